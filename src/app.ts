@@ -1,0 +1,90 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { isReady } from "./db/client.js";
+import type { Deps } from "./deps.js";
+import { auditPages } from "./features/audit/audit.pages.js";
+import { accountPages } from "./features/auth/account.pages.js";
+import { authPages } from "./features/auth/auth.pages.js";
+import { chairAdminPages } from "./features/directory/chairs.pages.js";
+import { registerDirectoryApi } from "./features/directory/directory.api.js";
+import { memberPages } from "./features/directory/members.pages.js";
+import { organisationAdminPages } from "./features/directory/organisations.pages.js";
+import { peopleAdminPages } from "./features/directory/people.pages.js";
+import { privateHomePages } from "./features/site/private.pages.js";
+import { sitePages } from "./features/site/site.pages.js";
+import { publicPageCache } from "./http/cache.js";
+import type { AppEnv } from "./http/env.js";
+import { errorPage, handleError } from "./http/error-pages.js";
+import { AppError } from "./http/errors.js";
+import { csrfProtection, loadActor, requestLogging } from "./http/middleware.js";
+import { apiDocs, createApi } from "./http/openapi.js";
+import { assetRoutes } from "./web/assets.js";
+
+/** Builds the whole application: middleware, error handling, and every feature's routes. */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/readyz", async (c) =>
+    (await isReady(deps.db)) ? c.json({ status: "ready" }) : c.json({ status: "unavailable" }, 503),
+  );
+  app.route("/", assetRoutes());
+
+  app.use(requestId({ headerName: "X-Request-Id" }));
+  app.use(requestLogging(deps));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "https:"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.secureCookies ? "max-age=31536000; includeSubDomains" : false,
+      referrerPolicy: "strict-origin-when-cross-origin",
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new AppError("payload_too_large", "The request is too large (1 MB at most).");
+      },
+    }),
+  );
+  app.use(loadActor(deps));
+  app.use(csrfProtection(deps));
+  app.use(publicPageCache(deps));
+
+  app.route("/", sitePages());
+  app.route("/", memberPages());
+  app.route("/", authPages());
+  app.route("/", privateHomePages());
+  app.route("/", organisationAdminPages());
+  app.route("/", peopleAdminPages());
+  app.route("/", chairAdminPages());
+  app.route("/", auditPages());
+  app.route("/", accountPages());
+  const api = createApi();
+  registerDirectoryApi(api);
+  app.route("/api/v1", api);
+  app.route("/", apiDocs(api, { title: "Coordination platform API", version: "1" }));
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith("/api/")) {
+      return c.json(
+        { error: { code: "not_found", message: "No such API resource.", requestId: c.var.requestId } },
+        404,
+      );
+    }
+    return errorPage(c, 404, "There is no page at this address. It may have moved.");
+  });
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,132 @@
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "../config.js";
+import { openDatabase } from "../db/client.js";
+import type { Deps } from "../deps.js";
+import { systemActor } from "../features/auth/actor.js";
+import { readDataset, seedDataset } from "../features/dataset/seed.js";
+import { findPersonByEmail } from "../features/directory/directory.queries.js";
+import { addPerson, updatePerson } from "../features/directory/people.service.js";
+import { AppError } from "../http/errors.js";
+import { createLogger } from "../http/logger.js";
+import { PageCache } from "../http/page-cache.js";
+import { main as serve } from "../main.js";
+
+const usage = `Usage: isecg <command>
+
+Commands:
+  serve                       run the platform (same as npm start)
+  migrate                     apply database migrations
+  seed                        load the dataset (idempotent: existing records are kept)
+  user add --name NAME --email EMAIL --role ROLE [--role ROLE] [--org ACRONYM] [--password PASSWORD]
+                              add a person who can sign in; roles: member, focal_point, chair, secretariat.
+                              Without --password a strong one is generated and printed once.
+  user password --email EMAIL [--password PASSWORD]
+                              set a new password (signs the person out everywhere)
+
+Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...); see the README.`;
+
+async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    const deps: Deps = {
+      db: database.db,
+      config,
+      cache: new PageCache(),
+      log: createLogger("warn"),
+      now: () => new Date(),
+    };
+    return await fn(deps);
+  } finally {
+    await database.close();
+  }
+}
+
+const newPassword = () => randomBytes(15).toString("base64url");
+
+async function user(args: string[]) {
+  const [sub, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      name: { type: "string" },
+      email: { type: "string" },
+      role: { type: "string", multiple: true },
+      org: { type: "string" },
+      password: { type: "string" },
+    },
+  });
+  const password = values.password ?? newPassword();
+  await withDeps(async (deps) => {
+    if (sub === "add") {
+      const person = await addPerson(deps, systemActor("command line"), {
+        name: values.name ?? "",
+        email: values.email ?? "",
+        organisation: values.org,
+        roles: values.role ?? [],
+        active: true,
+        password,
+      });
+      console.log(`Added ${person.name} <${person.email}> as ${person.roles.join(", ")}.`);
+    } else if (sub === "password") {
+      const found = await findPersonByEmail(deps.db, values.email ?? "");
+      if (!found) throw new AppError("not_found", `Nobody has the e-mail address ${values.email}.`);
+      const org = found.organisationId
+        ? (
+            await deps.db.query.organisations.findFirst({
+              where: (o, { eq }) => eq(o.id, found.organisationId!),
+            })
+          )?.acronym
+        : undefined;
+      await updatePerson(deps, systemActor("command line"), found.id, {
+        name: found.name,
+        email: found.email,
+        organisation: org,
+        jobTitle: found.jobTitle ?? undefined,
+        roles: found.roles,
+        active: found.active,
+        password,
+      });
+      console.log(`Set a new password for ${found.email}.`);
+    } else {
+      throw new Error(`Unknown user command "${sub ?? ""}".\n\n${usage}`);
+    }
+    if (!values.password) console.log(`Password: ${password}\n(shown once; change it after signing in)`);
+  });
+}
+
+async function run(argv: string[]) {
+  const [command, ...args] = argv;
+  switch (command) {
+    case "serve":
+      return serve();
+    case "migrate":
+      await withDeps(async () => {});
+      return console.log("Migrations applied.");
+    case "seed":
+      return withDeps(async (deps) => {
+        const report = await seedDataset(deps, await readDataset(deps.config.datasetDir));
+        console.log(
+          `Dataset loaded: ${report.organisationsAdded} organisations and ${report.chairTermsAdded} chair terms added${report.forumAdded ? ", forum settings added" : ""}.`,
+        );
+      });
+    case "user":
+      return user(args);
+    default:
+      console.log(usage);
+      if (command && command !== "help" && command !== "--help") process.exitCode = 2;
+  }
+}
+
+try {
+  await run(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof ConfigError) console.error(e.message);
+  else if (e instanceof AppError) {
+    console.error(`Error: ${e.message}`);
+    for (const [field, message] of Object.entries(e.fields ?? {})) console.error(`  ${field}: ${message}`);
+  } else console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+}

@@ -1,0 +1,75 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../http/env.js";
+import { authorize, pageParam, requirePerson } from "../../http/guards.js";
+import { renderPrivate } from "../../http/page.js";
+import { EmptyState, PageHeader, Pagination } from "../../web/components.js";
+import { formatTimestamp } from "../../web/format.js";
+import { canReadAuditLog } from "../directory/directory.policy.js";
+import { listAudit } from "./audit.queries.js";
+
+const PER_PAGE = 50;
+
+/** The audit log for the secretariat: who did what, for which agency, when. */
+export function auditPages() {
+  const app = new Hono<AppEnv>();
+  app.get("/private/audit", async (c) => {
+    authorize(canReadAuditLog(requirePerson(c)), "Only the secretariat can read the audit log.");
+    const action = (c.req.query("action") ?? "").trim().slice(0, 60);
+    const agency = (c.req.query("agency") ?? "").trim().slice(0, 20);
+    const page = pageParam(c.req.query("page"));
+    const { rows, total } = await listAudit(c.var.deps.db, { action, agency }, page, PER_PAGE);
+    const href = (p: number) => `/private/audit?${new URLSearchParams({ action, agency, page: String(p) })}`;
+    return renderPrivate(c, {
+      title: "Audit log",
+      body: () => (
+        <>
+          <PageHeader title="Audit log" lead={`${total} recorded ${total === 1 ? "change" : "changes"}.`} />
+          <form method="get" action="/private/audit" class="filters">
+            <label>
+              Action starts with <input name="action" value={action} placeholder="organisation." />
+            </label>
+            <label>
+              Agency <input name="agency" value={agency} placeholder="ESA" />
+            </label>
+            <button class="button button-quiet" type="submit">
+              Filter
+            </button>
+          </form>
+          {rows.length === 0 ? (
+            <EmptyState title="No changes match these filters." />
+          ) : (
+            <div class="table-scroll">
+              <table>
+                <caption class="visually-hidden">Audit entries</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Who</th>
+                    <th scope="col">Agency</th>
+                    <th scope="col">Action</th>
+                    <th scope="col">What</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr>
+                      <td class="nowrap">{formatTimestamp(r.at)}</td>
+                      <td>{r.actorName}</td>
+                      <td>{r.agencyAcronym ?? "—"}</td>
+                      <td>
+                        <code>{r.action}</code>
+                      </td>
+                      <td>{r.summary}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination page={page} pages={Math.ceil(total / PER_PAGE)} href={href} />
+        </>
+      ),
+    });
+  });
+  return app;
+}

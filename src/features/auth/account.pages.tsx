@@ -1,0 +1,100 @@
+import { Hono } from "hono";
+import type { AppContext, AppEnv } from "../../http/env.js";
+import { handleForm } from "../../http/forms.js";
+import { requirePerson } from "../../http/guards.js";
+import { clientAddress } from "../../http/middleware.js";
+import { renderPrivate } from "../../http/page.js";
+import { CsrfField, ErrorSummary, Field, Notice, PageHeader } from "../../web/components.js";
+import { changeOwnPassword } from "../directory/people.service.js";
+import { roleLabels } from "./actor.js";
+import { setSessionCookie } from "./auth.pages.js";
+import { createSession } from "./sessions.js";
+
+/** A person's own account: who they are, and a password change. */
+export function accountPages() {
+  const app = new Hono<AppEnv>();
+  const page = (c: AppContext, errors?: Record<string, string>, message?: string) => {
+    const me = requirePerson(c);
+    return renderPrivate(c, {
+      title: "My account",
+      body: () => (
+        <>
+          <PageHeader title="My account" />
+          <Notice
+            text={
+              c.req.query("done") === "password"
+                ? "Your password was changed. Other sessions were signed out."
+                : null
+            }
+          />
+          <dl class="details">
+            <dt>Name</dt>
+            <dd>{me.name}</dd>
+            <dt>E-mail</dt>
+            <dd>{me.email}</dd>
+            <dt>Organisation</dt>
+            <dd>{me.organisationAcronym ?? "Secretariat"}</dd>
+            <dt>Roles</dt>
+            <dd>{me.roles.map((r) => roleLabels[r]).join(", ")}</dd>
+          </dl>
+          <h2>Change password</h2>
+          <form method="post" action="/private/account/password" class="form" novalidate>
+            <ErrorSummary errors={errors} message={message} />
+            <CsrfField token={c.var.csrfToken()} />
+            <Field
+              name="currentPassword"
+              label="Current password"
+              type="password"
+              autocomplete="current-password"
+              errors={errors}
+              required
+            />
+            <Field
+              name="newPassword"
+              label="New password"
+              type="password"
+              autocomplete="new-password"
+              hint="At least 12 characters."
+              errors={errors}
+              required
+            />
+            <Field
+              name="confirmPassword"
+              label="New password again"
+              type="password"
+              autocomplete="new-password"
+              errors={errors}
+              required
+            />
+            <p class="form-actions">
+              <button class="button" type="submit">
+                Change password
+              </button>
+            </p>
+          </form>
+        </>
+      ),
+    });
+  };
+
+  app.get("/private/account", async (c) => page(c));
+
+  app.post("/private/account/password", async (c) => {
+    const me = requirePerson(c);
+    return handleForm(
+      c,
+      async (body) => {
+        await changeOwnPassword(c.var.deps, me, body);
+        // Changing the password ends every session; keep this browser signed in with a fresh one.
+        const token = await createSession(c.var.deps.db, me.id, c.var.deps.now(), {
+          ip: clientAddress(c),
+          userAgent: c.req.header("user-agent"),
+        });
+        setSessionCookie(c, token);
+        return "/private/account?done=password";
+      },
+      (_body, errors, message) => page(c, errors, message),
+    );
+  });
+  return app;
+}

@@ -1,0 +1,124 @@
+import { Hono } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import type { AppContext, AppEnv } from "../../http/env.js";
+import { AppError, type FieldErrors } from "../../http/errors.js";
+import { clientAddress } from "../../http/middleware.js";
+import { renderPage } from "../../http/page.js";
+import { CsrfField, ErrorSummary, Field } from "../../web/components.js";
+import { recordSignOut, signIn } from "./auth.service.js";
+import { deleteSession, SESSION_COOKIE, SESSION_DAYS } from "./sessions.js";
+
+/** Only local paths may follow a sign-in, so the form cannot send people elsewhere. */
+export const safeNext = (next: unknown) =>
+  typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/private";
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind https. */
+export function setSessionCookie(c: AppContext, token: string) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: c.var.deps.config.secureCookies,
+    path: "/",
+    maxAge: SESSION_DAYS * 86_400,
+  });
+}
+
+function signInPage(
+  c: AppContext,
+  form: { email?: string; next?: string; errors?: FieldErrors; message?: string },
+  status: 200 | 422 | 429 = 200,
+) {
+  return renderPage(
+    c,
+    {
+      title: "Sign in",
+      body: () => (
+        <div class="wrap narrow">
+          <h1>Sign in to the private area</h1>
+          <p class="lead">For people representing member agencies and for the secretariat.</p>
+          {form.message && !form.errors ? (
+            <div class="error-summary" role="alert">
+              <h2>{form.message}</h2>
+            </div>
+          ) : (
+            <ErrorSummary errors={form.errors} message={form.message} />
+          )}
+          <form method="post" action="/sign-in" class="form" novalidate>
+            <CsrfField token={c.var.csrfToken()} />
+            <input type="hidden" name="next" value={safeNext(form.next)} />
+            <Field
+              name="email"
+              label="E-mail address"
+              type="email"
+              autocomplete="username"
+              value={form.email}
+              errors={form.errors}
+              required
+            />
+            <Field
+              name="password"
+              label="Password"
+              type="password"
+              autocomplete="current-password"
+              errors={form.errors}
+              required
+            />
+            <button class="button" type="submit">
+              Sign in
+            </button>
+          </form>
+          <p class="muted">Forgotten your password? Ask the secretariat to reset it.</p>
+        </div>
+      ),
+    },
+    status,
+  );
+}
+
+/** Sign-in and sign-out. */
+export function authPages() {
+  const app = new Hono<AppEnv>();
+
+  app.get("/sign-in", async (c) => {
+    if (c.var.actor.kind === "person") return c.redirect(safeNext(c.req.query("next")), 303);
+    return signInPage(c, { next: c.req.query("next") });
+  });
+
+  app.post("/sign-in", async (c) => {
+    const body = await c.req.parseBody();
+    try {
+      const { token } = await signIn(c.var.deps, body, {
+        ip: clientAddress(c),
+        userAgent: c.req.header("user-agent"),
+        requestId: c.var.requestId,
+      });
+      setSessionCookie(c, token);
+      return c.redirect(safeNext(body.next), 303);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const status = e.code === "rate_limited" ? 429 : 422;
+      return signInPage(
+        c,
+        {
+          email: String(body.email ?? ""),
+          next: String(body.next ?? ""),
+          errors: e.fields,
+          message: e.message,
+        },
+        status,
+      );
+    }
+  });
+
+  app.post("/sign-out", async (c) => {
+    const token = c.var.sessionToken;
+    if (token) {
+      await recordSignOut(c.var.deps, c.var.actor);
+      await deleteSession(c.var.deps.db, token);
+    }
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.redirect("/", 303);
+  });
+
+  return app;
+}

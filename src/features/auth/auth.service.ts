@@ -1,0 +1,92 @@
+import { eq, sql } from "drizzle-orm";
+import { organisations, people } from "../../db/schema/index.js";
+import type { Deps } from "../../deps.js";
+import { AppError } from "../../http/errors.js";
+import { parseInput } from "../../http/validation.js";
+import { write } from "../audit/write.js";
+import type { Actor, Person } from "./actor.js";
+import { signInSchema } from "./auth.schemas.js";
+import { dummyHash, verifyPassword } from "./passwords.js";
+import { createSession } from "./sessions.js";
+import { clearFailures, lockedUntil, recordFailure, throttleKey } from "./throttle.js";
+
+const failedMessage = "The e-mail address or password is not correct.";
+
+/** Checks credentials (throttled per account and per address) and opens a session. */
+export async function signIn(
+  deps: Deps,
+  input: unknown,
+  meta: { ip: string; userAgent?: string; requestId?: string },
+): Promise<{ token: string; person: Person }> {
+  const { email, password } = parseInput(signInSchema, input);
+  const now = deps.now();
+  const accountKey = throttleKey("account", email);
+  const addressKey = throttleKey("address", meta.ip);
+  const until = await lockedUntil(deps.db, [accountKey, addressKey], now);
+  if (until) {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+    throw new AppError(
+      "rate_limited",
+      `Too many failed sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+    );
+  }
+  const [row] = await deps.db
+    .select()
+    .from(people)
+    .where(sql`lower(${people.email}) = ${email.toLowerCase()}`);
+  // Verify against a dummy hash when there is no account, so timing does not reveal which e-mails exist.
+  const ok = await verifyPassword(password, row?.passwordHash ?? dummyHash);
+  if (!row?.passwordHash || !ok || !row.active) {
+    await recordFailure(deps.db, "account", accountKey, now);
+    await recordFailure(deps.db, "address", addressKey, now);
+    throw new AppError("unauthenticated", failedMessage, { email: failedMessage });
+  }
+  await clearFailures(deps.db, accountKey);
+  const person: Person = {
+    kind: "person",
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    roles: row.roles,
+    organisationId: row.organisationId,
+    organisationAcronym: await acronymOf(deps, row.organisationId),
+    requestId: meta.requestId,
+  };
+  const token = await write(
+    deps,
+    person,
+    async (tx, audit) => {
+      const t = await createSession(tx, row.id, now, meta);
+      await audit({
+        action: "session.create",
+        subjectType: "person",
+        subjectId: row.id,
+        summary: "Signed in",
+      });
+      return t;
+    },
+    { invalidatesPages: false },
+  );
+  return { token, person };
+}
+
+async function acronymOf(deps: Deps, organisationId: number | null): Promise<string | null> {
+  if (organisationId === null) return null;
+  const [org] = await deps.db
+    .select({ acronym: organisations.acronym })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return org?.acronym ?? null;
+}
+
+/** Records a sign-out in the audit log (the caller deletes the session). */
+export async function recordSignOut(deps: Deps, actor: Actor): Promise<void> {
+  if (actor.kind !== "person") return;
+  await write(
+    deps,
+    actor,
+    (_tx, audit) =>
+      audit({ action: "session.delete", subjectType: "person", subjectId: actor.id, summary: "Signed out" }),
+    { invalidatesPages: false },
+  );
+}

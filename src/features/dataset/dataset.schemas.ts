@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { forumSchema } from "../../web/forum.js";
+import { certainties, organisationKinds } from "../directory/directory.schemas.js";
+
+const precision = z.enum(["year", "month", "day"]);
+const partial = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+
+/** One organisation in `data/<dataset>/organisations.json`. */
+export const datasetOrganisation = z.object({
+  acronym: z.string().min(2),
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  name: z.string().min(3),
+  nativeName: z.string().nullable(),
+  country: z.string(),
+  kind: z.enum(organisationKinds),
+  intergovernmental: z.boolean(),
+  founding: z.boolean(),
+  joined: partial,
+  joinedPrecision: precision,
+  joinedUncertain: z.boolean(),
+  joinNote: z.string().nullable(),
+  formerNames: z.array(z.string()),
+  website: z.string().url().nullable(),
+  description: z.string().nullable(),
+  notes: z.string().nullable(),
+  sources: z.array(z.string()),
+});
+
+/** One chair term in `data/<dataset>/chairs.json`. */
+export const datasetChair = z.object({
+  agency: z.string(),
+  from: partial,
+  fromPrecision: precision,
+  to: partial.nullable(),
+  toPrecision: precision.nullable(),
+  person: z.string().nullable(),
+  certainty: z.enum(certainties),
+  note: z.string().nullable(),
+  sources: z.array(z.string()),
+});
+
+export const dataset = z.object({
+  forum: forumSchema,
+  organisations: z.array(datasetOrganisation),
+  chairs: z.array(datasetChair),
+});
+export type Dataset = z.infer<typeof dataset>;
+
+/** "2020-12" -> "2020-12-01": the first day of the period a partial date names. */
+export const firstDay = (d: string) => [...d.split("-"), "01", "01"].slice(0, 3).join("-");

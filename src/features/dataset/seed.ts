@@ -1,0 +1,93 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { and, count, eq } from "drizzle-orm";
+import { chairTerms, forumSettings, organisations } from "../../db/schema/index.js";
+import type { Deps } from "../../deps.js";
+import { write } from "../audit/write.js";
+import { systemActor } from "../auth/actor.js";
+import { type Dataset, dataset, firstDay } from "./dataset.schemas.js";
+
+/** Reads and validates the dataset files; a bad file stops with the file and field at fault. */
+export async function readDataset(dir: string): Promise<Dataset> {
+  const load = async (name: string) => {
+    try {
+      return JSON.parse(await readFile(join(dir, name), "utf8"));
+    } catch (e) {
+      throw new Error(`Cannot read ${join(dir, name)}: ${(e as Error).message}`);
+    }
+  };
+  const raw = {
+    forum: await load("forum.json"),
+    organisations: await load("organisations.json"),
+    chairs: await load("chairs.json"),
+  };
+  const parsed = dataset.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    throw new Error(`The dataset in ${dir} is invalid at ${first.path.join(".")}: ${first.message}`);
+  }
+  return parsed.data;
+}
+
+export type SeedReport = { organisationsAdded: number; chairTermsAdded: number; forumAdded: boolean };
+
+/**
+ * Loads the dataset idempotently: records already present (by slug, by agency and start date,
+ * by settings key) are left as they are, so the secretariat's later edits survive a re-seed.
+ */
+export async function seedDataset(deps: Deps, data: Dataset): Promise<SeedReport> {
+  return write(deps, systemActor("seed"), async (tx, audit) => {
+    const report: SeedReport = { organisationsAdded: 0, chairTermsAdded: 0, forumAdded: false };
+    const added = await tx
+      .insert(forumSettings)
+      .values({ key: "forum", value: data.forum })
+      .onConflictDoNothing()
+      .returning();
+    report.forumAdded = added.length > 0;
+    for (const o of data.organisations) {
+      const { joined, ...rest } = o;
+      const rows = await tx
+        .insert(organisations)
+        .values({ ...rest, joinedOn: firstDay(joined) })
+        .onConflictDoNothing()
+        .returning({ id: organisations.id });
+      report.organisationsAdded += rows.length;
+    }
+    const ids = new Map((await tx.select().from(organisations)).map((o) => [o.acronym, o.id]));
+    for (const c of data.chairs) {
+      const organisationId = ids.get(c.agency);
+      if (!organisationId) throw new Error(`Chair term names unknown agency ${c.agency}.`);
+      const startsOn = firstDay(c.from);
+      const [exists] = await tx
+        .select({ n: count() })
+        .from(chairTerms)
+        .where(and(eq(chairTerms.organisationId, organisationId), eq(chairTerms.startsOn, startsOn)));
+      if (exists!.n > 0) continue;
+      await tx.insert(chairTerms).values({
+        organisationId,
+        startsOn,
+        startPrecision: c.fromPrecision,
+        endsOn: c.to ? firstDay(c.to) : null,
+        endPrecision: c.toPrecision,
+        person: c.person,
+        certainty: c.certainty,
+        note: c.note,
+        sources: c.sources,
+      });
+      report.chairTermsAdded++;
+    }
+    await audit({
+      action: "dataset.seed",
+      subjectType: "dataset",
+      summary: `Loaded dataset: ${report.organisationsAdded} organisations and ${report.chairTermsAdded} chair terms added`,
+      details: report,
+    });
+    return report;
+  });
+}
+
+/** True when the database holds no organisations yet (a first start). */
+export async function isEmpty(deps: Pick<Deps, "db">): Promise<boolean> {
+  const [row] = await deps.db.select({ n: count() }).from(organisations);
+  return row!.n === 0;
+}

@@ -1,0 +1,78 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../http/env.js";
+import { authorize, requirePerson } from "../../http/guards.js";
+import { renderPrivate } from "../../http/page.js";
+import { PageHeader } from "../../web/components.js";
+import { formatTimestamp } from "../../web/format.js";
+import { listAudit } from "../audit/audit.queries.js";
+import { roleLabels } from "../auth/actor.js";
+import { canEditAgencyProfile, canReadAuditLog, canReadPrivateArea } from "../directory/directory.policy.js";
+import { findOrganisationByAcronym, listPeople } from "../directory/directory.queries.js";
+
+/** The private area's landing page. */
+export function privateHomePages() {
+  const app = new Hono<AppEnv>();
+  app.get("/private", async (c) => {
+    const me = requirePerson(c);
+    authorize(canReadPrivateArea(me));
+    const db = c.var.deps.db;
+    const org = me.organisationAcronym
+      ? await findOrganisationByAcronym(db, me.organisationAcronym)
+      : undefined;
+    const colleagues = org ? await listPeople(db, { organisationId: org.id }, 1, 20) : undefined;
+    const recent = canReadAuditLog(me) ? (await listAudit(db, {}, 1, 8)).rows : [];
+    return renderPrivate(c, {
+      title: "Private area",
+      body: () => (
+        <>
+          <PageHeader
+            title={`Welcome, ${me.name}`}
+            lead={`${me.roles.map((r) => roleLabels[r]).join(", ")}${org ? ` · ${org.name}` : " · Secretariat"}`}
+          />
+          <div class="cards">
+            {org ? (
+              <article class="card">
+                <h2>{org.acronym}</h2>
+                <p>{colleagues?.total ?? 0} people represent your agency.</p>
+                <p>
+                  <a href={`/private/people?agency=${encodeURIComponent(org.acronym)}`}>
+                    See your agency's people
+                  </a>
+                  {canEditAgencyProfile(me, org.id) ? (
+                    <>
+                      {" · "}
+                      <a href={`/private/members/${org.slug}/edit`}>Edit its public profile</a>
+                    </>
+                  ) : null}
+                </p>
+              </article>
+            ) : null}
+            <article class="card">
+              <h2>Directory</h2>
+              <p>Member organisations and the people who represent them, with contact details.</p>
+              <p>
+                <a href="/private/members">Organisations</a> · <a href="/private/people">People</a>
+              </p>
+            </article>
+          </div>
+          {recent.length ? (
+            <section class="section">
+              <h2>Recent changes</h2>
+              <ul class="plain activity">
+                {recent.map((r) => (
+                  <li>
+                    <span class="muted">{formatTimestamp(r.at)}</span> {r.actorName}: {r.summary}
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <a href="/private/audit">Full audit log</a>
+              </p>
+            </section>
+          ) : null}
+        </>
+      ),
+    });
+  });
+  return app;
+}

@@ -1,0 +1,200 @@
+import { Hono } from "hono";
+import { raw } from "hono/html";
+import type { AppEnv } from "../../http/env.js";
+import { renderPage } from "../../http/page.js";
+import { Tag } from "../../web/components.js";
+import { formatPartialDate } from "../../web/format.js";
+import { renderMarkdown } from "../../web/markdown.js";
+import { listChairTerms, listOrganisations } from "../directory/directory.queries.js";
+
+type ChairRow = Awaited<ReturnType<typeof listChairTerms>>[number];
+
+/** Home and About. */
+export function sitePages() {
+  const app = new Hono<AppEnv>();
+
+  app.get("/", async (c) => {
+    const db = c.var.deps.db;
+    const [orgs, chairs] = await Promise.all([listOrganisations(db), listChairTerms(db)]);
+    const current = orgs.filter((o) => !o.leftOn);
+    const countries = new Set(current.map((o) => o.country)).size;
+    const chair = chairs.at(-1);
+    return renderPage(c, {
+      title: "",
+      body: (ctx) => (
+        <>
+          <section class="hero">
+            <div class="wrap">
+              <p class="eyebrow">{ctx.forum.acronym}</p>
+              <h1>{ctx.forum.name}</h1>
+              <p class="lead">{ctx.forum.home.intro}</p>
+              <p class="hero-actions">
+                <a class="button" href="/about">
+                  About the forum
+                </a>
+                <a class="button button-quiet" href="/members">
+                  Meet the members
+                </a>
+              </p>
+            </div>
+          </section>
+          <section class="wrap section" aria-labelledby="facts">
+            <h2 id="facts" class="visually-hidden">
+              The forum in figures
+            </h2>
+            <dl class="facts">
+              <div>
+                <dt>Member organisations</dt>
+                <dd>{current.length}</dd>
+              </div>
+              <div>
+                <dt>Countries and regions</dt>
+                <dd>{countries}</dd>
+              </div>
+              <div>
+                <dt>Founding members</dt>
+                <dd>{current.filter((o) => o.founding).length}</dd>
+              </div>
+              {chair ? (
+                <div>
+                  <dt>Chair</dt>
+                  <dd>
+                    <a href={`/members/${chair.slug}`}>{chair.acronym}</a>
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+          </section>
+          <section class="wrap section" aria-labelledby="work">
+            <h2 id="work">What the forum does</h2>
+            <div class="cards">
+              {ctx.forum.home.highlights.map((h) => (
+                <article class="card">
+                  <h3>{h.title}</h3>
+                  <p>{h.text}</p>
+                </article>
+              ))}
+            </div>
+          </section>
+        </>
+      ),
+    });
+  });
+
+  app.get("/about", async (c) => {
+    const chairs = await listChairTerms(c.var.deps.db);
+    return renderPage(c, {
+      title: "About",
+      description: "Purpose, principles and background of the forum, its chair and its secretariat.",
+      body: (ctx) => {
+        const a = ctx.forum.about;
+        const s = ctx.forum.secretariat;
+        return (
+          <div class="wrap prose-page">
+            <div class="page-header">
+              <div>
+                <p class="eyebrow">About</p>
+                <h1>About {ctx.forum.acronym}</h1>
+                <p class="lead">{ctx.forum.tagline}</p>
+              </div>
+            </div>
+            <nav class="toc" aria-label="On this page">
+              <ul>
+                <li>
+                  <a href="#purpose">Purpose</a>
+                </li>
+                <li>
+                  <a href="#principles">Principles</a>
+                </li>
+                <li>
+                  <a href="#background">Background</a>
+                </li>
+                <li>
+                  <a href="#chair">Chair and secretariat</a>
+                </li>
+              </ul>
+            </nav>
+            <section id="purpose" class="prose">
+              <h2>Purpose</h2>
+              {raw(renderMarkdown(a.purpose))}
+              <p class="callout">{a.notGoverning}</p>
+            </section>
+            <section id="principles">
+              <h2>Principles</h2>
+              <div class="cards">
+                {a.principles.map((p) => (
+                  <article class="card">
+                    <h3>{p.title}</h3>
+                    <ul>
+                      {p.points.map((pt) => (
+                        <li>{pt}</li>
+                      ))}
+                    </ul>
+                  </article>
+                ))}
+              </div>
+            </section>
+            <section id="background" class="prose">
+              <h2>Background</h2>
+              {raw(renderMarkdown(a.background))}
+              <h3>Themes of the Global Exploration Strategy</h3>
+              <ul>
+                {a.gesThemes.map((t) => (
+                  <li>{t}</li>
+                ))}
+              </ul>
+              <h3>Who can take part</h3>
+              <p>{a.membershipRule}</p>
+              <p>{a.publicInput}</p>
+            </section>
+            <section id="chair">
+              <h2>Chair and secretariat</h2>
+              <p>The chair rotates among member agencies. {s.note}</p>
+              <ChairTable chairs={chairs} />
+            </section>
+          </div>
+        );
+      },
+    });
+  });
+
+  return app;
+}
+
+function ChairTable({ chairs }: { chairs: ChairRow[] }) {
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>Chairing agencies over time</caption>
+        <thead>
+          <tr>
+            <th scope="col">Agency</th>
+            <th scope="col">From</th>
+            <th scope="col">To</th>
+            <th scope="col">Certainty</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...chairs].reverse().map(({ term, acronym, slug }) => (
+            <tr>
+              <th scope="row">
+                <a href={`/members/${slug}`}>{acronym}</a>
+                {term.person ? <span class="muted"> · {term.person}</span> : null}
+              </th>
+              <td>{formatPartialDate(term.startsOn, term.startPrecision)}</td>
+              <td>
+                {term.endsOn && term.endPrecision
+                  ? formatPartialDate(term.endsOn, term.endPrecision)
+                  : "present"}
+              </td>
+              <td>
+                <Tag tone={term.certainty === "confirmed" ? "ok" : "warn"}>{term.certainty}</Tag>
+                {term.note ? <span class="visually-hidden"> {term.note}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

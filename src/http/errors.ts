@@ -1,0 +1,52 @@
+/** Stable error codes; each maps to one HTTP status in `statusOf`. */
+export type ErrorCode =
+  | "validation_failed"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "csrf_failed"
+  | "rate_limited"
+  | "payload_too_large"
+  | "internal";
+
+const statusByCode: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500> = {
+  validation_failed: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  csrf_failed: 403,
+  rate_limited: 429,
+  payload_too_large: 413,
+  internal: 500,
+};
+
+/** Field-level messages, keyed by the input field name. */
+export type FieldErrors = Record<string, string>;
+
+/** The one error type of the platform: a stable code, a human message, optional field errors. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+  }
+
+  get status() {
+    return statusOf(this.code);
+  }
+}
+
+/** The HTTP status for an error code. */
+export function statusOf(code: ErrorCode) {
+  return statusByCode[code];
+}
+
+/** Shorthands used by services and handlers. */
+export const notFound = (what: string) => new AppError("not_found", `${what} was not found.`);
+export const forbidden = (why = "You are not allowed to do this.") => new AppError("forbidden", why);
+export const invalid = (fields: FieldErrors, message = "Please correct the highlighted fields.") =>
+  new AppError("validation_failed", message, fields);

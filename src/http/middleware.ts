@@ -1,0 +1,86 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { Deps } from "../deps.js";
+import { CSRF_COOKIE, CSRF_FIELD, csrfTokenFor, isValidCsrfToken, newNonce } from "../features/auth/csrf.js";
+import { personForSession, SESSION_COOKIE } from "../features/auth/sessions.js";
+import type { AppEnv } from "./env.js";
+import { AppError } from "./errors.js";
+
+/** Puts the dependencies on the context and logs one structured line per request. */
+export function requestLogging(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set("deps", deps);
+    const started = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    const status = c.res.status;
+    const fields = { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status, ms };
+    if (status >= 500) deps.log.error("request", fields);
+    else deps.log.debug("request", fields);
+  };
+}
+
+/** Resolves the actor from the session cookie; visitors cost no database query. */
+export function loadActor(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    c.set("actor", { kind: "visitor", requestId: c.var.requestId });
+    if (token) {
+      const person = await personForSession(deps.db, token, deps.now());
+      if (person) {
+        c.set("actor", { ...person, requestId: c.var.requestId });
+        c.set("sessionToken", token);
+      } else {
+        deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      }
+    }
+    await next();
+  };
+}
+
+/**
+ * CSRF protection for every state-changing request outside the JSON API: the form (or the
+ * `X-CSRF-Token` header) must carry the HMAC of this browser's nonce cookie.
+ */
+export function csrfProtection(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set("csrfToken", () => {
+      let nonce = getCookie(c, CSRF_COOKIE);
+      if (!nonce) {
+        nonce = newNonce();
+        setCookie(c, CSRF_COOKIE, nonce, {
+          httpOnly: true,
+          sameSite: "Lax",
+          secure: deps.config.secureCookies,
+          path: "/",
+        });
+      }
+      return csrfTokenFor(deps.config.sessionSecret, nonce);
+    });
+    const unsafe = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
+    if (unsafe && !c.req.path.startsWith("/api/")) {
+      const type = c.req.header("content-type") ?? "";
+      const isForm =
+        type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+      const token =
+        c.req.header("x-csrf-token") ?? (isForm ? String((await c.req.parseBody())[CSRF_FIELD] ?? "") : "");
+      if (!isValidCsrfToken(deps.config.sessionSecret, getCookie(c, CSRF_COOKIE), token)) {
+        throw new AppError(
+          "csrf_failed",
+          "This form has expired or did not come from this site. Please go back, reload the page and try again.",
+        );
+      }
+    }
+    await next();
+  };
+}
+
+/** The client's address for throttling; requests without a socket (tests) count as local. */
+export function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? "local";
+  } catch {
+    return "local";
+  }
+}

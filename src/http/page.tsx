@@ -1,0 +1,49 @@
+import type { Child } from "hono/jsx";
+import { stylesheetUrl } from "../web/assets.js";
+import { loadForum } from "../web/forum.js";
+import { Layout, type PageContext } from "../web/layout.js";
+import { PrivateShell } from "../web/private-layout.js";
+import type { AppContext } from "./env.js";
+
+/** Gathers what the page shell needs for this request. */
+export async function pageContext(c: AppContext): Promise<PageContext> {
+  const deps = c.var.deps;
+  const actor = c.var.actor;
+  return {
+    actor,
+    forum: await loadForum(deps),
+    path: c.req.path,
+    // Only signed-in pages carry a token in the shell (the sign-out form); visitor pages stay cacheable.
+    csrf: actor.kind === "person" ? c.var.csrfToken() : undefined,
+    baseUrl: deps.config.baseUrl,
+    stylesheet: stylesheetUrl,
+  };
+}
+
+/** Renders a page inside the site layout. */
+export async function renderPage(
+  c: AppContext,
+  page: { title: string; description?: string; body: (ctx: PageContext) => Child },
+  status: 200 | 404 | 422 | 403 | 429 | 500 = 200,
+) {
+  const ctx = await pageContext(c);
+  return c.html(
+    <Layout ctx={ctx} title={page.title} description={page.description}>
+      {page.body(ctx)}
+    </Layout>,
+    status,
+  );
+}
+
+/** Renders a page of the private area (inside the private menu). */
+export function renderPrivate(
+  c: AppContext,
+  page: { title: string; body: (ctx: PageContext) => Child },
+  status: 200 | 422 = 200,
+) {
+  return renderPage(
+    c,
+    { title: page.title, body: (ctx) => <PrivateShell ctx={ctx}>{page.body(ctx)}</PrivateShell> },
+    status,
+  );
+}

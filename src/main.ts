@@ -1,0 +1,25 @@
+import { ConfigError, loadConfig } from "./config.js";
+import { startServer } from "./server.js";
+
+/** Runs the platform until SIGINT or SIGTERM, then shuts down gracefully. */
+export async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const { close } = await startServer(config);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}

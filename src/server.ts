@@ -1,0 +1,81 @@
+import type { Server } from "node:http";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.js";
+import type { Config } from "./config.js";
+import { type Database, openDatabase, withStartupLock } from "./db/client.js";
+import type { Deps } from "./deps.js";
+import { deleteExpiredSessions } from "./features/auth/sessions.js";
+import { isEmpty, readDataset, seedDataset } from "./features/dataset/seed.js";
+import { createLogger, type Logger } from "./http/logger.js";
+import { PageCache } from "./http/page-cache.js";
+
+/** Opens the database, applies migrations and, on first start, loads the dataset. */
+export async function prepareDatabase(
+  config: Config,
+  log: Logger,
+): Promise<{ database: Database; deps: Deps }> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  const deps: Deps = { db: database.db, config, cache: new PageCache(), log, now: () => new Date() };
+  await withStartupLock(database, async () => {
+    if (await isEmpty(deps)) {
+      const report = await seedDataset(deps, await readDataset(config.datasetDir));
+      log.info("loaded the dataset into an empty database", report);
+    }
+  });
+  return { database, deps };
+}
+
+/** Spreads page-cache invalidations between instances sharing one PostgreSQL server. */
+async function shareInvalidations(database: Database, deps: Deps): Promise<() => Promise<void>> {
+  if (!database.pool) return async () => {};
+  const listener = await database.pool.connect();
+  const channel = "isecg_page_cache";
+  const origin = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+  listener.on("notification", (msg) => {
+    if (msg.payload !== origin) deps.cache.invalidateLocally();
+  });
+  await listener.query(`listen ${channel}`);
+  deps.cache.onInvalidate(() => {
+    database.pool
+      ?.query("select pg_notify($1, $2)", [channel, origin])
+      .catch((e) => deps.log.warn("notify failed", { error: String(e) }));
+  });
+  return async () => {
+    await listener.query(`unlisten ${channel}`).catch(() => {});
+    listener.release();
+  };
+}
+
+/** Starts the platform and returns a function that shuts it down gracefully. */
+export async function startServer(config: Config): Promise<{ close: () => Promise<void>; port: number }> {
+  const log = createLogger(config.logLevel);
+  const { database, deps } = await prepareDatabase(config, log);
+  const stopSharing = await shareInvalidations(database, deps);
+  const app = createApp(deps);
+  const sweep = setInterval(() => deleteExpiredSessions(deps.db, deps.now()).catch(() => {}), 3_600_000);
+  sweep.unref();
+  const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
+      resolve({ server: s as Server, port: info.port }),
+    );
+  });
+  log.info("listening", { url: config.baseUrl, host: config.host, port, database: database.kind });
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      clearInterval(sweep);
+      // Stop accepting connections, let requests in flight finish, then close idle keep-alive sockets.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 10_000).unref();
+      });
+      await stopSharing();
+      await database.close();
+      log.info("stopped");
+    })();
+    return closing;
+  };
+  return { close, port };
+}

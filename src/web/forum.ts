@@ -1,0 +1,67 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { forumSettings } from "../db/schema/index.js";
+import type { Deps } from "../deps.js";
+import type { PageCache } from "../http/page-cache.js";
+
+/** The forum's identity and about texts, stored under the `forum` settings key. */
+export const forumSchema = z.object({
+  name: z.string(),
+  acronym: z.string(),
+  tagline: z.string(),
+  established: z.string(),
+  secretariat: z.object({
+    hostAcronym: z.string(),
+    name: z.string(),
+    address: z.array(z.string()),
+    email: z.string(),
+    note: z.string(),
+  }),
+  about: z.object({
+    purpose: z.string(),
+    principles: z.array(z.object({ title: z.string(), points: z.array(z.string()) })),
+    background: z.string(),
+    gesThemes: z.array(z.string()),
+    notGoverning: z.string(),
+    membershipRule: z.string(),
+    publicInput: z.string(),
+  }),
+  home: z.object({
+    intro: z.string(),
+    highlights: z.array(z.object({ title: z.string(), text: z.string() })),
+  }),
+});
+export type Forum = z.infer<typeof forumSchema>;
+
+/** Used before the dataset is loaded, so pages still render. */
+const fallbackForum: Forum = {
+  name: "Coordination forum",
+  acronym: "Forum",
+  tagline: "",
+  established: "",
+  secretariat: { hostAcronym: "", name: "Secretariat", address: [], email: "", note: "" },
+  about: {
+    purpose: "",
+    principles: [],
+    background: "",
+    gesThemes: [],
+    notGoverning: "",
+    membershipRule: "",
+    publicInput: "",
+  },
+  home: { intro: "", highlights: [] },
+};
+
+// One memo per page cache (per app instance), so apps in one process never share it.
+const memos = new WeakMap<PageCache, { version: number; forum: Forum }>();
+
+/** The forum settings, read once per cache generation (writes invalidate it). */
+export async function loadForum(deps: Pick<Deps, "db" | "cache">): Promise<Forum> {
+  const memo = memos.get(deps.cache);
+  if (memo && memo.version === deps.cache.currentVersion) return memo.forum;
+  const [row] = await deps.db.select().from(forumSettings).where(eq(forumSettings.key, "forum"));
+  const parsed = forumSchema.safeParse(row?.value);
+  const forum = parsed.success ? parsed.data : fallbackForum;
+  memos.set(deps.cache, { version: deps.cache.currentVersion, forum });
+  return forum;
+}

@@ -1,0 +1,131 @@
+import type { Child } from "hono/jsx";
+import type { Actor } from "../features/auth/actor.js";
+import type { Forum } from "./forum.js";
+import { publicSections } from "./nav.js";
+
+/** Everything the shell of a page needs, gathered by the handler. */
+export type PageContext = {
+  actor: Actor;
+  forum: Forum;
+  path: string;
+  /** CSRF token for forms (the sign-out button); absent on cached visitor pages. */
+  csrf?: string;
+  baseUrl: string;
+  stylesheet: string;
+};
+
+type LayoutProps = {
+  ctx: PageContext;
+  title: string;
+  description?: string;
+  children: Child;
+};
+
+const isCurrent = (path: string, href: string) => (href === "/" ? path === "/" : path.startsWith(href));
+
+/** The public site's shell: skip link, header with navigation, main content, footer. */
+export function Layout({ ctx, title, description, children }: LayoutProps) {
+  const fullTitle = title ? `${title} · ${ctx.forum.acronym}` : ctx.forum.name;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <link rel="canonical" href={`${ctx.baseUrl}${ctx.path}`} />
+        <link rel="stylesheet" href={ctx.stylesheet} />
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
+        <meta name="color-scheme" content="light dark" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href="/">
+              <span class="brand-mark" aria-hidden="true">
+                {ctx.forum.acronym}
+              </span>
+              <span class="brand-name">{ctx.forum.name}</span>
+            </a>
+            <AccountLinks ctx={ctx} />
+          </div>
+          <nav class="site-nav" aria-label="Main">
+            <ul class="wrap">
+              {publicSections.map((s) => (
+                <li>
+                  <a href={s.href} aria-current={isCurrent(ctx.path, s.href) ? "page" : undefined}>
+                    {s.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
+        <Footer ctx={ctx} />
+      </body>
+    </html>
+  );
+}
+
+function AccountLinks({ ctx }: { ctx: PageContext }) {
+  if (ctx.actor.kind !== "person") {
+    return (
+      <a class="button button-quiet" href="/sign-in">
+        Private area
+      </a>
+    );
+  }
+  return (
+    <div class="account">
+      <a href="/private">Private area</a>
+      <form method="post" action="/sign-out">
+        <input type="hidden" name="_csrf" value={ctx.csrf ?? ""} />
+        <button class="link-button" type="submit">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function Footer({ ctx }: { ctx: PageContext }) {
+  const s = ctx.forum.secretariat;
+  return (
+    <footer class="site-footer">
+      <div class="wrap footer-grid">
+        <div>
+          <p class="footer-title">{s.name}</p>
+          <address>
+            {s.address.map((line) => (
+              <>
+                {line}
+                <br />
+              </>
+            ))}
+            {s.email ? <a href={`mailto:${s.email}`}>{s.email}</a> : null}
+          </address>
+        </div>
+        <ul class="footer-links">
+          <li>
+            <a href="/about">About the forum</a>
+          </li>
+          <li>
+            <a href="/members">Members</a>
+          </li>
+          <li>
+            <a href="/api">API reference</a>
+          </li>
+          <li>
+            <a href="/sign-in">Private area</a>
+          </li>
+        </ul>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Child } from "hono/jsx";
+import { hasRole } from "../features/auth/actor.js";
+import type { PageContext } from "./layout.js";
+import { privateSections } from "./nav.js";
+
+/** The private area's frame inside the site layout: a section menu beside the content. */
+export function PrivateShell({ ctx, children }: { ctx: PageContext; children: Child }) {
+  const isSecretariat = hasRole(ctx.actor, "secretariat");
+  const current = (href: string) =>
+    href === "/private" ? ctx.path === "/private" : ctx.path === href || ctx.path.startsWith(`${href}/`);
+  return (
+    <div class="wrap private">
+      <nav class="private-nav" aria-label="Private area">
+        <p class="private-who">
+          {ctx.actor.kind === "person" ? (
+            <>
+              <strong>{ctx.actor.name}</strong>
+              <br />
+              <span class="muted">{ctx.actor.organisationAcronym ?? "Secretariat"}</span>
+            </>
+          ) : null}
+        </p>
+        <ul>
+          {privateSections
+            .filter((s) => !s.secretariatOnly || isSecretariat)
+            .map((s) => (
+              <li>
+                <a href={s.href} aria-current={current(s.href) ? "page" : undefined}>
+                  {s.label}
+                </a>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      <div class="private-main">{children}</div>
+    </div>
+  );
+}
