@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
+import { createApp } from "../../src/app.js";
+import { type Database, type Db, openDatabase, wrapPglite } from "../../src/db/client.js";
+import type { Deps } from "../../src/deps.js";
+import { createLogger } from "../../src/http/logger.js";
+import { PageCache } from "../../src/http/page-cache.js";
+import { testConfig } from "./config.js";
+import { withDatabase } from "./global-setup.js";
+
+class Rollback extends Error {}
+
+/** What each test gets: dependencies on a rolled-back transaction, and the app built on them. */
+export type TestContext = { deps: Deps; app: ReturnType<typeof createApp>; database: Database };
+
+/** Opens this file's copy of the template database (PGlite, or a fresh database on the server). */
+async function openCopy(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const server = inject("pgServer");
+  if (server) {
+    const name = `isecg_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${server.template}`);
+    const database = await openDatabase({ databaseUrl: withDatabase(server.url, name) });
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        await admin.query(`drop database if exists ${name}`);
+        await admin.end();
+      },
+    };
+  }
+  const blob = new Blob([readFileSync(inject("pgliteTemplate"))]);
+  const client = await PGlite.create({ loadDataDir: blob });
+  const database = wrapPglite(client);
+  return { database, drop: () => database.close() };
+}
+
+/**
+ * Gives every test in the file a seeded database inside a transaction that is rolled back
+ * afterwards, so tests are isolated and cost about a millisecond each.
+ */
+export function useTestDatabase(opts: { now?: () => Date } = {}): TestContext {
+  const ctx = {} as TestContext;
+  let drop: () => Promise<void>;
+  let release: () => void;
+  let finished: Promise<void>;
+
+  beforeAll(async () => {
+    const copy = await openCopy();
+    ctx.database = copy.database;
+    drop = copy.drop;
+  }, 60_000);
+  afterAll(async () => drop?.());
+
+  beforeEach(async () => {
+    await new Promise<void>((ready) => {
+      finished = ctx.database.db
+        .transaction(async (tx) => {
+          ctx.deps = makeDeps(tx as Db, opts.now);
+          ctx.app = createApp(ctx.deps);
+          ready();
+          await new Promise<void>((r) => {
+            release = r;
+          });
+          throw new Rollback();
+        })
+        .catch((e) => {
+          if (!(e instanceof Rollback)) throw e;
+        });
+    });
+  });
+  afterEach(async () => {
+    release();
+    await finished;
+  });
+  return ctx;
+}
+
+function makeDeps(db: Db, now?: () => Date): Deps {
+  return {
+    db,
+    config: testConfig(tmpdir()),
+    cache: new PageCache(),
+    log: createLogger("silent"),
+    now: now ?? (() => new Date()),
+  };
+}
