@@ -8,7 +8,11 @@ import { createSession, SESSION_COOKIE } from "../../src/features/auth/sessions.
 let counter = 0;
 
 /** Inserts a person straight into the database (no password) and returns them as an actor. */
-export async function makePerson(deps: Deps, roles: Role[], organisation: string | null = "ESA"): Promise<Person> {
+export async function makePerson(
+  deps: Deps,
+  roles: Role[],
+  organisation: string | null = "ESA",
+): Promise<Person> {
   const org = organisation
     ? (await deps.db.select().from(organisations).where(eq(organisations.acronym, organisation)))[0]
     : undefined;
@@ -16,7 +20,12 @@ export async function makePerson(deps: Deps, roles: Role[], organisation: string
   const n = ++counter;
   const [row] = await deps.db
     .insert(people)
-    .values({ name: `Test Person ${n}`, email: `person${n}-${Date.now()}@example.org`, roles, organisationId: org?.id ?? null })
+    .values({
+      name: `Test Person ${n}`,
+      email: `person${n}-${Date.now()}@example.org`,
+      roles,
+      organisationId: org?.id ?? null,
+    })
     .returning();
   return {
     kind: "person",

@@ -29,7 +29,13 @@ export default async function setup(project: TestProject) {
   }
   const seed = async (database: Awaited<ReturnType<typeof openDatabase>>) => {
     await database.migrate();
-    const deps = { db: database.db, config, cache: new PageCache(), log: createLogger("silent"), now: () => new Date() };
+    const deps = {
+      db: database.db,
+      config,
+      cache: new PageCache(),
+      log: createLogger("silent"),
+      now: () => new Date(),
+    };
     await seedDataset(deps, await readDataset(config.datasetDir));
   };
 

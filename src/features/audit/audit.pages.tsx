@@ -38,7 +38,7 @@ export function auditPages() {
           {rows.length === 0 ? (
             <EmptyState title="No changes match these filters." />
           ) : (
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex={0} role="region" aria-label="Audit entries">
               <table>
                 <caption class="visually-hidden">Audit entries</caption>
                 <thead>

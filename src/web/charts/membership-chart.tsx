@@ -75,7 +75,7 @@ export function MembershipChart({ years, titleId }: { years: GrowthYear[]; title
 export function MembershipTable({ years }: { years: GrowthYear[] }) {
   const changed = years.filter((y) => y.joined.length > 0 || y.left.length > 0);
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex={0} role="region" aria-label="Years in which membership changed">
       <table>
         <caption>Years in which membership changed</caption>
         <thead>

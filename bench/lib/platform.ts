@@ -1,0 +1,34 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { freePort, onCleanup, type RunningServer, spawnServer } from "./process.js";
+
+/**
+ * Starts `node bin/isecg.js serve` from `root` (default: the current directory) on a free loopback port with
+ * a fresh data directory (the first start migrates and loads the dataset); `stop()` ends it and deletes it.
+ */
+export async function startPlatform(
+  options: { root?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
+  const root = resolve(options.root ?? ".");
+  const dataDir = await mkdtemp(join(tmpdir(), "isecg-bench-"));
+  const removeDir = () => rm(dataDir, { recursive: true, force: true });
+  const forget = onCleanup(removeDir);
+  const port = await freePort();
+  const server = await spawnServer({
+    name: "the platform",
+    args: [join(root, "bin/isecg.js"), "serve"],
+    env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...options.env },
+    cwd: root,
+    port,
+    readyPath: "/readyz",
+  });
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      forget();
+      await removeDir();
+    },
+  };
+}

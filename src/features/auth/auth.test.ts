@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { csrfTokenFor, isValidCsrfToken } from "./csrf.js";
+import { hashPassword, verifyPassword } from "./passwords.js";
+
+describe("passwords", () => {
+  it("are hashed with scrypt and a random salt, and verify only with the same password", async () => {
+    const a = await hashPassword("a long enough secret");
+    const b = await hashPassword("a long enough secret");
+    expect(a).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword("a long enough secret", a)).toBe(true);
+    expect(await verifyPassword("a long enough secreT", a)).toBe(false);
+    expect(await verifyPassword("x", "garbage")).toBe(false);
+  });
+});
+
+describe("CSRF tokens", () => {
+  it("match only their own nonce and secret", () => {
+    const token = csrfTokenFor("secret-1", "nonce-1");
+    expect(isValidCsrfToken("secret-1", "nonce-1", token)).toBe(true);
+    expect(isValidCsrfToken("secret-1", "nonce-2", token)).toBe(false);
+    expect(isValidCsrfToken("secret-2", "nonce-1", token)).toBe(false);
+    expect(isValidCsrfToken("secret-1", undefined, token)).toBe(false);
+    expect(isValidCsrfToken("secret-1", "nonce-1", "")).toBe(false);
+  });
+});

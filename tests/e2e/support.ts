@@ -1,0 +1,148 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { startServer } from "../../src/server.js";
+import { assertChromium, chromiumArgs, executablePath } from "./chromium.js";
+
+export { accounts } from "./accounts.js";
+
+/** The viewports every journey and screenshot is checked at. */
+export const viewports = {
+  desktop: { width: 1280, height: 900 },
+  phone: { width: 360, height: 780 },
+} as const;
+export type ViewportName = keyof typeof viewports;
+
+/** The axe-core rule sets the pages must pass: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Where `screenshot` writes (git-ignored). */
+export const screenshotDir = resolve("screenshots");
+
+/** A free TCP port on the loopback interface, so BASE_URL (canonical links) names the real address. */
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+type ContextOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
+
+export type Platform = {
+  /** Where the platform listens, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  baseUrl: string;
+  /** Opens a fresh browser (its own profile, so its own cookies) on the platform. */
+  open: (options?: ContextOptions) => Promise<{ context: BrowserContext; page: Page }>;
+};
+
+/**
+ * Starts the real platform once for the calling test file, on a fresh data directory (the seeded
+ * database with the two accounts) and a real port, and closes it and every browser afterwards.
+ */
+export function usePlatform(): Platform {
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const contexts: BrowserContext[] = [];
+  const platform = { baseUrl: "" } as Platform;
+
+  beforeAll(async () => {
+    assertChromium();
+    // A fresh data directory: a copy of the one global-setup migrated, seeded and gave accounts.
+    const dataDir = mkdtempSync(join(tmpdir(), "isecg-e2e-data-"));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    cpSync(inject("e2eDataTemplate"), dataDir, { recursive: true });
+    const port = await freePort();
+    const config = loadConfig({
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      BASE_URL: `http://127.0.0.1:${port}`,
+    });
+    const server = await startServer(config);
+    cleanups.push(() => server.close());
+    platform.baseUrl = `http://127.0.0.1:${server.port}`;
+    platform.open = async (options = {}) => {
+      const profile = mkdtempSync(join(tmpdir(), "isecg-e2e-chromium-"));
+      cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath,
+        headless: true,
+        args: chromiumArgs,
+        viewport: viewports.desktop,
+        baseURL: platform.baseUrl,
+        ...options,
+      });
+      contexts.push(context);
+      context.setDefaultTimeout(10_000);
+      const page = context.pages()[0] ?? (await context.newPage());
+      return { context, page };
+    };
+  });
+
+  afterAll(async () => {
+    for (const context of contexts.splice(0)) await context.close().catch(() => {});
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  return platform;
+}
+
+type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
+
+/** Describes axe violations one per block: rule, impact, help, and each offending element. */
+export function formatViolations(violations: AxeResults["violations"]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .map(
+          (n) => `    - ${n.target.join(" ")}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`,
+        )
+        .join("\n");
+      return `[${v.impact ?? "?"}] ${v.id}: ${v.help}\n  ${v.helpUrl}\n${nodes}`;
+    })
+    .join("\n\n");
+}
+
+/** Runs axe-core (WCAG 2.0-2.2 A/AA) on the page as it is now and asserts there are no violations. */
+export async function checkA11y(page: Page, label = page.url()): Promise<void> {
+  // Legacy mode runs axe in the page itself instead of finishing in an extra blank page: the
+  // pages have no frames, and it saves a second or more per check.
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).setLegacyMode(true).analyze();
+  const report = formatViolations(results.violations);
+  expect(
+    results.violations.length,
+    `${label}: ${results.violations.length} accessibility violation(s)\n\n${report}`,
+  ).toBe(0);
+}
+
+/** Saves full-page PNGs of the page at desktop and phone widths as screenshots/{name}-{width}.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const before = page.viewportSize();
+  for (const [width, size] of Object.entries(viewports)) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: join(screenshotDir, `${name}-${width}.png`), fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
+}
+
+/** Signs in through the form, as a person would, and waits for the private area. */
+export async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail address").fill(who.email);
+  await page.getByLabel("Password", { exact: true }).fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/private");
+}
