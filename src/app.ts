@@ -13,6 +13,7 @@ import { memberPages } from "./features/directory/members.pages.js";
 import { organisationAdminPages } from "./features/directory/organisations.pages.js";
 import { peopleAdminPages } from "./features/directory/people.pages.js";
 import { privateHomePages } from "./features/site/private.pages.js";
+import { settingsPages } from "./features/site/settings.pages.js";
 import { sitePages } from "./features/site/site.pages.js";
 import { publicPageCache } from "./http/cache.js";
 import type { AppEnv } from "./http/env.js";
@@ -71,6 +72,7 @@ export function createApp(deps: Deps) {
   app.route("/", chairAdminPages());
   app.route("/", auditPages());
   app.route("/", accountPages());
+  app.route("/", settingsPages());
   const api = createApi();
   registerDirectoryApi(api);
   app.route("/api/v1", api);

@@ -11,6 +11,7 @@ export const privateSections: Array<{ href: string; label: string; secretariatOn
   { href: "/private/members", label: "Organisations" },
   { href: "/private/people", label: "People" },
   { href: "/private/chairs", label: "Chair terms", secretariatOnly: true },
+  { href: "/private/settings", label: "Secretariat", secretariatOnly: true },
   { href: "/private/audit", label: "Audit log", secretariatOnly: true },
   { href: "/private/account", label: "My account" },
 ];

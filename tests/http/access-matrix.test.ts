@@ -63,6 +63,19 @@ const routes: Array<{
   { method: "GET", path: "/private/chairs/:chair/delete", allowed: ["secretariat"] },
   { method: "POST", path: "/private/chairs/:chair/delete", allowed: ["secretariat"] },
   { method: "GET", path: "/private/audit", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/settings", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/settings",
+    body: {
+      name: "Forum Secretariat",
+      hostAcronym: "ESA",
+      address: "Street 1\nTown",
+      email: "sec@example.org",
+      note: "",
+    },
+    allowed: ["secretariat"],
+  },
   {
     method: "POST",
     path: "/api/v1/members",

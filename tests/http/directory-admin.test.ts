@@ -256,3 +256,29 @@ describe("chair terms", () => {
     expect((await lastAudit()).action).toBe("chair_term.delete");
   });
 });
+
+describe("the secretariat's details", () => {
+  it("changing them shows on every page's footer; a bad e-mail changes nothing", async () => {
+    const { b } = await secretariat();
+    const bad = await b.post("/private/settings", {
+      name: "Forum Secretariat",
+      address: "Somewhere",
+      email: "not-an-email",
+      note: "",
+    });
+    expect(bad.status).toBe(422);
+    expect(await (await t.app.request("/about")).text()).toContain("Keplerlaan 1");
+    const ok = await b.post("/private/settings", {
+      name: "Forum Secretariat",
+      hostAcronym: "ESA",
+      address: "Main Street 5\n1000 Town",
+      email: "office@example.org",
+      note: "Hosted by ESA.",
+    });
+    expect(ok.status).toBe(303);
+    const home = await (await t.app.request("/")).text();
+    expect(home).toContain("Main Street 5<br/>1000 Town");
+    expect(home).toContain("office@example.org");
+    expect((await lastAudit()).action).toBe("settings.secretariat");
+  });
+});
