@@ -17,7 +17,7 @@ export function requestLogging(deps: Deps): MiddlewareHandler<AppEnv> {
     const status = c.res.status;
     const fields = { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status, ms };
     if (status >= 500) deps.log.error("request", fields);
-    else deps.log.debug("request", fields);
+    else deps.log.info("request", fields);
   };
 }
 

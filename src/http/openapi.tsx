@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
+import { TableScroll } from "../web/components.js";
 import type { AppEnv } from "./env.js";
 import { AppError, type FieldErrors } from "./errors.js";
 import { renderPage } from "./page.js";
@@ -59,7 +60,7 @@ export function apiDocs(api: Api, info: { title: string; version: string }) {
             <code>forbidden</code>, <code>not_found</code>, <code>rate_limited</code>, <code>internal</code>)
             and the <code>requestId</code> to quote.
           </p>
-          <div class="table-scroll">
+          <TableScroll label="Endpoints">
             <table>
               <caption>Endpoints</caption>
               <thead>
@@ -86,7 +87,7 @@ export function apiDocs(api: Api, info: { title: string; version: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       ),
     });

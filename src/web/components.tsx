@@ -197,3 +197,10 @@ export function Pagination(p: { page: number; pages: number; href: (page: number
     </nav>
   );
 }
+
+/** A table wrapper that scrolls sideways on narrow screens; focusable so keyboards can scroll it too. */
+export const TableScroll = ({ label, children }: { label: string; children: Child }) => (
+  <section class="table-scroll" tabindex={0} aria-label={label}>
+    {children}
+  </section>
+);

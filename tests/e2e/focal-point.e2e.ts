@@ -1,10 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { accounts, checkA11y, screenshot, signIn, usePlatform } from "./support.js";
+import { accounts, checkA11y, screenshot, signIn, usePlatform, visibleText } from "./support.js";
 
 const platform = usePlatform();
 
-const h1 = (page: Page) => page.locator("h1").first().innerText();
+const h1 = (page: Page) => visibleText(page.locator("h1").first());
 
 describe("a focal point", () => {
   it("edits their own agency's public profile, and only that one", async () => {
@@ -41,16 +41,16 @@ describe("a focal point", () => {
     await page.getByLabel("Description").fill(description);
     await page.getByRole("button", { name: "Save profile" }).click();
     await page.waitForURL("**/private/members?done=saved");
-    expect(await page.getByRole("status").innerText()).toBe("Your changes were saved.");
+    expect(await visibleText(page.getByRole("status"))).toBe("Your changes were saved.");
 
     await page.goto("/members/esa");
-    expect(await page.locator(".lead").innerText()).toBe(description);
+    expect(await visibleText(page.locator(".lead"))).toBe(description);
 
     // Another agency's edit address is refused with a proper page, not a redirect or a blank.
     const response = await page.goto("/private/members/nasa/edit");
     expect(response?.status()).toBe(403);
     expect(await h1(page)).toBe("Not allowed");
-    expect(await page.locator(".lead").innerText()).toBe(
+    expect(await visibleText(page.locator(".lead"))).toBe(
       "Only this agency's focal points and the secretariat can change it.",
     );
     expect(await page.getByRole("textbox").count()).toBe(0);

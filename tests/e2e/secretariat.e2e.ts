@@ -1,10 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { accounts, checkA11y, screenshot, signIn, usePlatform } from "./support.js";
+import { accounts, checkA11y, screenshot, signIn, usePlatform, visibleText } from "./support.js";
 
 const platform = usePlatform();
 
-const h1 = (page: Page) => page.locator("h1").first().innerText();
+const h1 = (page: Page) => visibleText(page.locator("h1").first());
 
 /** Fills the add-organisation form the way a person would: by label. */
 async function fillOrganisation(page: Page, joined: string) {
@@ -47,12 +47,12 @@ describe("a secretariat member", () => {
     await page.waitForLoadState();
     const summary = page.locator(".error-summary");
     expect(await summary.getAttribute("role")).toBe("alert");
-    expect(await summary.innerText()).toContain("This is not a real date.");
+    expect(await visibleText(summary)).toContain("This is not a real date.");
     const joined = page.getByLabel("Joined", { exact: true });
     expect(await joined.inputValue()).toBe("2024-13");
     expect(await joined.getAttribute("aria-invalid")).toBe("true");
     expect(await joined.getAttribute("aria-describedby")).toContain("f-joined-error");
-    expect(await page.locator("#f-joined-error").innerText()).toBe("This is not a real date.");
+    expect(await visibleText(page.locator("#f-joined-error"))).toBe("This is not a real date.");
     // What was typed is kept.
     expect(await page.getByLabel("Acronym").inputValue()).toBe("TSA");
     expect(await page.getByLabel("Kind of organisation").inputValue()).toBe("space_agency");
@@ -65,8 +65,8 @@ describe("a secretariat member", () => {
     await joined.fill("2024-05");
     await page.getByRole("button", { name: "Add organisation" }).click();
     await page.waitForURL("**/private/members?done=added**");
-    expect(await page.getByRole("status").innerText()).toBe("The organisation was added.");
-    expect(await page.getByRole("row", { name: /TSA/ }).innerText()).toContain("Test Space Agency");
+    expect(await visibleText(page.getByRole("status"))).toBe("The organisation was added.");
+    expect(await visibleText(page.getByRole("row", { name: /TSA/ }))).toContain("Test Space Agency");
 
     // The public directory (for the signed-in member and for the visitor, past the cache) lists it.
     for (const p of [page, visitor]) {
@@ -74,15 +74,15 @@ describe("a secretariat member", () => {
       const row = p
         .getByRole("table", { name: "Current members, by acronym" })
         .getByRole("row", { name: /TSA/ });
-      expect(await row.innerText()).toMatch(/TSA\s+Test Space Agency\s+Testland\s+2024/);
+      expect(await visibleText(row)).toMatch(/TSA\s+Test Space Agency\s+Testland\s+2024/);
     }
     await visitor.getByRole("link", { name: "TSA", exact: true }).click();
     await visitor.waitForURL("**/members/tsa");
     expect(await h1(visitor)).toBe("Test Space Agency (TSA)");
-    const details = await visitor.locator("dl.details").innerText();
+    const details = await visibleText(visitor.locator("dl.details"));
     expect(details).toContain("Testland");
     expect(details).toContain("May 2024");
-    expect(await visitor.locator(".lead").innerText()).toContain("exists only in the end-to-end tests");
+    expect(await visibleText(visitor.locator(".lead"))).toContain("exists only in the end-to-end tests");
     await checkA11y(visitor, "the new member's page");
 
     await page.getByRole("link", { name: "Private area" }).first().click();
@@ -94,7 +94,7 @@ describe("a secretariat member", () => {
     await page.waitForURL("**/private/audit");
     const entry = page.getByRole("row", { name: /organisation\.create/ });
     expect(await entry.count()).toBe(1);
-    const text = await entry.innerText();
+    const text = await visibleText(entry);
     expect(text).toContain("Added TSA (Test Space Agency)");
     expect(text).toContain(accounts.secretariat.name);
     await checkA11y(page, "audit log");

@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { startServer } from "../../src/server.js";
@@ -127,15 +127,38 @@ export async function checkA11y(page: Page, label = page.url()): Promise<void> {
   ).toBe(0);
 }
 
-/** Saves full-page PNGs of the page at desktop and phone widths as screenshots/{name}-{width}.png. */
+/**
+ * Saves full-page PNGs of the page at desktop and phone widths as screenshots/{name}-{width}.png,
+ * checking on the way that neither width makes the page scroll sideways.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   const before = page.viewportSize();
   for (const [width, size] of Object.entries(viewports)) {
     await page.setViewportSize(size);
+    await expectNoSideScroll(page, `${name} (${width})`);
     await page.screenshot({ path: join(screenshotDir, `${name}-${width}.png`), fullPage: true });
   }
   if (before) await page.setViewportSize(before);
+}
+
+/** An element's text as rendered: what a person reads, with table cells apart and hidden text left out. */
+export function visibleText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point here.
+  return locator.innerText();
+}
+
+/** Asserts the page cannot be scrolled sideways (wide tables must scroll inside their own box). */
+export async function expectNoSideScroll(page: Page, label = page.url()): Promise<void> {
+  // scrollWidth misses absolutely positioned overflow; trying to scroll does not.
+  const offset = await page.evaluate(() => {
+    const before = window.scrollX;
+    window.scrollTo(100_000, window.scrollY);
+    const x = window.scrollX;
+    window.scrollTo(before, window.scrollY);
+    return x;
+  });
+  expect(offset, `${label} scrolls sideways by ${offset}px at ${page.viewportSize()?.width}px`).toBe(0);
 }
 
 /** Signs in through the form, as a person would, and waits for the private area. */

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../http/env.js";
 import { authorize, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { EmptyState, PageHeader, Pagination } from "../../web/components.js";
+import { EmptyState, PageHeader, Pagination, TableScroll } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import { canReadAuditLog } from "../directory/directory.policy.js";
 import { listAudit } from "./audit.queries.js";
@@ -38,7 +38,7 @@ export function auditPages() {
           {rows.length === 0 ? (
             <EmptyState title="No changes match these filters." />
           ) : (
-            <div class="table-scroll" tabindex={0} role="region" aria-label="Audit entries">
+            <TableScroll label="Audit entries">
               <table>
                 <caption class="visually-hidden">Audit entries</caption>
                 <thead>
@@ -64,7 +64,7 @@ export function auditPages() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
           <Pagination page={page} pages={Math.ceil(total / PER_PAGE)} href={href} />
         </>

@@ -41,7 +41,7 @@ function signInPage(
               <h2>{form.message}</h2>
             </div>
           ) : (
-            <ErrorSummary errors={form.errors} message={form.message} />
+            <ErrorSummary errors={form.errors} message="Sign-in failed" />
           )}
           <form method="post" action="/sign-in" class="form" novalidate>
             <CsrfField token={c.var.csrfToken()} />

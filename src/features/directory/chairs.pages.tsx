@@ -6,7 +6,16 @@ import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { authorize, idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { CsrfField, ErrorSummary, Field, Notice, PageHeader, Select, Tag } from "../../web/components.js";
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  Notice,
+  PageHeader,
+  Select,
+  TableScroll,
+  Tag,
+} from "../../web/components.js";
 import { formatPartialDate, partialDateInput } from "../../web/format.js";
 import { addChairTerm, deleteChairTerm, updateChairTerm } from "./chairs.service.js";
 import { canManageDirectory } from "./directory.policy.js";
@@ -120,7 +129,7 @@ export function chairAdminPages() {
             lead="Which agency chaired the forum when. Mark inferred terms as uncertain."
           />
           <Notice text={notices[c.req.query("done") ?? ""]} />
-          <div class="table-scroll">
+          <TableScroll label="Chair terms">
             <table>
               <caption class="visually-hidden">Chair terms</caption>
               <thead>
@@ -158,7 +167,7 @@ export function chairAdminPages() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <h2>Add a chair term</h2>
           {form}
         </>

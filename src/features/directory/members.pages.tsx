@@ -4,7 +4,7 @@ import type { AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
 import { MembershipChart, MembershipTable } from "../../web/charts/membership-chart.js";
-import { PageHeader, Tag } from "../../web/components.js";
+import { PageHeader, TableScroll, Tag } from "../../web/components.js";
 import { formatPartialDate } from "../../web/format.js";
 import {
   findOrganisationBySlug,
@@ -177,7 +177,7 @@ function Monogram({ org }: { org: Organisation }) {
 
 function MemberTable({ orgs, caption }: { orgs: Organisation[]; caption: string }) {
   return (
-    <div class="table-scroll">
+    <TableScroll label={caption}>
       <table class="members-table">
         <caption>{caption}</caption>
         <thead>
@@ -206,12 +206,14 @@ function MemberTable({ orgs, caption }: { orgs: Organisation[]; caption: string 
               <td>{o.country}</td>
               <td class="num">
                 {o.joinedOn.slice(0, 4)}
-                {o.joinedUncertain ? <abbr title="join year uncertain">?</abbr> : null}
+                <span class="marker">
+                  {o.joinedUncertain ? <abbr title="join year uncertain">?</abbr> : null}
+                </span>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

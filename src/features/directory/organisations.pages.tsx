@@ -4,7 +4,7 @@ import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { authorize, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { Notice, PageHeader, Tag } from "../../web/components.js";
+import { Notice, PageHeader, TableScroll, Tag } from "../../web/components.js";
 import { partialDateInput } from "../../web/format.js";
 import { canEditAgencyProfile, canManageDirectory, canReadPrivateArea } from "./directory.policy.js";
 import { findOrganisationBySlug, listOrganisations, type Organisation } from "./directory.queries.js";
@@ -54,7 +54,7 @@ export function organisationAdminPages() {
             }
           />
           <Notice text={notices[c.req.query("done") ?? ""]} />
-          <div class="table-scroll">
+          <TableScroll label="Organisations">
             <table>
               <caption class="visually-hidden">Organisations</caption>
               <thead>
@@ -63,9 +63,6 @@ export function organisationAdminPages() {
                   <th scope="col">Name</th>
                   <th scope="col">Country</th>
                   <th scope="col">Status</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -74,7 +71,16 @@ export function organisationAdminPages() {
                     <th scope="row">
                       <a href={`/members/${o.slug}`}>{o.acronym}</a>
                     </th>
-                    <td>{o.name}</td>
+                    <td>
+                      {o.name}
+                      {canEditAgencyProfile(actor, o.id) ? (
+                        <div class="small">
+                          <a href={`/private/members/${o.slug}/edit`}>
+                            Edit<span class="visually-hidden"> {o.acronym}</span>
+                          </a>
+                        </div>
+                      ) : null}
+                    </td>
                     <td>{o.country}</td>
                     <td>
                       {o.leftOn ? (
@@ -83,18 +89,11 @@ export function organisationAdminPages() {
                         <Tag tone="ok">member</Tag>
                       )}
                     </td>
-                    <td>
-                      {canEditAgencyProfile(actor, o.id) ? (
-                        <a href={`/private/members/${o.slug}/edit`}>
-                          Edit<span class="visually-hidden"> {o.acronym}</span>
-                        </a>
-                      ) : null}
-                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       ),
     });

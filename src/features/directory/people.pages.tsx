@@ -5,7 +5,7 @@ import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { authorize, idParam, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { EmptyState, Notice, PageHeader, Pagination, Tag } from "../../web/components.js";
+import { EmptyState, Notice, PageHeader, Pagination, TableScroll, Tag } from "../../web/components.js";
 import { roleLabels } from "../auth/actor.js";
 import { canManageDirectory, canReadPrivateArea } from "./directory.policy.js";
 import { findOrganisationByAcronym, findPerson, listOrganisations, listPeople } from "./directory.queries.js";
@@ -91,7 +91,7 @@ export function peopleAdminPages() {
               {manage ? <a href="/private/people/new">Add a person</a> : "Try other filters."}
             </EmptyState>
           ) : (
-            <div class="table-scroll">
+            <TableScroll label="People">
               <table>
                 <caption class="visually-hidden">People</caption>
                 <thead>
@@ -128,7 +128,7 @@ export function peopleAdminPages() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
           <Pagination page={page} pages={Math.ceil(total / PER_PAGE)} href={href} />
         </>

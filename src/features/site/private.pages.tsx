@@ -27,7 +27,7 @@ export function privateHomePages() {
         <>
           <PageHeader
             title={`Welcome, ${me.name}`}
-            lead={`${me.roles.map((r) => roleLabels[r]).join(", ")}${org ? ` · ${org.name}` : " · Secretariat"}`}
+            lead={[me.roles.map((r) => roleLabels[r]).join(", "), org?.name].filter(Boolean).join(" · ")}
           />
           <div class="cards">
             {org ? (

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { raw } from "hono/html";
 import type { AppEnv } from "../../http/env.js";
 import { renderPage } from "../../http/page.js";
-import { Tag } from "../../web/components.js";
+import { TableScroll, Tag } from "../../web/components.js";
 import { formatPartialDate } from "../../web/format.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { listChairTerms, listOrganisations } from "../directory/directory.queries.js";
@@ -64,6 +64,24 @@ export function sitePages() {
                 </div>
               ) : null}
             </dl>
+          </section>
+          <section class="wrap section" aria-labelledby="members">
+            <h2 id="members">The members</h2>
+            <ul class="member-chips">
+              {current.map((o) => (
+                <li>
+                  <a href={`/members/${o.slug}`} title={o.name}>
+                    {o.acronym}
+                    <span class="visually-hidden"> · {o.name}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+            <p>
+              <a href="/members">
+                All members, and how membership grew since {ctx.forum.established.slice(0, 4)}
+              </a>
+            </p>
           </section>
           <section class="wrap section" aria-labelledby="work">
             <h2 id="work">What the forum does</h2>
@@ -163,7 +181,7 @@ export function sitePages() {
 
 function ChairTable({ chairs }: { chairs: ChairRow[] }) {
   return (
-    <div class="table-scroll">
+    <TableScroll label="Chairing agencies over time">
       <table>
         <caption>Chairing agencies over time</caption>
         <thead>
@@ -195,6 +213,6 @@ function ChairTable({ chairs }: { chairs: ChairRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,4 +1,5 @@
 import type { GrowthYear } from "../../domain/membership-growth.js";
+import { TableScroll } from "../components.js";
 
 const W = 720;
 const H = 300;
@@ -44,7 +45,7 @@ export function MembershipChart({ years, titleId }: { years: GrowthYear[]; title
       ))}
       {years.map((yr, i) => {
         const x = M.left + i * band + (band - barW) / 2;
-        const label = years.length > 12 && i % 2 === 1 && i !== years.length - 1 ? "" : String(yr.year);
+        const label = years.length > 12 && (years.length - 1 - i) % 2 === 1 ? "" : String(yr.year);
         return (
           <g>
             <rect
@@ -52,8 +53,7 @@ export function MembershipChart({ years, titleId }: { years: GrowthYear[]; title
               y={y(yr.total)}
               width={barW}
               height={Math.max(0, y(0) - y(yr.total))}
-              class="bar"
-              fill={yr.uncertain.length ? "url(#hatch)" : undefined}
+              class={yr.uncertain.length ? "bar bar-uncertain" : "bar"}
             />
             {yr.joined.length > 0 ? (
               <text x={x + barW / 2} y={y(yr.total) - 6} text-anchor="middle" class="value-label">
@@ -75,7 +75,7 @@ export function MembershipChart({ years, titleId }: { years: GrowthYear[]; title
 export function MembershipTable({ years }: { years: GrowthYear[] }) {
   const changed = years.filter((y) => y.joined.length > 0 || y.left.length > 0);
   return (
-    <div class="table-scroll" tabindex={0} role="region" aria-label="Years in which membership changed">
+    <TableScroll label="Years in which membership changed">
       <table>
         <caption>Years in which membership changed</caption>
         <thead>
@@ -98,6 +98,6 @@ export function MembershipTable({ years }: { years: GrowthYear[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
