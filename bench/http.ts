@@ -1,23 +1,27 @@
-// HTTP throughput of the platform's public pages against a bare node:http server. Run: npm run bench
+// Throughput of the platform's public pages against a bare node:http server serving the same
+// number of bytes, measured in alternating rounds in one run. Run: npm run bench
 import { mkdir, writeFile } from "node:fs/promises";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { startBaseline } from "./lib/baseline.js";
 import { type LoadResult, load } from "./lib/load.js";
 import { startPlatform } from "./lib/platform.js";
 import { cleanUp } from "./lib/process.js";
 import { printTable } from "./lib/table.js";
 
-const seconds = positive("BENCH_SECONDS", 5);
+const seconds = positive("BENCH_SECONDS", 3);
 const connections = positive("BENCH_CONNECTIONS", 50);
-const resultsFile = "bench/results/http-latest.json";
+const rounds = positive("BENCH_ROUNDS", 2);
+const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
+const resultsFile = `${resultsDir}http-latest.json`;
 
-/** What to load; `target` is the least acceptable req/s as a fraction of the baseline's. */
-type Target = { name: string; server: "platform" | "baseline"; path: string; target?: number };
+/** A page to load; `target` is the least acceptable req/s as a fraction of the same-size baseline's. */
+type Target = { name: string; path: string; target?: number };
 const targets: Target[] = [
-  { name: "baseline /", server: "baseline", path: "/" },
-  { name: "platform /healthz", server: "platform", path: "/healthz" },
-  { name: "Home /", server: "platform", path: "/", target: 0.75 },
-  { name: "Members /members", server: "platform", path: "/members", target: 0.75 },
+  { name: "/healthz", path: "/healthz" },
+  { name: "Home /", path: "/", target: 0.75 },
+  { name: "Members /members", path: "/members", target: 0.75 },
 ];
 
 function positive(name: string, fallback: number): number {
@@ -26,45 +30,67 @@ function positive(name: string, fallback: number): number {
   return value;
 }
 
-async function main(): Promise<number> {
-  console.log(`Starting the platform (fresh data directory; the first start loads the dataset)...`);
-  const platform = await startPlatform();
-  const home = await fetch(`${platform.url}/`);
-  const homeBytes = (await home.arrayBuffer()).byteLength;
-  if (home.status !== 200) throw new Error(`GET / answered ${home.status}`);
-  const baseline = await startBaseline(homeBytes);
-  const urls = { platform: platform.url, baseline: baseline.url };
-  console.log(`Home page: ${homeBytes} bytes; the baseline serves the same size.`);
-  console.log(`Each target: 1 s warm-up, then ${seconds} s with ${connections} connections.\n`);
+const sum = (xs: LoadResult[], f: (r: LoadResult) => number) => xs.reduce((a, r) => a + f(r), 0);
 
-  const measured: Array<Target & LoadResult> = [];
-  for (const t of targets) {
-    process.stdout.write(`  loading ${t.name}...\n`);
-    measured.push({ ...t, ...(await load(`${urls[t.server]}${t.path}`, { seconds, connections })) });
+/** Loads the target and a same-size baseline in turns, so machine noise hits both alike. */
+async function measure(t: Target, platformUrl: string, baselineUrl: string) {
+  const res = await fetch(`${platformUrl}${t.path}`);
+  const bytes = (await res.arrayBuffer()).byteLength;
+  if (res.status !== 200) throw new Error(`GET ${t.path} answered ${res.status}`);
+  const page: LoadResult[] = [];
+  const base: LoadResult[] = [];
+  for (let i = 0; i < rounds; i++) {
+    process.stdout.write(`  ${t.name}: round ${i + 1} of ${rounds}\n`);
+    base.push(await load(`${baselineUrl}/?bytes=${bytes}`, { seconds, connections }));
+    page.push(await load(`${platformUrl}${t.path}`, { seconds, connections }));
   }
+  const reqPerSec = sum(page, (r) => r.reqPerSec) / rounds;
+  const baselineReqPerSec = sum(base, (r) => r.reqPerSec) / rounds;
+  const spread = Math.max(...base.map((r) => r.reqPerSec)) / Math.min(...base.map((r) => r.reqPerSec)) - 1;
+  return {
+    ...t,
+    bytes,
+    reqPerSec,
+    baselineReqPerSec,
+    ratio: reqPerSec / baselineReqPerSec,
+    p50Ms: Math.max(...page.map((r) => r.p50Ms)),
+    p99Ms: Math.max(...page.map((r) => r.p99Ms)),
+    failures: sum([...page, ...base], (r) => r.non2xx + r.errors + r.warmupFailures),
+    baselineSpread: spread,
+  };
+}
+
+async function main(): Promise<number> {
+  console.log("Starting the platform (fresh data directory; the first start loads the dataset)...");
+  const platform = await startPlatform();
+  const baseline = await startBaseline();
+  const cpus = availableParallelism();
+  const load1 = loadavg()[0] ?? 0;
+  console.log(`${rounds} rounds of ${seconds} s per page and per baseline, ${connections} connections.`);
+  console.log(`Load average before the run: ${load1.toFixed(1)} on ${cpus} cores.\n`);
+  const rows = [];
+  for (const t of targets) rows.push(await measure(t, platform.url, baseline.url));
   await baseline.stop();
   await platform.stop();
 
-  const base = measured.find((m) => m.server === "baseline")!.reqPerSec;
-  const rows = measured.map((m) => ({ ...m, ratio: base > 0 ? m.reqPerSec / base : 0 }));
   console.log();
   printTable(
     [
       { title: "target" },
+      { title: "bytes", right: true },
       { title: "req/s", right: true },
       { title: "p50 ms", right: true },
       { title: "p99 ms", right: true },
-      { title: "non-2xx", right: true },
-      { title: "errors", right: true },
-      { title: "vs baseline", right: true },
+      { title: "baseline req/s", right: true },
+      { title: "ratio", right: true },
     ],
     rows.map((r) => [
       r.name,
+      String(r.bytes),
       r.reqPerSec.toFixed(0),
       r.p50Ms.toFixed(0),
       r.p99Ms.toFixed(0),
-      String(r.non2xx),
-      String(r.errors),
+      r.baselineReqPerSec.toFixed(0),
       r.ratio.toFixed(2),
     ]),
   );
@@ -72,32 +98,36 @@ async function main(): Promise<number> {
   for (const r of rows) {
     if (r.target === undefined) continue;
     const verdict = r.ratio >= r.target ? "met" : "NOT met";
-    console.log(`${r.name}: ${r.ratio.toFixed(2)} of baseline, target >= ${r.target} -> ${verdict}`);
+    console.log(
+      `${r.name}: ${r.ratio.toFixed(2)} of the same-size baseline, target >= ${r.target} -> ${verdict}`,
+    );
   }
-
-  const failures = rows.filter((r) => r.non2xx > 0 || r.errors > 0 || r.warmupFailures > 0);
-  await mkdir("bench/results", { recursive: true });
+  const worstSpread = Math.max(...rows.map((r) => r.baselineSpread));
+  const noisy = worstSpread > 0.25 || load1 > cpus;
+  if (noisy) {
+    console.log(
+      `\nWARNING: the machine looks busy (baseline rounds differ by up to ${(worstSpread * 100).toFixed(0)}%, ` +
+        `load average ${load1.toFixed(1)} on ${cpus} cores): the ratios are unreliable, run again when idle.`,
+    );
+  }
+  await mkdir(resultsDir, { recursive: true });
   const report = {
     date: new Date().toISOString(),
     node: process.version,
-    cpus: availableParallelism(),
+    cpus,
+    loadAverage: load1,
     seconds,
+    rounds,
     connections,
-    homeBytes,
-    results: rows.map(({ server: _server, path: _path, ...r }) => ({
-      ...r,
-      met: r.target === undefined ? undefined : r.ratio >= r.target,
-    })),
+    noisy,
+    results: rows,
   };
   await writeFile(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nResults written to ${resultsFile}.`);
-  for (const f of failures) {
-    console.error(
-      `FAILED: ${f.name} had ${f.non2xx} non-2xx and ${f.errors} errored requests ` +
-        `(${f.warmupFailures} failures during warm-up); status codes: ${JSON.stringify(f.statusCodes)}`,
-    );
-  }
-  return failures.length > 0 ? 1 : 0;
+  console.log(`\nResults written to ${relative(process.cwd(), resultsFile)}.`);
+  const failed = rows.filter((r) => r.failures > 0);
+  for (const f of failed)
+    console.error(`FAILED: ${f.name} had ${f.failures} failed requests (non-2xx, errors or timeouts).`);
+  return failed.length > 0 ? 1 : 0;
 }
 
 try {

@@ -33,6 +33,8 @@ export function createApp(deps: Deps) {
   );
   app.route("/", assetRoutes());
 
+  // Cached visitor pages are answered before any other middleware: that is what keeps them fast.
+  app.use(publicPageCache(deps));
   app.use(requestId({ headerName: "X-Request-Id" }));
   app.use(requestLogging(deps));
   app.use(
@@ -51,17 +53,16 @@ export function createApp(deps: Deps) {
       referrerPolicy: "strict-origin-when-cross-origin",
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new AppError("payload_too_large", "The request is too large (1 MB at most).");
-      },
-    }),
-  );
+  // Checking the body size makes the server build a full Request, so only do it where there is a body.
+  const limitBody = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError("payload_too_large", "The request is too large (1 MB at most).");
+    },
+  });
+  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   app.use(loadActor(deps));
   app.use(csrfProtection(deps));
-  app.use(publicPageCache(deps));
 
   app.route("/", sitePages());
   app.route("/", memberPages());

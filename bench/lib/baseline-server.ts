@@ -1,13 +1,23 @@
-// A bare node:http server answering one fixed HTML page of BENCH_BODY_BYTES bytes on 127.0.0.1:PORT.
+// A bare node:http server on 127.0.0.1:PORT answering an HTML page of `?bytes=N` bytes (default 10,000).
 import { createServer } from "node:http";
 
-const size = Number(process.env.BENCH_BODY_BYTES ?? 10_000);
 const head =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Baseline</title></head><body><p>';
 const tail = "</p></body></html>\n";
-const body = Buffer.from(head + "x".repeat(Math.max(0, size - head.length - tail.length)) + tail);
+const bodies = new Map<number, Buffer>();
 
-createServer((_req, res) => {
+function bodyOf(size: number): Buffer {
+  let body = bodies.get(size);
+  if (!body) {
+    body = Buffer.from(head + "x".repeat(Math.max(0, size - head.length - tail.length)) + tail);
+    bodies.set(size, body);
+  }
+  return body;
+}
+
+createServer((req, res) => {
+  const size = Number(new URL(req.url ?? "/", "http://x").searchParams.get("bytes") ?? 10_000);
+  const body = bodyOf(Number.isInteger(size) && size > 0 && size < 10_000_000 ? size : 10_000);
   res.writeHead(200, { "Content-Type": "text/html; charset=UTF-8", "Content-Length": body.length });
   res.end(body);
 }).listen(Number(process.env.PORT), "127.0.0.1");

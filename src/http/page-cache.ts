@@ -1,5 +1,5 @@
 /** A rendered public page, ready to send again. */
-type CachedPage = { body: string; etag: string; contentType: string };
+type CachedPage = { body: Uint8Array; etag: string; headers: Record<string, string> };
 
 /**
  * Rendered public pages for visitors, kept until any write invalidates them.

@@ -70,6 +70,10 @@ describe("public pages", () => {
     await t.app.request("/members/esa");
     const hit = await t.app.request("/members/esa");
     expect(hit.headers.get("x-cache")).toBe("hit");
+    expect(hit.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(hit.headers.get("content-type")).toContain("text/html");
+    expect(hit.headers.get("x-request-id")).toBeTruthy();
+    expect(hit.headers.get("set-cookie")).toBeNull();
     const etag = hit.headers.get("etag")!;
     expect((await t.app.request("/members/esa", { headers: { "if-none-match": etag } })).status).toBe(304);
     t.deps.cache.invalidate();
