@@ -144,7 +144,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** An element's text as rendered: what a person reads, with table cells apart and hidden text left out. */
 export function visibleText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point here.
   return locator.innerText();
 }
 
