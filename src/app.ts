@@ -12,6 +12,20 @@ import { registerDirectoryApi } from "./features/directory/directory.api.js";
 import { memberPages } from "./features/directory/members.pages.js";
 import { organisationAdminPages } from "./features/directory/organisations.pages.js";
 import { peopleAdminPages } from "./features/directory/people.pages.js";
+import { faqPages } from "./features/faq/faq.pages.js";
+import { feedPages } from "./features/news/feeds.pages.js";
+import { newsActionPages } from "./features/news/news.actions.pages.js";
+import { newsAdminPages } from "./features/news/news.admin.pages.js";
+import { registerNewsApi } from "./features/news/news.api.js";
+import { newsPages } from "./features/news/news.pages.js";
+import { contentPages } from "./features/pages/pages.pages.js";
+import { publicationAdminPages } from "./features/publications/publications.admin.js";
+import { registerPublicationsApi } from "./features/publications/publications.api.js";
+import { publicationPages } from "./features/publications/publications.pages.js";
+import { missionAdminPages } from "./features/roadmap/missions.pages.js";
+import { registerRoadmapApi } from "./features/roadmap/roadmap.api.js";
+import { roadmapPages } from "./features/roadmap/roadmap.pages.js";
+import { discoveryPages } from "./features/site/discovery.pages.js";
 import { privateHomePages } from "./features/site/private.pages.js";
 import { settingsPages } from "./features/site/settings.pages.js";
 import { sitePages } from "./features/site/site.pages.js";
@@ -21,6 +35,7 @@ import { errorPage, handleError } from "./http/error-pages.js";
 import { AppError } from "./http/errors.js";
 import { csrfProtection, loadActor, requestLogging } from "./http/middleware.js";
 import { apiDocs, createApi } from "./http/openapi.js";
+import { isUploadPath, UPLOAD_BODY_LIMIT } from "./http/uploads.js";
 import { assetRoutes } from "./web/assets.js";
 
 /** Builds the whole application: middleware, error handling, and every feature's routes. */
@@ -60,7 +75,20 @@ export function createApp(deps: Deps) {
       throw new AppError("payload_too_large", "The request is too large (1 MB at most).");
     },
   });
-  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
+  // File uploads (PDFs) get a larger limit on their own form addresses only.
+  const limitUpload = bodyLimit({
+    maxSize: UPLOAD_BODY_LIMIT,
+    onError: () => {
+      throw new AppError("payload_too_large", "The upload is too large (PDF files can be at most 50 MB).");
+    },
+  });
+  app.use((c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD"
+      ? next()
+      : isUploadPath(c.req.path)
+        ? limitUpload(c, next)
+        : limitBody(c, next),
+  );
   app.use(loadActor(deps));
   app.use(csrfProtection(deps));
 
@@ -74,8 +102,22 @@ export function createApp(deps: Deps) {
   app.route("/", auditPages());
   app.route("/", accountPages());
   app.route("/", settingsPages());
+  app.route("/", newsPages());
+  app.route("/", newsAdminPages());
+  app.route("/", newsActionPages());
+  app.route("/", feedPages());
+  app.route("/", discoveryPages());
+  app.route("/", publicationPages());
+  app.route("/", publicationAdminPages());
+  app.route("/", faqPages());
+  app.route("/", contentPages());
+  app.route("/", roadmapPages());
+  app.route("/", missionAdminPages());
   const api = createApi();
   registerDirectoryApi(api);
+  registerNewsApi(api);
+  registerPublicationsApi(api);
+  registerRoadmapApi(api);
   app.route("/api/v1", api);
   app.route("/", apiDocs(api, { title: "Coordination platform API", version: "1" }));
 

@@ -6,6 +6,7 @@ import { type Database, openDatabase, withStartupLock } from "./db/client.js";
 import type { Deps } from "./deps.js";
 import { deleteExpiredSessions } from "./features/auth/sessions.js";
 import { isEmpty, readDataset, seedDataset } from "./features/dataset/seed.js";
+import { startNewsScheduler } from "./features/news/news.publishing.js";
 import { createLogger, type Logger } from "./http/logger.js";
 import { PageCache } from "./http/page-cache.js";
 
@@ -55,6 +56,8 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const app = createApp(deps);
   const sweep = setInterval(() => deleteExpiredSessions(deps.db, deps.now()).catch(() => {}), 3_600_000);
   sweep.unref();
+  // Scheduled news goes live at its time even when nobody visits.
+  const stopNewsScheduler = startNewsScheduler(deps);
   const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
       resolve({ server: s as Server, port: info.port }),
@@ -65,6 +68,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const close = () => {
     closing ??= (async () => {
       clearInterval(sweep);
+      stopNewsScheduler();
       // Stop accepting connections, let requests in flight finish, then close idle keep-alive sockets.
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -18,13 +18,18 @@ type LayoutProps = {
   ctx: PageContext;
   title: string;
   description?: string;
+  /** Open Graph details for pages worth sharing (articles); og:title/description/url come from the page. */
+  og?: OpenGraph;
   children: Child;
 };
+
+/** What a shared link previews: the kind of page and, when there is one, its image. */
+export type OpenGraph = { type: "article" | "website"; image?: string | null; imageAlt?: string | null };
 
 const isCurrent = (path: string, href: string) => (href === "/" ? path === "/" : path.startsWith(href));
 
 /** The public site's shell: skip link, header with navigation, main content, footer. */
-export function Layout({ ctx, title, description, children }: LayoutProps) {
+export function Layout({ ctx, title, description, og, children }: LayoutProps) {
   const fullTitle = title ? `${title} · ${ctx.forum.acronym}` : ctx.forum.name;
   return (
     <html lang="en">
@@ -34,6 +39,11 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
         <title>{fullTitle}</title>
         {description ? <meta name="description" content={description} /> : null}
         <link rel="canonical" href={`${ctx.baseUrl}${ctx.path}`} />
+        {og ? (
+          <OpenGraphTags og={og} title={title} description={description} url={`${ctx.baseUrl}${ctx.path}`} />
+        ) : null}
+        <link rel="alternate" type="application/atom+xml" title="News (Atom)" href="/feeds/news.atom" />
+        <link rel="alternate" type="application/rss+xml" title="News (RSS)" href="/feeds/news.rss" />
         <link rel="stylesheet" href={ctx.stylesheet} />
         <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
         <meta name="color-scheme" content="light dark" />
@@ -70,6 +80,19 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
         <Footer ctx={ctx} />
       </body>
     </html>
+  );
+}
+
+function OpenGraphTags(p: { og: OpenGraph; title: string; description?: string; url: string }) {
+  return (
+    <>
+      <meta property="og:type" content={p.og.type} />
+      <meta property="og:title" content={p.title} />
+      {p.description ? <meta property="og:description" content={p.description} /> : null}
+      <meta property="og:url" content={p.url} />
+      {p.og.image ? <meta property="og:image" content={p.og.image} /> : null}
+      {p.og.image && p.og.imageAlt ? <meta property="og:image:alt" content={p.og.imageAlt} /> : null}
+    </>
   );
 }
 

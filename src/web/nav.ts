@@ -2,7 +2,14 @@
 export const publicSections: Array<{ href: string; label: string }> = [
   { href: "/", label: "Home" },
   { href: "/about", label: "About" },
+  { href: "/news", label: "News" },
+  { href: "/publications", label: "Publications" },
   { href: "/members", label: "Members" },
+  { href: "/roadmap", label: "Roadmap" },
+  { href: "/technology", label: "Advanced Technology" },
+  { href: "/science", label: "Science Perspectives" },
+  { href: "/lunar-volatiles", label: "Lunar Volatiles" },
+  { href: "/faq", label: "FAQ" },
 ];
 
 /** The private area's sections; `show` decides per role. */
@@ -10,7 +17,12 @@ export const privateSections: Array<{ href: string; label: string; secretariatOn
   { href: "/private", label: "Overview" },
   { href: "/private/members", label: "Organisations" },
   { href: "/private/people", label: "People" },
+  { href: "/private/missions", label: "Missions" },
   { href: "/private/chairs", label: "Chair terms", secretariatOnly: true },
+  { href: "/private/news", label: "News", secretariatOnly: true },
+  { href: "/private/publications", label: "Publications", secretariatOnly: true },
+  { href: "/private/faq", label: "FAQ", secretariatOnly: true },
+  { href: "/private/pages", label: "Pages", secretariatOnly: true },
   { href: "/private/settings", label: "Secretariat", secretariatOnly: true },
   { href: "/private/audit", label: "Audit log", secretariatOnly: true },
   { href: "/private/account", label: "My account" },

@@ -28,7 +28,12 @@ describe("the ISECG dataset", () => {
       .set({ description: "Edited" })
       .where(eq(organisations.acronym, "ESA"));
     const report = await seedDataset(t.deps, await readDataset(t.deps.config.datasetDir));
-    expect(report).toEqual({ organisationsAdded: 0, chairTermsAdded: 0, forumAdded: false });
+    expect(report).toMatchObject({
+      organisationsAdded: 0,
+      chairTermsAdded: 0,
+      forumAdded: false,
+      newsAdded: 0,
+    });
     const [esa] = await t.deps.db.select().from(organisations).where(eq(organisations.acronym, "ESA"));
     expect(esa!.description).toBe("Edited");
     const seeds = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, "dataset.seed"));
@@ -36,11 +41,12 @@ describe("the ISECG dataset", () => {
   });
 
   it("a broken dataset file is reported with the field at fault", async () => {
-    const { mkdtempSync, writeFileSync, copyFileSync } = await import("node:fs");
+    const { mkdtempSync, writeFileSync, copyFileSync, readdirSync } = await import("node:fs");
     const { join } = await import("node:path");
     const dir = mkdtempSync(join((await import("node:os")).tmpdir(), "ds-"));
-    copyFileSync(join(t.deps.config.datasetDir, "forum.json"), join(dir, "forum.json"));
-    copyFileSync(join(t.deps.config.datasetDir, "chairs.json"), join(dir, "chairs.json"));
+    // Every file of the shipped dataset, then one broken.
+    for (const f of readdirSync(t.deps.config.datasetDir).filter((n) => n.endsWith(".json")))
+      copyFileSync(join(t.deps.config.datasetDir, f), join(dir, f));
     writeFileSync(join(dir, "organisations.json"), JSON.stringify([{ acronym: "X" }]));
     await expect(readDataset(dir)).rejects.toThrow(/organisations\.0\./);
   });

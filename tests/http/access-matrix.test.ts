@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chairTerms } from "../../src/db/schema/index.js";
+import { chairTerms, faqQuestions, newsArticles } from "../../src/db/schema/index.js";
 import { browser, makePerson, matrixActors } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 
@@ -25,6 +25,14 @@ const newPerson = {
 };
 const profile = { website: "https://www.esa.int", description: "Europe's space agency." };
 const chair = { organisation: "ESA", from: "2030", certainty: "confirmed" };
+const newPublication = { title: "Matrix Paper", category: "paper", externalUrl: "https://example.org/paper" };
+const newQuestion = { section: "isecg", question: "Is this the matrix?", answer: "Yes." };
+const newArticle = {
+  title: "Matrix news",
+  date: "2030-01-01",
+  summary: "A summary for the access matrix.",
+  body: "Text.",
+};
 
 /** Every protected route: method, path (ids filled per test), body, and who may use it. ESA is the focal point's own agency. */
 const routes: Array<{
@@ -105,6 +113,105 @@ const routes: Array<{
     allowed: ["secretariat"],
   },
   { method: "GET", path: "/api/v1/audit", api: true, allowed: ["secretariat"] },
+  { method: "GET", path: "/private/news", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/news/new", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/news/new", body: newArticle, allowed: ["secretariat"] },
+  { method: "GET", path: "/private/news/:article/edit", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/news/:article/edit", body: newArticle, allowed: ["secretariat"] },
+  { method: "POST", path: "/private/news/:article/publish", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/news/:article/schedule",
+    body: { publishAt: "2099-01-01T09:00" },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/news/:article/unpublish", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/news/:article/unpublish", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/news/:article/history", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/news/:article/revisions/1/restore", allowed: ["secretariat"] },
+  { method: "POST", path: "/api/v1/news", api: true, body: newArticle, allowed: ["secretariat"] },
+  {
+    method: "PATCH",
+    path: "/api/v1/news/annual-report-2022-published",
+    api: true,
+    body: { summary: "A changed summary of the report." },
+    allowed: ["secretariat"],
+  },
+  // Missions (roadmap): ESA leads Argonaut (JAXA takes no part); NASA leads Artemis III with ESA as partner.
+  { method: "GET", path: "/private/missions", allowed: signedIn },
+  { method: "GET", path: "/private/missions/proposals", allowed: signedIn },
+  { method: "GET", path: "/private/missions/new", allowed: ["focalPoint", "otherFocalPoint", "secretariat"] },
+  {
+    method: "POST",
+    path: "/private/missions/new",
+    body: { name: "Matrix Lander", lead: "ESA", destination: "lunar_surface", status: "concept" },
+    allowed: ["focalPoint", "secretariat"],
+  },
+  { method: "GET", path: "/private/missions/argonaut/edit", allowed: ["focalPoint", "secretariat"] },
+  {
+    method: "POST",
+    path: "/private/missions/argonaut/edit",
+    body: { name: "Argonaut", destination: "lunar_surface", status: "in_formulation", lead: "ESA" },
+    allowed: ["focalPoint", "secretariat"],
+  },
+  { method: "GET", path: "/private/missions/artemis-3/propose", allowed: ["focalPoint"] },
+  {
+    method: "POST",
+    path: "/private/missions/artemis-3/propose",
+    body: { name: "Artemis III", destination: "lunar_surface", status: "funded", note: "Later" },
+    allowed: ["focalPoint"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/missions",
+    api: true,
+    body: { name: "Matrix Lander", lead: "ESA", destination: "lunar_surface", status: "concept" },
+    allowed: ["focalPoint", "secretariat"],
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/missions/argonaut",
+    api: true,
+    body: { status: "funded" },
+    allowed: ["focalPoint", "secretariat"],
+  },
+  // Publications, FAQ and content pages: the secretariat's alone.
+  { method: "GET", path: "/private/publications", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/publications/new", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/publications/new", body: newPublication, allowed: ["secretariat"] },
+  { method: "GET", path: "/private/publications/annual-report-2009/edit", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/publications/annual-report-2009/edit",
+    body: { title: "ISECG Annual Report 2009", category: "annual_report" },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/publications/annual-report-2009/delete", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/publications/annual-report-2009/delete", allowed: ["secretariat"] },
+  { method: "POST", path: "/api/v1/publications", api: true, body: newPublication, allowed: ["secretariat"] },
+  {
+    method: "PATCH",
+    path: "/api/v1/publications/annual-report-2009",
+    api: true,
+    body: { producedBy: "ISECG Secretariat" },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/faq", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/faq/new", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/faq/new", body: newQuestion, allowed: ["secretariat"] },
+  { method: "GET", path: "/private/faq/:faq/edit", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/faq/:faq/edit", body: newQuestion, allowed: ["secretariat"] },
+  { method: "POST", path: "/private/faq/:faq/move", body: { direction: "down" }, allowed: ["secretariat"] },
+  { method: "GET", path: "/private/faq/:faq/delete", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/faq/:faq/delete", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/pages", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/pages/science/edit", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/pages/science/edit",
+    body: { title: "Science", body: "Text.", action: "save" },
+    allowed: ["secretariat"],
+  },
 ];
 
 const cases = routes.flatMap((r) => everyone.map((who) => ({ ...r, who })));
@@ -114,7 +221,13 @@ describe("access matrix: every protected route, every role, signed out, and the 
     const actors = await matrixActors(t.deps);
     const subject = await makePerson(t.deps, ["member"], "ESA");
     const [term] = await t.deps.db.select().from(chairTerms).limit(1);
-    const url = path.replace(":person", String(subject.id)).replace(":chair", String(term!.id));
+    const [news] = await t.deps.db.select().from(newsArticles).limit(1);
+    const [faq] = await t.deps.db.select().from(faqQuestions).limit(1);
+    const url = path
+      .replace(":person", String(subject.id))
+      .replace(":chair", String(term!.id))
+      .replace(":article", String(news!.id))
+      .replace(":faq", String(faq!.id));
     const b = await browser(t.deps, t.app, who === "visitor" ? undefined : actors[who]);
     const res =
       method === "GET"

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { forumSchema } from "../../web/forum.js";
 import { certainties, organisationKinds } from "../directory/directory.schemas.js";
+import { datasetFaq } from "../faq/faq.seed.js";
+import { datasetNews } from "../news/news.seed.js";
+import { datasetPage } from "../pages/pages.seed.js";
+import { datasetPublication } from "../publications/publications.seed.js";
+import { missionInput } from "../roadmap/roadmap.schemas.js";
 
 const precision = z.enum(["year", "month", "day"]);
 const partial = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
@@ -43,6 +48,14 @@ export const dataset = z.object({
   forum: forumSchema,
   organisations: z.array(datasetOrganisation),
   chairs: z.array(datasetChair),
+  /** `missions.json`: the roadmap's missions, in the same shape the API accepts. */
+  missions: z.array(missionInput).default([]),
+  /** `publications.json`, `faq.json`, `pages.json`: the public library, FAQ and content pages. */
+  publications: z.array(datasetPublication).default([]),
+  faq: datasetFaq.default({ sections: [] }),
+  pages: z.array(datasetPage).default([]),
+  /** `news.json`: news articles, loaded as published (by slug). */
+  news: z.array(datasetNews).default([]),
 });
 export type Dataset = z.infer<typeof dataset>;
 

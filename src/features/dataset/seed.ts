@@ -5,6 +5,11 @@ import { chairTerms, forumSettings, organisations } from "../../db/schema/index.
 import type { Deps } from "../../deps.js";
 import { write } from "../audit/write.js";
 import { systemActor } from "../auth/actor.js";
+import { seedFaq } from "../faq/faq.seed.js";
+import { seedNews } from "../news/news.seed.js";
+import { seedPages } from "../pages/pages.seed.js";
+import { seedPublications } from "../publications/publications.seed.js";
+import { seedMissions } from "../roadmap/roadmap.seed.js";
 import { type Dataset, dataset, firstDay } from "./dataset.schemas.js";
 
 /** Reads and validates the dataset files; a bad file stops with the file and field at fault. */
@@ -20,6 +25,11 @@ export async function readDataset(dir: string): Promise<Dataset> {
     forum: await load("forum.json"),
     organisations: await load("organisations.json"),
     chairs: await load("chairs.json"),
+    news: await load("news.json"),
+    missions: await load("missions.json"),
+    publications: await load("publications.json"),
+    faq: await load("faq.json"),
+    pages: await load("pages.json"),
   };
   const parsed = dataset.safeParse(raw);
   if (!parsed.success) {
@@ -29,7 +39,16 @@ export async function readDataset(dir: string): Promise<Dataset> {
   return parsed.data;
 }
 
-export type SeedReport = { organisationsAdded: number; chairTermsAdded: number; forumAdded: boolean };
+export type SeedReport = {
+  organisationsAdded: number;
+  chairTermsAdded: number;
+  forumAdded: boolean;
+  newsAdded?: number;
+  missionsAdded?: number;
+  publicationsAdded?: number;
+  faqQuestionsAdded?: number;
+  pagesAdded?: number;
+};
 
 /**
  * Loads the dataset idempotently: records already present (by slug, by agency and start date,
@@ -76,6 +95,11 @@ export async function seedDataset(deps: Deps, data: Dataset): Promise<SeedReport
       });
       report.chairTermsAdded++;
     }
+    report.missionsAdded = await seedMissions(tx, data.missions);
+    report.publicationsAdded = await seedPublications(tx, data.publications);
+    report.faqQuestionsAdded = await seedFaq(tx, data.faq);
+    report.pagesAdded = await seedPages(tx, data.pages);
+    report.newsAdded = await seedNews(tx, data.news);
     await audit({
       action: "dataset.seed",
       subjectType: "dataset",

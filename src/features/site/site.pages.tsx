@@ -6,6 +6,8 @@ import { TableScroll, Tag } from "../../web/components.js";
 import { formatPartialDate } from "../../web/format.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { listChairTerms, listOrganisations } from "../directory/directory.queries.js";
+import { LeadArticle } from "../news/views/article.js";
+import { HomeLatestPublications } from "../publications/views/latest-publications.js";
 
 type ChairRow = Awaited<ReturnType<typeof listChairTerms>>[number];
 
@@ -38,6 +40,8 @@ export function sitePages() {
               </p>
             </div>
           </section>
+          <LeadArticle deps={c.var.deps} />
+          <HomeLatestPublications db={c.var.deps.db} />
           <section class="wrap section" aria-labelledby="facts">
             <h2 id="facts" class="visually-hidden">
               The forum in figures

@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+export const articleStatuses = ["draft", "scheduled", "published", "unpublished"] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+
+/** News articles. Visitors see only `published` ones whose `publish_at` has passed. */
+export const newsArticles = pgTable(
+  "news_articles",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    /** The date of the event or news, shown on the article. */
+    newsDate: date("news_date").notNull(),
+    place: text("place"),
+    summary: text("summary").notNull(),
+    body: text("body").notNull(),
+    imageUrl: text("image_url"),
+    imageAlt: text("image_alt"),
+    status: text("status", { enum: articleStatuses }).notNull().default("draft"),
+    publishAt: timestamp("publish_at", { withTimezone: true }),
+    uncertain: boolean("uncertain").notNull().default(false),
+    sources: jsonb("sources").$type<string[]>().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("news_articles_slug_key").on(t.slug),
+    index("news_articles_public_idx").on(t.status, t.newsDate),
+    index("news_articles_due_idx").on(t.status, t.publishAt),
+    check(
+      "news_articles_status_check",
+      sql`${t.status} in ('draft', 'scheduled', 'published', 'unpublished')`,
+    ),
+    check("news_articles_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("news_articles_image_alt", sql`${t.imageUrl} is null or ${t.imageAlt} is not null`),
+    check(
+      "news_articles_scheduled_at",
+      sql`${t.status} not in ('scheduled', 'published') or ${t.publishAt} is not null`,
+    ),
+  ],
+);
+
+/** What a revision keeps: the article's whole editable content at one save. */
+export type ArticleContent = {
+  title: string;
+  newsDate: string;
+  place: string | null;
+  summary: string;
+  body: string;
+  imageUrl: string | null;
+  imageAlt: string | null;
+};
+
+/** Every save of an article, never changed afterwards; restoring one adds a new revision. */
+export const newsRevisions = pgTable(
+  "news_revisions",
+  {
+    id: serial("id").primaryKey(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => newsArticles.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    authorId: integer("author_id"),
+    authorName: text("author_name").notNull(),
+    note: text("note"),
+    content: jsonb("content").$type<ArticleContent>().notNull(),
+  },
+  (t) => [uniqueIndex("news_revisions_number_key").on(t.articleId, t.number)],
+);

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import type { ArticleContent } from "../../db/schema/index.js";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null));
+
+/** A calendar day as YYYY-MM-DD that really exists. */
+export const isoDay = z
+  .string({ error: "Enter the date as YYYY-MM-DD." })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as YYYY-MM-DD.")
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, "This is not a real date.");
+
+/** The editable content of an article, as the form and the API send it. */
+export const articleInput = z
+  .object({
+    title: z
+      .string({ error: "Enter a title." })
+      .trim()
+      .min(3, "Enter a title (at least 3 characters).")
+      .max(200, "Use at most 200 characters."),
+    date: isoDay,
+    place: optionalText(200),
+    summary: z
+      .string({ error: "Enter a short summary." })
+      .trim()
+      .min(10, "Enter a short summary (at least 10 characters).")
+      .max(600, "Use at most 600 characters."),
+    body: z
+      .string({ error: "Enter the text of the article." })
+      .trim()
+      .min(1, "Enter the text of the article.")
+      .max(50_000, "Use at most 50,000 characters."),
+    imageUrl: optionalText(2000).refine(
+      (v) => v === null || /^https:\/\/[^\s"<>]+$/.test(v),
+      "Enter a full image address starting with https://.",
+    ),
+    imageAlt: optionalText(300),
+  })
+  .refine((a) => a.imageUrl === null || a.imageAlt !== null, {
+    path: ["imageAlt"],
+    message: "Describe the image for people who cannot see it (alternative text).",
+  });
+export type ArticleInput = z.infer<typeof articleInput>;
+
+/**
+ * A publication time: "YYYY-MM-DDTHH:MM" from the form (read as UTC) or a full ISO timestamp
+ * with an offset from the API.
+ */
+export const publishTime = z
+  .string({ error: "Enter the publication time as YYYY-MM-DD HH:MM (UTC)." })
+  .trim()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/,
+    "Enter the publication time as YYYY-MM-DD HH:MM (UTC).",
+  )
+  .transform((v, ctx) => {
+    const text = v.replace(" ", "T");
+    const d = new Date(/(Z|[+-]\d{2}:\d{2})$/.test(text) ? text : `${text}Z`);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: "This is not a real date and time." });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+export const scheduleInput = z.object({ publishAt: publishTime });
+
+/** The columns an input sets (the slug is made once, at creation, and then kept). */
+export function toContent(input: ArticleInput): ArticleContent {
+  return {
+    title: input.title,
+    newsDate: input.date,
+    place: input.place,
+    summary: input.summary,
+    body: input.body,
+    imageUrl: input.imageUrl,
+    imageAlt: input.imageUrl ? input.imageAlt : null,
+  };
+}
+
+/** Turns a title into an address segment: lower-case ASCII words joined by hyphens, at most 80 characters. */
+export function slugFromTitle(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  const cut = slug.length > 80 ? slug.slice(0, 80).replace(/-[^-]*$/, "") : slug;
+  return cut || "article";
+}
+
+/** The first of `base`, `base-2`, `base-3`… that is not taken. */
+export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}

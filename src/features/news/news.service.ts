@@ -1,0 +1,122 @@
+import { eq, max } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { type ArticleContent, newsArticles, newsRevisions } from "../../db/schema/index.js";
+import type { Deps } from "../../deps.js";
+import { forbidden, notFound } from "../../http/errors.js";
+import { parseInput } from "../../http/validation.js";
+import { write } from "../audit/write.js";
+import type { Actor } from "../auth/actor.js";
+import { canManageNews } from "./news.policy.js";
+import { type Article, findArticle, findRevision } from "./news.queries.js";
+import { articleInput, slugFromTitle, toContent, uniqueSlug } from "./news.schemas.js";
+
+const onlySecretariat = "Only the secretariat can write news.";
+
+/** Stores the next revision of an article: who, when, and the whole content. */
+export async function addRevision(
+  tx: Db,
+  actor: Actor,
+  articleId: number,
+  content: ArticleContent,
+  note: string | null,
+  at: Date,
+): Promise<number> {
+  const [last] = await tx
+    .select({ n: max(newsRevisions.number) })
+    .from(newsRevisions)
+    .where(eq(newsRevisions.articleId, articleId));
+  const number = (last?.n ?? 0) + 1;
+  await tx.insert(newsRevisions).values({
+    articleId,
+    number,
+    at,
+    authorId: actor.kind === "person" ? actor.id : null,
+    authorName: actor.kind === "person" ? actor.name : actor.kind === "system" ? actor.name : "visitor",
+    note,
+    content,
+  });
+  return number;
+}
+
+/** A free address made from the title; kept for good once the article exists. */
+export async function freeSlug(db: Db, title: string): Promise<string> {
+  const base = slugFromTitle(title);
+  const rows = await db.select({ slug: newsArticles.slug }).from(newsArticles);
+  return uniqueSlug(base, new Set(rows.map((r) => r.slug)));
+}
+
+/** Writes a new article as a draft, with its first revision (secretariat only). */
+export async function createArticle(deps: Deps, actor: Actor, raw: unknown): Promise<Article> {
+  if (!canManageNews(actor)) throw forbidden(onlySecretariat);
+  const content = toContent(parseInput(articleInput, raw));
+  const slug = await freeSlug(deps.db, content.title);
+  const now = deps.now();
+  return write(deps, actor, async (tx, audit) => {
+    const [row] = await tx
+      .insert(newsArticles)
+      .values({ ...content, slug, status: "draft", createdAt: now, updatedAt: now })
+      .returning();
+    await addRevision(tx, actor, row!.id, content, "Created", now);
+    await audit({
+      action: "news.create",
+      subjectType: "news_article",
+      subjectId: row!.id,
+      summary: `Wrote the draft "${row!.title}"`,
+    });
+    return row!;
+  });
+}
+
+/** Saves new content for an article (its status stays); every save adds a revision. */
+export async function updateArticle(deps: Deps, actor: Actor, id: number, raw: unknown): Promise<Article> {
+  const current = await findArticle(deps.db, id);
+  if (!current) throw notFound("The article");
+  if (!canManageNews(actor)) throw forbidden(onlySecretariat);
+  const content = toContent(parseInput(articleInput, raw));
+  return saveContent(deps, actor, current, content, null, "news.update");
+}
+
+/** Brings back an earlier revision's content as a new revision; nothing is overwritten. */
+export async function restoreRevision(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  number: number,
+): Promise<Article> {
+  const current = await findArticle(deps.db, id);
+  if (!current) throw notFound("The article");
+  if (!canManageNews(actor)) throw forbidden(onlySecretariat);
+  const revision = await findRevision(deps.db, id, number);
+  if (!revision) throw notFound("The revision");
+  return saveContent(deps, actor, current, revision.content, `Restored revision ${number}`, "news.restore");
+}
+
+async function saveContent(
+  deps: Deps,
+  actor: Actor,
+  current: Article,
+  content: ArticleContent,
+  note: string | null,
+  action: string,
+): Promise<Article> {
+  const changed = (Object.keys(content) as Array<keyof ArticleContent>).filter(
+    (k) => content[k] !== current[k],
+  );
+  const now = deps.now();
+  return write(deps, actor, async (tx, audit) => {
+    const [row] = await tx
+      .update(newsArticles)
+      .set({ ...content, updatedAt: now })
+      .where(eq(newsArticles.id, current.id))
+      .returning();
+    const number = await addRevision(tx, actor, current.id, content, note, now);
+    await audit({
+      action,
+      subjectType: "news_article",
+      subjectId: current.id,
+      summary: `${note ?? "Edited"} "${row!.title}" (revision ${number})${changed.length ? `: ${changed.join(", ")}` : ""}`,
+      details: { revision: number, changed },
+    });
+    return row!;
+  });
+}

@@ -1,0 +1,117 @@
+import type { FieldErrors } from "../../../http/errors.js";
+import { CsrfField, ErrorSummary, Field, TextArea } from "../../../web/components.js";
+import { isoDay } from "../news.schemas.js";
+import { ArticleBody, ArticleMeta } from "./article.js";
+
+export type ArticleValues = Record<string, string | string[] | null | undefined>;
+
+/** A form value as text. */
+export const text = (values: ArticleValues, k: string) => {
+  const x = values[k];
+  return typeof x === "string" ? x : Array.isArray(x) ? (x[0] ?? "") : "";
+};
+
+/** What the secretariat writes: title, date, place, summary, Markdown body, lead image with alt text. */
+export function ArticleForm(p: {
+  action: string;
+  csrf: string;
+  values: ArticleValues;
+  errors?: FieldErrors;
+  message?: string;
+  submitLabel: string;
+}) {
+  const { values, errors } = p;
+  return (
+    <form method="post" action={p.action} class="form" novalidate>
+      <ErrorSummary errors={errors} message={p.message} />
+      <CsrfField token={p.csrf} />
+      <Field
+        name="title"
+        label="Title"
+        value={text(values, "title")}
+        errors={errors}
+        required
+        hint="The address of the article is made from the first title and then kept."
+      />
+      <Field
+        name="date"
+        label="Date of the news or event"
+        type="date"
+        value={text(values, "date")}
+        errors={errors}
+        required
+        hint="YYYY-MM-DD, e.g. 2023-12-07."
+      />
+      <Field
+        name="place"
+        label="Place"
+        value={text(values, "place")}
+        errors={errors}
+        hint="Where it happened, e.g. Songdo, Republic of Korea; or Virtual."
+      />
+      <TextArea
+        name="summary"
+        label="Summary"
+        value={text(values, "summary")}
+        errors={errors}
+        required
+        rows={3}
+        hint="One or two sentences, shown in lists, feeds and link previews."
+      />
+      <TextArea
+        name="body"
+        label="Text"
+        value={text(values, "body")}
+        errors={errors}
+        required
+        rows={14}
+        hint="Markdown: blank lines between paragraphs, ## for headings, - for lists, [text](https://…) for links. HTML is shown as text."
+      />
+      <fieldset>
+        <legend>Lead image</legend>
+        <Field
+          name="imageUrl"
+          label="Image address"
+          type="url"
+          value={text(values, "imageUrl")}
+          errors={errors}
+          hint="A web address starting with https://."
+        />
+        <Field
+          name="imageAlt"
+          label="Alternative text"
+          value={text(values, "imageAlt")}
+          errors={errors}
+          hint="Required with an image: what it shows, for people who cannot see it."
+        />
+      </fieldset>
+      <p class="form-actions">
+        <button class="button" type="submit" name="intent" value="save">
+          {p.submitLabel}
+        </button>
+        <button class="button button-quiet" type="submit" name="intent" value="preview">
+          Preview
+        </button>
+        <a href="/private/news">Cancel</a>
+      </p>
+    </form>
+  );
+}
+
+/** The form's content rendered as the article will look, above the form. */
+export function ArticlePreview({ values }: { values: ArticleValues }) {
+  const date = text(values, "date");
+  return (
+    <section class="article-preview" aria-labelledby="preview-title">
+      <p class="eyebrow" id="preview-title">
+        Preview (not saved)
+      </p>
+      <h2>{text(values, "title") || "(no title)"}</h2>
+      {isoDay.safeParse(date).success ? (
+        <ArticleMeta a={{ newsDate: date, place: text(values, "place") || null }} />
+      ) : null}
+      <p class="lead">{text(values, "summary")}</p>
+      <ArticleBody body={text(values, "body")} />
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { raw } from "hono/html";
+import type { ArticleStatus } from "../../../db/schema/index.js";
+import type { Deps } from "../../../deps.js";
+import { Tag } from "../../../web/components.js";
+import { formatPartialDate } from "../../../web/format.js";
+import { renderMarkdown } from "../../../web/markdown.js";
+import { findLeadArticle } from "../news.queries.js";
+
+type Listed = { slug: string; title: string; newsDate: string; place: string | null; summary: string };
+
+export const statusLabels: Record<ArticleStatus, string> = {
+  draft: "Draft",
+  scheduled: "Scheduled",
+  published: "Published",
+  unpublished: "Unpublished",
+};
+const statusTones = { draft: "muted", scheduled: "accent", published: "ok", unpublished: "warn" } as const;
+
+/** A status as a tag: the word carries the meaning, the colour only helps. */
+export const StatusTag = ({ status }: { status: ArticleStatus }) => (
+  <Tag tone={statusTones[status]}>{statusLabels[status]}</Tag>
+);
+
+/** "7 December 2023 · Songdo, Republic of Korea" with a machine-readable date. */
+export const ArticleMeta = ({ a }: { a: Pick<Listed, "newsDate" | "place"> }) => (
+  <p class="article-meta">
+    <time datetime={a.newsDate}>{formatPartialDate(a.newsDate, "day")}</time>
+    {a.place ? <span> · {a.place}</span> : null}
+  </p>
+);
+
+/** The article text rendered from Markdown (raw HTML is off, so this is safe to embed). */
+export const ArticleBody = ({ body }: { body: string }) => (
+  <div class="prose">{raw(renderMarkdown(body))}</div>
+);
+
+/** One article in a list: title link, date and place, summary. */
+export const ArticleCard = ({ a, level = 2 }: { a: Listed; level?: 2 | 3 }) => {
+  const title = <a href={`/news/${a.slug}`}>{a.title}</a>;
+  return (
+    <article class="news-item">
+      {level === 2 ? <h2>{title}</h2> : <h3>{title}</h3>}
+      <ArticleMeta a={a} />
+      <p>{a.summary}</p>
+    </article>
+  );
+};
+
+/** Home's lead story: the newest published article, or nothing when there is none. */
+export async function LeadArticle({ deps }: { deps: Pick<Deps, "db" | "now"> }) {
+  const a = await findLeadArticle(deps.db, deps.now());
+  if (!a) return null;
+  return (
+    <section class="wrap section" aria-labelledby="latest-news">
+      <h2 id="latest-news">Latest news</h2>
+      <div class="lead-article">
+        {a.imageUrl ? <img src={a.imageUrl} alt={a.imageAlt ?? ""} loading="lazy" /> : null}
+        <ArticleCard a={a} level={3} />
+      </div>
+      <p>
+        <a href="/news">All news</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,221 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { publicationCategories } from "../../db/schema/index.js";
+import { AppError } from "../../http/errors.js";
+import { pageParam } from "../../http/guards.js";
+import type { Api } from "../../http/openapi.js";
+import { partialDateInput } from "../../web/format.js";
+import {
+  findPublication,
+  listPublications,
+  type Publication,
+  type PublicationSummary,
+  publicationChoices,
+} from "./publications.queries.js";
+import { addPublication, updatePublication } from "./publications.service.js";
+
+const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+      requestId: z.string(),
+    }),
+  })
+  .openapi("PublicationError");
+
+const PublicationJson = z
+  .object({
+    slug: z.string().openapi({ example: "global-exploration-roadmap-2018" }),
+    title: z.string(),
+    category: z.enum(publicationCategories),
+    postedOn: z.string().nullable().openapi({ description: "The “Posted on” date, YYYY-MM-DD" }),
+    published: z
+      .string()
+      .nullable()
+      .openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD, as precise as known" }),
+    description: z.string().nullable(),
+    previousEdition: z.string().nullable().openapi({ description: "slug of the previous edition" }),
+    editionLabel: z.string().nullable(),
+    producedBy: z.string().nullable(),
+    uncertain: z.boolean(),
+    certaintyNote: z.string().nullable(),
+    sources: z.array(z.string()),
+    externalUrl: z.string().nullable(),
+    file: z
+      .object({ name: z.string(), size: z.number(), type: z.string(), sha256: z.string(), url: z.string() })
+      .nullable(),
+  })
+  .openapi("Publication");
+
+const PublicationWrite = z
+  .object({
+    title: z.string(),
+    slug: z.string().optional(),
+    category: z.string().openapi({ description: publicationCategories.join(", ") }),
+    postedOn: z.string().optional().openapi({ example: "2018-02-02" }),
+    published: z.string().optional().openapi({ example: "2018-01" }),
+    description: z.string().optional(),
+    previousEdition: z.string().optional().openapi({ description: "slug of the previous edition" }),
+    editionLabel: z.string().optional(),
+    producedBy: z.string().optional(),
+    uncertain: z.boolean().optional(),
+    certaintyNote: z.string().optional(),
+    sources: z.array(z.string()).optional(),
+    externalUrl: z.string().optional().openapi({ description: "a link, for publications without a PDF" }),
+  })
+  .openapi("PublicationWrite");
+
+const errors = {
+  401: { description: "Not signed in", content: { "application/json": { schema: ErrorBody } } },
+  403: { description: "Not the secretariat", content: { "application/json": { schema: ErrorBody } } },
+  404: { description: "Not found", content: { "application/json": { schema: ErrorBody } } },
+  422: {
+    description: "Invalid input; `fields` says which",
+    content: { "application/json": { schema: ErrorBody } },
+  },
+};
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const slugParam = z.object({
+  slug: z
+    .string()
+    .openapi({ param: { name: "slug", in: "path" }, example: "global-exploration-roadmap-2018" }),
+});
+
+/** The public shape of a publication (never the extracted text, which can be large). */
+export function publicationJson(p: PublicationSummary | Publication, slugById: Map<number, string>) {
+  return {
+    slug: p.slug,
+    title: p.title,
+    category: p.category,
+    postedOn: p.postedOn,
+    published:
+      p.publishedOn && p.publishedPrecision ? partialDateInput(p.publishedOn, p.publishedPrecision) : null,
+    description: p.description,
+    previousEdition: p.previousEditionId ? (slugById.get(p.previousEditionId) ?? null) : null,
+    editionLabel: p.editionLabel,
+    producedBy: p.producedBy,
+    uncertain: p.uncertain,
+    certaintyNote: p.certaintyNote,
+    sources: p.sources,
+    externalUrl: p.externalUrl,
+    file:
+      p.fileSha256 && p.fileName
+        ? {
+            name: p.fileName,
+            size: p.fileSize ?? 0,
+            type: p.fileType ?? "application/pdf",
+            sha256: p.fileSha256,
+            url: `/publications/${p.slug}/file`,
+          }
+        : null,
+  };
+}
+
+const slugMap = async (db: Parameters<typeof publicationChoices>[0]) =>
+  new Map((await publicationChoices(db)).map((x) => [x.id, x.slug]));
+
+/** Registers the publications endpoints (files are uploaded through the private area's form). */
+export function registerPublicationsApi(api: Api) {
+  const tags = ["Publications"];
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/publications",
+      tags,
+      summary: "List publications, newest first",
+      request: {
+        query: z.object({
+          category: z.enum(publicationCategories).optional(),
+          year: z
+            .string()
+            .regex(/^\d{4}$/)
+            .optional(),
+          page: z.string().optional(),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({ data: z.array(PublicationJson), page: z.number(), total: z.number() }),
+          "Publications",
+        ),
+        422: errors[422],
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const page = pageParam(q.page);
+      const db = c.var.deps.db;
+      const { rows, total } = await listPublications(
+        db,
+        { category: q.category, year: q.year ? Number(q.year) : undefined },
+        page,
+        100,
+      );
+      const slugs = await slugMap(db);
+      return c.json({ data: rows.map((p) => publicationJson(p, slugs)), page, total }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/publications/{slug}",
+      tags,
+      summary: "One publication",
+      request: { params: slugParam },
+      responses: { 200: json(z.object({ data: PublicationJson }), "The publication"), 404: errors[404] },
+    }),
+    async (c) => {
+      const p = await findPublication(c.var.deps.db, c.req.valid("param").slug);
+      if (!p) throw new AppError("not_found", "No publication with this slug.");
+      return c.json({ data: publicationJson(p, await slugMap(c.var.deps.db)) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/publications",
+      tags,
+      summary: "Add a publication (with a link or no file)",
+      description: "Secretariat only. PDF files are uploaded in the private area.",
+      security: [{ session: [] }],
+      request: { body: { content: { "application/json": { schema: PublicationWrite } }, required: true } },
+      responses: { 201: json(z.object({ data: PublicationJson }), "Created"), ...errors },
+    }),
+    async (c) => {
+      const p = await addPublication(c.var.deps, c.var.actor, c.req.valid("json"));
+      return c.json({ data: publicationJson(p, await slugMap(c.var.deps.db)) }, 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/publications/{slug}",
+      tags,
+      summary: "Change a publication",
+      description: "Secretariat only. Fields left out keep their value; the file is kept.",
+      security: [{ session: [] }],
+      request: {
+        params: slugParam,
+        body: { content: { "application/json": { schema: PublicationWrite.partial() } }, required: true },
+      },
+      responses: { 200: json(z.object({ data: PublicationJson }), "Updated"), ...errors },
+    }),
+    async (c) => {
+      const db = c.var.deps.db;
+      const current = await findPublication(db, c.req.valid("param").slug);
+      if (!current) throw new AppError("not_found", "No publication with this slug.");
+      const slugs = await slugMap(db);
+      const { file: _file, ...now } = publicationJson(current, slugs);
+      const merged = { ...now, ...c.req.valid("json") };
+      const updated = await updatePublication(c.var.deps, c.var.actor, current.slug, merged);
+      return c.json({ data: publicationJson(updated, await slugMap(db)) }, 200);
+    },
+  );
+}

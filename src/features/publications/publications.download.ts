@@ -1,0 +1,77 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { Readable } from "node:stream";
+import type { AppContext } from "../../http/env.js";
+import { notFound } from "../../http/errors.js";
+import { filePath } from "./publications.files.js";
+
+/** Parses a single `bytes=` range against a size: the span, "unsatisfiable", or null to send it all. */
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | "unsatisfiable" | null {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  // Several ranges, or another unit: answering with the whole file is allowed and simpler.
+  if (!m) return null;
+  const [, a = "", b = ""] = m;
+  if (a === "" && b === "") return null;
+  if (a === "") {
+    const suffix = Number(b);
+    if (suffix === 0) return "unsatisfiable";
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(a);
+  const end = b === "" ? size - 1 : Math.min(Number(b), size - 1);
+  if (start >= size || end < start) return "unsatisfiable";
+  return { start, end };
+}
+
+const contentDisposition = (name: string) => {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+};
+
+/**
+ * Sends a content-addressed file with its type, name, length and the hash as ETag; honours
+ * If-None-Match (304) and one byte range (206, or 416 when it lies outside the file).
+ */
+export async function serveStoredFile(
+  c: AppContext,
+  file: { sha256: string; name: string; type: string },
+): Promise<Response> {
+  const path = filePath(c.var.deps.config.dataDir, file.sha256);
+  const info = await stat(path).catch(() => null);
+  if (!info) throw notFound("The file");
+  const etag = `"${file.sha256}"`;
+  const headers: Record<string, string> = {
+    "Content-Type": file.type,
+    "Content-Disposition": contentDisposition(file.name),
+    ETag: etag,
+    "Accept-Ranges": "bytes",
+    // Content never changes under a hash, but the record may point elsewhere: revalidate cheaply.
+    "Cache-Control": "public, max-age=0, must-revalidate",
+    "X-Content-Type-Options": "nosniff",
+  };
+  const inm = c.req.header("if-none-match");
+  if (inm?.split(",").some((t) => t.trim() === etag || t.trim() === "*")) {
+    return new Response(null, { status: 304, headers });
+  }
+  const ifRange = c.req.header("if-range");
+  const range = !ifRange || ifRange === etag ? parseRange(c.req.header("range"), info.size) : null;
+  if (range === "unsatisfiable") {
+    return new Response(null, {
+      status: 416,
+      headers: { ...headers, "Content-Range": `bytes */${info.size}` },
+    });
+  }
+  const { start, end } = range ?? { start: 0, end: info.size - 1 };
+  const length = info.size === 0 ? 0 : end - start + 1;
+  headers["Content-Length"] = String(length);
+  if (range) headers["Content-Range"] = `bytes ${start}-${end}/${info.size}`;
+  const body =
+    c.req.method === "HEAD" || length === 0
+      ? null
+      : (Readable.toWeb(createReadStream(path, { start, end })) as ReadableStream<Uint8Array>);
+  return new Response(body, { status: range ? 206 : 200, headers });
+}

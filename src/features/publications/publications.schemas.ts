@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { type PublicationCategory, publicationCategories } from "../../db/schema/index.js";
+import { partialDate } from "../directory/directory.schemas.js";
+
+/** Human labels for the category vocabulary, in the order the library lists them. */
+export const categoryLabels: Record<PublicationCategory, string> = {
+  global_exploration_roadmap: "Global Exploration Roadmap",
+  ger_supplement: "GER supplement",
+  annual_report: "Annual report",
+  technology_assessment: "Technology assessment",
+  white_paper: "White paper",
+  terms_of_reference: "Terms of reference",
+  paper: "Paper",
+  other: "Other",
+};
+
+/** The largest PDF the library accepts. */
+export const MAX_PDF_BYTES = 50 * 1024 * 1024;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null));
+
+const checkbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+const isoDay = z
+  .string()
+  .trim()
+  .optional()
+  .nullable()
+  .transform((v) => (v ? v : null))
+  .refine(
+    (v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDay(v)),
+    "Use a real date as YYYY-MM-DD.",
+  );
+
+function isRealDay(v: string): boolean {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** Lines of a textarea, or an array from the API, as a clean list of web addresses. */
+const sourceList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .nullable()
+  .transform((v) => (Array.isArray(v) ? v : (v ?? "").split(/\r?\n/)).map((s) => s.trim()).filter(Boolean))
+  .refine((v) => v.length <= 30, "List at most 30 sources.");
+
+/** What the secretariat enters for a publication (the file travels separately). */
+export const publicationInput = z
+  .object({
+    title: z.string().trim().min(3, "Enter the title.").max(300, "Use at most 300 characters."),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .nullable()
+      .transform((v) => (v ? v : null))
+      .refine(
+        (v) => v === null || (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) && v.length <= 100),
+        "Use lower-case letters, digits and single hyphens (at most 100 characters).",
+      ),
+    category: z.enum(publicationCategories, { error: "Choose a category." }),
+    postedOn: isoDay,
+    published: z
+      .string()
+      .trim()
+      .optional()
+      .nullable()
+      .transform((v) => (v ? v : undefined))
+      .pipe(partialDate.optional()),
+    description: optionalText(5000),
+    previousEdition: optionalText(100),
+    editionLabel: optionalText(100),
+    producedBy: optionalText(300),
+    uncertain: checkbox,
+    certaintyNote: optionalText(1000),
+    sources: sourceList,
+    externalUrl: z
+      .string()
+      .trim()
+      .optional()
+      .nullable()
+      .transform((v) => (v ? v : null))
+      .refine(
+        (v) => v === null || (/^https?:\/\/[^\s]+\.[^\s]+$/.test(v) && v.length <= 2000),
+        "Enter a full web address starting with https://.",
+      ),
+    removeFile: checkbox,
+  })
+  .refine((p) => !p.uncertain || p.certaintyNote, {
+    path: ["certaintyNote"],
+    message: "Say what is uncertain about this publication.",
+  });
+export type PublicationInput = z.infer<typeof publicationInput>;
+
+/** A file as it arrived in a form. */
+export type UploadedFile = { name: string; type: string; bytes: Uint8Array };
+
+/** Turns a title into an address segment: "The Global Exploration Roadmap" -> "the-global-exploration-roadmap". */
+export function slugifyTitle(title: string): string {
+  return title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/g, "");
+}

@@ -1,0 +1,328 @@
+import { Hono } from "hono";
+import { raw } from "hono/html";
+import { destinations, missionStatuses } from "../../db/schema/index.js";
+import { describeAtPrecision } from "../../domain/mission-dates.js";
+import type { AppContext, AppEnv } from "../../http/env.js";
+import { notFound } from "../../http/errors.js";
+import { renderPage } from "../../http/page.js";
+import { EmptyState, PageHeader, TableScroll, Tag } from "../../web/components.js";
+import { formatTimestamp } from "../../web/format.js";
+import { listOrganisations } from "../directory/directory.queries.js";
+import { chartCsv, missionsCsv, svgToPng } from "./roadmap.export.js";
+import { findMissionBySlug, listMissions, listRevisions, type Mission } from "./roadmap.queries.js";
+import {
+  destinationLabels,
+  filterQuery,
+  type MissionFilters,
+  parseFilters,
+  statusLabels,
+} from "./roadmap.schemas.js";
+import { missionValues } from "./roadmap.service.js";
+import { missionChart } from "./views/mission-chart.js";
+import { launchText, leadText, MissionTable } from "./views/mission-table.js";
+
+const filtersOf = (c: AppContext) => parseFilters(c.req.query());
+const load = (c: AppContext, f: MissionFilters) => listMissions(c.var.deps.db, f);
+
+const download = (c: AppContext, body: string | Uint8Array, type: string, name: string) =>
+  c.body(body as string, 200, {
+    "Content-Type": type,
+    "Content-Disposition": `inline; filename="${name}"`,
+  });
+
+/** The public Global Exploration Roadmap: the chart, the missions, their pages and exports. */
+export function roadmapPages() {
+  const app = new Hono<AppEnv>();
+
+  app.get("/roadmap/chart.svg", async (c) => {
+    const f = filtersOf(c);
+    const { svg } = missionChart(await load(c, f), f);
+    return download(
+      c,
+      `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`,
+      "image/svg+xml; charset=utf-8",
+      "mission-chart.svg",
+    );
+  });
+  app.get("/roadmap/chart.png", async (c) => {
+    const f = filtersOf(c);
+    return download(c, svgToPng(missionChart(await load(c, f), f).svg), "image/png", "mission-chart.png");
+  });
+  app.get("/roadmap/chart.csv", async (c) =>
+    download(c, chartCsv(await load(c, filtersOf(c))), "text/csv; charset=utf-8", "mission-chart.csv"),
+  );
+  app.get("/roadmap/missions.csv", async (c) =>
+    download(
+      c,
+      missionsCsv(await load(c, filtersOf(c)), c.var.deps.config.baseUrl),
+      "text/csv; charset=utf-8",
+      "missions.csv",
+    ),
+  );
+  app.get("/roadmap/missions.json", async (c) =>
+    c.json({ data: (await load(c, filtersOf(c))).map(missionValues) }),
+  );
+
+  app.get("/roadmap", async (c) => {
+    const f = filtersOf(c);
+    const [list, orgs] = await Promise.all([load(c, f), listOrganisations(c.var.deps.db)]);
+    const chart = missionChart(list, { ...f, idPrefix: "roadmap-chart" });
+    const q = filterQuery(f);
+    const filtered = q !== "";
+    return renderPage(c, {
+      title: "Global Exploration Roadmap",
+      description:
+        "The mission scenario of the Global Exploration Roadmap, compiled from member agencies' plans.",
+      body: () => (
+        <div class="wrap">
+          <PageHeader
+            eyebrow="Roadmap"
+            title="Global Exploration Roadmap"
+            lead="The mission scenario compiled from the member agencies' plans: robotic and crewed missions to low Earth orbit, the Moon, Mars and small bodies, as each lead agency reports them."
+          />
+          <form method="get" action="/roadmap" class="filters" aria-label="Filter missions">
+            <label>
+              Agency
+              <select name="agency">
+                <option value="">All agencies</option>
+                {orgs.map((o) => (
+                  <option value={o.acronym} selected={f.agency?.toLowerCase() === o.acronym.toLowerCase()}>
+                    {o.acronym}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Destination
+              <select name="destination">
+                <option value="">All destinations</option>
+                {destinations.map((d) => (
+                  <option value={d} selected={f.destination === d}>
+                    {destinationLabels[d]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Status
+              <select name="status">
+                <option value="">Any status</option>
+                {missionStatuses.map((s) => (
+                  <option value={s} selected={f.status === s}>
+                    {statusLabels[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              From year
+              <input name="from" inputmode="numeric" value={f.from ?? ""} size={6} />
+            </label>
+            <label>
+              To year
+              <input name="to" inputmode="numeric" value={f.to ?? ""} size={6} />
+            </label>
+            <button type="submit" class="button">
+              Show
+            </button>
+            {filtered ? <a href="/roadmap">Clear filters</a> : null}
+          </form>
+          <p role="status">
+            {list.length} mission{list.length === 1 ? "" : "s"}
+            {filtered ? " match these filters" : " in the roadmap"}; {chart.drawn} drawn on the chart.
+          </p>
+          {list.length === 0 ? (
+            <EmptyState title="No mission matches these filters.">
+              <a href="/roadmap">Show all missions</a>
+            </EmptyState>
+          ) : (
+            <section aria-labelledby="chart-heading" class="section">
+              <h2 id="chart-heading">Mission scenario chart</h2>
+              <p class="muted small">
+                Lanes by destination; each mark is a mission placed at its launch. Shapes and colours tell the
+                status, filled marks are crewed and outlined marks robotic. Select a mark for the mission's
+                page.
+              </p>
+              <figure class="chart-figure roadmap-chart">
+                <section
+                  class="chart-scroll"
+                  tabindex={0}
+                  aria-label="Mission scenario chart (scrolls sideways)"
+                >
+                  {raw(chart.svg)}
+                </section>
+                <figcaption>
+                  Download this chart as <a href={`/roadmap/chart.svg${q}`}>SVG</a>,{" "}
+                  <a href={`/roadmap/chart.png${q}`}>PNG</a> or <a href={`/roadmap/chart.csv${q}`}>CSV</a>
+                  {"; the missions as "} <a href={`/roadmap/missions.csv${q}`}>CSV</a> or{" "}
+                  <a href={`/roadmap/missions.json${q}`}>JSON</a>.
+                  {chart.notDrawn.length
+                    ? ` Not drawn (no announced launch date or outside the years chosen): ${chart.notDrawn.map((m) => m.name).join(", ")}.`
+                    : ""}
+                </figcaption>
+              </figure>
+            </section>
+          )}
+          {list.length ? <Counts missions={list} /> : null}
+          {list.length ? (
+            <section aria-labelledby="missions-heading" class="section">
+              <h2 id="missions-heading">The missions shown</h2>
+              <MissionTable missions={list} caption="Missions shown on the chart, by launch date" />
+            </section>
+          ) : null}
+        </div>
+      ),
+    });
+  });
+
+  app.get("/roadmap/missions/:slug", async (c) => {
+    const m = await findMissionBySlug(c.var.deps.db, c.req.param("slug"));
+    if (!m) throw notFound("This mission");
+    const revisions = await listRevisions(c.var.deps.db, m.id);
+    return renderPage(c, {
+      title: `${m.name} · Global Exploration Roadmap`,
+      description: m.description ?? `${m.name}, a mission in the Global Exploration Roadmap.`,
+      body: () => <MissionDetails m={m} revisions={revisions} />,
+    });
+  });
+
+  return app;
+}
+
+function Counts({ missions }: { missions: Mission[] }) {
+  const count = <K extends string>(key: (m: Mission) => K, keys: readonly K[]) =>
+    keys.map((k) => [k, missions.filter((m) => key(m) === k).length] as const).filter(([, v]) => v > 0);
+  return (
+    <section aria-labelledby="counts-heading" class="section">
+      <h2 id="counts-heading">At a glance</h2>
+      <div class="roadmap-counts">
+        <CountTable
+          caption="Missions by destination"
+          rows={count((m) => m.destination, destinations).map(([k, v]) => [destinationLabels[k], v])}
+        />
+        <CountTable
+          caption="Missions by status"
+          rows={count((m) => m.status, missionStatuses).map(([k, v]) => [statusLabels[k], v])}
+        />
+      </div>
+    </section>
+  );
+}
+
+function CountTable({ caption, rows }: { caption: string; rows: Array<readonly [string, number]> }) {
+  return (
+    <TableScroll label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{caption.replace("Missions by ", "").replace(/^./, (s) => s.toUpperCase())}</th>
+            <th scope="col" class="num">
+              Missions
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, n]) => (
+            <tr>
+              <th scope="row">{label}</th>
+              <td class="num">{n}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+function MissionDetails({
+  m,
+  revisions,
+}: {
+  m: Mission;
+  revisions: Awaited<ReturnType<typeof listRevisions>>;
+}) {
+  return (
+    <div class="wrap member-page">
+      <p class="breadcrumb">
+        <a href="/roadmap">Roadmap</a> › {m.name}
+      </p>
+      <h1>{m.name}</h1>
+      <p class="tags">
+        <Tag tone="accent">{statusLabels[m.status]}</Tag>
+        <Tag>{m.crewed ? "Crewed" : "Robotic"}</Tag>
+        <Tag>{destinationLabels[m.destination]}</Tag>
+        {m.studiesPolarVolatiles ? <Tag tone="ok">Studies lunar polar volatiles</Tag> : null}
+        {m.uncertain ? <Tag tone="warn">Uncertain</Tag> : null}
+      </p>
+      {m.description ? <p class="lead">{m.description}</p> : null}
+      {m.uncertain || m.uncertaintyNote ? (
+        <div class="callout">
+          <h2>What is uncertain</h2>
+          <p>{m.uncertaintyNote ?? "Parts of this record have not been confirmed."}</p>
+        </div>
+      ) : null}
+      <dl class="details">
+        <dt>Lead agency</dt>
+        <dd>
+          {m.leadSlug ? (
+            <a href={`/members/${m.leadSlug}`}>{m.leadAcronym}</a>
+          ) : (
+            `${leadText(m)} (not a member)`
+          )}
+        </dd>
+        <dt>Partner agencies</dt>
+        <dd>
+          {m.partners.length
+            ? m.partners.map((p, k) => (
+                <>
+                  {k ? ", " : ""}
+                  <a href={`/members/${p.slug}`}>{p.acronym}</a>
+                </>
+              ))
+            : "None listed"}
+        </dd>
+        {m.otherPartners.length ? (
+          <>
+            <dt>Other partners</dt>
+            <dd>{m.otherPartners.join("; ")}</dd>
+          </>
+        ) : null}
+        <dt>Launch</dt>
+        <dd>{launchText(m)}</dd>
+        <dt>End</dt>
+        <dd>{m.endsOn && m.endPrecision ? describeAtPrecision(m.endsOn, m.endPrecision) : "Not set"}</dd>
+        <dt>Instruments</dt>
+        <dd>{m.instruments.length ? m.instruments.join("; ") : "None listed"}</dd>
+      </dl>
+      {m.sources.length ? (
+        <section class="section" aria-labelledby="sources-heading">
+          <h2 id="sources-heading">Sources</h2>
+          <ul>
+            {m.sources.map((s) => (
+              <li>{s.startsWith("http") ? <a href={s}>{s}</a> : s}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section class="section" aria-labelledby="history-heading">
+        <h2 id="history-heading">History of changes</h2>
+        {revisions.length ? (
+          <ul>
+            {revisions.slice(0, 10).map((r) => (
+              <li>
+                {formatTimestamp(r.at)}: {r.summary} — {r.actorName}
+                {r.agencyAcronym ? ` (${r.agencyAcronym})` : ""}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>No recorded changes.</p>
+        )}
+        {revisions.length > 10 ? (
+          <p class="muted">{revisions.length - 10} earlier changes not shown.</p>
+        ) : null}
+      </section>
+    </div>
+  );
+}

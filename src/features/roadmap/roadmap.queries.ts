@@ -1,0 +1,120 @@
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import {
+  missionPartners,
+  missionProposals,
+  missionRevisions,
+  missions,
+  organisations,
+} from "../../db/schema/index.js";
+import type { MissionFilters } from "./roadmap.schemas.js";
+
+export type MissionRow = typeof missions.$inferSelect;
+/** A mission with its lead's acronym and its member partners (acronym and id). */
+export type Mission = MissionRow & {
+  leadAcronym: string | null;
+  leadSlug: string | null;
+  partners: Array<{ id: number; acronym: string; slug: string }>;
+};
+export type Revision = typeof missionRevisions.$inferSelect;
+export type Proposal = typeof missionProposals.$inferSelect;
+
+function conditions(f: MissionFilters): SQL[] {
+  const where: SQL[] = [];
+  if (f.destination) where.push(eq(missions.destination, f.destination));
+  if (f.status) where.push(eq(missions.status, f.status));
+  if (f.from) where.push(sql`extract(year from ${missions.launchOn}) >= ${f.from}`);
+  if (f.to) where.push(sql`extract(year from ${missions.launchOn}) <= ${f.to}`);
+  if (f.agency) {
+    const acronym = f.agency.toLowerCase();
+    where.push(sql`(exists (select 1 from ${organisations} o where o.id = ${missions.leadOrganisationId}
+        and lower(o.acronym) = ${acronym})
+      or exists (select 1 from ${missionPartners} p join ${organisations} o on o.id = p.organisation_id
+        where p.mission_id = ${missions.id} and lower(o.acronym) = ${acronym}))`);
+  }
+  return where;
+}
+
+/** Missions matching the filters, by launch date (undated last) then name, with lead and partners. */
+export async function listMissions(db: Db, f: MissionFilters = {}): Promise<Mission[]> {
+  const rows = await db
+    .select({ m: missions, leadAcronym: organisations.acronym, leadSlug: organisations.slug })
+    .from(missions)
+    .leftJoin(organisations, eq(organisations.id, missions.leadOrganisationId))
+    .where(and(...conditions(f)))
+    .orderBy(sql`${missions.launchOn} asc nulls last`, asc(missions.name));
+  return withPartners(db, rows);
+}
+
+async function withPartners(
+  db: Db,
+  rows: Array<{ m: MissionRow; leadAcronym: string | null; leadSlug: string | null }>,
+): Promise<Mission[]> {
+  const ids = rows.map((r) => r.m.id);
+  const partners = ids.length
+    ? await db
+        .select({
+          missionId: missionPartners.missionId,
+          id: organisations.id,
+          acronym: organisations.acronym,
+          slug: organisations.slug,
+        })
+        .from(missionPartners)
+        .innerJoin(organisations, eq(organisations.id, missionPartners.organisationId))
+        .where(ids.length > 500 ? undefined : inArray(missionPartners.missionId, ids))
+        .orderBy(asc(organisations.acronym))
+    : [];
+  const byMission = new Map<number, Mission["partners"]>();
+  for (const p of partners) {
+    const list = byMission.get(p.missionId) ?? [];
+    list.push({ id: p.id, acronym: p.acronym, slug: p.slug });
+    byMission.set(p.missionId, list);
+  }
+  return rows.map((r) => ({
+    ...r.m,
+    leadAcronym: r.leadAcronym,
+    leadSlug: r.leadSlug,
+    partners: byMission.get(r.m.id) ?? [],
+  }));
+}
+
+/** One mission by its slug, with lead and partners. */
+export async function findMissionBySlug(db: Db, slug: string): Promise<Mission | undefined> {
+  const rows = await db
+    .select({ m: missions, leadAcronym: organisations.acronym, leadSlug: organisations.slug })
+    .from(missions)
+    .leftJoin(organisations, eq(organisations.id, missions.leadOrganisationId))
+    .where(eq(missions.slug, slug));
+  return (await withPartners(db, rows))[0];
+}
+
+/** A mission's saves, newest first. */
+export function listRevisions(db: Db, missionId: number): Promise<Revision[]> {
+  return db
+    .select()
+    .from(missionRevisions)
+    .where(eq(missionRevisions.missionId, missionId))
+    .orderBy(desc(missionRevisions.at), desc(missionRevisions.id));
+}
+
+/** Proposals on one mission, or open proposals on the missions an agency leads (all when null). */
+export async function listProposals(
+  db: Db,
+  opts: { missionId?: number; leadOrganisationId?: number | null; status?: "open" },
+) {
+  const where: SQL[] = [];
+  if (opts.missionId) where.push(eq(missionProposals.missionId, opts.missionId));
+  if (opts.leadOrganisationId) where.push(eq(missions.leadOrganisationId, opts.leadOrganisationId));
+  if (opts.status) where.push(eq(missionProposals.status, opts.status));
+  return db
+    .select({ proposal: missionProposals, missionName: missions.name, missionSlug: missions.slug })
+    .from(missionProposals)
+    .innerJoin(missions, eq(missions.id, missionProposals.missionId))
+    .where(and(...where))
+    .orderBy(desc(missionProposals.createdAt), desc(missionProposals.id));
+}
+
+/** One proposal by id. */
+export async function findProposal(db: Db, id: number): Promise<Proposal | undefined> {
+  return (await db.select().from(missionProposals).where(eq(missionProposals.id, id)))[0];
+}

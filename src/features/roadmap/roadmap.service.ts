@@ -1,0 +1,303 @@
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import {
+  missionPartners,
+  missionProposals,
+  missionRevisions,
+  missions,
+  organisations,
+} from "../../db/schema/index.js";
+import type { Deps } from "../../deps.js";
+import { formatAtPrecision } from "../../domain/mission-dates.js";
+import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
+import { parseInput } from "../../http/validation.js";
+import { write } from "../audit/write.js";
+import type { Actor } from "../auth/actor.js";
+import {
+  canAddMission,
+  canChooseMissionLead,
+  canDecideProposal,
+  canEditMission,
+  canProposeMissionChange,
+} from "./roadmap.policy.js";
+import { findMissionBySlug, findProposal, type Mission } from "./roadmap.queries.js";
+import { type MissionInput, missionInput, missionSlug, proposalNote } from "./roadmap.schemas.js";
+
+/** A mission as people and the API write it: the inverse of the input schema. */
+export function missionValues(m: Mission) {
+  return {
+    name: m.name,
+    slug: m.slug,
+    lead: m.leadAcronym,
+    leadOther: m.leadOther,
+    partners: m.partners.map((p) => p.acronym),
+    otherPartners: m.otherPartners,
+    destination: m.destination,
+    crewed: m.crewed,
+    launch: m.launchOn && m.launchPrecision ? formatAtPrecision(m.launchOn, m.launchPrecision) : null,
+    launchPrecision: m.launchPrecision,
+    end: m.endsOn && m.endPrecision ? formatAtPrecision(m.endsOn, m.endPrecision) : null,
+    endPrecision: m.endPrecision,
+    status: m.status,
+    instruments: m.instruments,
+    studiesPolarVolatiles: m.studiesPolarVolatiles,
+    description: m.description,
+    sources: m.sources,
+    uncertain: m.uncertain,
+    uncertaintyNote: m.uncertaintyNote,
+  };
+}
+export type MissionValues = ReturnType<typeof missionValues>;
+
+type Resolved = { columns: Omit<typeof missions.$inferInsert, "id">; partnerIds: number[] };
+
+async function orgIdsByAcronym(db: Db, acronyms: string[]) {
+  if (acronyms.length === 0) return new Map<string, number>();
+  const rows = await db
+    .select({ id: organisations.id, acronym: organisations.acronym })
+    .from(organisations)
+    .where(
+      inArray(
+        sql`lower(${organisations.acronym})`,
+        acronyms.map((a) => a.toLowerCase()),
+      ),
+    );
+  return new Map(rows.map((r) => [r.acronym.toLowerCase(), r.id]));
+}
+
+/** Checks the input against the database (agencies exist, slug free) and the actor's say over the lead. */
+async function resolve(deps: Deps, actor: Actor, input: MissionInput, current?: Mission): Promise<Resolved> {
+  const ids = await orgIdsByAcronym(deps.db, [...(input.lead ? [input.lead] : []), ...input.partners]);
+  let leadOrganisationId: number | null = input.lead ? (ids.get(input.lead.toLowerCase()) ?? null) : null;
+  if (input.lead && leadOrganisationId === null) throw invalid({ lead: `There is no member ${input.lead}.` });
+  if (!canChooseMissionLead(actor)) {
+    const own = current ? current.leadOrganisationId : actor.kind === "person" ? actor.organisationId : null;
+    // Choosing another agency as lead is not a typo to correct but a right this actor lacks.
+    if (input.lead && leadOrganisationId !== own) {
+      throw forbidden("Only the secretariat can set a mission's lead to another agency.");
+    }
+    leadOrganisationId = own;
+  }
+  if (leadOrganisationId === null && !input.leadOther) {
+    throw invalid({ lead: "Choose the lead agency, or name a non-member lead." });
+  }
+  const unknown = input.partners.filter((a) => !ids.has(a.toLowerCase()));
+  if (unknown.length) throw invalid({ partners: `There is no member ${unknown.join(", ")}.` });
+  const partnerIds = [...new Set(input.partners.map((a) => ids.get(a.toLowerCase())!))].filter(
+    (id) => id !== leadOrganisationId,
+  );
+  const slug = input.slug ?? current?.slug ?? missionSlug(input.name);
+  if (!slug) throw invalid({ name: "The name needs at least one letter or digit." });
+  const [clash] = await deps.db
+    .select({ id: missions.id })
+    .from(missions)
+    .where(and(eq(missions.slug, slug), ne(missions.id, current?.id ?? -1)));
+  if (clash) throw invalid({ slug: `Another mission already uses the address ${slug}.` });
+  return {
+    partnerIds,
+    columns: {
+      slug,
+      name: input.name,
+      leadOrganisationId,
+      leadOther: leadOrganisationId === null ? input.leadOther : null,
+      otherPartners: input.otherPartners,
+      destination: input.destination,
+      crewed: input.crewed,
+      launchOn: input.launch?.date ?? null,
+      launchPrecision: input.launch?.precision ?? null,
+      endsOn: input.end?.date ?? null,
+      endPrecision: input.end?.precision ?? null,
+      status: input.status,
+      instruments: input.instruments,
+      studiesPolarVolatiles: input.studiesPolarVolatiles,
+      description: input.description,
+      sources: input.sources,
+      uncertain: input.uncertain,
+      uncertaintyNote: input.uncertaintyNote,
+    },
+  };
+}
+
+const who = (actor: Actor) =>
+  actor.kind === "person"
+    ? { actorName: actor.name, agencyAcronym: actor.organisationAcronym }
+    : { actorName: actor.kind === "system" ? actor.name : "visitor", agencyAcronym: null };
+
+async function savePartners(tx: Db, missionId: number, partnerIds: number[]) {
+  await tx.delete(missionPartners).where(eq(missionPartners.missionId, missionId));
+  if (partnerIds.length) {
+    await tx
+      .insert(missionPartners)
+      .values(partnerIds.map((organisationId) => ({ missionId, organisationId })));
+  }
+}
+
+/** Adds a mission: focal points for their own agency, the secretariat for any. */
+export async function addMission(deps: Deps, actor: Actor, raw: unknown): Promise<Mission> {
+  if (!canAddMission(actor)) throw forbidden("Only focal points and the secretariat can add missions.");
+  const input = parseInput(missionInput, raw);
+  const { columns, partnerIds } = await resolve(deps, actor, input);
+  const id = await write(deps, actor, async (tx, audit) => {
+    const [row] = await tx.insert(missions).values(columns).returning();
+    await savePartners(tx, row!.id, partnerIds);
+    const after = missionValues((await findMissionBySlug(tx, row!.slug))!);
+    await tx
+      .insert(missionRevisions)
+      .values({ missionId: row!.id, ...who(actor), summary: "Added", before: null, after });
+    await audit({
+      action: "mission.create",
+      subjectType: "mission",
+      subjectId: row!.id,
+      summary: `Added mission ${row!.name}`,
+    });
+    return row!.id;
+  });
+  return (await findMissionById(deps.db, id))!;
+}
+
+async function findMissionById(db: Db, id: number) {
+  const [row] = await db.select({ slug: missions.slug }).from(missions).where(eq(missions.id, id));
+  return row ? findMissionBySlug(db, row.slug) : undefined;
+}
+
+/** Changes a mission: the lead agency's focal points or the secretariat. */
+export async function updateMission(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  raw: unknown,
+  opts: { via?: string } = {},
+): Promise<Mission> {
+  const current = await findMissionBySlug(deps.db, slug);
+  if (!current) throw notFound("The mission");
+  if (!canEditMission(actor, current)) {
+    throw forbidden("Only the lead agency's focal points and the secretariat can change this mission.");
+  }
+  const input = parseInput(missionInput, raw);
+  const { columns, partnerIds } = await resolve(deps, actor, input, current);
+  return write(deps, actor, async (tx, audit) => {
+    await tx
+      .update(missions)
+      .set({ ...columns, updatedAt: deps.now() })
+      .where(eq(missions.id, current.id));
+    await savePartners(tx, current.id, partnerIds);
+    const updated = (await findMissionById(tx, current.id))!;
+    const before = missionValues(current) as Record<string, unknown>;
+    const after = missionValues(updated) as Record<string, unknown>;
+    const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    const summary = `${changed.length ? `Changed ${changed.join(", ")}` : "Saved without changes"}${opts.via ? ` (${opts.via})` : ""}`;
+    await tx.insert(missionRevisions).values({
+      missionId: current.id,
+      ...who(actor),
+      at: deps.now(),
+      summary,
+      before: pick(before, changed),
+      after: pick(after, changed),
+    });
+    await audit({
+      action: "mission.update",
+      subjectType: "mission",
+      subjectId: current.id,
+      summary: `Updated mission ${updated.name}: ${summary}`,
+      details: { before: pick(before, changed), after: pick(after, changed) },
+    });
+    return updated;
+  });
+}
+
+/** A partner agency's focal point proposes new values; checked now, applied only if the lead accepts. */
+export async function proposeMissionChange(deps: Deps, actor: Actor, slug: string, raw: unknown) {
+  const current = await findMissionBySlug(deps.db, slug);
+  if (!current) throw notFound("The mission");
+  if (!canProposeMissionChange(actor, current)) {
+    throw forbidden("Only focal points of this mission's partner agencies can propose changes.");
+  }
+  const body = (raw ?? {}) as Record<string, unknown>;
+  const { note } = parseInput(proposalNote, { note: body.note });
+  // The lead stays as it is: a proposal cannot hand the mission to someone else.
+  const { note: _note, ...values } = body;
+  const proposed = { ...values, lead: current.leadAcronym, leadOther: current.leadOther, slug: current.slug };
+  await resolve(deps, { kind: "system", name: "check" }, parseInput(missionInput, proposed), current);
+  return write(
+    deps,
+    actor,
+    async (tx, audit) => {
+      const [row] = await tx
+        .insert(missionProposals)
+        .values({
+          missionId: current.id,
+          proposedById: actor.kind === "person" ? actor.id : null,
+          proposedByName: who(actor).actorName,
+          agencyAcronym: who(actor).agencyAcronym,
+          proposed,
+          note,
+          createdAt: deps.now(),
+        })
+        .returning();
+      await audit({
+        action: "mission.propose",
+        subjectType: "mission",
+        subjectId: current.id,
+        summary: `Proposed a change to ${current.name}`,
+      });
+      return row!;
+    },
+    { invalidatesPages: false },
+  );
+}
+
+async function openProposal(deps: Deps, actor: Actor, id: number) {
+  const proposal = await findProposal(deps.db, id);
+  if (!proposal) throw notFound("The proposal");
+  const mission = await findMissionById(deps.db, proposal.missionId);
+  if (!mission) throw notFound("The mission");
+  if (!canDecideProposal(actor, mission)) {
+    throw forbidden("Only the lead agency's focal points and the secretariat can decide on proposals.");
+  }
+  if (proposal.status !== "open")
+    throw new AppError("conflict", `This proposal was already ${proposal.status}.`);
+  return { proposal, mission };
+}
+
+/** The lead accepts a proposal: it is applied through the same use case as an edit. */
+export async function acceptProposal(deps: Deps, actor: Actor, id: number): Promise<Mission> {
+  const { proposal, mission } = await openProposal(deps, actor, id);
+  const via = `proposal by ${proposal.proposedByName}${proposal.agencyAcronym ? ` (${proposal.agencyAcronym})` : ""}`;
+  const updated = await updateMission(
+    deps,
+    actor,
+    mission.slug,
+    { ...proposal.proposed, slug: mission.slug },
+    { via },
+  );
+  await decide(deps, actor, proposal.id, "accepted", mission.id);
+  return updated;
+}
+
+/** The lead declines a proposal; nothing about the mission changes. */
+export async function declineProposal(deps: Deps, actor: Actor, id: number): Promise<void> {
+  const { proposal, mission } = await openProposal(deps, actor, id);
+  await decide(deps, actor, proposal.id, "declined", mission.id);
+}
+
+function decide(deps: Deps, actor: Actor, id: number, status: "accepted" | "declined", missionId: number) {
+  return write(
+    deps,
+    actor,
+    async (tx, audit) => {
+      await tx
+        .update(missionProposals)
+        .set({ status, decidedByName: who(actor).actorName, decidedAt: deps.now() })
+        .where(eq(missionProposals.id, id));
+      await audit({
+        action: `mission.proposal.${status}`,
+        subjectType: "mission",
+        subjectId: missionId,
+        summary: `Proposal ${id} ${status}`,
+      });
+    },
+    { invalidatesPages: false },
+  );
+}
+
+const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));

@@ -1,0 +1,204 @@
+import { destinations, type MissionStatus, missionStatuses } from "../../../db/schema/index.js";
+import { type ChartItem, type Layout, layoutChart, type PlacedMark } from "../../../domain/chart-layout.js";
+import { describeAtPrecision } from "../../../domain/mission-dates.js";
+import type { Mission } from "../roadmap.queries.js";
+import { destinationLabels, statusLabels } from "../roadmap.schemas.js";
+
+/** Okabe-Ito colours, one per status; the shape says the same thing for anyone who cannot see colour. */
+export const statusStyle: Record<MissionStatus, { colour: string; shape: string; shapeName: string }> = {
+  operating: { colour: "#009E73", shape: "circle", shapeName: "circle" },
+  funded: { colour: "#0072B2", shape: "square", shapeName: "square" },
+  in_formulation: { colour: "#E69F00", shape: "diamond", shapeName: "diamond" },
+  concept: { colour: "#CC79A7", shape: "triangle", shapeName: "triangle" },
+  completed: { colour: "#000000", shape: "down", shapeName: "downward triangle" },
+  cancelled: { colour: "#D55E00", shape: "cross", shapeName: "cross" },
+};
+
+const R = 6;
+const LEFT = 150;
+const TOP = 40;
+const ROW = 22;
+const FONT = "DejaVu Sans, Helvetica, Arial, sans-serif";
+const LABEL_LIMIT = 150;
+const LABEL_CHARS = 24;
+const CHAR_W = 6.3;
+
+const esc = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const n = (v: number) => (Math.round(v * 10) / 10).toString();
+
+/** The SVG path of a status glyph centred on (x, y). */
+export function glyphPath(shape: string, x: number, y: number, r = R): string {
+  switch (shape) {
+    case "circle":
+      return `M${n(x - r)},${n(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
+    case "square":
+      return `M${n(x - r * 0.85)},${n(y - r * 0.85)}h${n(r * 1.7)}v${n(r * 1.7)}h${n(-r * 1.7)}Z`;
+    case "diamond":
+      return `M${n(x)},${n(y - r * 1.15)}L${n(x + r * 1.15)},${n(y)}L${n(x)},${n(y + r * 1.15)}L${n(x - r * 1.15)},${n(y)}Z`;
+    case "triangle":
+      return `M${n(x)},${n(y - r * 1.1)}L${n(x + r * 1.1)},${n(y + r * 0.9)}L${n(x - r * 1.1)},${n(y + r * 0.9)}Z`;
+    case "down":
+      return `M${n(x)},${n(y + r * 1.1)}L${n(x + r * 1.1)},${n(y - r * 0.9)}L${n(x - r * 1.1)},${n(y - r * 0.9)}Z`;
+    default: {
+      const a = r * 0.35;
+      const b = r;
+      return `M${n(x - b)},${n(y - b + a)}L${n(x - b + a)},${n(y - b)}L${n(x)},${n(y - a)}L${n(x + b - a)},${n(y - b)}L${n(x + b)},${n(y - b + a)}L${n(x + a)},${n(y)}L${n(x + b)},${n(y + b - a)}L${n(x + b - a)},${n(y + b)}L${n(x)},${n(y + a)}L${n(x - b + a)},${n(y + b)}L${n(x - b)},${n(y + b - a)}L${n(x - a)},${n(y)}Z`;
+    }
+  }
+}
+
+/** A glyph: filled for crewed missions, outlined (white inside, dark rim) for robotic ones. */
+function glyph(status: MissionStatus, crewed: boolean, x: number, y: number): string {
+  const { colour, shape } = statusStyle[status];
+  const d = glyphPath(shape, x, y);
+  return crewed
+    ? `<path class="glyph" d="${d}" fill="${colour}" stroke="#1b1b1b" stroke-width="1.2"/>`
+    : `<path d="${d}" fill="#fff" stroke="#1b1b1b" stroke-width="4.2"/><path class="glyph" d="${d}" fill="#fff" stroke="${colour}" stroke-width="2.2"/>`;
+}
+
+const shortName = (s: string) => (s.length > LABEL_CHARS ? `${s.slice(0, LABEL_CHARS - 1)}…` : s);
+const leadOf = (m: Mission) => m.leadAcronym ?? m.leadOther ?? "";
+
+/** The tooltip and accessible name of a mark: name, agency, date, status. */
+export function markTitle(m: Mission): string {
+  const date =
+    m.launchOn && m.launchPrecision ? describeAtPrecision(m.launchOn, m.launchPrecision) : "no date";
+  return `${m.name} — ${leadOf(m)} — launch ${date} — ${statusLabels[m.status]}, ${m.crewed ? "crewed" : "robotic"}`;
+}
+
+export type ChartResult = { svg: string; layout: Layout; drawn: number; notDrawn: Mission[] };
+
+/**
+ * Writes the mission scenario chart as a standalone SVG document: lanes by destination, a time
+ * axis with decade and year ticks, one linked, focusable mark per dated mission, and a legend.
+ */
+export function missionChart(
+  list: Mission[],
+  opts: { from?: number; to?: number; idPrefix?: string; title?: string } = {},
+): ChartResult {
+  const dated = list.filter((m) => m.launchOn && m.launchPrecision);
+  const years = dated.map((m) => Number(m.launchOn!.slice(0, 4)));
+  const from = opts.from ?? (years.length ? Math.min(...years) : 2020);
+  const to = Math.max(from, opts.to ?? (years.length ? Math.max(...years) : from + 10));
+  const span = to - from + 1;
+  const pxPerYear = Math.max(22, Math.min(64, Math.floor(1000 / span)));
+  const labels = dated.length <= LABEL_LIMIT;
+  const items: ChartItem[] = dated.map((m) => ({
+    id: m.slug,
+    lane: m.destination,
+    date: m.launchOn!,
+    precision: m.launchPrecision!,
+    labelWidth: labels ? 6 + shortName(m.name).length * CHAR_W : 0,
+  }));
+  const layout = layoutChart(items, {
+    lanes: [...destinations],
+    from,
+    to,
+    pxPerYear,
+    left: LEFT,
+    top: TOP,
+    rowHeight: ROW,
+    lanePadding: 6,
+    minLaneHeight: 44,
+    pointWidth: 2 * R + 4,
+    gap: 4,
+  });
+  const bySlug = new Map(dated.map((m) => [m.slug, m]));
+  const drawnSlugs = new Set(layout.marks.map((k) => k.id));
+  const legendTop = layout.height + 34;
+  const width = Math.max(layout.width, 720);
+  const height = legendTop + 74;
+  const id = opts.idPrefix ?? "mission-chart";
+  const title =
+    opts.title ?? `Mission scenario chart, ${from} to ${to}: ${drawnSlugs.size} missions by destination`;
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="mission-chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-labelledby="${id}-title" font-family="${FONT}" font-size="11">`,
+    `<title id="${id}-title">${esc(title)}</title>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+  );
+  out.push(...lanesSvg(layout), ...ticksSvg(layout));
+  for (const mark of layout.marks) out.push(markSvg(bySlug.get(mark.id)!, mark, labels));
+  out.push(legendSvg(legendTop, width));
+  out.push("</svg>");
+  return {
+    svg: out.join("\n"),
+    layout,
+    drawn: drawnSlugs.size,
+    notDrawn: list.filter((m) => !drawnSlugs.has(m.slug)),
+  };
+}
+
+function lanesSvg(layout: Layout): string[] {
+  return layout.lanes.map((lane, k) => {
+    const fill = k % 2 === 0 ? "#f3f4f6" : "#ffffff";
+    const label = destinationLabels[lane.key as keyof typeof destinationLabels];
+    return `<g><rect x="0" y="${n(lane.y)}" width="${layout.width}" height="${n(lane.height)}" fill="${fill}"/><text x="8" y="${n(lane.y + Math.min(lane.height / 2, 18) + 4)}" font-weight="bold" fill="#1b1b1b">${esc(label)}</text><text x="8" y="${n(lane.y + Math.min(lane.height / 2, 18) + 18)}" fill="#4b5563">${lane.count} mission${lane.count === 1 ? "" : "s"}</text></g>`;
+  });
+}
+
+function ticksSvg(layout: Layout): string[] {
+  const { top, bottom, right } = layout.plot;
+  const out = [`<line x1="${LEFT}" x2="${n(right)}" y1="${top}" y2="${top}" stroke="#1b1b1b"/>`];
+  for (const t of layout.ticks) {
+    const stroke = t.major ? `stroke="#6b7280" stroke-width="1.2"` : `stroke="#d1d5db" stroke-width="0.8"`;
+    out.push(
+      `<line x1="${n(t.x)}" x2="${n(t.x)}" y1="${top - (t.major ? 10 : 5)}" y2="${n(bottom)}" ${stroke}/>`,
+    );
+    if (t.labelled) {
+      const weight = t.major ? ` font-weight="bold"` : "";
+      out.push(
+        `<text x="${n(t.x)}" y="${top - 14}" text-anchor="middle" fill="#1b1b1b"${weight}>${t.year}</text>`,
+      );
+      if (bottom - top > 500)
+        out.push(
+          `<text x="${n(t.x)}" y="${n(bottom + 14)}" text-anchor="middle" fill="#1b1b1b"${weight}>${t.year}</text>`,
+        );
+    }
+  }
+  return out;
+}
+
+function markSvg(m: Mission, mark: PlacedMark, labels: boolean): string {
+  const { colour } = statusStyle[m.status];
+  const cx = (mark.x0 + mark.x1) / 2;
+  const parts: string[] = [];
+  if (mark.kind === "bar") {
+    parts.push(
+      `<rect x="${n(mark.x0 + 0.5)}" y="${n(mark.y - 4)}" width="${n(Math.max(1, mark.x1 - mark.x0 - 1))}" height="8" rx="2" fill="${colour}" fill-opacity="0.28" stroke="${colour}"/>`,
+    );
+  }
+  parts.push(glyph(m.status, m.crewed, cx, mark.y));
+  if (labels) {
+    const x = Math.max(mark.x1, cx + R) + 5;
+    parts.push(`<text x="${n(x)}" y="${n(mark.y + 4)}" fill="#1b1b1b">${esc(shortName(m.name))}</text>`);
+  }
+  const title = esc(markTitle(m));
+  return `<a href="/roadmap/missions/${m.slug}" aria-label="${title}"><title>${title}</title>${parts.join("")}</a>`;
+}
+
+function legendSvg(top: number, width: number): string {
+  const out = [
+    `<g aria-hidden="true"><text x="8" y="${top - 12}" font-weight="bold" fill="#1b1b1b">Legend</text>`,
+  ];
+  const step = Math.min(150, Math.floor((width - 16) / missionStatuses.length));
+  missionStatuses.forEach((s, k) => {
+    const x = 16 + k * step;
+    out.push(
+      glyph(s, true, x, top + 4),
+      `<text x="${x + 12}" y="${top + 8}" fill="#1b1b1b">${statusLabels[s]}</text>`,
+    );
+  });
+  const y2 = top + 34;
+  out.push(
+    glyph("funded", true, 16, y2),
+    `<text x="28" y="${y2 + 4}" fill="#1b1b1b">Filled: crewed</text>`,
+    glyph("funded", false, 146, y2),
+    `<text x="158" y="${y2 + 4}" fill="#1b1b1b">Outlined: robotic</text>`,
+    `<rect x="276" y="${y2 - 4}" width="30" height="8" rx="2" fill="#0072B2" fill-opacity="0.28" stroke="#0072B2"/>`,
+    `<text x="312" y="${y2 + 4}" fill="#1b1b1b">Bar: launch year or quarter; mark alone: month or day</text>`,
+    "</g>",
+  );
+  return out.join("");
+}

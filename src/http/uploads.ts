@@ -1,0 +1,13 @@
+import { MAX_PDF_BYTES } from "../features/publications/publications.schemas.js";
+
+/** The body limit of upload forms: the largest file plus room for the form's other fields. */
+export const UPLOAD_BODY_LIMIT = MAX_PDF_BYTES + 1024 * 1024;
+
+/**
+ * The form addresses that accept file uploads; every other request body stays under the
+ * general 1 MB. The use case checks the file's own size (and answers 422 with a message).
+ */
+const uploadPaths: RegExp[] = [/^\/private\/publications\/(new|[a-z0-9-]+\/edit)$/];
+
+/** True for an address whose form may carry a file. */
+export const isUploadPath = (path: string) => uploadPaths.some((p) => p.test(path));
