@@ -6,6 +6,8 @@ import { type Database, openDatabase, withStartupLock } from "./db/client.js";
 import type { Deps } from "./deps.js";
 import { deleteExpiredSessions } from "./features/auth/sessions.js";
 import { isEmpty, readDataset, seedDataset } from "./features/dataset/seed.js";
+import { startMailWorker } from "./features/mail/mail.worker.js";
+import { startMeetingClock } from "./features/meetings/meetings.clock.js";
 import { startNewsScheduler } from "./features/news/news.publishing.js";
 import { createLogger, type Logger } from "./http/logger.js";
 import { PageCache } from "./http/page-cache.js";
@@ -58,6 +60,10 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   sweep.unref();
   // Scheduled news goes live at its time even when nobody visits.
   const stopNewsScheduler = startNewsScheduler(deps);
+  // Queued mail goes out over SMTP_URL (or into DATA_DIR/outbox as .eml files), with retries.
+  const stopMailWorker = startMailWorker(deps);
+  // A meeting that ends moves from "upcoming" to "past": cached public lists are dropped then.
+  const stopMeetingClock = startMeetingClock(deps);
   const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
       resolve({ server: s as Server, port: info.port }),
@@ -69,6 +75,8 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
     closing ??= (async () => {
       clearInterval(sweep);
       stopNewsScheduler();
+      stopMeetingClock();
+      await stopMailWorker();
       // Stop accepting connections, let requests in flight finish, then close idle keep-alive sockets.
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

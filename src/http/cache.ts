@@ -42,7 +42,14 @@ export function publicPageCache(deps: Deps): MiddlewareHandler<AppEnv> {
     await next();
     const type = c.res.headers.get("content-type") ?? "";
     // Only cache what did not set cookies (no per-browser content such as CSRF tokens).
-    if (method !== "GET" || c.res.status !== 200 || c.res.headers.has("set-cookie") || !isCacheable(type))
+    if (
+      method !== "GET" ||
+      c.res.status !== 200 ||
+      c.res.headers.has("set-cookie") ||
+      // Pages with a per-browser form token say so, even when the browser already had its cookie.
+      c.res.headers.get("cache-control")?.includes("no-store") ||
+      !isCacheable(type)
+    )
       return;
     // Kept as bytes with every header precomputed, so a hit costs no encoding or header building.
     const body = new Uint8Array(await c.res.clone().arrayBuffer());

@@ -40,6 +40,12 @@ export function loadActor(deps: Deps): MiddlewareHandler<AppEnv> {
 }
 
 /**
+ * The only non-API POSTs without a CSRF token: they are authenticated by a signed token in the
+ * address instead (mail clients send the RFC 8058 one-click unsubscribe with no cookies at all).
+ */
+const TOKEN_AUTHENTICATED_POSTS = new Set(["/news/unsubscribe"]);
+
+/**
  * CSRF protection for every state-changing request outside the JSON API: the form (or the
  * `X-CSRF-Token` header) must carry the HMAC of this browser's nonce cookie.
  */
@@ -56,10 +62,13 @@ export function csrfProtection(deps: Deps): MiddlewareHandler<AppEnv> {
           path: "/",
         });
       }
+      // A page carrying this browser's token must never be cached or shared with another visitor.
+      c.header("Cache-Control", "private, no-store");
       return csrfTokenFor(deps.config.sessionSecret, nonce);
     });
     const unsafe = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
-    if (unsafe && !c.req.path.startsWith("/api/")) {
+    const tokenAuthenticated = c.req.method === "POST" && TOKEN_AUTHENTICATED_POSTS.has(c.req.path);
+    if (unsafe && !c.req.path.startsWith("/api/") && !tokenAuthenticated) {
       const type = c.req.header("content-type") ?? "";
       const isForm =
         type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");

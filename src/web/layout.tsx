@@ -60,6 +60,7 @@ export function Layout({ ctx, title, description, og, children }: LayoutProps) {
               </span>
               <span class="brand-name">{ctx.forum.name}</span>
             </a>
+            {ctx.path === "/search" ? null : <SiteSearch />}
             <AccountLinks ctx={ctx} />
           </div>
           <nav class="site-nav" aria-label="Main">
@@ -93,6 +94,23 @@ function OpenGraphTags(p: { og: OpenGraph; title: string; description?: string; 
       {p.og.image ? <meta property="og:image" content={p.og.image} /> : null}
       {p.og.image && p.og.imageAlt ? <meta property="og:image:alt" content={p.og.imageAlt} /> : null}
     </>
+  );
+}
+
+/** The compact search field in the header; the search page has its own form instead. */
+function SiteSearch() {
+  return (
+    <search class="site-search" aria-label="Site">
+      <form method="get" action="/search">
+        <label for="site-search-q" class="visually-hidden">
+          Search the site
+        </label>
+        <input type="search" id="site-search-q" name="q" maxlength={200} />
+        <button class="button button-quiet" type="submit">
+          Search
+        </button>
+      </form>
+    </search>
   );
 }
 

@@ -1,5 +1,14 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { chairTerms, faqQuestions, newsArticles } from "../../src/db/schema/index.js";
+import {
+  chairTerms,
+  faqQuestions,
+  gerEditions,
+  groupChairs,
+  groupMemberships,
+  newsArticles,
+  workingGroups,
+} from "../../src/db/schema/index.js";
 import { browser, makePerson, matrixActors } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 
@@ -27,6 +36,15 @@ const profile = { website: "https://www.esa.int", description: "Europe's space a
 const chair = { organisation: "ESA", from: "2030", certainty: "confirmed" };
 const newPublication = { title: "Matrix Paper", category: "paper", externalUrl: "https://example.org/paper" };
 const newQuestion = { section: "isecg", question: "Is this the matrix?", answer: "Yes." };
+const newGroup = { name: "Matrix Working Group", acronym: "MWG", kind: "working_group", started: "2030" };
+const newMeeting = {
+  title: "Matrix meeting",
+  kind: "sam_meeting",
+  start: "2031-03-29T09:00",
+  end: "2031-03-29T17:00",
+  timeZone: "Europe/Berlin",
+  mode: "virtual",
+};
 const newArticle = {
   title: "Matrix news",
   date: "2030-01-01",
@@ -36,7 +54,7 @@ const newArticle = {
 
 /** Every protected route: method, path (ids filled per test), body, and who may use it. ESA is the focal point's own agency. */
 const routes: Array<{
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   path: string;
   body?: Record<string, unknown>;
   api?: boolean;
@@ -71,6 +89,8 @@ const routes: Array<{
   { method: "GET", path: "/private/chairs/:chair/delete", allowed: ["secretariat"] },
   { method: "POST", path: "/private/chairs/:chair/delete", allowed: ["secretariat"] },
   { method: "GET", path: "/private/audit", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/outbox", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/subscribers", allowed: ["secretariat"] },
   { method: "GET", path: "/private/settings", allowed: ["secretariat"] },
   {
     method: "POST",
@@ -212,6 +232,61 @@ const routes: Array<{
     body: { title: "Science", body: "Text.", action: "save" },
     allowed: ["secretariat"],
   },
+  // Working groups (the matrix's chair chairs no group: chairs are tested in groups.test.ts) and meetings.
+  { method: "GET", path: "/private/groups", allowed: signedIn },
+  { method: "GET", path: "/private/groups/new", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/groups/new", body: newGroup, allowed: ["secretariat"] },
+  { method: "GET", path: "/private/groups/:group", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/groups/:group", body: newGroup, allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/groups/:group/members",
+    body: { organisation: "JAXA", joined: "2030-01-01" },
+    allowed: ["secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/private/groups/:group/members/:membership/leave",
+    body: { left: "2031-01-01" },
+    allowed: ["secretariat"],
+  },
+  { method: "POST", path: "/private/groups/:group/chairs", body: { label: "ESA" }, allowed: ["secretariat"] },
+  { method: "GET", path: "/private/groups/:group/chairs/:gchair/remove", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/groups/:group/chairs/:gchair/remove", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/meetings", allowed: signedIn },
+  { method: "GET", path: "/private/meetings/new", allowed: ["chair", "secretariat"] },
+  { method: "POST", path: "/private/meetings/new", body: newMeeting, allowed: ["secretariat"] },
+  { method: "GET", path: "/private/meetings/2023-songdo/edit", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/meetings/2023-songdo/edit", body: newMeeting, allowed: ["secretariat"] },
+  { method: "GET", path: "/private/meetings/2023-songdo/attendance", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/meetings/2023-songdo/attendance",
+    body: { agencies: "KARI" },
+    allowed: ["secretariat"],
+  },
+  // Roadmap editions: the secretariat's alone. "matrix-draft" is a draft edition made for the test.
+  { method: "GET", path: "/private/editions", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/editions",
+    body: { name: "Matrix Edition", year: "2031", kind: "edition" },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/editions/matrix-draft", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/editions/matrix-draft/publish", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/editions/matrix-draft/publish", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/editions/matrix-draft/delete", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/editions/matrix-draft/delete", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/api/v1/editions",
+    api: true,
+    body: { name: "Matrix Edition", year: 2031, kind: "edition" },
+    allowed: ["secretariat"],
+  },
+  { method: "POST", path: "/api/v1/editions/matrix-draft/publication", api: true, allowed: ["secretariat"] },
+  { method: "DELETE", path: "/api/v1/editions/matrix-draft", api: true, allowed: ["secretariat"] },
 ];
 
 const cases = routes.flatMap((r) => everyone.map((who) => ({ ...r, who })));
@@ -228,13 +303,33 @@ describe("access matrix: every protected route, every role, signed out, and the 
       .replace(":chair", String(term!.id))
       .replace(":article", String(news!.id))
       .replace(":faq", String(faq!.id));
+    // A group with a chair and a member agency in the dataset (SWG: DLR and CNES).
+    const [gm] = await t.deps.db
+      .select({ id: groupMemberships.id, chair: groupChairs.id, slug: workingGroups.slug })
+      .from(groupMemberships)
+      .innerJoin(workingGroups, eq(workingGroups.id, groupMemberships.groupId))
+      .innerJoin(groupChairs, eq(groupChairs.groupId, workingGroups.id))
+      .limit(1);
+    const groupUrl = url
+      .replace(":group", gm!.slug)
+      .replace(":membership", String(gm!.id))
+      .replace(":gchair", String(gm!.chair));
+    if (path.includes("matrix-draft")) {
+      await t.deps.db.insert(gerEditions).values({
+        slug: "matrix-draft",
+        name: "Matrix draft",
+        year: 2031,
+        kind: "edition",
+        frozenAt: new Date(),
+      });
+    }
     const b = await browser(t.deps, t.app, who === "visitor" ? undefined : actors[who]);
     const res =
       method === "GET"
-        ? await b.get(url)
+        ? await b.get(groupUrl)
         : api
-          ? await b.json(method, url, body)
-          : await b.post(url, body as Record<string, string>);
+          ? await b.json(method, groupUrl, body)
+          : await b.post(groupUrl, body as Record<string, string>);
     if (allowed.includes(who)) {
       expect([200, 201, 303], `${await res.clone().text()}`).toContain(res.status);
       if (res.status === 303) expect(res.headers.get("location")).not.toMatch(/sign-in/);

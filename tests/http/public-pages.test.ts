@@ -94,3 +94,15 @@ describe("public pages", () => {
     expect(await (await t.app.request("/readyz")).json()).toEqual({ status: "ready" });
   });
 });
+
+describe("pages with forms", () => {
+  it("a page carrying a CSRF token is never cached, even when the browser already has its nonce cookie", async () => {
+    const headers = { cookie: "isecg_csrf=visitor-a" };
+    const first = await t.app.request("/sign-in", { headers });
+    expect(first.headers.get("cache-control")).toContain("no-store");
+    const second = await t.app.request("/sign-in", { headers: { cookie: "isecg_csrf=visitor-b" } });
+    expect(second.headers.get("x-cache")).toBeNull();
+    const tokenOf = async (r: Response) => (await r.text()).match(/name="_csrf" value="([^"]+)"/)?.[1];
+    expect(await tokenOf(first)).not.toBe(await tokenOf(second));
+  });
+});

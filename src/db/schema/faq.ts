@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { tsvector } from "./search.js";
 
 /** FAQ sections (for ISECG: the forum itself, and the Global Exploration Roadmap), in order. */
 export const faqSections = pgTable(
@@ -31,9 +42,14 @@ export const faqQuestions = pgTable(
     sources: jsonb("sources").$type<string[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Full-text search vector (features/search). */
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', question), 'A') || setweight(to_tsvector('english', answer), 'C')`,
+    ),
   },
   (t) => [
     uniqueIndex("faq_questions_slug_key").on(t.slug),
+    index("faq_questions_search_idx").using("gin", t.search),
     check("faq_questions_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );

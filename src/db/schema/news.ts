@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { tsvector } from "./search.js";
 
 export const articleStatuses = ["draft", "scheduled", "published", "unpublished"] as const;
 export type ArticleStatus = (typeof articleStatuses)[number];
@@ -36,9 +37,14 @@ export const newsArticles = pgTable(
     sources: jsonb("sources").$type<string[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Full-text search vector, kept by the database (see features/search). */
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', summary), 'B') || setweight(to_tsvector('english', coalesce(place, '') || ' ' || body), 'C')`,
+    ),
   },
   (t) => [
     uniqueIndex("news_articles_slug_key").on(t.slug),
+    index("news_articles_search_idx").using("gin", t.search),
     index("news_articles_public_idx").on(t.status, t.newsDate),
     index("news_articles_due_idx").on(t.status, t.publishAt),
     check(

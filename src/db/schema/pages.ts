@@ -11,6 +11,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { people } from "./directory.js";
+import { tsvector } from "./search.js";
 
 /** Editable content pages (Science Perspectives, Advanced Technology intro, ...), Markdown bodies. */
 export const contentPages = pgTable(
@@ -23,9 +24,14 @@ export const contentPages = pgTable(
     body: text("body").notNull(),
     sources: jsonb("sources").$type<string[]>().notNull().default([]),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Full-text search vector (features/search). */
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', coalesce(summary, '')), 'B') || setweight(to_tsvector('english', body), 'C')`,
+    ),
   },
   (t) => [
     uniqueIndex("content_pages_slug_key").on(t.slug),
+    index("content_pages_search_idx").using("gin", t.search),
     check("content_pages_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );

@@ -14,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { tsvector } from "./search.js";
 
 export const publicationCategories = [
   "global_exploration_roadmap",
@@ -59,9 +60,14 @@ export const publications = pgTable(
     text: text("text"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Full-text search vector (features/search); the PDF text is capped so the vector stays under 1 MB. */
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B') || setweight(to_tsvector('english', left(coalesce(text, ''), 250000)), 'D')`,
+    ),
   },
   (t) => [
     uniqueIndex("publications_slug_key").on(t.slug),
+    index("publications_search_idx").using("gin", t.search),
     index("publications_previous_edition_idx").on(t.previousEditionId),
     check("publications_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check(

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { forumSchema } from "../../web/forum.js";
 import { certainties, organisationKinds } from "../directory/directory.schemas.js";
 import { datasetFaq } from "../faq/faq.seed.js";
+import { datasetEditions, datasetFramework, datasetGaps } from "../ger/ger.schemas.js";
+import { datasetGroup } from "../groups/groups.seed.js";
+import { datasetMeeting } from "../meetings/meetings.seed.js";
 import { datasetNews } from "../news/news.seed.js";
 import { datasetPage } from "../pages/pages.seed.js";
 import { datasetPublication } from "../publications/publications.seed.js";
@@ -54,8 +57,15 @@ export const dataset = z.object({
   publications: z.array(datasetPublication).default([]),
   faq: datasetFaq.default({ sections: [] }),
   pages: z.array(datasetPage).default([]),
+  /** `ger-framework.json`, `ger-editions.json`, `volatiles-gaps.json`: GER goals, named editions, volatiles gaps. */
+  gerFramework: datasetFramework.default({ themes: [], goals: [] }),
+  gerEditions: datasetEditions.default([]),
+  volatilesGaps: datasetGaps.default({ gaps: [] }),
   /** `news.json`: news articles, loaded as published (by slug). */
   news: z.array(datasetNews).default([]),
+  /** `groups.json`, `meetings.json`: working groups and teams with members and chairs; meetings with attendance. */
+  groups: z.array(datasetGroup).default([]),
+  meetings: z.array(datasetMeeting).default([]),
 });
 export type Dataset = z.infer<typeof dataset>;
 

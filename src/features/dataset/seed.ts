@@ -6,6 +6,9 @@ import type { Deps } from "../../deps.js";
 import { write } from "../audit/write.js";
 import { systemActor } from "../auth/actor.js";
 import { seedFaq } from "../faq/faq.seed.js";
+import { seedGer } from "../ger/ger.seed.js";
+import { seedGroups } from "../groups/groups.seed.js";
+import { seedMeetings } from "../meetings/meetings.seed.js";
 import { seedNews } from "../news/news.seed.js";
 import { seedPages } from "../pages/pages.seed.js";
 import { seedPublications } from "../publications/publications.seed.js";
@@ -21,6 +24,15 @@ export async function readDataset(dir: string): Promise<Dataset> {
       throw new Error(`Cannot read ${join(dir, name)}: ${(e as Error).message}`);
     }
   };
+  // Files added after the first datasets: another forum's dataset may not have them.
+  const loadOptional = async (name: string) => {
+    try {
+      return JSON.parse(await readFile(join(dir, name), "utf8"));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw new Error(`Cannot read ${join(dir, name)}: ${(e as Error).message}`);
+    }
+  };
   const raw = {
     forum: await load("forum.json"),
     organisations: await load("organisations.json"),
@@ -30,6 +42,11 @@ export async function readDataset(dir: string): Promise<Dataset> {
     publications: await load("publications.json"),
     faq: await load("faq.json"),
     pages: await load("pages.json"),
+    gerFramework: await loadOptional("ger-framework.json"),
+    gerEditions: await loadOptional("ger-editions.json"),
+    volatilesGaps: await loadOptional("volatiles-gaps.json"),
+    groups: await loadOptional("groups.json"),
+    meetings: await loadOptional("meetings.json"),
   };
   const parsed = dataset.safeParse(raw);
   if (!parsed.success) {
@@ -44,10 +61,13 @@ export type SeedReport = {
   chairTermsAdded: number;
   forumAdded: boolean;
   newsAdded?: number;
+  groupsAdded?: number;
+  meetingsAdded?: number;
   missionsAdded?: number;
   publicationsAdded?: number;
   faqQuestionsAdded?: number;
   pagesAdded?: number;
+  gerRecordsAdded?: number;
 };
 
 /**
@@ -96,10 +116,17 @@ export async function seedDataset(deps: Deps, data: Dataset): Promise<SeedReport
       report.chairTermsAdded++;
     }
     report.missionsAdded = await seedMissions(tx, data.missions);
+    report.gerRecordsAdded = await seedGer(tx, {
+      framework: data.gerFramework,
+      editions: data.gerEditions,
+      gaps: data.volatilesGaps,
+    });
     report.publicationsAdded = await seedPublications(tx, data.publications);
     report.faqQuestionsAdded = await seedFaq(tx, data.faq);
     report.pagesAdded = await seedPages(tx, data.pages);
     report.newsAdded = await seedNews(tx, data.news);
+    report.groupsAdded = await seedGroups(tx, data.groups);
+    report.meetingsAdded = await seedMeetings(tx, data.meetings);
     await audit({
       action: "dataset.seed",
       subjectType: "dataset",

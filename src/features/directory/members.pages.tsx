@@ -6,6 +6,7 @@ import { renderPage } from "../../http/page.js";
 import { MembershipChart, MembershipTable } from "../../web/charts/membership-chart.js";
 import { PageHeader, TableScroll, Tag } from "../../web/components.js";
 import { formatPartialDate } from "../../web/format.js";
+import { AgencyGroups } from "../groups/views/agency-groups.js";
 import {
   findOrganisationBySlug,
   listChairTerms,
@@ -145,6 +146,7 @@ export function memberPages() {
               </>
             ) : null}
           </dl>
+          <AgencyGroups db={deps.db} organisationId={org.id} />
           {org.notes ? <p class="callout">{org.notes}</p> : null}
           {org.sources.length ? (
             <details class="sources">

@@ -5,6 +5,7 @@ import { pageParam } from "../../http/guards.js";
 import { renderPage } from "../../http/page.js";
 import { EmptyState, PageHeader, Pagination } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
+import { SubscribeBox } from "../subscriptions/views/subscribe-box.js";
 import { canManageNews, canReadArticle, isLive } from "./news.policy.js";
 import { findArticleBySlug, listLiveArticles } from "./news.queries.js";
 import { ArticleBody, ArticleCard, ArticleMeta, statusLabels } from "./views/article.js";
@@ -48,6 +49,7 @@ export function newsPages() {
             </div>
           )}
           <Pagination page={page} pages={pages} href={(p) => `/news?page=${p}`} />
+          <SubscribeBox />
         </div>
       ),
     });

@@ -5,6 +5,7 @@ import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import { type Actor, systemActor } from "../auth/actor.js";
+import { queueArticleNotifications } from "../subscriptions/subscriptions.service.js";
 import { canManageNews } from "./news.policy.js";
 import { type Article, findArticle, listDueArticles } from "./news.queries.js";
 import { scheduleInput } from "./news.schemas.js";
@@ -41,6 +42,8 @@ async function setStatus(
         after: { status: changes.status, publishAt: changes.publishAt },
       },
     });
+    // Subscribers get the article by mail, queued in this same transaction (once per article).
+    if (row!.status === "published") await queueArticleNotifications(tx, deps, row!);
     return row!;
   });
 }
@@ -100,8 +103,14 @@ export async function publishDueArticles(deps: Deps, now: Date = deps.now()): Pr
           lte(newsArticles.publishAt, now),
         ),
       )
-      .returning({ id: newsArticles.id, title: newsArticles.title });
+      .returning({
+        id: newsArticles.id,
+        slug: newsArticles.slug,
+        title: newsArticles.title,
+        summary: newsArticles.summary,
+      });
     for (const r of rows) {
+      await queueArticleNotifications(tx, deps, r, now);
       await audit({
         action: "news.publish",
         subjectType: "news_article",

@@ -42,11 +42,14 @@ export async function renderContentPage(c: AppContext, slug: string, extra?: Chi
   });
 }
 
-/** The public addresses that show a content page as it is. */
-export const contentPageRoutes: Array<{ path: string; slug: string }> = [
+/**
+ * The public addresses of content pages. `servedBy` names the feature that registers the route
+ * itself (rendering the page with `renderContentPage` and its own data below), so it is not added twice.
+ */
+export const contentPageRoutes: Array<{ path: string; slug: string; servedBy?: string }> = [
   { path: "/science", slug: "science" },
   { path: "/technology", slug: "technology" },
-  { path: "/lunar-volatiles", slug: "lunar-volatiles" },
+  { path: "/lunar-volatiles", slug: "lunar-volatiles", servedBy: "ger (volatiles.pages.tsx)" },
   { path: "/terms-of-reference", slug: "terms-of-reference" },
 ];
 
@@ -67,7 +70,9 @@ async function loadPage(c: AppContext) {
 /** Public content pages and the secretariat's editor with a server-side preview and revisions. */
 export function contentPages() {
   const app = new Hono<AppEnv>();
-  for (const r of contentPageRoutes) app.get(r.path, (c) => renderContentPage(c, r.slug));
+  for (const r of contentPageRoutes) {
+    if (!r.servedBy) app.get(r.path, (c) => renderContentPage(c, r.slug));
+  }
 
   app.get("/private/pages", async (c) => {
     guard(c);

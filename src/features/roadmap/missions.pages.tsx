@@ -9,6 +9,7 @@ import { CsrfField, EmptyState, Notice, PageHeader, TableScroll } from "../../we
 import { formatTimestamp } from "../../web/format.js";
 import type { Person } from "../auth/actor.js";
 import { listOrganisations } from "../directory/directory.queries.js";
+import { listObjectiveChoices } from "../ger/ger.queries.js";
 import {
   canAddMission,
   canChooseMissionLead,
@@ -106,7 +107,10 @@ export function missionAdminPages() {
     renderPrivate(c, {
       title: page.title,
       body: async () => {
-        const agencies = await listOrganisations(c.var.deps.db);
+        const [agencies, objectives] = await Promise.all([
+          listOrganisations(c.var.deps.db),
+          listObjectiveChoices(c.var.deps.db),
+        ]);
         return (
           <>
             <PageHeader title={page.title} />
@@ -121,6 +125,7 @@ export function missionAdminPages() {
               chooseLead={canChooseMissionLead(c.var.actor) && !page.proposal}
               fixedLead={page.lead}
               proposal={page.proposal}
+              objectives={objectives}
             />
           </>
         );

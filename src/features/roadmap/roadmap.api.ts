@@ -37,6 +37,9 @@ const fields = {
   endPrecision: z.enum(datePrecisions).nullable(),
   status: z.enum(missionStatuses),
   instruments: z.array(z.string()),
+  objectives: z
+    .array(z.string())
+    .openapi({ description: "codes of the GER objectives served", example: ["G2.1"] }),
   studiesPolarVolatiles: z.boolean(),
   description: z.string().nullable(),
   sources: z.array(z.string()),

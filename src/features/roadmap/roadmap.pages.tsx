@@ -80,6 +80,11 @@ export function roadmapPages() {
             title="Global Exploration Roadmap"
             lead="The mission scenario compiled from the member agencies' plans: robotic and crewed missions to low Earth orbit, the Moon, Mars and small bodies, as each lead agency reports them."
           />
+          <p class="roadmap-links">
+            <a href="/roadmap/framework">Framework: goals and objectives</a> ·{" "}
+            <a href="/roadmap/editions">Editions</a> ·{" "}
+            <a href="/roadmap/changes">What changed since the last edition</a>
+          </p>
           <form method="get" action="/roadmap" class="filters" aria-label="Filter missions">
             <label>
               Agency
@@ -294,6 +299,10 @@ function MissionDetails({
         <dd>{m.endsOn && m.endPrecision ? describeAtPrecision(m.endsOn, m.endPrecision) : "Not set"}</dd>
         <dt>Instruments</dt>
         <dd>{m.instruments.length ? m.instruments.join("; ") : "None listed"}</dd>
+        <dt>GER objectives served</dt>
+        <dd>
+          {m.objectives.length ? <a href="/roadmap/framework">{m.objectives.join(", ")}</a> : "None recorded"}
+        </dd>
       </dl>
       {m.sources.length ? (
         <section class="section" aria-labelledby="sources-heading">

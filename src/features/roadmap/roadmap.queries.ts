@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import {
+  gerObjectives,
+  missionObjectives,
   missionPartners,
   missionProposals,
   missionRevisions,
@@ -15,6 +17,8 @@ export type Mission = MissionRow & {
   leadAcronym: string | null;
   leadSlug: string | null;
   partners: Array<{ id: number; acronym: string; slug: string }>;
+  /** Codes of the GER objectives the mission serves. */
+  objectives: string[];
 };
 export type Revision = typeof missionRevisions.$inferSelect;
 export type Proposal = typeof missionProposals.$inferSelect;
@@ -70,12 +74,28 @@ async function withPartners(
     list.push({ id: p.id, acronym: p.acronym, slug: p.slug });
     byMission.set(p.missionId, list);
   }
+  const objectives = await objectivesOf(db, ids);
   return rows.map((r) => ({
     ...r.m,
     leadAcronym: r.leadAcronym,
     leadSlug: r.leadSlug,
     partners: byMission.get(r.m.id) ?? [],
+    objectives: objectives.get(r.m.id) ?? [],
   }));
+}
+
+/** The objective codes each mission serves, by mission id. */
+async function objectivesOf(db: Db, ids: number[]): Promise<Map<number, string[]>> {
+  const byMission = new Map<number, string[]>();
+  if (ids.length === 0) return byMission;
+  const rows = await db
+    .select({ missionId: missionObjectives.missionId, code: gerObjectives.code })
+    .from(missionObjectives)
+    .innerJoin(gerObjectives, eq(gerObjectives.id, missionObjectives.objectiveId))
+    .where(ids.length > 500 ? undefined : inArray(missionObjectives.missionId, ids))
+    .orderBy(asc(gerObjectives.position), asc(gerObjectives.code));
+  for (const r of rows) byMission.set(r.missionId, [...(byMission.get(r.missionId) ?? []), r.code]);
+  return byMission;
 }
 
 /** One mission by its slug, with lead and partners. */

@@ -73,6 +73,25 @@ const precision = z
 
 const slugRule = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/** GER objective codes ("G4.1"); left out means "keep as they are", an empty field means none. */
+const objectiveCodes = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) =>
+    v === undefined
+      ? undefined
+      : [
+          ...new Set(
+            [v]
+              .flat()
+              .flatMap((s) => s.split(/[\s,]+/))
+              .map((s) => s.trim())
+              .filter(Boolean),
+          ),
+        ],
+  )
+  .refine((v) => v === undefined || v.length <= 100, "Choose at most 100 objectives.");
+
 /** A mission as a form or the API sends it; dates are written at their precision ("2027-Q3"). */
 export const missionInput = z
   .object({
@@ -109,6 +128,7 @@ export const missionInput = z
     endPrecision: precision,
     status: z.enum(missionStatuses, { error: "Choose a status from the list." }),
     instruments: list(60, 200),
+    objectives: objectiveCodes,
     studiesPolarVolatiles: checkbox,
     description: text(4000),
     sources: list(30, 500),

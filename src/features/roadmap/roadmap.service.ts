@@ -1,6 +1,8 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import {
+  gerObjectives,
+  missionObjectives,
   missionPartners,
   missionProposals,
   missionRevisions,
@@ -40,6 +42,7 @@ export function missionValues(m: Mission) {
     endPrecision: m.endPrecision,
     status: m.status,
     instruments: m.instruments,
+    objectives: m.objectives,
     studiesPolarVolatiles: m.studiesPolarVolatiles,
     description: m.description,
     sources: m.sources,
@@ -49,7 +52,25 @@ export function missionValues(m: Mission) {
 }
 export type MissionValues = ReturnType<typeof missionValues>;
 
-type Resolved = { columns: Omit<typeof missions.$inferInsert, "id">; partnerIds: number[] };
+type Resolved = {
+  columns: Omit<typeof missions.$inferInsert, "id">;
+  partnerIds: number[];
+  /** Undefined when the input left the objectives out (they stay as they are). */
+  objectiveIds?: number[];
+};
+
+/** The ids of GER objectives by code; unknown codes are a field error. */
+async function objectiveIdsOf(db: Db, codes: string[] | undefined): Promise<number[] | undefined> {
+  if (codes === undefined) return undefined;
+  if (codes.length === 0) return [];
+  const rows = await db
+    .select({ id: gerObjectives.id, code: gerObjectives.code })
+    .from(gerObjectives)
+    .where(inArray(gerObjectives.code, codes));
+  const unknown = codes.filter((c) => !rows.some((r) => r.code === c));
+  if (unknown.length) throw invalid({ objectives: `There is no GER objective ${unknown.join(", ")}.` });
+  return rows.map((r) => r.id);
+}
 
 async function orgIdsByAcronym(db: Db, acronyms: string[]) {
   if (acronyms.length === 0) return new Map<string, number>();
@@ -95,6 +116,7 @@ async function resolve(deps: Deps, actor: Actor, input: MissionInput, current?: 
   if (clash) throw invalid({ slug: `Another mission already uses the address ${slug}.` });
   return {
     partnerIds,
+    objectiveIds: await objectiveIdsOf(deps.db, input.objectives),
     columns: {
       slug,
       name: input.name,
@@ -123,6 +145,16 @@ const who = (actor: Actor) =>
     ? { actorName: actor.name, agencyAcronym: actor.organisationAcronym }
     : { actorName: actor.kind === "system" ? actor.name : "visitor", agencyAcronym: null };
 
+async function saveObjectives(tx: Db, missionId: number, objectiveIds: number[] | undefined) {
+  if (objectiveIds === undefined) return;
+  await tx.delete(missionObjectives).where(eq(missionObjectives.missionId, missionId));
+  if (objectiveIds.length) {
+    await tx
+      .insert(missionObjectives)
+      .values(objectiveIds.map((objectiveId) => ({ missionId, objectiveId })));
+  }
+}
+
 async function savePartners(tx: Db, missionId: number, partnerIds: number[]) {
   await tx.delete(missionPartners).where(eq(missionPartners.missionId, missionId));
   if (partnerIds.length) {
@@ -136,10 +168,11 @@ async function savePartners(tx: Db, missionId: number, partnerIds: number[]) {
 export async function addMission(deps: Deps, actor: Actor, raw: unknown): Promise<Mission> {
   if (!canAddMission(actor)) throw forbidden("Only focal points and the secretariat can add missions.");
   const input = parseInput(missionInput, raw);
-  const { columns, partnerIds } = await resolve(deps, actor, input);
+  const { columns, partnerIds, objectiveIds } = await resolve(deps, actor, input);
   const id = await write(deps, actor, async (tx, audit) => {
     const [row] = await tx.insert(missions).values(columns).returning();
     await savePartners(tx, row!.id, partnerIds);
+    await saveObjectives(tx, row!.id, objectiveIds);
     const after = missionValues((await findMissionBySlug(tx, row!.slug))!);
     await tx
       .insert(missionRevisions)
@@ -174,13 +207,14 @@ export async function updateMission(
     throw forbidden("Only the lead agency's focal points and the secretariat can change this mission.");
   }
   const input = parseInput(missionInput, raw);
-  const { columns, partnerIds } = await resolve(deps, actor, input, current);
+  const { columns, partnerIds, objectiveIds } = await resolve(deps, actor, input, current);
   return write(deps, actor, async (tx, audit) => {
     await tx
       .update(missions)
       .set({ ...columns, updatedAt: deps.now() })
       .where(eq(missions.id, current.id));
     await savePartners(tx, current.id, partnerIds);
+    await saveObjectives(tx, current.id, objectiveIds);
     const updated = (await findMissionById(tx, current.id))!;
     const before = missionValues(current) as Record<string, unknown>;
     const after = missionValues(updated) as Record<string, unknown>;

@@ -31,6 +31,7 @@ function missions(n: number): Mission[] {
       leadAcronym: "ESA",
       leadSlug: "esa",
       partners: [],
+      objectives: [],
       otherPartners: [],
       destination: destinations[(k * 3) % destinations.length]!,
       crewed: k % 3 === 0,

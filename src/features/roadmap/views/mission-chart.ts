@@ -75,7 +75,7 @@ export type ChartResult = { svg: string; layout: Layout; drawn: number; notDrawn
  */
 export function missionChart(
   list: Mission[],
-  opts: { from?: number; to?: number; idPrefix?: string; title?: string } = {},
+  opts: { from?: number; to?: number; idPrefix?: string; title?: string; lanes?: string[] } = {},
 ): ChartResult {
   const dated = list.filter((m) => m.launchOn && m.launchPrecision);
   const years = dated.map((m) => Number(m.launchOn!.slice(0, 4)));
@@ -92,7 +92,7 @@ export function missionChart(
     labelWidth: labels ? 6 + shortName(m.name).length * CHAR_W : 0,
   }));
   const layout = layoutChart(items, {
-    lanes: [...destinations],
+    lanes: opts.lanes ?? [...destinations],
     from,
     to,
     pxPerYear,

@@ -46,6 +46,8 @@ export function MissionForm(p: {
   chooseLead: boolean;
   fixedLead?: string;
   proposal?: boolean;
+  /** The GER objectives to choose from, with their goal's title. */
+  objectives?: Array<{ code: string; title: string; goalTitle: string }>;
 }) {
   const { values: v, errors } = p;
   const partners = new Set(listOf(v, "partners").map((a) => a.toLowerCase()));
@@ -173,6 +175,9 @@ export function MissionForm(p: {
           hint="One per line."
         />
       </fieldset>
+      {p.objectives?.length ? (
+        <ObjectivesFieldset objectives={p.objectives} values={v} errors={errors} />
+      ) : null}
       <fieldset>
         <legend>Details</legend>
         <TextArea
@@ -214,5 +219,47 @@ export function MissionForm(p: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** Checkboxes for the GER objectives a mission serves; the empty hidden field makes "none" explicit. */
+function ObjectivesFieldset(p: {
+  objectives: Array<{ code: string; title: string; goalTitle: string }>;
+  values: FormValues;
+  errors?: FieldErrors;
+}) {
+  const chosen = new Set(listOf(p.values, "objectives"));
+  return (
+    <fieldset
+      id="f-objectives"
+      tabindex={-1}
+      aria-describedby={p.errors?.objectives ? "f-objectives-error" : undefined}
+    >
+      <legend>GER objectives served</legend>
+      <p class="hint">
+        Which objectives of the Global Exploration Roadmap this mission serves (see the{" "}
+        <a href="/roadmap/framework">framework</a>).
+      </p>
+      {p.errors?.objectives ? (
+        <p class="field-error" id="f-objectives-error">
+          {p.errors.objectives}
+        </p>
+      ) : null}
+      <input type="hidden" name="objectives" value="" />
+      {p.objectives.map((o) => (
+        <div class="checkbox">
+          <input
+            id={`f-objective-${o.code.replace(/[^A-Za-z0-9]/g, "-")}`}
+            type="checkbox"
+            name="objectives"
+            value={o.code}
+            checked={chosen.has(o.code)}
+          />
+          <label for={`f-objective-${o.code.replace(/[^A-Za-z0-9]/g, "-")}`}>
+            {o.code} {o.title} <span class="muted small">({o.goalTitle})</span>
+          </label>
+        </div>
+      ))}
+    </fieldset>
   );
 }

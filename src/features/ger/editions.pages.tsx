@@ -1,0 +1,229 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../http/env.js";
+import { notFound } from "../../http/errors.js";
+import { renderPage } from "../../http/page.js";
+import { EmptyState, PageHeader, TableScroll } from "../../web/components.js";
+import { formatTimestamp } from "../../web/format.js";
+import { compareSides, loadSide, type Side } from "./editions.service.js";
+import { canReadEdition } from "./ger.policy.js";
+import { editionMissions, findEdition, latestFrozenEdition, listEditions } from "./ger.queries.js";
+import { DiffView, EditionTags, NoSnapshot, SnapshotTable } from "./views/edition-views.js";
+
+const crumbs = (here: string) => (
+  <p class="breadcrumb">
+    <a href="/roadmap">Roadmap</a> › {here === "Editions" ? here : <a href="/roadmap/editions">Editions</a>}
+    {here === "Editions" ? null : ` › ${here}`}
+  </p>
+);
+
+/** The public editions of the roadmap, each edition's missions, comparisons and the latest changes. */
+export function editionPages() {
+  const app = new Hono<AppEnv>();
+
+  app.get("/roadmap/editions", async (c) => {
+    const editions = await listEditions(c.var.deps.db, { publishedOnly: true });
+    return renderPage(c, {
+      title: "Editions · Global Exploration Roadmap",
+      description:
+        "The published editions and supplements of the Global Exploration Roadmap, and what changed.",
+      body: () => (
+        <div class="wrap">
+          {crumbs("Editions")}
+          <PageHeader
+            title="Roadmap editions"
+            lead="Each edition freezes the agencies' plans as they stood; compare any two, or see what changed since the last one."
+          />
+          <p>
+            <a href="/roadmap/changes">What changed since the last edition</a> ·{" "}
+            <a href="/roadmap/compare">Compare two editions</a>
+          </p>
+          {editions.length ? (
+            <TableScroll label="Published editions">
+              <table>
+                <caption>Published editions, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Edition</th>
+                    <th scope="col" class="num">
+                      Year
+                    </th>
+                    <th scope="col">Kind and record</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {editions.map((e) => (
+                    <tr>
+                      <th scope="row">
+                        <a href={`/roadmap/editions/${e.slug}`}>{e.name}</a>
+                      </th>
+                      <td class="num">{e.year}</td>
+                      <td>
+                        <EditionTags e={e} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          ) : (
+            <EmptyState title="No edition has been published yet." />
+          )}
+        </div>
+      ),
+    });
+  });
+
+  app.get("/roadmap/editions/:slug", async (c) => {
+    const e = await findEdition(c.var.deps.db, c.req.param("slug"));
+    if (!e || !canReadEdition(c.var.actor, e) || e.status !== "published") throw notFound("This edition");
+    const list = e.frozenAt ? await editionMissions(c.var.deps.db, e.id) : null;
+    return renderPage(c, {
+      title: `${e.name} · Editions`,
+      description: `${e.name}: the missions of the Global Exploration Roadmap as this edition froze them.`,
+      body: () => (
+        <div class="wrap">
+          {crumbs(e.name)}
+          <PageHeader title={e.name} lead={<EditionTags e={e} />} />
+          <dl class="details">
+            <dt>Year</dt>
+            <dd>{e.year}</dd>
+            {e.frozenAt ? (
+              <>
+                <dt>Plans frozen</dt>
+                <dd>{formatTimestamp(e.frozenAt)}</dd>
+              </>
+            ) : null}
+            {e.sources.length ? (
+              <>
+                <dt>Sources</dt>
+                <dd>{e.sources.join("; ")}</dd>
+              </>
+            ) : null}
+          </dl>
+          {list ? (
+            <>
+              <p>
+                <a href={`/roadmap/compare?from=${e.slug}&to=current`}>Compare with the current plans</a>
+              </p>
+              <SnapshotTable missions={list} caption={`The ${list.length} missions in ${e.name}`} />
+            </>
+          ) : (
+            <NoSnapshot e={e} />
+          )}
+        </div>
+      ),
+    });
+  });
+
+  app.get("/roadmap/compare", async (c) => {
+    const from = c.req.query("from");
+    const to = c.req.query("to") || "current";
+    const editions = await listEditions(c.var.deps.db, { publishedOnly: true });
+    const sides = from
+      ? await Promise.all([
+          loadSide(c.var.deps.db, c.var.actor, from),
+          loadSide(c.var.deps.db, c.var.actor, to),
+        ])
+      : null;
+    return renderPage(c, {
+      title: "Compare editions · Global Exploration Roadmap",
+      description: "Missions added, removed, slipped and changed between two editions of the roadmap.",
+      body: () => (
+        <div class="wrap">
+          {crumbs("Compare")}
+          <PageHeader
+            title="Compare editions"
+            lead="Choose two editions, or an edition and the current plans."
+          />
+          <form method="get" action="/roadmap/compare" class="filters" aria-label="Choose what to compare">
+            <SideSelect name="from" label="From" editions={editions} value={from ?? ""} />
+            <SideSelect name="to" label="To" editions={editions} value={to} />
+            <button type="submit" class="button">
+              Compare
+            </button>
+          </form>
+          {sides ? <Comparison from={sides[0]} to={sides[1]} /> : null}
+        </div>
+      ),
+    });
+  });
+
+  app.get("/roadmap/changes", async (c) => {
+    const db = c.var.deps.db;
+    const latest = await latestFrozenEdition(db);
+    const [from, to] = latest
+      ? await Promise.all([loadSide(db, c.var.actor, latest.slug), loadSide(db, c.var.actor, "current")])
+      : [null, null];
+    return renderPage(c, {
+      title: "What changed since the last edition · Global Exploration Roadmap",
+      description: "The agencies' plans now, compared with the latest published edition of the roadmap.",
+      body: () => (
+        <div class="wrap">
+          {crumbs("What changed")}
+          <PageHeader
+            title="What changed since the last edition"
+            lead="The current plans compared with the latest published edition that recorded its missions."
+          />
+          {from && to ? (
+            <Comparison from={from} to={to} />
+          ) : (
+            <EmptyState title="No published edition has a mission snapshot yet.">
+              <p>
+                The editions published before this platform (2011 to 2024) did not record their missions.
+                Changes will be listed here once the secretariat freezes and publishes an edition.
+              </p>
+            </EmptyState>
+          )}
+        </div>
+      ),
+    });
+  });
+
+  return app;
+}
+
+function SideSelect(p: {
+  name: string;
+  label: string;
+  value: string;
+  editions: Array<{ slug: string; name: string; frozenAt: Date | null }>;
+}) {
+  return (
+    <label>
+      {p.label}
+      <select name={p.name}>
+        <option value="current" selected={p.value === "current"}>
+          Current plans
+        </option>
+        {p.editions.map((e) => (
+          <option value={e.slug} selected={p.value === e.slug}>
+            {e.name}
+            {e.frozenAt ? "" : " (no snapshot)"}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The result of a comparison, or why it cannot be made. */
+export function Comparison({ from, to }: { from: Side; to: Side }) {
+  const { diff, missing } = compareSides(from, to);
+  return (
+    <section class="section" aria-labelledby="comparison-heading">
+      <h2 id="comparison-heading">
+        {from.label} → {to.label}
+      </h2>
+      {diff ? (
+        <DiffView diff={diff} fromLabel={from.label} toLabel={to.label} />
+      ) : (
+        <div class="callout">
+          <p>
+            No mission snapshot recorded for {missing.map((s) => s.label).join(" or ")}, so there is nothing
+            to compare. Only editions frozen in this platform have their missions recorded.
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

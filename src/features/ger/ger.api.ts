@@ -1,0 +1,326 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  datePrecisions,
+  destinations,
+  editionKinds,
+  editionStatuses,
+  missionStatuses,
+} from "../../db/schema/index.js";
+import { AppError } from "../../http/errors.js";
+import type { Api } from "../../http/openapi.js";
+import type { Actor } from "../auth/actor.js";
+import { compareSides, deleteEdition, freezeEdition, loadSide, publishEdition } from "./editions.service.js";
+import { type Edition, listEditions, loadFramework } from "./ger.queries.js";
+
+const ErrorRef = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+      requestId: z.string(),
+    }),
+  })
+  .openapi("EditionError");
+const err = (description: string) => ({ description, content: { "application/json": { schema: ErrorRef } } });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+const Objective = z
+  .object({
+    code: z.string().openapi({ example: "G4.1" }),
+    title: z.string(),
+    description: z.string().nullable(),
+    goal: z.object({ code: z.string(), title: z.string() }),
+    uncertain: z.boolean(),
+    missions: z.array(z.string()).openapi({ description: "slugs of the missions serving it" }),
+  })
+  .openapi("Objective");
+const EditionSchema = z
+  .object({
+    slug: z.string().openapi({ example: "ger-2024" }),
+    name: z.string(),
+    year: z.number().int(),
+    kind: z.enum(editionKinds),
+    status: z.enum(editionStatuses),
+    snapshotRecorded: z
+      .boolean()
+      .openapi({ description: "false for editions published before the platform" }),
+    frozenAt: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+  })
+  .openapi("Edition");
+const SnapshotMission = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    lead: z.string().nullable(),
+    partners: z.array(z.string()),
+    destination: z.enum(destinations),
+    crewed: z.boolean(),
+    launchOn: z.string().nullable(),
+    launchPrecision: z.enum(datePrecisions).nullable(),
+    endsOn: z.string().nullable(),
+    endPrecision: z.enum(datePrecisions).nullable(),
+    status: z.enum(missionStatuses),
+    objectives: z.array(z.string()),
+    studiesPolarVolatiles: z.boolean(),
+    uncertain: z.boolean(),
+  })
+  .openapi("EditionMission");
+const Comparison = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+    slipped: z.array(
+      z.object({
+        slug: z.string(),
+        direction: z.enum(["later", "earlier"]),
+        amount: z.number(),
+        unit: z.string(),
+        text: z.string(),
+      }),
+    ),
+    statusChanged: z.array(z.object({ slug: z.string(), before: z.string(), after: z.string() })),
+    destinationChanged: z.array(z.object({ slug: z.string(), before: z.string(), after: z.string() })),
+    dateAnnounced: z.array(z.string()),
+    dateWithdrawn: z.array(z.string()),
+    unchanged: z.number().int(),
+  })
+  .openapi("EditionComparison");
+const EditionWrite = z
+  .object({
+    name: z.string(),
+    year: z.number().int(),
+    kind: z.enum(editionKinds),
+    slug: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .partial()
+  .passthrough()
+  .openapi("EditionWrite");
+const slugParam = z.object({
+  slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "ger-2024" }),
+});
+
+/** An edition as the API shows it. */
+export const editionJson = (e: Edition) => ({
+  slug: e.slug,
+  name: e.name,
+  year: e.year,
+  kind: e.kind,
+  status: e.status,
+  snapshotRecorded: e.frozenAt !== null,
+  frozenAt: e.frozenAt?.toISOString() ?? null,
+  publishedAt: e.publishedAt?.toISOString() ?? null,
+});
+
+const person = (actor: Actor) => {
+  if (actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
+  return actor;
+};
+const writeErrors = {
+  401: err("Not signed in"),
+  403: err("Not the secretariat"),
+  404: err("Not found"),
+  409: err("The edition is published and cannot change"),
+  422: err("Invalid input; `fields` says which"),
+};
+
+/** Registers the GER framework and editions endpoints. */
+export function registerGerApi(api: Api) {
+  const tags = ["Roadmap"];
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/objectives",
+      tags,
+      summary: "GER goals' objectives and the missions serving each",
+      responses: { 200: json(z.object({ data: z.array(Objective) }), "Objectives") },
+    }),
+    async (c) => {
+      const f = await loadFramework(c.var.deps.db);
+      const data = f.goals.flatMap((g) =>
+        g.objectives.map((o) => ({
+          code: o.code,
+          title: o.title,
+          description: o.description,
+          goal: { code: g.code, title: g.title },
+          uncertain: o.uncertain,
+          missions: o.missions.map((m) => m.slug),
+        })),
+      );
+      return c.json({ data }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/editions",
+      tags,
+      summary: "Published editions (the secretariat also sees drafts)",
+      responses: { 200: json(z.object({ data: z.array(EditionSchema) }), "Editions") },
+    }),
+    async (c) => {
+      const all = c.var.actor.kind === "person" && c.var.actor.roles.includes("secretariat");
+      return c.json(
+        { data: (await listEditions(c.var.deps.db, { publishedOnly: !all })).map(editionJson) },
+        200,
+      );
+    },
+  );
+  // Registered before /editions/{slug} so that "compare" is not taken for a slug.
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/editions/compare",
+      tags,
+      summary: "Compare two editions, or an edition and the current plans (`current`)",
+      request: {
+        query: z.object({
+          from: z.string().openapi({ example: "ger-2024" }),
+          to: z.string().optional().openapi({ example: "current" }),
+        }),
+      },
+      responses: {
+        200: json(z.object({ data: Comparison }), "The differences"),
+        404: err("No such edition"),
+        409: err("An edition has no mission snapshot"),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const [from, to] = await Promise.all([
+        loadSide(c.var.deps.db, c.var.actor, q.from),
+        loadSide(c.var.deps.db, c.var.actor, q.to ?? "current"),
+      ]);
+      const { diff, missing } = compareSides(from, to);
+      if (!diff)
+        throw new AppError(
+          "conflict",
+          `No mission snapshot recorded for ${missing.map((s) => s.label).join(" or ")}.`,
+        );
+      const slugs = (l: Array<{ slug: string }>) => l.map((m) => m.slug);
+      return c.json(
+        {
+          data: {
+            from: q.from,
+            to: q.to ?? "current",
+            added: slugs(diff.added),
+            removed: slugs(diff.removed),
+            slipped: diff.slipped.map((s) => ({
+              slug: s.slug,
+              direction: s.slip.direction,
+              amount: s.slip.amount,
+              unit: s.slip.unit,
+              text: s.slip.text,
+            })),
+            statusChanged: diff.statusChanged.map(({ slug, before, after }) => ({ slug, before, after })),
+            destinationChanged: diff.destinationChanged.map(({ slug, before, after }) => ({
+              slug,
+              before,
+              after,
+            })),
+            dateAnnounced: slugs(diff.dateAnnounced),
+            dateWithdrawn: slugs(diff.dateWithdrawn),
+            unchanged: diff.unchanged,
+          },
+        },
+        200,
+      );
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/editions/{slug}",
+      tags,
+      summary: "One edition",
+      request: { params: slugParam },
+      responses: { 200: json(z.object({ data: EditionSchema }), "The edition"), 404: err("Not found") },
+    }),
+    async (c) => {
+      const side = await loadSide(c.var.deps.db, c.var.actor, c.req.valid("param").slug);
+      if (side.kind !== "edition") throw new AppError("not_found", "No edition with this slug.");
+      return c.json({ data: editionJson(side.edition) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/editions/{slug}/missions",
+      tags,
+      summary: "The missions an edition froze",
+      request: { params: slugParam },
+      responses: {
+        200: json(
+          z.object({ data: z.array(SnapshotMission), snapshotRecorded: z.boolean() }),
+          "The missions (empty when no snapshot was recorded)",
+        ),
+        404: err("Not found"),
+      },
+    }),
+    async (c) => {
+      const side = await loadSide(c.var.deps.db, c.var.actor, c.req.valid("param").slug);
+      if (side.kind !== "edition") throw new AppError("not_found", "No edition with this slug.");
+      return c.json({ data: side.missions ?? [], snapshotRecorded: side.missions !== null }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/editions",
+      tags,
+      summary: "Freeze the current plans as a draft edition",
+      description: "The secretariat only.",
+      security: [{ session: [] }],
+      request: { body: { content: { "application/json": { schema: EditionWrite } }, required: true } },
+      responses: { 201: json(z.object({ data: EditionSchema }), "Frozen as a draft"), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(
+        { data: editionJson(await freezeEdition(c.var.deps, person(c.var.actor), c.req.valid("json"))) },
+        201,
+      ),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/editions/{slug}/publication",
+      tags,
+      summary: "Publish a draft edition",
+      description: "The secretariat only; a published edition never changes again (409).",
+      security: [{ session: [] }],
+      request: { params: slugParam },
+      responses: { 200: json(z.object({ data: EditionSchema }), "Published"), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(
+        {
+          data: editionJson(await publishEdition(c.var.deps, person(c.var.actor), c.req.valid("param").slug)),
+        },
+        200,
+      ),
+  );
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/editions/{slug}",
+      tags,
+      summary: "Delete a draft edition",
+      description: "The secretariat only; published editions cannot be deleted (409).",
+      security: [{ session: [] }],
+      request: { params: slugParam },
+      responses: { 200: json(z.object({ deleted: z.string() }), "Deleted"), ...writeErrors },
+    }),
+    async (c) => {
+      const { slug } = c.req.valid("param");
+      await deleteEdition(c.var.deps, person(c.var.actor), slug);
+      return c.json({ deleted: slug }, 200);
+    },
+  );
+}

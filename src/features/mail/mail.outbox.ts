@@ -1,0 +1,50 @@
+import type { Db } from "../../db/client.js";
+import { outbox } from "../../db/schema/index.js";
+
+/** A mail as features hand it to the outbox. */
+export type MailMessage = {
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  headers?: Record<string, string>;
+  /** A mail with a key already in the outbox is not queued again. */
+  dedupeKey?: string | null;
+};
+
+/**
+ * Queues mail for the worker. Call it with the transaction of the write that causes the mail,
+ * so the mail exists if and only if that write commits. Returns how many were newly queued
+ * (messages whose dedupe key is already in the outbox are skipped).
+ */
+export async function enqueueMail(
+  tx: Db,
+  message: MailMessage | MailMessage[],
+  now: Date = new Date(),
+): Promise<number> {
+  const list = [message].flat();
+  let queued = 0;
+  // Chunks keep each statement well under the parameter limit for large subscriber lists.
+  for (let i = 0; i < list.length; i += 500) {
+    const rows = await tx
+      .insert(outbox)
+      .values(
+        list.slice(i, i + 500).map((m) => ({
+          kind: m.kind,
+          toAddress: m.to,
+          subject: m.subject,
+          textBody: m.text,
+          htmlBody: m.html ?? null,
+          headers: m.headers ?? {},
+          dedupeKey: m.dedupeKey ?? null,
+          createdAt: now,
+          nextAttemptAt: now,
+        })),
+      )
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .returning({ id: outbox.id });
+    queued += rows.length;
+  }
+  return queued;
+}

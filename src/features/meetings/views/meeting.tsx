@@ -1,0 +1,70 @@
+import { Tag } from "../../../web/components.js";
+import { formatPartialDate } from "../../../web/format.js";
+import { attendanceCount, type MeetingListItem } from "../meetings.queries.js";
+import { meetingKindLabels, meetingModeLabels } from "../meetings.schemas.js";
+import { instantToZoned } from "../time.js";
+
+const dateFmt = (timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" });
+const timeFmt = (timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** When a meeting takes place, in its own time zone and as precisely as known. */
+export function meetingWhen(
+  m: Pick<MeetingListItem, "startsAt" | "endsAt" | "timeZone" | "precision">,
+): string {
+  // The local date: a month that starts at midnight in Tokyo is still the previous month in UTC.
+  const iso = instantToZoned(m.startsAt, m.timeZone).slice(0, 10);
+  if (m.precision === "year" || m.precision === "month") return formatPartialDate(iso, m.precision);
+  const d = dateFmt(m.timeZone);
+  const [from, to] = [d.format(m.startsAt), d.format(m.endsAt)];
+  if (m.precision === "day") return from === to ? from : `${from} – ${to}`;
+  const t = timeFmt(m.timeZone);
+  const zone = `(${m.timeZone.replace(/_/g, " ")} time)`;
+  return from === to
+    ? `${from}, ${t.format(m.startsAt)}–${t.format(m.endsAt)} ${zone}`
+    : `${from}, ${t.format(m.startsAt)} – ${to}, ${t.format(m.endsAt)} ${zone}`;
+}
+
+/** "20 agencies attended", or nothing when attendance is unknown. */
+export function attendanceText(
+  m: Pick<MeetingListItem, "attendingCount" | "reportedAttendance">,
+): string | null {
+  const n = attendanceCount(m);
+  if (n === null) return null;
+  return `${n} ${n === 1 ? "agency" : "agencies"} attended`;
+}
+
+/** The first paragraph of a Markdown summary as plain text, cut at about 240 characters. */
+export function excerpt(markdown: string): string {
+  const first = (markdown.split(/\n\s*\n/)[0] ?? "").replace(/[*_`#>[\]]|\(https?:[^)]*\)/g, "").trim();
+  return first.length > 240 ? `${first.slice(0, 237).replace(/\s+\S*$/, "")}…` : first;
+}
+
+/** One meeting in a list. */
+export function MeetingCard({ m }: { m: MeetingListItem }) {
+  const attended = attendanceText(m);
+  return (
+    <article class="card meeting-card">
+      <h3>
+        <a href={`/meetings/${m.slug}`}>{m.title}</a>
+      </h3>
+      <p class="meta">
+        {meetingWhen(m)}
+        {m.place ? ` · ${m.place}` : ""}
+      </p>
+      <p class="tags">
+        <Tag tone="accent">{meetingKindLabels[m.kind]}</Tag> <Tag>{meetingModeLabels[m.mode]}</Tag>{" "}
+        {m.public ? null : <Tag tone="muted">members only</Tag>}{" "}
+        {m.uncertain ? <Tag tone="warn">uncertain</Tag> : null}
+      </p>
+      {m.summary ? <p>{excerpt(m.summary)}</p> : null}
+      {attended || m.hostAcronym ? (
+        <p class="small">
+          {m.hostAcronym ? `Hosted by ${m.hostAcronym}. ` : ""}
+          {attended ? `${attended}.` : ""}
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,321 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import {
+  contentPages,
+  faqQuestions,
+  faqSections,
+  newsArticles,
+  publications,
+} from "../../src/db/schema/index.js";
+import type { Person } from "../../src/features/auth/actor.js";
+import { CSRF_COOKIE, csrfTokenFor } from "../../src/features/auth/csrf.js";
+import { createSession, SESSION_COOKIE } from "../../src/features/auth/sessions.js";
+import { makePerson } from "../support/actors.js";
+import { useTestDatabase } from "../support/database.js";
+import { makePdf } from "../support/pdf.js";
+
+const t = useTestDatabase();
+
+const hour = 3600_000;
+let n = 0;
+
+/** Inserts a news article; live (published an hour ago) unless told otherwise. */
+async function addArticle(
+  fields: Partial<typeof newsArticles.$inferInsert> & { title: string; body?: string },
+) {
+  n += 1;
+  const [row] = await t.deps.db
+    .insert(newsArticles)
+    .values({
+      slug: `search-test-${n}`,
+      newsDate: "2024-05-06",
+      summary: "A short summary.",
+      body: "Plain words.",
+      status: "published",
+      publishAt: new Date(Date.now() - hour),
+      ...fields,
+    })
+    .returning();
+  return row!;
+}
+
+async function addQuestion(question: string, answer: string) {
+  const [section] = await t.deps.db.select().from(faqSections).limit(1);
+  n += 1;
+  const [row] = await t.deps.db
+    .insert(faqQuestions)
+    .values({ sectionId: section!.id, slug: `search-question-${n}`, question, answer, position: 99 })
+    .returning();
+  return row!;
+}
+
+async function addPublication(title: string, description: string, postedOn: string) {
+  n += 1;
+  const [row] = await t.deps.db
+    .insert(publications)
+    .values({ slug: `search-pub-${n}`, title, category: "paper", postedOn, description })
+    .returning();
+  return row!;
+}
+
+type Hit = {
+  type: string;
+  title: string;
+  url: string;
+  snippetHtml: string;
+  titleHtml: string;
+  year: number | null;
+};
+type Results = {
+  data: Hit[];
+  total: number;
+  page: number;
+  pages: number;
+  counts: { byType: Record<string, number>; byYear: Array<{ year: number; n: number }> };
+};
+
+async function api(query: string): Promise<Results> {
+  const res = await t.app.request(`/api/v1/search?${query}`);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as Results;
+}
+
+async function page(query: string, status = 200) {
+  const res = await t.app.request(`/search?${query}`);
+  const html = await res.text();
+  expect(res.status, html.slice(0, 500)).toBe(status);
+  return html;
+}
+
+/** Posts the publication form with a PDF, as the publications tests do. */
+async function uploadPdf(person: Person, fields: Record<string, string>, bytes: Buffer) {
+  const nonce = "upload-nonce";
+  const token = await createSession(t.deps.db, person.id, t.deps.now(), {});
+  const form = new FormData();
+  form.append("_csrf", csrfTokenFor(t.deps.config.sessionSecret, nonce));
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append("file", new File([new Uint8Array(bytes)], "report.pdf", { type: "application/pdf" }));
+  return t.app.request("/private/publications/new", {
+    method: "POST",
+    headers: { cookie: `${CSRF_COOKIE}=${nonce}; ${SESSION_COOKIE}=${token}` },
+    body: form,
+  });
+}
+
+describe("finding content", () => {
+  it("finds a live news article by a word in its body, with the word highlighted", async () => {
+    const a = await addArticle({
+      title: "Meeting in Songdo",
+      body: "The delegates discussed zorbulax habitats.",
+    });
+    const html = await page("q=zorbulax");
+    expect(html).toContain(`href="/news/${a.slug}"`);
+    expect(html).toContain("<mark>zorbulax</mark>");
+    expect(html).toContain("1 result for “zorbulax”");
+  });
+
+  it("finds a publication by a word that is only in its uploaded PDF", async () => {
+    const sec = await makePerson(t.deps, ["secretariat"], null);
+    const pdf = await makePdf(["Chapter one about landing pads", "Sintered quillipede regolith bricks"]);
+    const res = await uploadPdf(
+      sec,
+      { title: "Surface Construction Study", category: "paper", postedOn: "2023-02-01" },
+      pdf,
+    );
+    expect(res.status, await res.clone().text()).toBe(303);
+    const [row] = await t.deps.db
+      .select()
+      .from(publications)
+      .where(eq(publications.title, "Surface Construction Study"));
+    expect(row!.description ?? "").not.toContain("quillipede");
+
+    const r = await api("q=quillipede");
+    expect(r.total).toBe(1);
+    expect(r.data[0]!.type).toBe("publication");
+    expect(r.data[0]!.url).toMatch(new RegExp(`/publications/${row!.slug}$`));
+    expect(r.data[0]!.snippetHtml).toContain("<mark>quillipede</mark>");
+    expect(await page("q=quillipede")).toContain(`href="/publications/${row!.slug}"`);
+  });
+
+  it("finds a FAQ answer and links to its anchor on the FAQ page", async () => {
+    const q = await addQuestion("How are observers invited?", "Observers attend after a flumbergast vote.");
+    const html = await page("q=flumbergast");
+    expect(html).toContain(`href="/faq#${q.slug}"`);
+    expect(html).toContain("<mark>flumbergast</mark>");
+  });
+
+  it("finds a content page at its public address", async () => {
+    await t.deps.db
+      .update(contentPages)
+      .set({ body: "Science goals include snorkelwort sampling on the Moon." })
+      .where(eq(contentPages.slug, "science"));
+    const r = await api("q=snorkelwort");
+    expect(r.data.map((h) => [h.type, h.url.replace(/^https?:\/\/[^/]+/, "")])).toEqual([
+      ["page", "/science"],
+    ]);
+  });
+
+  it("finds the seeded content (the roadmap publications and FAQ)", async () => {
+    const r = await api("q=roadmap");
+    expect(r.total).toBeGreaterThan(1);
+    expect(r.counts.byType.publication).toBeGreaterThan(0);
+    expect(r.counts.byType.faq).toBeGreaterThan(0);
+  });
+});
+
+describe("ranking", () => {
+  it("puts a title match above matches only in bodies, however often they occur", async () => {
+    const body = await addArticle({
+      title: "Budget update",
+      summary: "Grommet grommet.",
+      body: "The grommet supply, the grommet tests and more grommet news. Grommet!",
+      newsDate: "2025-01-01",
+    });
+    const title = await addArticle({
+      title: "Grommet delivery",
+      body: "Nothing else here.",
+      newsDate: "2020-01-01",
+    });
+    const r = await api("q=grommet");
+    expect(r.data.map((h) => h.url.split("/").pop())).toEqual([title.slug, body.slug]);
+    expect(r.data[0]!.titleHtml).toBe("<mark>Grommet</mark> delivery");
+  });
+});
+
+describe("what a visitor may see", () => {
+  it("never finds drafts, scheduled articles or articles whose time has not come", async () => {
+    await addArticle({ title: "Draft", body: "secret xylospore plan", status: "draft", publishAt: null });
+    await addArticle({
+      title: "Later",
+      body: "xylospore launch",
+      status: "scheduled",
+      publishAt: new Date(Date.now() + 24 * hour),
+    });
+    await addArticle({ title: "Pulled", body: "xylospore recall", status: "unpublished" });
+    await addArticle({
+      title: "Early",
+      body: "xylospore early",
+      status: "published",
+      publishAt: new Date(Date.now() + hour),
+    });
+    expect((await api("q=xylospore")).total).toBe(0);
+    const html = await page("q=xylospore");
+    expect(html).toContain("No results for “xylospore”");
+    expect(html).toContain("Nothing matched your search.");
+    expect(html).not.toContain("/news/search-test-");
+  });
+
+  it("never lets markup from the content through in titles or snippets", async () => {
+    await addArticle({
+      title: `<script>alert("t")</script> Vortigaunt <b>bold</b>`,
+      body: `Before <script>alert("x")</script> the vortigaunt <img src=x onerror=alert(1)> & "quotes"`,
+    });
+    const r = await api("q=vortigaunt");
+    expect(r.total).toBe(1);
+    for (const html of [r.data[0]!.titleHtml, r.data[0]!.snippetHtml]) {
+      expect(html).not.toMatch(/<(?!\/?mark>)/);
+      expect(html).toContain("<mark>");
+    }
+    const html = await page("q=vortigaunt");
+    expect(html).not.toContain("<script>alert");
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain("<b>bold");
+  });
+});
+
+describe("filters and pages", () => {
+  it("filters by type and by year, with counts per type and per year", async () => {
+    await addArticle({ title: "Trebuchet trials", newsDate: "2019-03-01" });
+    await addArticle({ title: "Trebuchet again", newsDate: "2021-03-01" });
+    await addPublication("Trebuchet handbook", "Throwing things far.", "2021-07-01");
+    await addQuestion("What is a trebuchet?", "A siege engine.");
+
+    const all = await api("q=trebuchet");
+    expect(all.total).toBe(4);
+    expect(all.counts.byType).toEqual({ all: 4, news: 2, publication: 1, faq: 1, page: 0 });
+    expect(all.counts.byYear).toEqual([
+      { year: 2021, n: 2 },
+      { year: 2019, n: 1 },
+    ]);
+
+    const news = await api("q=trebuchet&type=news");
+    expect(news.data.map((h) => h.type)).toEqual(["news", "news"]);
+    expect(news.counts.byYear).toEqual([
+      { year: 2021, n: 1 },
+      { year: 2019, n: 1 },
+    ]);
+
+    const y2021 = await api("q=trebuchet&year=2021");
+    expect(y2021.data.map((h) => h.type).sort()).toEqual(["news", "publication"]);
+    expect(y2021.counts.byType).toEqual({ all: 2, news: 1, publication: 1, faq: 0, page: 0 });
+
+    const both = await api("q=trebuchet&type=publication&year=2021");
+    expect(both.data.map((h) => h.title)).toEqual(["Trebuchet handbook"]);
+
+    const html = await page("q=trebuchet&type=news");
+    expect(html).toContain('href="/search?q=trebuchet&amp;type=news" aria-current="true">News (2)</a>');
+    expect(html).toContain('href="/search?q=trebuchet&amp;type=publication">Publications (1)</a>');
+    expect(html).toContain('href="/search?q=trebuchet&amp;type=news&amp;year=2019">2019 (1)</a>');
+    expect(html).toContain("2 results for “trebuchet” in News");
+  });
+
+  it("shows ten results per page with links to the next and previous pages", async () => {
+    for (let i = 0; i < 12; i++)
+      await addArticle({ title: `Gizmotron report ${i}`, newsDate: `2024-01-${String(i + 10)}` });
+    const first = await api("q=gizmotron");
+    expect([first.total, first.pages, first.data.length]).toEqual([12, 2, 10]);
+    const second = await api("q=gizmotron&page=2");
+    expect(second.data.length).toBe(2);
+    const seen = new Set([...first.data, ...second.data].map((h) => h.url));
+    expect(seen.size).toBe(12);
+
+    const html = await page("q=gizmotron");
+    expect(html).toContain('href="/search?q=gizmotron&amp;page=2" rel="next"');
+    expect(html).toContain("Page 1 of 2");
+    const html2 = await page("q=gizmotron&page=2");
+    expect(html2).toContain('rel="prev"');
+    expect(html2).toContain('<ol class="search-results" start="11">');
+    expect(await page("q=gizmotron&page=9")).toContain("There are only 2 pages of results.");
+  });
+});
+
+describe("bad and empty queries", () => {
+  it("asks for words when the query is empty and explains a too-long query", async () => {
+    const empty = await page("q=%20%20");
+    expect(empty).toContain("What are you looking for?");
+    const long = await page(`q=${"a".repeat(201)}`, 422);
+    expect(long).toContain("Use at most 200");
+    expect(long).toContain('aria-invalid="true"');
+  });
+
+  it("answers 422 with a message per field in the API", async () => {
+    for (const query of ["q=", `q=${"b".repeat(201)}`, "q=x&type=video", "q=x&year=20x4", "q=x&page=0"]) {
+      const res = await t.app.request(`/api/v1/search?${query}`);
+      expect(res.status, query).toBe(422);
+      const body = (await res.json()) as { error: { code: string; fields: Record<string, string> } };
+      expect(body.error.code).toBe("validation_failed");
+      expect(Object.keys(body.error.fields).length).toBe(1);
+    }
+  });
+
+  it("treats a query of only common words as finding nothing, without an error", async () => {
+    expect(await page("q=the")).toContain("Nothing matched your search.");
+  });
+
+  it("describes the endpoint in the OpenAPI document", async () => {
+    const doc = (await (await t.app.request("/api/openapi.json")).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(doc.paths["/search"]).toBeDefined();
+  });
+});
+
+describe("the site header", () => {
+  it("has a labelled search field that submits to /search", async () => {
+    const html = await (await t.app.request("/news")).text();
+    expect(html).toMatch(
+      /<search class="site-search" aria-label="Site"><form method="get" action="\/search">/,
+    );
+    expect(html).toContain('<label for="site-search-q" class="visually-hidden">Search the site</label>');
+  });
+});
