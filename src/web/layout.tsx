@@ -105,7 +105,13 @@ function SiteSearch() {
         <label for="site-search-q" class="visually-hidden">
           Search the site
         </label>
-        <input type="search" id="site-search-q" name="q" maxlength={200} />
+        <input
+          type="search"
+          id="site-search-q"
+          name="q"
+          maxlength={200}
+          placeholder="Search news, publications, FAQ…"
+        />
         <button class="button button-quiet" type="submit">
           Search
         </button>
