@@ -43,6 +43,8 @@ type ContextOptions = NonNullable<Parameters<typeof chromium.launchPersistentCon
 export type Platform = {
   /** Where the platform listens, e.g. http://127.0.0.1:41234 (no trailing slash). */
   baseUrl: string;
+  /** The platform's DATA_DIR: without SMTP_URL, its mail lands in outbox/ as .eml files. */
+  dataDir: string;
   /** Opens a fresh browser (its own profile, so its own cookies) on the platform. */
   open: (options?: ContextOptions) => Promise<{ context: BrowserContext; page: Page }>;
 };
@@ -73,6 +75,7 @@ export function usePlatform(): Platform {
     const server = await startServer(config);
     cleanups.push(() => server.close());
     platform.baseUrl = `http://127.0.0.1:${server.port}`;
+    platform.dataDir = dataDir;
     platform.open = async (options = {}) => {
       const profile = mkdtempSync(join(tmpdir(), "isecg-e2e-chromium-"));
       cleanups.push(() => rmSync(profile, { recursive: true, force: true }));

@@ -387,6 +387,7 @@ ALTER TABLE "mission_revisions" ADD CONSTRAINT "mission_revisions_mission_id_mis
 ALTER TABLE "missions" ADD CONSTRAINT "missions_lead_organisation_id_organisations_id_fk" FOREIGN KEY ("lead_organisation_id") REFERENCES "public"."organisations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "faq_questions_slug_key" ON "faq_questions" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "faq_questions_search_idx" ON "faq_questions" USING gin ("search");--> statement-breakpoint
+CREATE INDEX "faq_questions_title_search_idx" ON "faq_questions" USING gin (to_tsvector('english', "question"));--> statement-breakpoint
 CREATE UNIQUE INDEX "faq_sections_slug_key" ON "faq_sections" USING btree ("slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "ger_editions_slug_key" ON "ger_editions" USING btree ("slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "ger_goals_code_key" ON "ger_goals" USING btree ("code");--> statement-breakpoint
@@ -408,6 +409,7 @@ CREATE UNIQUE INDEX "meetings_slug_key" ON "meetings" USING btree ("slug");--> s
 CREATE INDEX "meetings_starts_idx" ON "meetings" USING btree ("starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "news_articles_slug_key" ON "news_articles" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "news_articles_search_idx" ON "news_articles" USING gin ("search");--> statement-breakpoint
+CREATE INDEX "news_articles_title_search_idx" ON "news_articles" USING gin (to_tsvector('english', "title"));--> statement-breakpoint
 CREATE INDEX "news_articles_public_idx" ON "news_articles" USING btree ("status","news_date");--> statement-breakpoint
 CREATE INDEX "news_articles_due_idx" ON "news_articles" USING btree ("status","publish_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "news_revisions_number_key" ON "news_revisions" USING btree ("article_id","number");--> statement-breakpoint
@@ -416,6 +418,7 @@ CREATE UNIQUE INDEX "content_pages_slug_key" ON "content_pages" USING btree ("sl
 CREATE INDEX "content_pages_search_idx" ON "content_pages" USING gin ("search");--> statement-breakpoint
 CREATE UNIQUE INDEX "publications_slug_key" ON "publications" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "publications_search_idx" ON "publications" USING gin ("search");--> statement-breakpoint
+CREATE INDEX "publications_title_search_idx" ON "publications" USING gin (to_tsvector('english', "title"));--> statement-breakpoint
 CREATE INDEX "publications_previous_edition_idx" ON "publications" USING btree ("previous_edition_id");--> statement-breakpoint
 CREATE INDEX "mission_partners_org_idx" ON "mission_partners" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "mission_proposals_mission_idx" ON "mission_proposals" USING btree ("mission_id","status");--> statement-breakpoint

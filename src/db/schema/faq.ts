@@ -50,6 +50,7 @@ export const faqQuestions = pgTable(
   (t) => [
     uniqueIndex("faq_questions_slug_key").on(t.slug),
     index("faq_questions_search_idx").using("gin", t.search),
+    index("faq_questions_title_search_idx").using("gin", sql`to_tsvector('english', ${t.question})`),
     check("faq_questions_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );

@@ -45,6 +45,8 @@ export const newsArticles = pgTable(
   (t) => [
     uniqueIndex("news_articles_slug_key").on(t.slug),
     index("news_articles_search_idx").using("gin", t.search),
+    /** Title matches alone, so ranking finds them without reading every matching vector. */
+    index("news_articles_title_search_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
     index("news_articles_public_idx").on(t.status, t.newsDate),
     index("news_articles_due_idx").on(t.status, t.publishAt),
     check(

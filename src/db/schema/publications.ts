@@ -68,6 +68,7 @@ export const publications = pgTable(
   (t) => [
     uniqueIndex("publications_slug_key").on(t.slug),
     index("publications_search_idx").using("gin", t.search),
+    index("publications_title_search_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
     index("publications_previous_edition_idx").on(t.previousEditionId),
     check("publications_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check(

@@ -42,27 +42,45 @@ const score = (alias: string) =>
   `(case when ts_filter(${alias}.search, '{a}') @@ tsq.q then 1 else 0 end` +
   ` + ts_rank_cd('{0.05, 0.2, 0.5, 1.0}'::float4[], ${alias}.search, tsq.q, 33))`;
 
-/** One SELECT per type over its table's GIN-indexed vector, with its visibility rule. */
-function branch(type: SearchType, p: SearchParams, withScore: boolean): SQL | null {
+/**
+ * How many matches per type are ranked on top of the title matches: the newest ones (besides the
+ * rows the requested page needs). Ranking reads each candidate's whole vector, so a broad query
+ * ranks a bounded set instead of every match; a query with fewer matches than this ranks them all.
+ */
+export const RANK_CANDIDATES = 200;
+
+/** Where each type lives, which rows the reader may see, and what its date and title are. */
+function source(type: SearchType, p: SearchParams) {
   const year = p.year ?? null;
-  const pick = (alias: string, dateExpr: string, precision = "'day'") =>
-    sql.raw(
-      `select '${type}'::text as type, ${alias}.id, ${dateExpr}::text as date, ${precision}::text as precision,` +
-        ` extract(year from ${dateExpr})::int as year${withScore ? `, ${score(alias)} as score` : ""}`,
-    );
   switch (type) {
     case "news":
-      return sql`${pick("a", "a.news_date")} from news_articles a, tsq
-        where a.search @@ tsq.q and a.status = 'published' and a.publish_at <= ${p.now.toISOString()}::timestamptz
-        ${year === null ? sql`` : sql`and extract(year from a.news_date) = ${year}`}`;
+      return {
+        from: "news_articles a",
+        date: "a.news_date",
+        precision: "'day'",
+        title: "a.title",
+        where: sql`a.status = 'published' and a.publish_at <= ${p.now.toISOString()}::timestamptz
+          ${year === null ? sql`` : sql`and extract(year from a.news_date) = ${year}`}`,
+      };
     case "publication":
-      return sql`${pick("p", "coalesce(p.posted_on, p.published_on)", "case when p.posted_on is null then p.published_precision else 'day' end")} from publications p, tsq
-        where p.search @@ tsq.q
-        ${year === null ? sql`` : sql`and extract(year from coalesce(p.posted_on, p.published_on)) = ${year}`}`;
+      return {
+        from: "publications a",
+        date: "coalesce(a.posted_on, a.published_on)",
+        precision: "case when a.posted_on is null then a.published_precision else 'day' end",
+        title: "a.title",
+        where:
+          year === null ? sql`true` : sql`extract(year from coalesce(a.posted_on, a.published_on)) = ${year}`,
+      };
     case "faq":
       // Questions and pages carry no date, so a year filter leaves them out.
       return year === null
-        ? sql`${pick("f", "null::date")} from faq_questions f, tsq where f.search @@ tsq.q`
+        ? {
+            from: "faq_questions a",
+            date: "null::date",
+            precision: "'day'",
+            title: "a.question",
+            where: sql`true`,
+          }
         : null;
     case "page": {
       if (year !== null || p.pageSlugs.length === 0) return null;
@@ -70,13 +88,43 @@ function branch(type: SearchType, p: SearchParams, withScore: boolean): SQL | nu
         p.pageSlugs.map((s) => sql`${s}`),
         sql`, `,
       );
-      return sql`${pick("g", "null::date")} from content_pages g, tsq where g.search @@ tsq.q and g.slug in (${slugs})`;
+      return {
+        from: "content_pages a",
+        date: "null::date",
+        precision: "'day'",
+        title: "a.title",
+        where: sql`a.slug in (${slugs})`,
+      };
     }
   }
 }
 
+const columns = (type: SearchType, date: string, precision: string) =>
+  `'${type}'::text as type, a.id, ${date}::text as date, ${precision}::text as precision, extract(year from ${date})::int as year`;
+
+/**
+ * One SELECT per type over its table's GIN-indexed vector, with its visibility rule. With a score,
+ * only candidates are ranked: every row whose title matches (through the GIN index on the title
+ * alone, see the schema) and the newest `limit` other matches.
+ */
+function branch(type: SearchType, p: SearchParams, withScore: boolean, limit: number): SQL | null {
+  const s = source(type, p);
+  if (!s) return null;
+  const cols = sql.raw(columns(type, s.date, s.precision));
+  const from = sql.raw(s.from);
+  if (!withScore) return sql`select ${cols} from ${from}, tsq where a.search @@ tsq.q and ${s.where}`;
+  // Title matches come from the small expression index on the title; "offset 0" keeps the list
+  // of matches a separate step, found through the GIN index, before the newest are picked.
+  return sql`select ${cols}, ${sql.raw(score("a"))} as score from ${from}, tsq where a.id in (
+      (select a.id from ${from}, tsq where to_tsvector('english', ${sql.raw(s.title)}) @@ tsq.q and ${s.where})
+      union
+      (select m.id from (select a.id, ${sql.raw(s.date)} as d from ${from}, tsq
+        where a.search @@ tsq.q and ${s.where} offset 0) m order by m.d desc nulls last, m.id limit ${limit}))`;
+}
+
 function hits(p: SearchParams, types: readonly SearchType[], withScore: boolean): SQL {
-  const parts = types.map((t) => branch(t, p, withScore)).filter((s): s is SQL => s !== null);
+  const limit = RANK_CANDIDATES + p.page * p.perPage;
+  const parts = types.map((t) => branch(t, p, withScore, limit)).filter((s): s is SQL => s !== null);
   return parts.length
     ? sql.join(parts, sql` union all `)
     : sql`select null::text as type, null::int as id, null::text as date, null::text as precision, null::int as year${withScore ? sql`, 0::float4 as score` : sql``} where false`;
