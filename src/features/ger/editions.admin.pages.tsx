@@ -12,7 +12,6 @@ import {
   Notice,
   PageHeader,
   Select,
-  TableScroll,
   TextArea,
 } from "../../web/components.js";
 import { Comparison } from "./editions.pages.js";
@@ -20,7 +19,7 @@ import { deleteEdition, freezeEdition, loadSide, publishEdition } from "./editio
 import { canManageEditions } from "./ger.policy.js";
 import { findEdition, latestFrozenEdition, listEditions } from "./ger.queries.js";
 import { editionKindLabels } from "./ger.schemas.js";
-import { EditionTags, NoSnapshot, SnapshotTable } from "./views/edition-views.js";
+import { EditionTable, EditionTags, NoSnapshot, SnapshotTable } from "./views/edition-views.js";
 
 const onlySecretariat = "Only the secretariat freezes, publishes and deletes editions.";
 const notices: Record<string, string> = {
@@ -60,33 +59,12 @@ export function editionAdminPages() {
               lead="Freeze the agencies' current plans as a draft edition, check it, then publish it. Published editions never change."
             />
             <Notice text={notices[c.req.query("done") ?? ""]} />
-            <TableScroll label="Editions">
-              <table>
-                <caption>All editions, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Edition</th>
-                    <th scope="col" class="num">
-                      Year
-                    </th>
-                    <th scope="col">Kind and status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {editions.map((e) => (
-                    <tr>
-                      <th scope="row">
-                        <a href={`/private/editions/${e.slug}`}>{e.name}</a>
-                      </th>
-                      <td class="num">{e.year}</td>
-                      <td>
-                        <EditionTags e={e} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <EditionTable
+              editions={editions}
+              caption="All editions, newest first"
+              hrefBase="/private/editions"
+              statusHeading="Kind and status"
+            />
             <h2>Freeze the current plans</h2>
             <form method="post" action="/private/editions" class="form" novalidate>
               <ErrorSummary errors={errors} message={message} />

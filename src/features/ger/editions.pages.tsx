@@ -2,12 +2,12 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
-import { EmptyState, PageHeader, TableScroll } from "../../web/components.js";
+import { EmptyState, PageHeader } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import { compareSides, loadSide, type Side } from "./editions.service.js";
 import { canReadEdition } from "./ger.policy.js";
 import { editionMissions, findEdition, latestFrozenEdition, listEditions } from "./ger.queries.js";
-import { DiffView, EditionTags, NoSnapshot, SnapshotTable } from "./views/edition-views.js";
+import { DiffView, EditionTable, EditionTags, NoSnapshot, SnapshotTable } from "./views/edition-views.js";
 
 const crumbs = (here: string) => (
   <p class="breadcrumb">
@@ -38,33 +38,12 @@ export function editionPages() {
             <a href="/roadmap/compare">Compare two editions</a>
           </p>
           {editions.length ? (
-            <TableScroll label="Published editions">
-              <table>
-                <caption>Published editions, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Edition</th>
-                    <th scope="col" class="num">
-                      Year
-                    </th>
-                    <th scope="col">Kind and record</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {editions.map((e) => (
-                    <tr>
-                      <th scope="row">
-                        <a href={`/roadmap/editions/${e.slug}`}>{e.name}</a>
-                      </th>
-                      <td class="num">{e.year}</td>
-                      <td>
-                        <EditionTags e={e} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <EditionTable
+              editions={editions}
+              caption="Published editions, newest first"
+              hrefBase="/roadmap/editions"
+              statusHeading="Kind and record"
+            />
           ) : (
             <EmptyState title="No edition has been published yet." />
           )}

@@ -181,3 +181,41 @@ export function NoSnapshot({ e }: { e: Edition }) {
     </div>
   );
 }
+
+/** A table of editions, newest first, each linking to `${hrefBase}/${slug}`. */
+export function EditionTable(p: {
+  editions: Edition[];
+  caption: string;
+  hrefBase: string;
+  statusHeading: string;
+}) {
+  return (
+    <TableScroll label={p.caption}>
+      <table>
+        <caption>{p.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Edition</th>
+            <th scope="col" class="num">
+              Year
+            </th>
+            <th scope="col">{p.statusHeading}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.editions.map((e) => (
+            <tr>
+              <th scope="row">
+                <a href={`${p.hrefBase}/${e.slug}`}>{e.name}</a>
+              </th>
+              <td class="num">{e.year}</td>
+              <td>
+                <EditionTags e={e} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
