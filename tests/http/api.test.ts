@@ -88,6 +88,8 @@ describe("JSON API", () => {
       expect.arrayContaining(["/members", "/members/{slug}", "/people", "/people/{id}", "/chairs", "/audit"]),
     );
     expect(doc.components.schemas.Error).toBeTruthy();
+    // Every feature answers with the one documented error shape.
+    expect(Object.keys(doc.components.schemas).filter((k) => k.endsWith("Error"))).toEqual(["Error"]);
     const page = await (await t.app.request("/api")).text();
     expect(page).toContain("/api/v1/members/{slug}");
   });

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { roles } from "../../db/schema/index.js";
+import { body, errors, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { authorize, idParam, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -17,17 +18,6 @@ import {
 } from "./directory.queries.js";
 import { addOrganisation, updateOrganisation } from "./organisations.service.js";
 import { addPerson, updatePerson } from "./people.service.js";
-
-const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string().openapi({ example: "validation_failed" }),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-      requestId: z.string(),
-    }),
-  })
-  .openapi("Error");
 
 const Member = z
   .object({
@@ -127,25 +117,6 @@ const AuditEntry = z
   })
   .openapi("AuditEntry");
 
-const errors = {
-  401: { description: "Not signed in", content: { "application/json": { schema: ErrorBody } } },
-  403: {
-    description: "Not allowed for this role or agency",
-    content: { "application/json": { schema: ErrorBody } },
-  },
-  404: { description: "Not found", content: { "application/json": { schema: ErrorBody } } },
-  422: {
-    description: "Invalid input; `fields` says which",
-    content: { "application/json": { schema: ErrorBody } },
-  },
-};
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
 const slugParam = z.object({
   slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "esa" }),
 });

@@ -6,27 +6,12 @@ import {
   editionStatuses,
   missionStatuses,
 } from "../../db/schema/index.js";
+import { errorResponse, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import type { Api } from "../../http/openapi.js";
 import type { Actor } from "../auth/actor.js";
 import { compareSides, deleteEdition, freezeEdition, loadSide, publishEdition } from "./editions.service.js";
 import { type Edition, listEditions, loadFramework } from "./ger.queries.js";
-
-const ErrorRef = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-      requestId: z.string(),
-    }),
-  })
-  .openapi("EditionError");
-const err = (description: string) => ({ description, content: { "application/json": { schema: ErrorRef } } });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const Objective = z
   .object({
@@ -124,11 +109,11 @@ const person = (actor: Actor) => {
   return actor;
 };
 const writeErrors = {
-  401: err("Not signed in"),
-  403: err("Not the secretariat"),
-  404: err("Not found"),
-  409: err("The edition is published and cannot change"),
-  422: err("Invalid input; `fields` says which"),
+  401: errorResponse("Not signed in"),
+  403: errorResponse("Not the secretariat"),
+  404: errorResponse("Not found"),
+  409: errorResponse("The edition is published and cannot change"),
+  422: errorResponse("Invalid input; `fields` says which"),
 };
 
 /** Registers the GER framework and editions endpoints. */
@@ -188,8 +173,8 @@ export function registerGerApi(api: Api) {
       },
       responses: {
         200: json(z.object({ data: Comparison }), "The differences"),
-        404: err("No such edition"),
-        409: err("An edition has no mission snapshot"),
+        404: errorResponse("No such edition"),
+        409: errorResponse("An edition has no mission snapshot"),
       },
     }),
     async (c) => {
@@ -241,7 +226,10 @@ export function registerGerApi(api: Api) {
       tags,
       summary: "One edition",
       request: { params: slugParam },
-      responses: { 200: json(z.object({ data: EditionSchema }), "The edition"), 404: err("Not found") },
+      responses: {
+        200: json(z.object({ data: EditionSchema }), "The edition"),
+        404: errorResponse("Not found"),
+      },
     }),
     async (c) => {
       const side = await loadSide(c.var.deps.db, c.var.actor, c.req.valid("param").slug);
@@ -261,7 +249,7 @@ export function registerGerApi(api: Api) {
           z.object({ data: z.array(SnapshotMission), snapshotRecorded: z.boolean() }),
           "The missions (empty when no snapshot was recorded)",
         ),
-        404: err("Not found"),
+        404: errorResponse("Not found"),
       },
     }),
     async (c) => {

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { errorResponse, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -20,13 +21,8 @@ import {
   type MeetingListItem,
 } from "./meetings.queries.js";
 
-const ErrorRef = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const slugParam = z.object({ slug: z.string().openapi({ param: { name: "slug", in: "path" } }) });
-const notFound = { description: "Not found", content: { "application/json": { schema: ErrorRef } } };
+const notFound = errorResponse("Not found");
 
 const GroupSummary = z
   .object({

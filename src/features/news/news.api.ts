@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { articleStatuses } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import { errors, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -13,8 +14,6 @@ import { publishArticle, scheduleArticle, unpublishArticle } from "./news.publis
 import { type Article, findArticleBySlug, listLiveArticles } from "./news.queries.js";
 import { scheduleInput } from "./news.schemas.js";
 import { createArticle, updateArticle } from "./news.service.js";
-
-const ErrorRef = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 const NewsArticle = z
   .object({
@@ -54,19 +53,6 @@ const NewsWrite = z
   })
   .openapi("NewsWrite");
 
-const errors = Object.fromEntries(
-  ([401, 403, 404, 422] as const).map((s) => [
-    s,
-    { description: String(s), content: { "application/json": { schema: ErrorRef } } },
-  ]),
-) as Record<
-  401 | 403 | 404 | 422,
-  { description: string; content: { "application/json": { schema: typeof ErrorRef } } }
->;
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const slugParam = z.object({ slug: z.string().openapi({ param: { name: "slug", in: "path" } }) });
 
 /** The public and the secretariat's shape of an article. */

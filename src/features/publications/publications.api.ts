@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { publicationCategories } from "../../db/schema/index.js";
+import { errors, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -12,17 +13,6 @@ import {
   publicationChoices,
 } from "./publications.queries.js";
 import { addPublication, updatePublication } from "./publications.service.js";
-
-const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-      requestId: z.string(),
-    }),
-  })
-  .openapi("PublicationError");
 
 const PublicationJson = z
   .object({
@@ -66,19 +56,6 @@ const PublicationWrite = z
   })
   .openapi("PublicationWrite");
 
-const errors = {
-  401: { description: "Not signed in", content: { "application/json": { schema: ErrorBody } } },
-  403: { description: "Not the secretariat", content: { "application/json": { schema: ErrorBody } } },
-  404: { description: "Not found", content: { "application/json": { schema: ErrorBody } } },
-  422: {
-    description: "Invalid input; `fields` says which",
-    content: { "application/json": { schema: ErrorBody } },
-  },
-};
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const slugParam = z.object({
   slug: z
     .string()

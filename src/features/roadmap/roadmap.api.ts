@@ -1,21 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { datePrecisions, destinations, missionStatuses } from "../../db/schema/index.js";
+import { errors, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import type { Api } from "../../http/openapi.js";
 import { findMissionBySlug, listMissions } from "./roadmap.queries.js";
 import { parseFilters } from "./roadmap.schemas.js";
 import { addMission, missionValues, updateMission } from "./roadmap.service.js";
-
-const ErrorRef = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-      requestId: z.string(),
-    }),
-  })
-  .openapi("MissionError");
 
 const fields = {
   name: z.string().openapi({ example: "Artemis III" }),
@@ -56,22 +46,6 @@ const MissionWrite = z
   .passthrough()
   .openapi("MissionWrite");
 
-const errors = {
-  401: { description: "Not signed in", content: { "application/json": { schema: ErrorRef } } },
-  403: {
-    description: "Not the lead agency's focal point or the secretariat",
-    content: { "application/json": { schema: ErrorRef } },
-  },
-  404: { description: "Not found", content: { "application/json": { schema: ErrorRef } } },
-  422: {
-    description: "Invalid input; `fields` says which",
-    content: { "application/json": { schema: ErrorRef } },
-  },
-};
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const slugParam = z.object({
   slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "artemis-3" }),
 });
