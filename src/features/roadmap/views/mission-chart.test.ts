@@ -2,55 +2,14 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { destinations, missionStatuses } from "../../../db/schema/index.js";
+import { generatedMissions } from "../../../../tests/support/missions.js";
 import { overlapping } from "../../../domain/chart-layout.js";
 import { svgToPng } from "../roadmap.export.js";
-import type { Mission } from "../roadmap.queries.js";
 import { missionChart } from "./mission-chart.js";
 
-const precisions = ["year", "quarter", "month", "day"] as const;
-
 /** n made-up missions spread over 1998-2040, every lane, status and precision. */
-function missions(n: number): Mission[] {
-  return Array.from({ length: n }, (_, k) => {
-    const year = 1998 + ((k * 7) % 43);
-    const month = String(1 + ((k * 5) % 12)).padStart(2, "0");
-    const precision = precisions[k % 4]!;
-    const launchOn =
-      precision === "year"
-        ? `${year}-01-01`
-        : precision === "quarter"
-          ? `${year}-${["01", "04", "07", "10"][k % 4]}-01`
-          : `${year}-${month}-01`;
-    return {
-      id: k,
-      slug: `mission-${k}`,
-      name: `Mission number ${k} "test" & co`,
-      leadOrganisationId: 1,
-      leadOther: null,
-      leadAcronym: "ESA",
-      leadSlug: "esa",
-      partners: [],
-      objectives: [],
-      otherPartners: [],
-      destination: destinations[(k * 3) % destinations.length]!,
-      crewed: k % 3 === 0,
-      launchOn,
-      launchPrecision: precision,
-      endsOn: null,
-      endPrecision: null,
-      status: missionStatuses[k % missionStatuses.length]!,
-      instruments: [],
-      studiesPolarVolatiles: false,
-      description: null,
-      sources: [],
-      uncertain: false,
-      uncertaintyNote: null,
-      createdAt: new Date(0),
-      updatedAt: new Date(0),
-    };
-  });
-}
+const missions = (n: number) =>
+  generatedMissions(n, { firstYear: 1998, years: 43, name: (k) => `Mission number ${k} "test" & co` });
 
 describe("the mission scenario chart", () => {
   it.each([60, 600])("stays legible with %i missions: no overlapping marks, a sane size", (n) => {
