@@ -8,6 +8,8 @@ export * from "./mail.js";
 export * from "./meetings.js";
 export * from "./news.js";
 export * from "./pages.js";
+export * from "./products.js";
 export * from "./publications.js";
 export * from "./roadmap.js";
 export * from "./subscriptions.js";
+export * from "./technology.js";

@@ -81,3 +81,25 @@ export const meetingAttendance = pgTable(
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.organisationId] })],
 );
+
+/**
+ * Decisions taken at a meeting, numbered within it ("SAM-2024-1/D3"); a SAM meeting's decision is
+ * what endorses a consensus product.
+ */
+export const meetingDecisions = pgTable(
+  "meeting_decisions",
+  {
+    id: serial("id").primaryKey(),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    /** Markdown. */
+    text: text("text").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("meeting_decisions_number_key").on(t.meetingId, t.number),
+    check("meeting_decisions_number_check", sql`${t.number} > 0`),
+  ],
+);
