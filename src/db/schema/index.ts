@@ -1,3 +1,4 @@
+export * from "./actions.js";
 export * from "./audit.js";
 export * from "./auth.js";
 export * from "./directory.js";
@@ -5,6 +6,7 @@ export * from "./faq.js";
 export * from "./ger.js";
 export * from "./groups.js";
 export * from "./mail.js";
+export * from "./meeting-work.js";
 export * from "./meetings.js";
 export * from "./news.js";
 export * from "./pages.js";
@@ -13,3 +15,4 @@ export * from "./publications.js";
 export * from "./roadmap.js";
 export * from "./subscriptions.js";
 export * from "./technology.js";
+export * from "./tokens.js";

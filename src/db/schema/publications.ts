@@ -69,6 +69,8 @@ export const publications = pgTable(
     uniqueIndex("publications_slug_key").on(t.slug),
     index("publications_search_idx").using("gin", t.search),
     index("publications_title_search_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
+    // The date lists and search's year filter go by: posted on the site, else published.
+    index("publications_date_idx").on(sql`coalesce(${t.postedOn}, ${t.publishedOn})`),
     index("publications_previous_edition_idx").on(t.previousEditionId),
     check("publications_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check(
