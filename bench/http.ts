@@ -22,6 +22,13 @@ const targets: Target[] = [
   { name: "/healthz", path: "/healthz" },
   { name: "Home /", path: "/", target: 0.75 },
   { name: "Members /members", path: "/members", target: 0.75 },
+  { name: "News /news", path: "/news", target: 0.75 },
+  {
+    name: "Article /news/{slug}",
+    path: "/news/songdo-meeting-backs-a-new-global-exploration-roadmap",
+    target: 0.75,
+  },
+  { name: "Search /search?q=", path: "/search?q=global+exploration+roadmap", target: 0.75 },
 ];
 
 function positive(name: string, fallback: number): number {

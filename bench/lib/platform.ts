@@ -22,6 +22,8 @@ export async function startPlatform(
     cwd: root,
     port,
     readyPath: "/readyz",
+    // The first start migrates and loads the whole dataset: minutes on a busy two-core machine.
+    timeoutMs: 300_000,
   });
   return {
     url: server.url,

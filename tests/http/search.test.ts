@@ -71,7 +71,12 @@ type Results = {
   total: number;
   page: number;
   pages: number;
-  counts: { byType: Record<string, number>; byYear: Array<{ year: number; n: number }> };
+  capped: boolean;
+  counts: {
+    byType: Record<string, number>;
+    byTypeCapped: Record<string, boolean>;
+    byYear: Array<{ year: number; n: number; capped: boolean }>;
+  };
 };
 
 async function api(query: string): Promise<Results> {
@@ -233,16 +238,17 @@ describe("filters and pages", () => {
     const all = await api("q=trebuchet");
     expect(all.total).toBe(4);
     expect(all.counts.byType).toEqual({ all: 4, news: 2, publication: 1, faq: 1, page: 0 });
+    expect(all.capped).toBe(false);
     expect(all.counts.byYear).toEqual([
-      { year: 2021, n: 2 },
-      { year: 2019, n: 1 },
+      { year: 2021, n: 2, capped: false },
+      { year: 2019, n: 1, capped: false },
     ]);
 
     const news = await api("q=trebuchet&type=news");
     expect(news.data.map((h) => h.type)).toEqual(["news", "news"]);
     expect(news.counts.byYear).toEqual([
-      { year: 2021, n: 1 },
-      { year: 2019, n: 1 },
+      { year: 2021, n: 1, capped: false },
+      { year: 2019, n: 1, capped: false },
     ]);
 
     const y2021 = await api("q=trebuchet&year=2021");

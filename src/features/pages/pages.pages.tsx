@@ -20,6 +20,7 @@ import { renderMarkdown } from "../../web/markdown.js";
 import { type FormValues, val } from "../directory/views/organisation-form.js";
 import { canEditPages } from "./pages.policy.js";
 import { type ContentPage, findContentPage, listContentPages, listRevisions } from "./pages.queries.js";
+import { pageRestorePages, restoreHref } from "./pages.restore.pages.js";
 import { previewContentPage, updateContentPage } from "./pages.service.js";
 
 /**
@@ -48,7 +49,7 @@ export async function renderContentPage(c: AppContext, slug: string, extra?: Chi
  */
 export const contentPageRoutes: Array<{ path: string; slug: string; servedBy?: string }> = [
   { path: "/science", slug: "science" },
-  { path: "/technology", slug: "technology" },
+  { path: "/technology", slug: "technology", servedBy: "technology (technology.public.pages.tsx)" },
   { path: "/lunar-volatiles", slug: "lunar-volatiles", servedBy: "ger (volatiles.pages.tsx)" },
   { path: "/terms-of-reference", slug: "terms-of-reference" },
 ];
@@ -73,6 +74,7 @@ export function contentPages() {
   for (const r of contentPageRoutes) {
     if (!r.servedBy) app.get(r.path, (c) => renderContentPage(c, r.slug));
   }
+  app.route("/", pageRestorePages());
 
   app.get("/private/pages", async (c) => {
     guard(c);
@@ -165,6 +167,13 @@ async function editPage(
       body: () => (
         <>
           <PageHeader title={`Edit “${page.title}”`} />
+          <Notice
+            text={
+              c.req.query("done") === "restored"
+                ? "The earlier version was restored and saved as the newest version."
+                : undefined
+            }
+          />
           {preview ? (
             <section class="preview" aria-labelledby="preview-title">
               <h2 id="preview-title">Preview (not saved yet)</h2>
@@ -211,14 +220,21 @@ async function editPage(
             <p class="muted">No edits yet: the page is as the dataset shipped it.</p>
           ) : (
             <ol class="revisions">
-              {revisions.map((r) => (
+              {revisions.map((r, i) => (
                 <li>
                   <details>
                     <summary>
                       {formatTimestamp(r.createdAt)} · {r.authorName} · {r.title}
+                      {i === 0 ? " (current)" : null}
                     </summary>
                     <pre class="revision-body">{r.body}</pre>
                   </details>
+                  {i === 0 ? null : (
+                    <a class="small" href={restoreHref(page.slug, r.id)}>
+                      Restore this version
+                      <span class="visually-hidden"> of {formatTimestamp(r.createdAt)}</span>
+                    </a>
+                  )}
                 </li>
               ))}
             </ol>

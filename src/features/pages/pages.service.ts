@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
 import { contentPageRevisions, contentPages } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden, notFound } from "../../http/errors.js";
@@ -15,6 +16,50 @@ export function previewContentPage(actor: Actor, raw: unknown): ContentPageInput
   return parseInput(contentPageInput, raw);
 }
 
+/** The content a version of a page holds. */
+export type PageContent = { title: string; summary: string | null; body: string };
+
+/**
+ * Makes `content` the page's current text and appends it as a new revision. The first change also
+ * records the version it replaces (from the dataset), so no earlier text is ever lost.
+ */
+export async function saveNewVersion(
+  tx: Db,
+  deps: Pick<Deps, "now">,
+  actor: Actor,
+  current: ContentPage,
+  content: PageContent,
+): Promise<ContentPage> {
+  const [earlier] = await tx
+    .select({ id: contentPageRevisions.id })
+    .from(contentPageRevisions)
+    .where(eq(contentPageRevisions.pageId, current.id))
+    .limit(1);
+  if (!earlier) {
+    await tx.insert(contentPageRevisions).values({
+      pageId: current.id,
+      title: current.title,
+      summary: current.summary,
+      body: current.body,
+      authorName: "dataset",
+      createdAt: current.updatedAt,
+    });
+  }
+  const [row] = await tx
+    .update(contentPages)
+    .set({ ...content, updatedAt: deps.now() })
+    .where(eq(contentPages.id, current.id))
+    .returning();
+  await tx.insert(contentPageRevisions).values({
+    pageId: current.id,
+    ...content,
+    authorId: actor.kind === "person" ? actor.id : null,
+    authorName: actor.kind === "person" ? actor.name : actor.kind === "system" ? actor.name : "visitor",
+    createdAt: deps.now(),
+  });
+  return row!;
+}
+
 /** Saves a page; every saved version is kept as a revision (who, when, content). */
 export async function updateContentPage(
   deps: Deps,
@@ -26,44 +71,17 @@ export async function updateContentPage(
   if (!current) throw notFound("The page");
   const input = previewContentPage(actor, raw);
   return write(deps, actor, async (tx, audit) => {
-    // The first edit also records the version it replaces (from the dataset), so nothing is lost.
-    const [earlier] = await tx
-      .select({ id: contentPageRevisions.id })
-      .from(contentPageRevisions)
-      .where(eq(contentPageRevisions.pageId, current.id))
-      .limit(1);
-    if (!earlier) {
-      await tx.insert(contentPageRevisions).values({
-        pageId: current.id,
-        title: current.title,
-        summary: current.summary,
-        body: current.body,
-        authorName: "dataset",
-        createdAt: current.updatedAt,
-      });
-    }
-    const [row] = await tx
-      .update(contentPages)
-      .set({ ...input, updatedAt: deps.now() })
-      .where(eq(contentPages.id, current.id))
-      .returning();
-    await tx.insert(contentPageRevisions).values({
-      pageId: current.id,
-      ...input,
-      authorId: actor.kind === "person" ? actor.id : null,
-      authorName: actor.kind === "person" ? actor.name : actor.kind === "system" ? actor.name : "visitor",
-      createdAt: deps.now(),
-    });
+    const row = await saveNewVersion(tx, deps, actor, current, input);
     await audit({
       action: "page.update",
       subjectType: "content_page",
       subjectId: current.id,
-      summary: `Updated page ${row!.title}`,
+      summary: `Updated page ${row.title}`,
       details: {
         before: { title: current.title, summary: current.summary },
-        after: { title: row!.title, summary: row!.summary },
+        after: { title: row.title, summary: row.summary },
       },
     });
-    return row!;
+    return row;
   });
 }

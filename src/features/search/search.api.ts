@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Api } from "../../http/openapi.js";
+import { COUNT_CAP } from "./search.queries.js";
 import { MAX_QUERY_LENGTH, SEARCH_PER_PAGE, searchTypes, withoutBlanks } from "./search.schemas.js";
 import { searchSite } from "./search.service.js";
 
@@ -28,13 +29,21 @@ const SearchResponse = z
     page: z.number(),
     pages: z.number(),
     perPage: z.number(),
-    total: z.number().openapi({ description: "Results matching the query and both filters" }),
+    total: z.number().openapi({
+      description: `Results matching the query and both filters; at least this many when \`capped\``,
+    }),
+    capped: z.boolean().openapi({
+      description: `Counting stopped at ${COUNT_CAP} matches of a type, so \`total\` is a lower bound (shown as "${COUNT_CAP.toLocaleString("en")}+")`,
+    }),
     counts: z.object({
       byType: z.record(z.string(), z.number()).openapi({
         description: "Per type (and `all`), with the year filter applied",
       }),
-      byYear: z.array(z.object({ year: z.number(), n: z.number() })).openapi({
-        description: "Per year, newest first, with the type filter applied",
+      byTypeCapped: z.record(z.string(), z.boolean()).openapi({
+        description: "Per type (and `all`): true when that count is a lower bound",
+      }),
+      byYear: z.array(z.object({ year: z.number(), n: z.number(), capped: z.boolean() })).openapi({
+        description: `Per year, newest first, with the type filter applied; \`capped\`: counted among the first ${COUNT_CAP} matches only, a lower bound`,
       }),
     }),
   })
@@ -79,7 +88,8 @@ export function registerSearchApi(api: Api) {
           pages: r.pages,
           perPage: r.perPage,
           total: r.total,
-          counts: { byType: r.byType, byYear: r.byYear },
+          capped: r.capped,
+          counts: { byType: r.byType, byTypeCapped: r.byTypeCapped, byYear: r.byYear },
         },
         200,
       );

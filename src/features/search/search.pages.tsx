@@ -5,6 +5,7 @@ import { pageParam } from "../../http/guards.js";
 import { renderPage } from "../../http/page.js";
 import { Field, PageHeader, Pagination, Tag } from "../../web/components.js";
 import { formatPartialDate } from "../../web/format.js";
+import { COUNT_CAP } from "./search.queries.js";
 import { MAX_QUERY_LENGTH, type SearchType, searchTypes, typeLabels } from "./search.schemas.js";
 import { type SearchHit, type SearchResults, searchSite } from "./search.service.js";
 
@@ -130,10 +131,18 @@ function Results({ r }: { r: SearchResults }) {
   );
 }
 
+/** A count as people read it: "1,234", or "1,000+" when counting stopped at the cap. */
+export const countText = (n: number, capped: boolean) => `${n.toLocaleString("en")}${capped ? "+" : ""}`;
+
 function Summary({ r }: { r: SearchResults }) {
   const what = r.type ? ` in ${typeLabels[r.type].many}` : "";
   const when = r.year ? ` from ${r.year}` : "";
-  const count = r.total === 0 ? "No results" : r.total === 1 ? "1 result" : `${r.total} results`;
+  const count =
+    r.total === 0
+      ? "No results"
+      : r.total === 1 && !r.capped
+        ? "1 result"
+        : `${countText(r.total, r.capped)} results`;
   return (
     <>
       {count} for “{r.q}”{what}
@@ -178,8 +187,8 @@ function NoResults({ r, filtered }: { r: SearchResults; filtered: boolean }) {
   );
 }
 
-function FilterLink(p: { href: string; label: string; n: number; current: boolean }) {
-  const text = `${p.label} (${p.n})`;
+function FilterLink(p: { href: string; label: string; n: number; capped?: boolean; current: boolean }) {
+  const text = `${p.label} (${countText(p.n, p.capped === true && p.n > 0)})`;
   if (p.current)
     return (
       <a href={p.href} aria-current="true">
@@ -199,6 +208,7 @@ function FilterLinks({ r }: { r: SearchResults }) {
             href={searchHref({ q: r.q, year: r.year })}
             label="All types"
             n={r.byType.all}
+            capped={r.byTypeCapped.all}
             current={!r.type}
           />
         </li>
@@ -208,6 +218,7 @@ function FilterLinks({ r }: { r: SearchResults }) {
               href={searchHref({ q: r.q, type: t, year: r.year })}
               label={typeLabels[t].many}
               n={r.byType[t]}
+              capped={r.byTypeCapped[t]}
               current={r.type === t}
             />
           </li>
@@ -222,6 +233,7 @@ function FilterLinks({ r }: { r: SearchResults }) {
                 href={searchHref({ q: r.q, type: r.type })}
                 label="Any year"
                 n={r.anyYear}
+                capped={r.anyYearCapped}
                 current={!r.year}
               />
             </li>
@@ -231,12 +243,19 @@ function FilterLinks({ r }: { r: SearchResults }) {
                   href={searchHref({ q: r.q, type: r.type, year: y.year })}
                   label={String(y.year)}
                   n={y.n}
+                  capped={y.capped}
                   current={r.year === y.year}
                 />
               </li>
             ))}
           </ul>
           <p class="small muted">FAQ answers and pages have no date, so a year leaves them out.</p>
+          {r.byTypeCapped.all ? (
+            <p class="small muted">
+              Counting stops at {COUNT_CAP.toLocaleString("en")} results of a type; “+” means at least that
+              many. Add words to narrow the search.
+            </p>
+          ) : null}
         </>
       ) : null}
     </aside>

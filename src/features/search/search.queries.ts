@@ -16,6 +16,9 @@ export type SearchParams = {
   pageSlugs: string[];
 };
 
+/** The parsed query: what PostgreSQL makes of the words, and whether it holds a phrase. */
+export type ParsedQuery = { tsquery: string; phrase: boolean };
+
 /** One result, with the title and snippet still carrying ts_headline's markers. */
 export type SearchRow = {
   type: SearchType;
@@ -30,24 +33,36 @@ export type SearchRow = {
   score: number;
 };
 
-/** How many results each type and year has, for the filter links. */
-export type Facet = { type: SearchType; year: number | null; n: number };
+/** One visible match, before ranking: enough to count it by type and year and to pick the newest. */
+export type Match = { type: SearchType; id: number; date: string | null; year: number | null };
+
+/**
+ * Counting stops after this many matches of one type: "1,000+ results" costs as little for a word
+ * in half the documents as for a rare one, since the matches past it are never visited.
+ */
+export const COUNT_CAP = 1000;
 
 /**
  * The score of a row: a title match counts 1 on top of the cover density (ts_rank_cd with weights
  * for D, C, B, A = PDF text, bodies, summaries, titles; normalised by log length, then into 0..1 by
- * flag 32), so a match in a title always ranks above a match only in a body.
+ * flag 32), so a match in a title always ranks above a match only in a body. The title test parses
+ * the short title again rather than filtering the stored vector (weight A is exactly the title):
+ * reading a long vector twice is what ranking costs.
  */
-const score = (alias: string) =>
-  `(case when ts_filter(${alias}.search, '{a}') @@ tsq.q then 1 else 0 end` +
-  ` + ts_rank_cd('{0.05, 0.2, 0.5, 1.0}'::float4[], ${alias}.search, tsq.q, 33))`;
+const score = (title: string) =>
+  `(case when to_tsvector('english', ${title}) @@ tsq.q then 1 else 0 end` +
+  ` + ts_rank_cd('{0.05, 0.2, 0.5, 1.0}'::float4[], a.search, tsq.q, 33))`;
 
 /**
  * How many matches per type are ranked on top of the title matches: the newest ones (besides the
  * rows the requested page needs). Ranking reads each candidate's whole vector, so a broad query
  * ranks a bounded set instead of every match; a query with fewer matches than this ranks them all.
  */
-export const RANK_CANDIDATES = 200;
+export const RANK_CANDIDATES = 100;
+
+/** A year as a date range, so that an index on the date can narrow the matches (extract() cannot). */
+const inYear = (date: string, year: number) =>
+  sql`${sql.raw(date)} >= make_date(${year}, 1, 1) and ${sql.raw(date)} < make_date(${year + 1}, 1, 1)`;
 
 /** Where each type lives, which rows the reader may see, and what its date and title are. */
 function source(type: SearchType, p: SearchParams) {
@@ -60,7 +75,7 @@ function source(type: SearchType, p: SearchParams) {
         precision: "'day'",
         title: "a.title",
         where: sql`a.status = 'published' and a.publish_at <= ${p.now.toISOString()}::timestamptz
-          ${year === null ? sql`` : sql`and extract(year from a.news_date) = ${year}`}`,
+          ${year === null ? sql`` : sql`and ${inYear("a.news_date", year)}`}`,
       };
     case "publication":
       return {
@@ -68,8 +83,7 @@ function source(type: SearchType, p: SearchParams) {
         date: "coalesce(a.posted_on, a.published_on)",
         precision: "case when a.posted_on is null then a.published_precision else 'day' end",
         title: "a.title",
-        where:
-          year === null ? sql`true` : sql`extract(year from coalesce(a.posted_on, a.published_on)) = ${year}`,
+        where: year === null ? sql`true` : inYear("coalesce(a.posted_on, a.published_on)", year),
       };
     case "faq":
       // Questions and pages carry no date, so a year filter leaves them out.
@@ -103,55 +117,110 @@ const columns = (type: SearchType, date: string, precision: string) =>
   `'${type}'::text as type, a.id, ${date}::text as date, ${precision}::text as precision, extract(year from ${date})::int as year`;
 
 /**
- * One SELECT per type over its table's GIN-indexed vector, with its visibility rule. With a score,
- * only candidates are ranked: every row whose title matches (through the GIN index on the title
- * alone, see the schema) and the newest `limit` other matches.
+ * Every visible row of one type that has all the words, found through the GIN index alone. For a
+ * phrase this is a superset (`tsq.words`: the phrase's words joined by AND, no positions to check).
  */
-function branch(type: SearchType, p: SearchParams, withScore: boolean, limit: number): SQL | null {
+function matches(type: SearchType, p: SearchParams): SQL | null {
   const s = source(type, p);
   if (!s) return null;
-  const cols = sql.raw(columns(type, s.date, s.precision));
-  const from = sql.raw(s.from);
-  if (!withScore) return sql`select ${cols} from ${from}, tsq where a.search @@ tsq.q and ${s.where}`;
-  // Title matches come from the small expression index on the title; "offset 0" keeps the list
-  // of matches a separate step, found through the GIN index, before the newest are picked.
-  return sql`select ${cols}, ${sql.raw(score("a"))} as score from ${from}, tsq where a.id in (
-      (select a.id from ${from}, tsq where to_tsvector('english', ${sql.raw(s.title)}) @@ tsq.q and ${s.where})
-      union
-      (select m.id from (select a.id, ${sql.raw(s.date)} as d from ${from}, tsq
-        where a.search @@ tsq.q and ${s.where} offset 0) m order by m.d desc nulls last, m.id limit ${limit}))`;
+  return sql`select ${sql.raw(columns(type, s.date, s.precision))} from ${sql.raw(s.from)}, tsq
+    where a.search @@ tsq.words and ${s.where}`;
 }
 
-function hits(p: SearchParams, types: readonly SearchType[], withScore: boolean): SQL {
-  const limit = RANK_CANDIDATES + p.page * p.perPage;
-  const parts = types.map((t) => branch(t, p, withScore, limit)).filter((s): s is SQL => s !== null);
-  return parts.length
-    ? sql.join(parts, sql` union all `)
-    : sql`select null::text as type, null::int as id, null::text as date, null::text as precision, null::int as year${withScore ? sql`, 0::float4 as score` : sql``} where false`;
-}
-
-const tsq = (q: string) => sql`tsq as (select websearch_to_tsquery('english', ${q}) as q)`;
+const tsq = (q: ParsedQuery) =>
+  sql`tsq as (select ${q.tsquery}::tsquery as q, ${q.phrase ? sql`regexp_replace(${q.tsquery}, '<[0-9-]+>', '&', 'g')::tsquery` : sql`${q.tsquery}::tsquery`} as words)`;
 
 type Rows<T> = { rows: T[] };
 
-/** Result counts by type and year over every match the reader may see (filters not applied). */
-export async function searchFacets(db: Db, p: SearchParams): Promise<Facet[]> {
-  const all = { ...p, type: undefined, year: undefined };
-  const res = (await db.execute(sql`with ${tsq(p.q)}
-    select type, year, count(*)::int as n from (${hits(all, searchTypes, false)}) h group by type, year`)) as unknown as Rows<Facet>;
-  return res.rows.map((r) => ({
-    type: r.type,
-    year: r.year === null ? null : Number(r.year),
-    n: Number(r.n),
-  }));
+/** Parses the words as the search does (web search syntax); an empty tsquery means only stop words. */
+export async function parseQuery(db: Db, q: string): Promise<ParsedQuery> {
+  const res = (await db.execute(
+    sql`select websearch_to_tsquery('english', ${q})::text as t`,
+  )) as unknown as Rows<{ t: string }>;
+  const tsquery = res.rows[0]?.t ?? "";
+  // A negated phrase cannot be checked on the rows with all its words (that would exclude too much).
+  return { tsquery, phrase: /<[0-9-]+>/.test(tsquery) && !tsquery.includes("!") };
 }
 
-/** One page of results, best first, with highlighted titles and snippets for just that page. */
-export async function searchPage(db: Db, p: SearchParams): Promise<SearchRow[]> {
-  const types = p.type ? [p.type] : searchTypes;
-  const res = (await db.execute(sql`with ${tsq(p.q)},
+/** A sample of matches, and the types whose matches went past COUNT_CAP (counts are lower bounds). */
+export type MatchSample = { matches: Match[]; capped: SearchType[] };
+
+/**
+ * The visible matches of each type (with the type and year filters), at most COUNT_CAP + 1 rows
+ * with all the words per type, so the work stops early for common words. Each type's rows are a
+ * materialized CTE: planned without the LIMIT put on it, PostgreSQL keeps the bitmap scan of the
+ * GIN index (a limit tempts it into a sequential scan that decompresses every row's vector). A
+ * phrase is then checked on those rows only, so a phrase of common words stays bounded too.
+ */
+export async function searchMatches(db: Db, p: SearchParams, q: ParsedQuery): Promise<MatchSample> {
+  const ctes: SQL[] = [];
+  const samples: SQL[] = [];
+  for (const type of p.type ? [p.type] : searchTypes) {
+    const m = matches(type, p);
+    if (!m) continue;
+    const s = source(type, p)!;
+    const [mName, sName] = [sql.raw(`m_${type}`), sql.raw(`s_${type}`)];
+    ctes.push(sql`${mName} as materialized (${m})`);
+    ctes.push(sql`${sName} as materialized (select * from ${mName} limit ${COUNT_CAP + 1})`);
+    // A correlated subquery, so each sampled row's vector is read by its key: as a join, PostgreSQL
+    // would check the phrase against every row of the table that has the words.
+    const rows = q.phrase
+      ? sql`select s.type, s.id, s.date, s.year from ${sName} s
+          where (select a.search @@ tsq.q from ${sql.raw(s.from)}, tsq where a.id = s.id)`
+      : sql`select type, id, date, year from ${sName}`;
+    samples.push(sql`(${rows})`);
+    // One row without an id tells that this type has more rows than the cap.
+    samples.push(sql`(select ${type}::text, null::int, null::text, null::int
+      where (select count(*) from ${sName}) > ${COUNT_CAP})`);
+  }
+  if (!q.tsquery || samples.length === 0) return { matches: [], capped: [] };
+  const res = (await db.execute(sql`with ${tsq(q)}, ${sql.join(ctes, sql`, `)}
+    ${sql.join(samples, sql` union all `)}`)) as unknown as Rows<Match>;
+  const capped = res.rows.filter((r) => r.id === null).map((r) => r.type);
+  const found = res.rows
+    .filter((r) => r.id !== null)
+    .map((r) => ({
+      type: r.type,
+      id: Number(r.id),
+      date: r.date,
+      year: r.year === null ? null : Number(r.year),
+    }));
+  return { matches: found, capped };
+}
+
+/** The rows of one type to rank: the newest visible rows whose title matches, and the given others. */
+function ranked(type: SearchType, p: SearchParams, ids: number[], limit: number): SQL | null {
+  const s = source(type, p);
+  if (!s) return null;
+  const from = sql.raw(s.from);
+  // One array literal of integers, however many candidates.
+  const others = `{${ids.map((id) => Math.trunc(id)).join(",")}}`;
+  // Title matches come from the small GIN index on the title alone (see the schema); the newest
+  // `limit` of them, so a word found in thousands of titles still ranks a bounded set.
+  return sql`select ${sql.raw(columns(type, s.date, s.precision))}, ${sql.raw(score(s.title))} as score
+    from ${from}, tsq where a.id in (
+      (select a.id from ${from}, tsq where to_tsvector('english', ${sql.raw(s.title)}) @@ tsq.q and ${s.where}
+        order by ${sql.raw(s.date)} desc nulls last, a.id limit ${limit})
+      union select unnest(${others}::int[]))`;
+}
+
+/**
+ * One page of results, best first, with highlighted titles and snippets for just that page. Ranks
+ * the title matches and the `candidates` (ids per type, already visible and filtered).
+ */
+export async function searchPage(
+  db: Db,
+  p: SearchParams,
+  q: ParsedQuery,
+  candidates: Record<SearchType, number[]>,
+): Promise<SearchRow[]> {
+  const parts = (p.type ? [p.type] : searchTypes)
+    .map((t) => ranked(t, p, candidates[t], RANK_CANDIDATES + p.page * p.perPage))
+    .filter((s): s is SQL => s !== null);
+  if (parts.length === 0) return [];
+  const res = (await db.execute(sql`with ${tsq(q)},
     top as (
-      select * from (${hits(p, types, true)}) h
+      select * from (${sql.join(parts, sql` union all `)}) h
       order by score desc, date desc nulls last, type, id
       limit ${p.perPage} offset ${(p.page - 1) * p.perPage}
     )

@@ -2,7 +2,8 @@ import type { Deps } from "../../deps.js";
 import { parseInput } from "../../http/validation.js";
 import type { Actor } from "../auth/actor.js";
 import { contentPageRoutes } from "../pages/pages.pages.js";
-import { type Facet, type SearchRow, searchFacets, searchPage } from "./search.queries.js";
+import { candidatesOf, countMatches, withinFilters } from "./search.counts.js";
+import { parseQuery, RANK_CANDIDATES, type SearchRow, searchMatches, searchPage } from "./search.queries.js";
 import { SEARCH_PER_PAGE, type SearchType, searchInput } from "./search.schemas.js";
 import { renderSnippet, stripMarkdown, unmark } from "./search.snippet.js";
 
@@ -31,14 +32,22 @@ export type SearchResults = {
   page: number;
   pages: number;
   perPage: number;
-  /** Results matching the query and both filters. */
+  /** Results matching the query and both filters (at least this many when `capped`). */
   total: number;
+  /** Counting stopped at COUNT_CAP (search.queries.ts) matches of some type: `total` is a lower bound ("1,000+"). */
+  capped: boolean;
   /** Per type, with the year filter applied; `all` is every type. */
   byType: Record<SearchType | "all", number>;
+  /** Which of `byType` are lower bounds because counting stopped at the cap. */
+  byTypeCapped: Record<SearchType | "all", boolean>;
   /** Results with the type filter but no year filter (the "any year" link). */
   anyYear: number;
-  /** Per year (newest first), with the type filter applied; undated results are not counted here. */
-  byYear: Array<{ year: number; n: number }>;
+  anyYearCapped: boolean;
+  /**
+   * Per year (newest first), with the type filter applied; undated results are not counted here.
+   * When the type's matches were capped, these come from the first COUNT_CAP matches: lower bounds.
+   */
+  byYear: Array<{ year: number; n: number; capped: boolean }>;
   hits: SearchHit[];
 };
 
@@ -67,23 +76,6 @@ function toHit(r: SearchRow): SearchHit {
   };
 }
 
-function countFacets(facets: Facet[], type?: SearchType, year?: number) {
-  const byType = { all: 0, news: 0, publication: 0, faq: 0, page: 0 };
-  const years = new Map<number, number>();
-  let anyYear = 0;
-  for (const f of facets) {
-    if (type === undefined || f.type === type) anyYear += f.n;
-    if (year === undefined || f.year === year) {
-      byType[f.type] += f.n;
-      byType.all += f.n;
-    }
-    if (f.year !== null && (type === undefined || f.type === type))
-      years.set(f.year, (years.get(f.year) ?? 0) + f.n);
-  }
-  const byYear = [...years].map(([y, n]) => ({ year: y, n })).sort((a, b) => b.year - a.year);
-  return { byType, anyYear, byYear, total: type ? byType[type] : byType.all };
-}
-
 /**
  * Searches news, publications (with their PDF text), FAQ answers and content pages for what the
  * actor may read: everything public, never drafts or scheduled news. Bad input is a validation error.
@@ -99,19 +91,29 @@ export async function searchSite(deps: Deps, _actor: Actor, input: unknown): Pro
     now: deps.now(),
     pageSlugs: [...pagePaths.keys()],
   };
-  const { byType, anyYear, byYear, total } = countFacets(await searchFacets(deps.db, params), type, year);
-  const rows = (page - 1) * SEARCH_PER_PAGE < total ? await searchPage(deps.db, params) : [];
+  const parsed = await parseQuery(deps.db, q);
+  // One sample of each type's matches (capped) gives the filter counts and the newest candidates.
+  const all = await searchMatches(deps.db, { ...params, type: undefined, year: undefined }, parsed);
+  const { totals: _, ...counts } = countMatches(all, type, year);
+  let chosen = withinFilters(all, type, year);
+  if (year !== undefined && counts.capped) {
+    // A year's count in a capped sample is only a lower bound: sample that year's matches instead.
+    chosen = await searchMatches(deps.db, params, parsed);
+    Object.assign(counts, countMatches(chosen, type, year).totals);
+  }
+  const wanted = RANK_CANDIDATES + page * SEARCH_PER_PAGE;
+  const rows =
+    (page - 1) * SEARCH_PER_PAGE < counts.total
+      ? await searchPage(deps.db, params, parsed, candidatesOf(chosen.matches, wanted))
+      : [];
   return {
     q,
     type,
     year,
     page,
-    pages: Math.max(1, Math.ceil(total / SEARCH_PER_PAGE)),
+    pages: Math.max(1, Math.ceil(counts.total / SEARCH_PER_PAGE)),
     perPage: SEARCH_PER_PAGE,
-    total,
-    byType,
-    anyYear,
-    byYear,
+    ...counts,
     hits: rows.map(toHit),
   };
 }
