@@ -37,6 +37,11 @@ export function accountPages() {
             <dt>Roles</dt>
             <dd>{me.roles.map((r) => roleLabels[r]).join(", ")}</dd>
           </dl>
+          <h2>Calendar</h2>
+          <p>
+            <a href="/private/calendar">My calendar feed</a>: subscribe to every meeting you may see in your
+            calendar application.
+          </p>
           <h2>Change password</h2>
           <form method="post" action="/private/account/password" class="form" novalidate>
             <ErrorSummary errors={errors} message={message} />

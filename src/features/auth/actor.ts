@@ -10,6 +10,8 @@ export type Person = {
   organisationAcronym: string | null;
   roles: Role[];
   requestId?: string;
+  /** Set when the request came with an agency's API token: a focal point of that agency, nothing more. */
+  token?: { id: number; name: string };
 };
 
 /** Whoever makes a request: a visitor, a signed-in person, or the command line. */

@@ -63,9 +63,14 @@ export function missionAdminPages() {
             lead="Each agency keeps its own missions; the public roadmap is compiled from them."
             actions={
               canAddMission(actor) ? (
-                <a class="button" href="/private/missions/new">
-                  Add a mission
-                </a>
+                <>
+                  <a class="button" href="/private/missions/new">
+                    Add a mission
+                  </a>{" "}
+                  <a class="button button-quiet" href="/private/missions/import">
+                    Import missions
+                  </a>
+                </>
               ) : undefined
             }
           />

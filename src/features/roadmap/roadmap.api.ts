@@ -3,6 +3,7 @@ import { datePrecisions, destinations, missionStatuses } from "../../db/schema/i
 import { errors, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import type { Api } from "../../http/openapi.js";
+import { registerMissionImportApi } from "./mission-import.api.js";
 import { findMissionBySlug, listMissions } from "./roadmap.queries.js";
 import { parseFilters } from "./roadmap.schemas.js";
 import { addMission, missionValues, updateMission } from "./roadmap.service.js";
@@ -60,6 +61,7 @@ const filterQuery = z.object({
 /** Registers the missions endpoints of the Global Exploration Roadmap. */
 export function registerRoadmapApi(api: Api) {
   const tags = ["Roadmap"];
+  registerMissionImportApi(api);
   api.openapi(
     createRoute({
       method: "get",

@@ -1,49 +1,46 @@
 import { Resvg } from "@resvg/resvg-js";
+import { toCsv } from "../../domain/csv.js";
 import { formatAtPrecision } from "../../domain/mission-dates.js";
 import type { Mission } from "./roadmap.queries.js";
 
-/** One CSV cell: quoted when it holds a comma, quote or line break; formula-like text is defused. */
-export function csvCell(value: unknown): string {
-  let s = value == null ? "" : Array.isArray(value) ? value.join("; ") : String(value);
-  if (/^[=+@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** A CSV document (RFC 4180, CRLF line ends) from a header row and rows. */
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return `${[header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
-}
-
 const at = (iso: string | null, p: Mission["launchPrecision"]) => (iso && p ? formatAtPrecision(iso, p) : "");
 
-/** Every field of the missions, one row each. */
+/** The columns of the missions CSV; the import reads the same columns (see mission-import.read.ts). */
+export const missionCsvHeader = [
+  "slug",
+  "name",
+  "lead",
+  "partners",
+  "other_partners",
+  "destination",
+  "crewed",
+  "launch",
+  "launch_precision",
+  "end",
+  "end_precision",
+  "status",
+  "studies_polar_volatiles",
+  "instruments",
+  "description",
+  "uncertain",
+  "uncertainty_note",
+  "sources",
+  "objectives",
+  "lead_other",
+  "url",
+];
+
+/**
+ * Every field of the missions, one row each. Lists are separated by semicolons; `lead` is the
+ * member agency's acronym and `lead_other` a non-member lead, so the file imports back unchanged.
+ */
 export function missionsCsv(list: Mission[], baseUrl: string): string {
   return toCsv(
-    [
-      "slug",
-      "name",
-      "lead",
-      "partners",
-      "other_partners",
-      "destination",
-      "crewed",
-      "launch",
-      "launch_precision",
-      "end",
-      "end_precision",
-      "status",
-      "studies_polar_volatiles",
-      "instruments",
-      "description",
-      "uncertain",
-      "uncertainty_note",
-      "sources",
-      "url",
-    ],
+    missionCsvHeader,
     list.map((m) => [
       m.slug,
       m.name,
-      m.leadAcronym ?? m.leadOther,
+      m.leadAcronym,
       m.partners.map((p) => p.acronym),
       m.otherPartners,
       m.destination,
@@ -59,6 +56,8 @@ export function missionsCsv(list: Mission[], baseUrl: string): string {
       m.uncertain,
       m.uncertaintyNote,
       m.sources,
+      m.objectives,
+      m.leadAcronym ? null : m.leadOther,
       `${baseUrl}/roadmap/missions/${m.slug}`,
     ]),
   );

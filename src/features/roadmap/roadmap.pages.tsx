@@ -23,6 +23,8 @@ import { launchText, leadText, MissionTable } from "./views/mission-table.js";
 
 const filtersOf = (c: AppContext) => parseFilters(c.req.query());
 const load = (c: AppContext, f: MissionFilters) => listMissions(c.var.deps.db, f);
+/** The chart's default window starts a few years before this one. */
+const thisYear = (c: AppContext) => c.var.deps.now().getUTCFullYear();
 
 const download = (c: AppContext, body: string | Uint8Array, type: string, name: string) =>
   c.body(body as string, 200, {
@@ -30,13 +32,17 @@ const download = (c: AppContext, body: string | Uint8Array, type: string, name: 
     "Content-Disposition": `inline; filename="${name}"`,
   });
 
+/** The year of the earliest launch in the list (the current year's default when none is dated). */
+const earliestLaunch = (list: Mission[]) =>
+  Math.min(...list.flatMap((m) => (m.launchOn ? [Number(m.launchOn.slice(0, 4))] : [])), 9999);
+
 /** The public Global Exploration Roadmap: the chart, the missions, their pages and exports. */
 export function roadmapPages() {
   const app = new Hono<AppEnv>();
 
   app.get("/roadmap/chart.svg", async (c) => {
     const f = filtersOf(c);
-    const { svg } = missionChart(await load(c, f), f);
+    const { svg } = missionChart(await load(c, f), { ...f, currentYear: thisYear(c) });
     return download(
       c,
       `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`,
@@ -46,7 +52,12 @@ export function roadmapPages() {
   });
   app.get("/roadmap/chart.png", async (c) => {
     const f = filtersOf(c);
-    return download(c, svgToPng(missionChart(await load(c, f), f).svg), "image/png", "mission-chart.png");
+    return download(
+      c,
+      svgToPng(missionChart(await load(c, f), { ...f, currentYear: thisYear(c) }).svg),
+      "image/png",
+      "mission-chart.png",
+    );
   });
   app.get("/roadmap/chart.csv", async (c) =>
     download(c, chartCsv(await load(c, filtersOf(c))), "text/csv; charset=utf-8", "mission-chart.csv"),
@@ -66,7 +77,7 @@ export function roadmapPages() {
   app.get("/roadmap", async (c) => {
     const f = filtersOf(c);
     const [list, orgs] = await Promise.all([load(c, f), listOrganisations(c.var.deps.db)]);
-    const chart = missionChart(list, { ...f, idPrefix: "roadmap-chart" });
+    const chart = missionChart(list, { ...f, currentYear: thisYear(c), idPrefix: "roadmap-chart" });
     const q = filterQuery(f);
     const filtered = q !== "";
     return renderPage(c, {
@@ -147,6 +158,17 @@ export function roadmapPages() {
                 Lanes by destination; each mark is a mission placed at its launch. Shapes and colours tell the
                 status, filled marks are crewed and outlined marks robotic. Select a mark for the mission's
                 page.
+                {f.from === undefined && chart.from > earliestLaunch(list) ? (
+                  <>
+                    {" "}
+                    The chart starts in {chart.from}; missions under way since earlier enter from the left
+                    edge with an arrow.{" "}
+                    <a href={`/roadmap${filterQuery({ ...f, from: earliestLaunch(list) })}`}>
+                      Show every year from {earliestLaunch(list)}
+                    </a>
+                    .
+                  </>
+                ) : null}
               </p>
               <figure class="chart-figure roadmap-chart">
                 <section
@@ -162,7 +184,7 @@ export function roadmapPages() {
                   {"; the missions as "} <a href={`/roadmap/missions.csv${q}`}>CSV</a> or{" "}
                   <a href={`/roadmap/missions.json${q}`}>JSON</a>.
                   {chart.notDrawn.length
-                    ? ` Not drawn (no announced launch date or outside the years chosen): ${chart.notDrawn.map((m) => m.name).join(", ")}.`
+                    ? ` Not drawn (no announced launch date, or over before the years shown): ${chart.notDrawn.map((m) => m.name).join(", ")}.`
                     : ""}
                 </figcaption>
               </figure>

@@ -22,6 +22,9 @@ export const canAddMission = (actor: Actor) =>
   isSecretariat(actor) ||
   (actor.kind === "person" && hasRole(actor, "focal_point") && actor.organisationId !== null);
 
+/** Importing missions from a file: whoever may add missions; each row is then checked like an edit. */
+export const canImportMissions = (actor: Actor) => canAddMission(actor);
+
 /** Who may set or change which agency leads a mission: the secretariat only. */
 export const canChooseMissionLead = (actor: Actor) => isSecretariat(actor);
 

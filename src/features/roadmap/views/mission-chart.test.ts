@@ -31,4 +31,67 @@ describe("the mission scenario chart", () => {
     expect(chart.drawn).toBe(1);
     expect(chart.notDrawn.map((m) => m.slug)).toEqual(["mission-1"]);
   });
+
+  it("starts a few years before now, with missions under way since earlier entering from the left", () => {
+    const [a, b, c, d] = missions(4);
+    const list = [
+      {
+        ...a!,
+        slug: "station",
+        name: "Station",
+        launchOn: "1998-11-20",
+        launchPrecision: "day" as const,
+        status: "operating" as const,
+        endsOn: null,
+      },
+      {
+        ...b!,
+        slug: "old-probe",
+        name: "Old probe",
+        launchOn: "2005-01-01",
+        launchPrecision: "year" as const,
+        status: "completed" as const,
+      },
+      {
+        ...c!,
+        slug: "lander",
+        name: "Lander",
+        launchOn: "2028-01-01",
+        launchPrecision: "year" as const,
+        status: "funded" as const,
+      },
+      {
+        ...d!,
+        slug: "ended",
+        name: "Ended",
+        launchOn: "2010-01-01",
+        launchPrecision: "year" as const,
+        status: "operating" as const,
+        endsOn: "2012-01-01",
+        endPrecision: "year" as const,
+      },
+    ];
+    const chart = missionChart(list, { currentYear: 2026 });
+    expect([chart.from, chart.to]).toEqual([2021, 2028]);
+    expect(chart.layout.ticks[0]!.year).toBe(2021);
+    expect(chart.notDrawn.map((m) => m.slug).sort()).toEqual(["ended", "old-probe"]);
+    const station = chart.layout.marks.find((m) => m.id === "station")!;
+    expect(station.kind).toBe("bar");
+    expect(station.x0).toBe(chart.layout.plot.left);
+    expect(chart.svg).toContain("Station (since 1998)");
+    // The mark's title keeps the real launch date.
+    expect(chart.svg).toContain("launch 20 November 1998");
+  });
+
+  it("keeps an explicit first year, and the oldest launch when no current year is given", () => {
+    const list = missions(3).map((m, k) => ({
+      ...m,
+      launchOn: `${2000 + k * 10}-01-01`,
+      launchPrecision: "year" as const,
+      status: "funded" as const,
+    }));
+    expect(missionChart(list).from).toBe(2000);
+    expect(missionChart(list, { currentYear: 2026, from: 2005 }).from).toBe(2005);
+    expect(missionChart(list, { currentYear: 2010 }).from).toBe(2005);
+  });
 });

@@ -67,29 +67,70 @@ export function markTitle(m: Mission): string {
   return `${m.name} — ${leadOf(m)} — launch ${date} — ${statusLabels[m.status]}, ${m.crewed ? "crewed" : "robotic"}`;
 }
 
-export type ChartResult = { svg: string; layout: Layout; drawn: number; notDrawn: Mission[] };
+export type ChartResult = {
+  svg: string;
+  layout: Layout;
+  drawn: number;
+  notDrawn: Mission[];
+  /** The years shown. */
+  from: number;
+  to: number;
+};
+
+/** How many years before the current one the chart starts by default. */
+export const YEARS_BEFORE_NOW = 5;
+
+const yearOf = (iso: string) => Number(iso.slice(0, 4));
+const finished = (m: Mission) => m.status === "completed" || m.status === "cancelled";
+
+/**
+ * The first year shown: the one asked for; else a few years before now (not the oldest launch,
+ * which would leave decades of empty axis), or the earliest launch when that is later.
+ */
+function firstYear(years: number[], from: number | undefined, currentYear: number | undefined): number {
+  if (from !== undefined) return from;
+  if (!years.length) return currentYear ?? 2020;
+  const earliest = Math.min(...years);
+  return currentYear === undefined ? earliest : Math.max(earliest, currentYear - YEARS_BEFORE_NOW);
+}
+
+/** Launched before the window but not over: drawn as a bar entering from the left edge. */
+const ongoingBefore = (m: Mission, from: number) =>
+  yearOf(m.launchOn!) < from && !finished(m) && (!m.endsOn || yearOf(m.endsOn) >= from);
 
 /**
  * Writes the mission scenario chart as a standalone SVG document: lanes by destination, a time
  * axis with decade and year ticks, one linked, focusable mark per dated mission, and a legend.
+ * Missions still under way that launched before the first year shown enter from the left edge.
  */
 export function missionChart(
   list: Mission[],
-  opts: { from?: number; to?: number; idPrefix?: string; title?: string; lanes?: string[] } = {},
+  opts: {
+    from?: number;
+    to?: number;
+    /** Given, the default window starts a few years before it. */
+    currentYear?: number;
+    idPrefix?: string;
+    title?: string;
+    lanes?: string[];
+  } = {},
 ): ChartResult {
-  const dated = list.filter((m) => m.launchOn && m.launchPrecision);
-  const years = dated.map((m) => Number(m.launchOn!.slice(0, 4)));
-  const from = opts.from ?? (years.length ? Math.min(...years) : 2020);
+  const all = list.filter((m) => m.launchOn && m.launchPrecision);
+  const years = all.map((m) => yearOf(m.launchOn!));
+  const from = firstYear(years, opts.from, opts.currentYear);
   const to = Math.max(from, opts.to ?? (years.length ? Math.max(...years) : from + 10));
+  const entering = new Set(all.filter((m) => ongoingBefore(m, from)).map((m) => m.slug));
+  const dated = all.filter((m) => entering.has(m.slug) || yearOf(m.launchOn!) >= from);
   const span = to - from + 1;
   const pxPerYear = Math.max(22, Math.min(64, Math.floor(1000 / span)));
   const labels = dated.length <= LABEL_LIMIT;
   const items: ChartItem[] = dated.map((m) => ({
     id: m.slug,
     lane: m.destination,
-    date: m.launchOn!,
-    precision: m.launchPrecision!,
-    labelWidth: labels ? 6 + shortName(m.name).length * CHAR_W : 0,
+    // An earlier launch is drawn across the first year shown, with an arrow at the edge.
+    date: entering.has(m.slug) ? `${from}-01-01` : m.launchOn!,
+    precision: entering.has(m.slug) ? "year" : m.launchPrecision!,
+    labelWidth: labels ? 6 + labelOf(m, entering.has(m.slug)).length * CHAR_W : 0,
   }));
   const layout = layoutChart(items, {
     lanes: opts.lanes ?? [...destinations],
@@ -108,7 +149,7 @@ export function missionChart(
   const drawnSlugs = new Set(layout.marks.map((k) => k.id));
   const legendTop = layout.height + 34;
   const width = Math.max(layout.width, 720);
-  const height = legendTop + 74;
+  const height = legendTop + 100;
   const id = opts.idPrefix ?? "mission-chart";
   const title =
     opts.title ?? `Mission scenario chart, ${from} to ${to}: ${drawnSlugs.size} missions by destination`;
@@ -119,7 +160,9 @@ export function missionChart(
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
   );
   out.push(...lanesSvg(layout), ...ticksSvg(layout));
-  for (const mark of layout.marks) out.push(markSvg(bySlug.get(mark.id)!, mark, labels));
+  for (const mark of layout.marks) {
+    out.push(markSvg(bySlug.get(mark.id)!, mark, labels, entering.has(mark.id)));
+  }
   out.push(legendSvg(legendTop, width));
   out.push("</svg>");
   return {
@@ -127,6 +170,8 @@ export function missionChart(
     layout,
     drawn: drawnSlugs.size,
     notDrawn: list.filter((m) => !drawnSlugs.has(m.slug)),
+    from,
+    to,
   };
 }
 
@@ -160,7 +205,15 @@ function ticksSvg(layout: Layout): string[] {
   return out;
 }
 
-function markSvg(m: Mission, mark: PlacedMark, labels: boolean): string {
+/** The label beside a mark; a mission entering from the left says since when. */
+const labelOf = (m: Mission, entering: boolean) =>
+  entering ? `${shortName(m.name)} (since ${yearOf(m.launchOn!)})` : shortName(m.name);
+
+/** A left-pointing arrowhead at the plot's edge: this bar began before the first year shown. */
+const arrowLeft = (x: number, y: number, colour: string) =>
+  `<path d="M${n(x - 7)},${n(y)}L${n(x + 1)},${n(y - 6)}L${n(x + 1)},${n(y + 6)}Z" fill="${colour}" stroke="#1b1b1b" stroke-width="0.8"/>`;
+
+function markSvg(m: Mission, mark: PlacedMark, labels: boolean, entering: boolean): string {
   const { colour } = statusStyle[m.status];
   const cx = (mark.x0 + mark.x1) / 2;
   const parts: string[] = [];
@@ -169,10 +222,11 @@ function markSvg(m: Mission, mark: PlacedMark, labels: boolean): string {
       `<rect x="${n(mark.x0 + 0.5)}" y="${n(mark.y - 4)}" width="${n(Math.max(1, mark.x1 - mark.x0 - 1))}" height="8" rx="2" fill="${colour}" fill-opacity="0.28" stroke="${colour}"/>`,
     );
   }
+  if (entering) parts.push(arrowLeft(mark.x0, mark.y, colour));
   parts.push(glyph(m.status, m.crewed, cx, mark.y));
   if (labels) {
     const x = Math.max(mark.x1, cx + R) + 5;
-    parts.push(`<text x="${n(x)}" y="${n(mark.y + 4)}" fill="#1b1b1b">${esc(shortName(m.name))}</text>`);
+    parts.push(`<text x="${n(x)}" y="${n(mark.y + 4)}" fill="#1b1b1b">${esc(labelOf(m, entering))}</text>`);
   }
   const title = esc(markTitle(m));
   return `<a href="/roadmap/missions/${m.slug}" aria-label="${title}"><title>${title}</title>${parts.join("")}</a>`;
@@ -198,6 +252,8 @@ function legendSvg(top: number, width: number): string {
     `<text x="158" y="${y2 + 4}" fill="#1b1b1b">Outlined: robotic</text>`,
     `<rect x="276" y="${y2 - 4}" width="30" height="8" rx="2" fill="#0072B2" fill-opacity="0.28" stroke="#0072B2"/>`,
     `<text x="312" y="${y2 + 4}" fill="#1b1b1b">Bar: launch year or quarter; mark alone: month or day</text>`,
+    arrowLeft(16, y2 + 26, "#009E73"),
+    `<text x="28" y="${y2 + 30}" fill="#1b1b1b">Arrow at the left edge: under way since before the first year shown</text>`,
     "</g>",
   );
   return out.join("");
