@@ -176,7 +176,15 @@ export function groupAdminPages() {
         title: `Manage ${g.acronym ?? g.name}`,
         body: () => (
           <>
-            <PageHeader title={groupTitle(g)} lead={<a href={`/groups/${g.slug}`}>View the public page</a>} />
+            <PageHeader
+              title={groupTitle(g)}
+              lead={<a href={`/groups/${g.slug}`}>View the public page</a>}
+              actions={
+                <a class="button button-secondary" href={`/private/groups/${g.slug}/workplan`}>
+                  Workplan and outlook
+                </a>
+              }
+            />
             <Notice text={notices[c.req.query("done") ?? ""]} />
             <section class="section" aria-labelledby="members">
               <h2 id="members">Participating agencies</h2>

@@ -6,6 +6,8 @@ import { renderPage } from "../../http/page.js";
 import { EmptyState, PageHeader, TableScroll, Tag } from "../../web/components.js";
 import { formatPartialDate } from "../../web/format.js";
 import { renderMarkdown } from "../../web/markdown.js";
+import { WorkplanSection } from "../workplan/views/workplan.js";
+import { currentOutlook, listDeliverables, listOutlooks } from "../workplan/workplan.queries.js";
 import { canManageGroup } from "./groups.policy.js";
 import { currentMemberCounts, findGroupBySlug, type Group, listGroups } from "./groups.queries.js";
 import { chairText, GroupTags, groupPeriod, groupTitle } from "./views/group.js";
@@ -96,6 +98,11 @@ export function groupPages() {
   app.get("/groups/:slug", async (c) => {
     const g = await findGroupBySlug(c.var.deps.db, c.req.param("slug"));
     if (!g) throw notFound("This group");
+    const [deliverables, outlooks] = await Promise.all([
+      listDeliverables(c.var.deps.db, g.id),
+      listOutlooks(c.var.deps.db, g.id),
+    ]);
+    const outlook = currentOutlook(outlooks, c.var.deps.now().getUTCFullYear());
     const current = g.memberships.filter((m) => !m.leftOn);
     const former = g.memberships.filter((m) => m.leftOn);
     const period = groupPeriod(g);
@@ -184,6 +191,7 @@ export function groupPages() {
               </>
             ) : null}
           </section>
+          <WorkplanSection rows={deliverables} outlook={outlook} />
           {g.sources.length ? (
             <details class="sources">
               <summary>Sources ({g.sources.length})</summary>

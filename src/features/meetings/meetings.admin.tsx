@@ -98,7 +98,7 @@ export function meetingAdminPages() {
                 {items.map((m) => (
                   <tr>
                     <th scope="row">
-                      <a href={`/meetings/${m.slug}`}>{m.title}</a>
+                      <a href={`/private/meetings/${m.slug}`}>{m.title}</a>
                       {m.public ? null : <span class="muted"> · members only</span>}
                     </th>
                     <td>{meetingWhen(m)}</td>

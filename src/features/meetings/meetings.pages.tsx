@@ -188,6 +188,13 @@ export function meetingPages() {
               </ul>
             </details>
           ) : null}
+          {canSeeVideoLink(actor) ? (
+            <p>
+              <a href={`/private/meetings/${m.slug}`}>
+                Registration, agenda, decisions and minutes (members)
+              </a>
+            </p>
+          ) : null}
           {canManageMeeting(actor, m) ? (
             <p>
               <a href={`/private/meetings/${m.slug}/edit`}>Manage this meeting</a>

@@ -1,0 +1,91 @@
+import type { FieldErrors } from "../../../http/errors.js";
+import { CsrfField, ErrorSummary, Select, TableScroll, TextArea } from "../../../web/components.js";
+import { formatTimestamp } from "../../../web/format.js";
+import type { ActionDetail } from "../actions.queries.js";
+import { actionStatusLabels } from "../actions.schemas.js";
+
+type Values = Record<string, string | string[]> | undefined;
+const v = (values: Values, k: string) => {
+  const x = values?.[k];
+  return Array.isArray(x) ? (x[0] ?? "") : (x ?? "");
+};
+
+/** The append-only history: status changes, notes, and the meetings where the action was reviewed. */
+export function ActionHistory({ history }: { history: ActionDetail["history"] }) {
+  return (
+    <section class="section" aria-labelledby="history">
+      <h2 id="history">History</h2>
+      <TableScroll label="History">
+        <table>
+          <caption class="visually-hidden">History of the action, oldest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Status</th>
+              <th scope="col">Reviewed at</th>
+              <th scope="col">Note</th>
+              <th scope="col">By</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((h) => (
+              <tr>
+                <td>{formatTimestamp(h.at)}</td>
+                <td>
+                  {h.fromStatus && h.fromStatus !== h.toStatus
+                    ? `${actionStatusLabels[h.fromStatus]} → ${actionStatusLabels[h.toStatus]}`
+                    : actionStatusLabels[h.toStatus]}
+                </td>
+                <td>{h.meetingSlug ? <a href={`/meetings/${h.meetingSlug}`}>{h.meetingTitle}</a> : "—"}</td>
+                <td>{h.note ?? "—"}</td>
+                <td>{h.actorName}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}
+
+/** The owner's (or a manager's) update: a new status, a note, and the meeting that reviewed it. */
+export function StatusForm(p: {
+  a: ActionDetail;
+  csrf: string;
+  meetings: Array<{ value: string; label: string }>;
+  values?: Values;
+  errors?: FieldErrors;
+  message?: string;
+}) {
+  return (
+    <section class="section" aria-labelledby="update">
+      <h2 id="update">Record an update</h2>
+      <form method="post" action={`/private/actions/${p.a.number}/status`} class="form" novalidate>
+        <ErrorSummary errors={p.errors} message={p.message} />
+        <CsrfField token={p.csrf} />
+        <Select
+          name="status"
+          label="Status"
+          value={v(p.values, "status") || p.a.status}
+          errors={p.errors}
+          options={Object.entries(actionStatusLabels).map(([value, label]) => ({ value, label }))}
+          required
+        />
+        <TextArea name="note" label="Note" value={v(p.values, "note")} errors={p.errors} rows={3} />
+        <Select
+          name="meeting"
+          label="Reviewed at meeting"
+          value={v(p.values, "meeting")}
+          errors={p.errors}
+          emptyLabel="Not at a meeting"
+          options={p.meetings}
+        />
+        <p class="form-actions">
+          <button class="button" type="submit">
+            Record update
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}

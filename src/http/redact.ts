@@ -1,0 +1,8 @@
+/** Paths whose last segment is a secret (personal feed tokens): logged with the secret replaced. */
+const SECRET_PATHS = [/^(\/feeds\/calendar\/)[^/]+$/];
+
+/** The request path as it may be written to logs. */
+export function loggablePath(path: string): string {
+  for (const re of SECRET_PATHS) if (re.test(path)) return path.replace(re, "$1[token]");
+  return path;
+}
