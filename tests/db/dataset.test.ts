@@ -1,6 +1,14 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, chairTerms, organisations } from "../../src/db/schema/index.js";
+import {
+  auditLog,
+  chairTerms,
+  organisations,
+  technologies,
+  technologyAreas,
+  technologyCapabilities,
+  technologyNeeds,
+} from "../../src/db/schema/index.js";
 import { readDataset, seedDataset } from "../../src/features/dataset/seed.js";
 import { useTestDatabase } from "../support/database.js";
 
@@ -33,11 +41,26 @@ describe("the ISECG dataset", () => {
       chairTermsAdded: 0,
       forumAdded: false,
       newsAdded: 0,
+      technologyRecordsAdded: 0,
     });
     const [esa] = await t.deps.db.select().from(organisations).where(eq(organisations.acronym, "ESA"));
     expect(esa!.description).toBe("Edited");
     const seeds = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, "dataset.seed"));
     expect(seeds.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("holds the Critical Technology List under stable codes, with no agency capabilities or needs", async () => {
+    const areas = await t.deps.db.select().from(technologyAreas);
+    expect(areas.map((a) => a.code)).toEqual(
+      expect.arrayContaining(["PROP", "CFM", "POWER", "GNC", "ROBO", "AUTO"]),
+    );
+    const list = await t.deps.db.select().from(technologies);
+    expect(list.length).toBeGreaterThanOrEqual(9);
+    expect(list.every((x) => /^GER-0\d\d$/.test(x.code) && x.sources.length > 0)).toBe(true);
+    expect(list.filter((x) => x.uncertain).every((x) => x.uncertainNote)).toBe(true);
+    const [caps] = await t.deps.db.select({ n: count() }).from(technologyCapabilities);
+    const [needs] = await t.deps.db.select({ n: count() }).from(technologyNeeds);
+    expect([caps!.n, needs!.n]).toEqual([0, 0]);
   });
 
   it("a broken dataset file is reported with the field at fault", async () => {
