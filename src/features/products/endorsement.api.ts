@@ -1,0 +1,157 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { describeReason } from "../../domain/consensus.js";
+import { body, errorResponse, errors, json } from "../../http/api-schemas.js";
+import type { Api } from "../../http/openapi.js";
+import { roundConsensus, visibleConsensus } from "./consensus.queries.js";
+import { newsChoices } from "./endorsement.schemas.js";
+import { endorseProduct } from "./endorsement.service.js";
+import { matrixRows } from "./matrix.pages.js";
+import { loadProduct, loadRound } from "./products.load.js";
+
+const tags = ["Consensus products"];
+const security = [{ session: [] }];
+const p = (name: string, example: string) => z.string().openapi({ param: { name, in: "path" }, example });
+const productParams = z.object({ slug: p("slug", "lunar-surface-white-paper") });
+const roundParams = productParams.extend({ round: p("round", "1") });
+
+const ConsensusJson = z
+  .object({
+    round: z.number().int(),
+    ready: z.boolean(),
+    reasons: z.array(
+      z.object({
+        kind: z.enum([
+          "round_open",
+          "awaiting_position",
+          "non_concur",
+          "silent_non_concur",
+          "major_comment_open",
+        ]),
+        agency: z.string().optional(),
+        rationale: z.string().optional(),
+        number: z.number().int().optional(),
+        message: z.string(),
+      }),
+    ),
+    tally: z.array(
+      z.object({
+        agency: z.string(),
+        counted: z.enum(["concur", "concur_with_comments", "non_concur", "abstain"]).nullable(),
+        bySilence: z.boolean(),
+      }),
+    ),
+    hiddenAgencies: z
+      .array(z.string())
+      .openapi({ description: "agencies whose positions are hidden until the round closes" }),
+  })
+  .openapi("ConsensusStatus");
+
+const MatrixLine = z
+  .object({
+    number: z.number().int(),
+    agency: z.string(),
+    section: z.string(),
+    orphaned: z.boolean(),
+    category: z.enum(["editorial", "technical", "major"]),
+    text: z.string(),
+    proposedFrom: z.string().nullable(),
+    proposedTo: z.string().nullable(),
+    disposition: z.enum(["accepted", "accepted_with_changes", "rejected", "noted"]).nullable(),
+    rationale: z.string().nullable(),
+  })
+  .openapi("CommentResolutionLine");
+
+const EndorsementWrite = z
+  .object({
+    decision: z.number().int().openapi({ description: "id of a decision of a SAM meeting" }),
+    title: z.string().optional().openapi({ description: "default: the product's title" }),
+    slug: z.string().optional(),
+    description: z.string(),
+    externalUrl: z.string().optional(),
+    news: z.enum(newsChoices).optional().openapi({ description: "default: none" }),
+    newsTitle: z.string().optional(),
+    newsSummary: z.string().optional(),
+  })
+  .partial()
+  .passthrough()
+  .openapi("EndorsementWrite");
+
+const EndorsementJson = z
+  .object({
+    publication: z.string().openapi({ description: "slug of the new publication (/publications/{slug})" }),
+    newsArticleId: z.number().int().nullable(),
+    round: z.number().int(),
+    version: z.number().int(),
+  })
+  .openapi("Endorsement");
+
+/** Registers consensus status, the resolution matrix lines and endorsement of products. */
+export function registerEndorsementApi(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/products/{slug}/rounds/{round}/consensus",
+      tags,
+      security,
+      summary: "Consensus status of a round",
+      description:
+        "Ready when no participating agency objects; otherwise every reason. Hidden positions stay hidden.",
+      request: { params: roundParams },
+      responses: {
+        200: json(z.object({ data: ConsensusJson }), "The status"),
+        401: errors[401],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const { actor, product, round } = await loadRound(c);
+      const status = visibleConsensus(await roundConsensus(c.var.deps.db, round), actor, product, round);
+      const reasons = status.reasons.map((r) => ({ ...r, message: describeReason(r) }));
+      return c.json({ data: { round: round.number, ...status, reasons } }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/products/{slug}/rounds/{round}/matrix",
+      tags,
+      security,
+      summary: "Comment resolution matrix of a round",
+      description:
+        "The submitted comments with their dispositions (also as .csv and .xlsx on the round's page).",
+      request: { params: roundParams },
+      responses: {
+        200: json(z.object({ data: z.array(MatrixLine) }), "The lines"),
+        401: errors[401],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const { round } = await loadRound(c);
+      return c.json({ data: await matrixRows(c.var.deps.db, round) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/products/{slug}/endorsement",
+      tags,
+      security,
+      summary: "Endorse and publish a product",
+      description:
+        "The secretariat records the SAM meeting decision that endorses the product and publishes it as a public publication (and, if wished, a news item) in one step. Refused (409) unless the latest closed round reached consensus, or when already published.",
+      request: { params: productParams, ...body(EndorsementWrite) },
+      responses: {
+        201: json(z.object({ data: EndorsementJson }), "Endorsed and published"),
+        ...errors,
+        409: errorResponse("No consensus yet, a round is open, or already published"),
+      },
+    }),
+    async (c) => {
+      const { actor, product } = await loadProduct(c);
+      const done = await endorseProduct(c.var.deps, actor, product.slug, c.req.valid("json"));
+      const { publicationSlug, ...rest } = done;
+      return c.json({ data: { publication: publicationSlug, ...rest } }, 201);
+    },
+  );
+}

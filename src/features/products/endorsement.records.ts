@@ -1,0 +1,119 @@
+import type { Db } from "../../db/client.js";
+import { newsArticles, publications } from "../../db/schema/index.js";
+import type { Deps } from "../../deps.js";
+import { parseSections } from "../../domain/sections.js";
+import type { Actor } from "../auth/actor.js";
+import { addRevision, freeSlug } from "../news/news.service.js";
+import { extractPdfText, safeFileName, storeFile } from "../publications/publications.files.js";
+import type { UploadedFile } from "../publications/publications.schemas.js";
+import { queueArticleNotifications } from "../subscriptions/subscriptions.service.js";
+import type { EndorsementInput } from "./endorsement.schemas.js";
+import type { ProductDetail } from "./products.queries.js";
+
+// The records publishing a product creates: the library entry (with its file) and the news item.
+
+/** The agreed text with its numbered headings one level below the publication's title. */
+export function publicationText(description: string, body: string): string {
+  const doc = parseSections(body);
+  const parts = [description.trim(), doc.preamble];
+  for (const s of doc.sections) {
+    parts.push(`${"#".repeat(Math.min(6, s.level + 1))} ${s.number} ${s.title}`, s.body);
+  }
+  return parts.filter(Boolean).join("\n\n");
+}
+
+/** A PDF stored in the library, as publication columns. */
+export type StoredFile = {
+  fileName: string;
+  fileSize: number;
+  fileType: string;
+  fileSha256: string;
+  text: string | null;
+};
+
+/** Stores an uploaded PDF by content hash and extracts its text for search. */
+export async function storedFile(deps: Deps, file: UploadedFile): Promise<StoredFile> {
+  const [sha, text] = await Promise.all([
+    storeFile(deps.config.dataDir, file.bytes),
+    extractPdfText(file.bytes),
+  ]);
+  return {
+    fileName: safeFileName(file.name),
+    fileSize: file.bytes.byteLength,
+    fileType: "application/pdf",
+    fileSha256: sha,
+    text,
+  };
+}
+
+export type PublicationParts = {
+  input: EndorsementInput;
+  title: string;
+  slug: string;
+  stored: Partial<StoredFile>;
+  body: string;
+};
+
+/** The publication in the library, with the agreed text below its description. */
+export async function insertPublication(
+  deps: Deps,
+  tx: Db,
+  product: ProductDetail,
+  p: PublicationParts,
+): Promise<number> {
+  const today = deps.now().toISOString().slice(0, 10);
+  const [row] = await tx
+    .insert(publications)
+    .values({
+      slug: p.slug,
+      title: p.title,
+      category: product.kind,
+      postedOn: today,
+      publishedOn: today,
+      publishedPrecision: "day",
+      description: publicationText(p.input.description, p.body),
+      producedBy: product.leadGroup?.name ?? null,
+      externalUrl: p.input.externalUrl,
+      ...p.stored,
+    })
+    .returning({ id: publications.id });
+  return row!.id;
+}
+
+/** The news item, if wished: a draft, or published with the subscribers' mail queued. */
+export async function insertNews(
+  deps: Deps,
+  tx: Db,
+  actor: Actor,
+  input: EndorsementInput,
+  publication: { title: string; slug: string },
+): Promise<{ id: number; title: string } | null> {
+  if (input.news === "none") return null;
+  const now = deps.now();
+  const title = input.newsTitle ?? `${publication.title} published`;
+  const link = `${deps.config.baseUrl}/publications/${publication.slug}`;
+  const content = {
+    title,
+    newsDate: now.toISOString().slice(0, 10),
+    place: null,
+    summary: input.newsSummary!,
+    body: `${input.description}\n\nRead [${publication.title}](${link}) in the publications library.`,
+    imageUrl: null,
+    imageAlt: null,
+  };
+  const published = input.news === "published";
+  const [row] = await tx
+    .insert(newsArticles)
+    .values({
+      ...content,
+      slug: await freeSlug(tx, title),
+      status: published ? "published" : "draft",
+      publishAt: published ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await addRevision(tx, actor, row!.id, content, "Written when the product was published", now);
+  if (published) await queueArticleNotifications(tx, deps, row!);
+  return { id: row!.id, title };
+}

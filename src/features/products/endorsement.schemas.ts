@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const newsChoices = ["none", "draft", "published"] as const;
+export type NewsChoice = (typeof newsChoices)[number];
+export const newsChoiceLabels: Record<NewsChoice, string> = {
+  none: "No news item",
+  draft: "A draft news item, to edit and publish later",
+  published: "A news item published now (subscribers get it by e-mail)",
+};
+
+/** What the secretariat enters to endorse and publish a product in one step (a PDF travels separately). */
+export const endorsementInput = z
+  .object({
+    decision: z.coerce
+      .number({ error: "Choose the SAM meeting decision that endorses the product." })
+      .int("Choose the SAM meeting decision that endorses the product.")
+      .positive("Choose the SAM meeting decision that endorses the product."),
+    title: optionalText(300),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .nullish()
+      .transform((v) => (v ? v : null))
+      .refine(
+        (v) => v === null || (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) && v.length <= 100),
+        "Use lower-case letters, digits and single hyphens (at most 100 characters).",
+      ),
+    description: z
+      .string({ error: "Describe the publication in a sentence or two." })
+      .trim()
+      .min(10, "Describe the publication in a sentence or two (at least 10 characters).")
+      .max(5000, "Use at most 5000 characters."),
+    externalUrl: optionalText(2000).refine(
+      (v) => v === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v),
+      "Enter a full web address starting with https://.",
+    ),
+    news: z.enum(newsChoices, { error: "Choose whether to write a news item." }).default("none"),
+    newsTitle: optionalText(200),
+    newsSummary: optionalText(600),
+  })
+  .refine((e) => e.news === "none" || (e.newsSummary !== null && e.newsSummary.length >= 10), {
+    path: ["newsSummary"],
+    message: "Enter a short summary for the news item (at least 10 characters).",
+  })
+  .refine((e) => e.news === "none" || e.newsTitle === null || e.newsTitle.length >= 3, {
+    path: ["newsTitle"],
+    message: "Enter a title of at least 3 characters, or leave it empty to use the product's title.",
+  });
+export type EndorsementInput = z.infer<typeof endorsementInput>;

@@ -1,0 +1,132 @@
+import type { FieldErrors } from "../../../http/errors.js";
+import { CsrfField, ErrorSummary, Select, TextArea } from "../../../web/components.js";
+import { categoryLabels, dispositionLabels, positionLabels } from "../products.schemas.js";
+import type { FormValues } from "./forms.js";
+
+const val = (v: FormValues, k: string) => {
+  const x = v[k];
+  return Array.isArray(x) ? (x[0] ?? "") : (x ?? "");
+};
+const options = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+type FormProps = {
+  action: string;
+  csrf: string;
+  values: FormValues;
+  errors?: FieldErrors;
+  message?: string;
+  cancel: string;
+};
+
+const Actions = ({ submit, cancel }: { submit: string; cancel: string }) => (
+  <p class="form-actions">
+    <button class="button" type="submit">
+      {submit}
+    </button>
+    <a href={cancel}>Cancel</a>
+  </p>
+);
+
+/** A review comment: the section it points to, its category, the text and a proposed change. */
+export function CommentForm(
+  p: FormProps & { sections: Array<{ anchor: string; label: string }>; submit: string },
+) {
+  const v = p.values;
+  return (
+    <form method="post" action={p.action} class="form" novalidate>
+      <ErrorSummary errors={p.errors} message={p.message} />
+      <CsrfField token={p.csrf} />
+      <Select
+        name="section"
+        label="Section"
+        value={val(v, "section") || "whole-document"}
+        options={p.sections.map((s) => ({ value: s.anchor || "whole-document", label: s.label }))}
+        errors={p.errors}
+        required
+      />
+      <Select
+        name="category"
+        label="Category"
+        value={val(v, "category")}
+        options={options(categoryLabels)}
+        emptyLabel="Choose…"
+        errors={p.errors}
+        hint="Major comments are those your agency could not concur without."
+        required
+      />
+      <TextArea name="text" label="Comment" value={val(v, "text")} errors={p.errors} rows={6} required />
+      <TextArea
+        name="proposedFrom"
+        label="Proposed change: current text"
+        value={val(v, "proposedFrom")}
+        errors={p.errors}
+        rows={3}
+      />
+      <TextArea
+        name="proposedTo"
+        label="Proposed change: new text"
+        value={val(v, "proposedTo")}
+        errors={p.errors}
+        rows={3}
+      />
+      <Actions submit={p.submit} cancel={p.cancel} />
+    </form>
+  );
+}
+
+/** An editor's disposition of one comment. */
+export function DispositionForm(p: FormProps) {
+  return (
+    <form method="post" action={p.action} class="form" novalidate>
+      <ErrorSummary errors={p.errors} message={p.message} />
+      <CsrfField token={p.csrf} />
+      <Select
+        name="disposition"
+        label="Disposition"
+        value={val(p.values, "disposition")}
+        options={options(dispositionLabels)}
+        emptyLabel="Choose…"
+        errors={p.errors}
+        required
+      />
+      <TextArea
+        name="rationale"
+        label="Rationale"
+        value={val(p.values, "rationale")}
+        errors={p.errors}
+        rows={4}
+        hint="Required when the comment is rejected."
+      />
+      <Actions submit="Save the disposition" cancel={p.cancel} />
+    </form>
+  );
+}
+
+/** An agency's position in a round. */
+export function PositionForm(p: FormProps) {
+  return (
+    <form method="post" action={p.action} class="form" novalidate>
+      <ErrorSummary errors={p.errors} message={p.message} />
+      <CsrfField token={p.csrf} />
+      <Select
+        name="position"
+        label="Position"
+        value={val(p.values, "position")}
+        options={options(positionLabels)}
+        emptyLabel="Choose…"
+        errors={p.errors}
+        required
+      />
+      <TextArea
+        name="rationale"
+        label="Rationale"
+        value={val(p.values, "rationale")}
+        errors={p.errors}
+        rows={4}
+        hint="Required for a non-concurrence."
+      />
+      <Actions submit="Record the position" cancel={p.cancel} />
+    </form>
+  );
+}
