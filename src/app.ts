@@ -4,9 +4,13 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { isReady } from "./db/client.js";
 import type { Deps } from "./deps.js";
+import { actionAdminPages } from "./features/actions/actions.admin.js";
+import { registerActionsApi } from "./features/actions/actions.api.js";
+import { actionPages } from "./features/actions/actions.pages.js";
 import { auditPages } from "./features/audit/audit.pages.js";
 import { accountPages } from "./features/auth/account.pages.js";
 import { authPages } from "./features/auth/auth.pages.js";
+import { calendarPages } from "./features/calendar/calendar.pages.js";
 import { chairAdminPages } from "./features/directory/chairs.pages.js";
 import { registerDirectoryApi } from "./features/directory/directory.api.js";
 import { memberPages } from "./features/directory/members.pages.js";
@@ -21,18 +25,32 @@ import { volatilesPages } from "./features/ger/volatiles.pages.js";
 import { groupAdminPages } from "./features/groups/groups.admin.js";
 import { groupPages } from "./features/groups/groups.pages.js";
 import { mailPages } from "./features/mail/mail.pages.js";
+import { registerMeetingWorkApi } from "./features/meeting-work/meeting-work.api.js";
+import { meetingWorkPages } from "./features/meeting-work/meeting-work.routes.js";
 import { meetingAdminPages } from "./features/meetings/meetings.admin.js";
 import { registerGroupsAndMeetingsApi } from "./features/meetings/meetings.api.js";
 import { meetingPages } from "./features/meetings/meetings.pages.js";
+import { registerMeetingWriteApi } from "./features/meetings/meetings.write.api.js";
 import { feedPages } from "./features/news/feeds.pages.js";
 import { newsActionPages } from "./features/news/news.actions.pages.js";
 import { newsAdminPages } from "./features/news/news.admin.pages.js";
 import { registerNewsApi } from "./features/news/news.api.js";
 import { newsPages } from "./features/news/news.pages.js";
 import { contentPages } from "./features/pages/pages.pages.js";
+import { reviewPages } from "./features/products/comments.pages.js";
+import { registerEndorsementApi } from "./features/products/endorsement.api.js";
+import { endorsementPages } from "./features/products/endorsement.pages.js";
+import { historyPages } from "./features/products/history.pages.js";
+import { matrixPages } from "./features/products/matrix.pages.js";
+import { registerProductsApi } from "./features/products/products.api.js";
+import { productPages } from "./features/products/products.pages.js";
+import { roundPages } from "./features/products/rounds.pages.js";
+import { versionPages } from "./features/products/versions.pages.js";
 import { publicationAdminPages } from "./features/publications/publications.admin.js";
 import { registerPublicationsApi } from "./features/publications/publications.api.js";
+import { publicationFeedPages } from "./features/publications/publications.feeds.js";
 import { publicationPages } from "./features/publications/publications.pages.js";
+import { missionImportPages } from "./features/roadmap/mission-import.pages.js";
 import { missionAdminPages } from "./features/roadmap/missions.pages.js";
 import { registerRoadmapApi } from "./features/roadmap/roadmap.api.js";
 import { roadmapPages } from "./features/roadmap/roadmap.pages.js";
@@ -43,13 +61,27 @@ import { privateHomePages } from "./features/site/private.pages.js";
 import { settingsPages } from "./features/site/settings.pages.js";
 import { sitePages } from "./features/site/site.pages.js";
 import { subscriptionPages } from "./features/subscriptions/subscriptions.pages.js";
+import { registerAnalysisApi } from "./features/technology/analysis.api.js";
+import { analysisPages } from "./features/technology/analysis.pages.js";
+import { assessmentPages } from "./features/technology/assessments.pages.js";
+import { capabilityPages } from "./features/technology/capabilities.pages.js";
+import { ctlPages } from "./features/technology/ctl.pages.js";
+import { heatMapPages } from "./features/technology/heatmap.pages.js";
+import { needPages } from "./features/technology/needs.pages.js";
+import { registerTechnologyApi } from "./features/technology/technology.api.js";
+import { technologyDataPages } from "./features/technology/technology.import.pages.js";
+import { technologyPublicPages } from "./features/technology/technology.public.pages.js";
+import { publicDetailPages } from "./features/technology/technology.public.settings.pages.js";
+import { tokenPages } from "./features/tokens/tokens.pages.js";
+import { registerWorkplanApi } from "./features/workplan/workplan.api.js";
+import { workplanPages } from "./features/workplan/workplan.pages.js";
 import { publicPageCache } from "./http/cache.js";
 import type { AppEnv } from "./http/env.js";
 import { errorPage, handleError } from "./http/error-pages.js";
 import { AppError } from "./http/errors.js";
 import { csrfProtection, loadActor, requestLogging } from "./http/middleware.js";
 import { apiDocs, createApi } from "./http/openapi.js";
-import { isUploadPath, UPLOAD_BODY_LIMIT } from "./http/uploads.js";
+import { IMPORT_BODY_LIMIT, isImportPath, isUploadPath, UPLOAD_BODY_LIMIT } from "./http/uploads.js";
 import { assetRoutes } from "./web/assets.js";
 
 /** Builds the whole application: middleware, error handling, and every feature's routes. */
@@ -96,12 +128,21 @@ export function createApp(deps: Deps) {
       throw new AppError("payload_too_large", "The upload is too large (PDF files can be at most 50 MB).");
     },
   });
+  // Mission imports take whole files (100,000 missions) on their own addresses only.
+  const limitImport = bodyLimit({
+    maxSize: IMPORT_BODY_LIMIT,
+    onError: () => {
+      throw new AppError("payload_too_large", "The file is too large (64 MB at most).");
+    },
+  });
   app.use((c, next) =>
     c.req.method === "GET" || c.req.method === "HEAD"
       ? next()
       : isUploadPath(c.req.path)
         ? limitUpload(c, next)
-        : limitBody(c, next),
+        : isImportPath(c.req.path)
+          ? limitImport(c, next)
+          : limitBody(c, next),
   );
   app.use(loadActor(deps));
   app.use(csrfProtection(deps));
@@ -115,6 +156,7 @@ export function createApp(deps: Deps) {
   app.route("/", chairAdminPages());
   app.route("/", auditPages());
   app.route("/", accountPages());
+  app.route("/", tokenPages());
   app.route("/", settingsPages());
   // Before newsPages: /news/subscribe and /news/unsubscribe must not be taken for article slugs.
   app.route("/", subscriptionPages());
@@ -123,6 +165,7 @@ export function createApp(deps: Deps) {
   app.route("/", newsAdminPages());
   app.route("/", newsActionPages());
   app.route("/", feedPages());
+  app.route("/", publicationFeedPages());
   app.route("/", discoveryPages());
   app.route("/", publicationPages());
   app.route("/", publicationAdminPages());
@@ -130,6 +173,7 @@ export function createApp(deps: Deps) {
   app.route("/", contentPages());
   app.route("/", searchPages());
   app.route("/", roadmapPages());
+  app.route("/", missionImportPages());
   app.route("/", missionAdminPages());
   app.route("/", frameworkPages());
   app.route("/", editionPages());
@@ -137,16 +181,47 @@ export function createApp(deps: Deps) {
   app.route("/", volatilesPages());
   app.route("/", groupPages());
   app.route("/", groupAdminPages());
+  app.route("/", workplanPages());
   app.route("/", meetingPages());
   app.route("/", meetingAdminPages());
+  // Before other /private/technology/... routes: "gaps" and "assessments" are not technology codes.
+  app.route("/", analysisPages());
+  app.route("/", heatMapPages());
+  app.route("/", assessmentPages());
+  app.route("/", technologyPublicPages());
+  app.route("/", publicDetailPages());
+  app.route("/", technologyDataPages());
+  app.route("/", capabilityPages());
+  app.route("/", needPages());
+  app.route("/", ctlPages());
+  app.route("/", meetingWorkPages());
+  // Before productPages: their fixed sub-paths must not be taken for anything else.
+  app.route("/", endorsementPages());
+  app.route("/", historyPages());
+  app.route("/", matrixPages());
+  app.route("/", productPages());
+  app.route("/", versionPages());
+  app.route("/", roundPages());
+  app.route("/", reviewPages());
+  app.route("/", actionPages());
+  app.route("/", actionAdminPages());
+  app.route("/", calendarPages());
   const api = createApi();
   registerDirectoryApi(api);
   registerNewsApi(api);
   registerPublicationsApi(api);
   registerRoadmapApi(api);
+  registerTechnologyApi(api);
   registerGerApi(api);
   registerGroupsAndMeetingsApi(api);
+  registerMeetingWriteApi(api);
+  registerWorkplanApi(api);
+  registerActionsApi(api);
+  registerMeetingWorkApi(api);
+  registerProductsApi(api);
+  registerEndorsementApi(api);
   registerSearchApi(api);
+  registerAnalysisApi(api);
   app.route("/api/v1", api);
   app.route("/", apiDocs(api, { title: "Coordination platform API", version: "1" }));
 

@@ -9,6 +9,8 @@ import { isEmpty, readDataset, seedDataset } from "./features/dataset/seed.js";
 import { startMailWorker } from "./features/mail/mail.worker.js";
 import { startMeetingClock } from "./features/meetings/meetings.clock.js";
 import { startNewsScheduler } from "./features/news/news.publishing.js";
+import { startReviewClock } from "./features/products/rounds.service.js";
+import { startReminderClock } from "./features/reminders/reminders.clock.js";
 import { createLogger, type Logger } from "./http/logger.js";
 import { PageCache } from "./http/page-cache.js";
 
@@ -64,6 +66,10 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const stopMailWorker = startMailWorker(deps);
   // A meeting that ends moves from "upcoming" to "past": cached public lists are dropped then.
   const stopMeetingClock = startMeetingClock(deps);
+  // Reminders (registration open, meeting next week, actions due): each sent once across instances.
+  const stopReminderClock = startReminderClock(deps);
+  // Review rounds close at their deadline even when nobody visits (idempotent across instances).
+  const stopReviewClock = startReviewClock(deps);
   const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
       resolve({ server: s as Server, port: info.port }),
@@ -76,6 +82,8 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
       clearInterval(sweep);
       stopNewsScheduler();
       stopMeetingClock();
+      stopReminderClock();
+      stopReviewClock();
       await stopMailWorker();
       // Stop accepting connections, let requests in flight finish, then close idle keep-alive sockets.
       await new Promise<void>((resolve) => {

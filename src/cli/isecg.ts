@@ -7,6 +7,8 @@ import { systemActor } from "../features/auth/actor.js";
 import { readDataset, seedDataset } from "../features/dataset/seed.js";
 import { findPersonByEmail } from "../features/directory/directory.queries.js";
 import { addPerson, updatePerson } from "../features/directory/people.service.js";
+import { missionsCommand } from "../features/roadmap/missions.cli.js";
+import { loadDemoData, removeDemoData } from "../features/technology/technology.demo.js";
 import { AppError } from "../http/errors.js";
 import { createLogger } from "../http/logger.js";
 import { PageCache } from "../http/page-cache.js";
@@ -18,11 +20,18 @@ Commands:
   serve                       run the platform (same as npm start)
   migrate                     apply database migrations
   seed                        load the dataset (idempotent: existing records are kept)
+  seed --demo [--remove]      load (or remove) the labelled demonstration capabilities and technology
+                              needs; they never mix with agencies' real figures
   user add --name NAME --email EMAIL --role ROLE [--role ROLE] [--org ACRONYM] [--password PASSWORD]
                               add a person who can sign in; roles: member, focal_point, chair, secretariat.
                               Without --password a strong one is generated and printed once.
   user password --email EMAIL [--password PASSWORD]
                               set a new password (signs the person out everywhere)
+  import missions FILE [--dry-run] [--format csv|json]
+                              add and update missions from a CSV or JSON file (matched by slug; none
+                              deleted); all rows or none; --dry-run only reports every bad row
+  export missions [--format csv|json] [--out FILE]
+                              every mission as CSV (default) or JSON, to FILE or standard output
 
 Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...); see the README.`;
 
@@ -97,6 +106,17 @@ async function user(args: string[]) {
   });
 }
 
+/** `seed --demo`: the demonstration technology dataset, generated deterministically; `--remove` deletes it. */
+function seedDemo(remove: boolean) {
+  return withDeps(async (deps) => {
+    const actor = systemActor("command line");
+    const r = remove ? await removeDemoData(deps, actor) : await loadDemoData(deps, actor);
+    console.log(
+      `${remove ? "Removed" : "Loaded"} the demonstration dataset: ${r.capabilities} capabilities and ${r.needs} technology needs${remove ? "; real records are untouched" : " (labelled as demonstration data, never mixed with real records)"}.`,
+    );
+  });
+}
+
 async function run(argv: string[]) {
   const [command, ...args] = argv;
   switch (command) {
@@ -106,6 +126,7 @@ async function run(argv: string[]) {
       await withDeps(async () => {});
       return console.log("Migrations applied.");
     case "seed":
+      if (args.includes("--demo")) return seedDemo(args.includes("--remove"));
       return withDeps(async (deps) => {
         const report = await seedDataset(deps, await readDataset(deps.config.datasetDir));
         console.log(
@@ -114,6 +135,10 @@ async function run(argv: string[]) {
       });
     case "user":
       return user(args);
+    case "import":
+    case "export":
+      if (args[0] === "missions") return withDeps((deps) => missionsCommand(deps, command, args.slice(1)));
+      throw new Error(`Unknown ${command} "${args[0] ?? ""}".\n\n${usage}`);
     default:
       console.log(usage);
       if (command && command !== "help" && command !== "--help") process.exitCode = 2;

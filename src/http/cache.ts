@@ -12,7 +12,7 @@ const perResponse = new Set(["set-cookie", "x-request-id", "date", "etag", "cont
  * Serves visitors' GET pages from the page cache, first thing in the chain, replaying the headers
  * (security headers included) of the response that filled it; on a miss, renders through the
  * whole chain and stores the result. Requests with a session cookie always get a fresh page
- * (their header differs); any write clears the cache.
+ * (their header differs), and so do requests with an API token; any write clears the cache.
  */
 export function publicPageCache(deps: Deps): MiddlewareHandler<AppEnv> {
   // Cheap unique request ids for hits: a random prefix per app and a counter.
@@ -21,7 +21,8 @@ export function publicPageCache(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const method = c.req.method;
     const header = requestHeaderReader(c);
-    if ((method !== "GET" && method !== "HEAD") || header("cookie")?.includes(`${SESSION_COOKIE}=`)) {
+    const signedIn = header("cookie")?.includes(`${SESSION_COOKIE}=`) || header("authorization");
+    if ((method !== "GET" && method !== "HEAD") || signedIn) {
       return next();
     }
     const url = c.req.url;

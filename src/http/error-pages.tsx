@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppContext, AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
 import { renderPage } from "./page.js";
+import { loggablePath } from "./redact.js";
 
 const titles: Record<number, string> = {
   401: "Please sign in",
@@ -24,7 +25,7 @@ export function toAppError(err: unknown, c: Context<AppEnv>): AppError {
     return new AppError("validation_failed", err.message || "Bad request.");
   c.var.deps?.log.error("unhandled error", {
     requestId: c.var.requestId,
-    path: c.req.path,
+    path: loggablePath(c.req.path),
     error: err instanceof Error ? (err.stack ?? err.message) : String(err),
   });
   return new AppError("internal", "Something went wrong on our side. It has been logged; please try again.");

@@ -4,8 +4,10 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Deps } from "../deps.js";
 import { CSRF_COOKIE, CSRF_FIELD, csrfTokenFor, isValidCsrfToken, newNonce } from "../features/auth/csrf.js";
 import { personForSession, SESSION_COOKIE } from "../features/auth/sessions.js";
+import { actorForApiToken } from "../features/tokens/tokens.queries.js";
 import type { AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
+import { loggablePath } from "./redact.js";
 
 /** Puts the dependencies on the context and logs one structured line per request. */
 export function requestLogging(deps: Deps): MiddlewareHandler<AppEnv> {
@@ -15,17 +17,37 @@ export function requestLogging(deps: Deps): MiddlewareHandler<AppEnv> {
     await next();
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const status = c.res.status;
-    const fields = { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status, ms };
+    const fields = {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: loggablePath(c.req.path),
+      status,
+      ms,
+    };
     if (status >= 500) deps.log.error("request", fields);
     else deps.log.info("request", fields);
   };
 }
 
-/** Resolves the actor from the session cookie; visitors cost no database query. */
+/**
+ * Resolves the actor from the session cookie; visitors cost no database query. On the JSON API an
+ * `Authorization: Bearer` header wins: the actor is the token's agency (a focal point of it, no
+ * more) and any session cookie is ignored, so a cookie can never lend its rights to a bearer call.
+ */
 export function loadActor(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
     c.set("actor", { kind: "visitor", requestId: c.var.requestId });
+    const authorization = c.req.path.startsWith("/api/") ? c.req.header("authorization") : undefined;
+    if (authorization !== undefined) {
+      const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+      const person = bearer ? await actorForApiToken(deps.db, bearer, deps.now()) : null;
+      if (!person) {
+        throw new AppError("unauthenticated", "The API token is unknown, revoked or expired.");
+      }
+      c.set("actor", { ...person, requestId: c.var.requestId });
+      return next();
+    }
+    const token = getCookie(c, SESSION_COOKIE);
     if (token) {
       const person = await personForSession(deps.db, token, deps.now());
       if (person) {

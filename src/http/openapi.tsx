@@ -29,16 +29,25 @@ export function apiDocs(api: Api, info: { title: string; version: string }) {
     name: "isecg_session",
     description: "The session cookie set by signing in on the website.",
   });
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "An agency's API token (Private area → API tokens): acts as a focal point of that agency only. " +
+      "When present, any session cookie is ignored.",
+  });
   const document = () =>
-    api.getOpenAPI31Document({
-      openapi: "3.1.0",
-      info: {
-        ...info,
-        description:
-          "JSON API of the coordination platform. Errors are `{ error: { code, message, fields?, requestId } }`.",
-      },
-      servers: [{ url: "/api/v1" }],
-    });
+    withBearerAlternative(
+      api.getOpenAPI31Document({
+        openapi: "3.1.0",
+        info: {
+          ...info,
+          description:
+            "JSON API of the coordination platform. Errors are `{ error: { code, message, fields?, requestId } }`.",
+        },
+        servers: [{ url: "/api/v1" }],
+      }),
+    );
   app.get("/api/openapi.json", (c) => c.json(document()));
   app.get("/api", (c) => {
     const doc = document();
@@ -55,10 +64,11 @@ export function apiDocs(api: Api, info: { title: string; version: string }) {
             is the <a href="/api/openapi.json">OpenAPI document</a>.
           </p>
           <p>
-            Reading public data needs no sign-in. Writing needs a session with the right role. Errors answer
-            with a stable <code>code</code> (<code>validation_failed</code>, <code>unauthenticated</code>,{" "}
-            <code>forbidden</code>, <code>not_found</code>, <code>rate_limited</code>, <code>internal</code>)
-            and the <code>requestId</code> to quote.
+            Reading public data needs no sign-in. Writing needs a session with the right role, or an agency's
+            API token sent as <code>Authorization: Bearer …</code> (a focal point's rights for that agency
+            only). Errors answer with a stable <code>code</code> (<code>validation_failed</code>,{" "}
+            <code>unauthenticated</code>, <code>forbidden</code>, <code>not_found</code>,{" "}
+            <code>rate_limited</code>, <code>internal</code>) and the <code>requestId</code> to quote.
           </p>
           <TableScroll label="Endpoints">
             <table>
@@ -93,4 +103,19 @@ export function apiDocs(api: Api, info: { title: string; version: string }) {
     });
   });
   return app;
+}
+
+type Doc = ReturnType<Api["getOpenAPI31Document"]>;
+
+/** Every operation that accepts the session cookie accepts an agency's bearer token too. */
+function withBearerAlternative(doc: Doc): Doc {
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(item as Record<string, Operation>)) {
+      const security = op.security as Array<Record<string, string[]>> | undefined;
+      if (security?.some((s) => "session" in s) && !security.some((s) => "bearer" in s)) {
+        security.push({ bearer: [] });
+      }
+    }
+  }
+  return doc;
 }

@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import { stylesheetUrl } from "../web/assets.js";
 import { loadForum } from "../web/forum.js";
-import { Layout, type OpenGraph, type PageContext } from "../web/layout.js";
+import { type FeedLink, Layout, type OpenGraph, type PageContext } from "../web/layout.js";
 import { PrivateShell } from "../web/private-layout.js";
 import type { AppContext } from "./env.js";
 
@@ -23,12 +23,18 @@ export async function pageContext(c: AppContext): Promise<PageContext> {
 /** Renders a page inside the site layout. */
 export async function renderPage(
   c: AppContext,
-  page: { title: string; description?: string; og?: OpenGraph; body: (ctx: PageContext) => Child },
+  page: {
+    title: string;
+    description?: string;
+    og?: OpenGraph;
+    feeds?: FeedLink[];
+    body: (ctx: PageContext) => Child;
+  },
   status: 200 | 404 | 422 | 403 | 429 | 500 = 200,
 ) {
   const ctx = await pageContext(c);
   return c.html(
-    <Layout ctx={ctx} title={page.title} description={page.description} og={page.og}>
+    <Layout ctx={ctx} title={page.title} description={page.description} og={page.og} feeds={page.feeds}>
       {page.body(ctx)}
     </Layout>,
     status,

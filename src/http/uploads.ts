@@ -7,7 +7,19 @@ export const UPLOAD_BODY_LIMIT = MAX_PDF_BYTES + 1024 * 1024;
  * The form addresses that accept file uploads; every other request body stays under the
  * general 1 MB. The use case checks the file's own size (and answers 422 with a message).
  */
-const uploadPaths: RegExp[] = [/^\/private\/publications\/(new|[a-z0-9-]+\/edit)$/];
+const uploadPaths: RegExp[] = [
+  /^\/private\/publications\/(new|[a-z0-9-]+\/edit)$/,
+  /^\/private\/meetings\/[a-z0-9-]+\/agenda\/\d+\/files$/,
+  /^\/private\/products\/[a-z0-9-]+\/endorsement$/,
+];
 
 /** True for an address whose form may carry a file. */
 export const isUploadPath = (path: string) => uploadPaths.some((p) => p.test(path));
+
+/** The body limit of mission imports: 100,000 missions as CSV are about 30 MB. */
+export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
+
+const importPaths = new Set(["/private/missions/import", "/api/v1/missions/import"]);
+
+/** True for an address that accepts a whole missions file. */
+export const isImportPath = (path: string) => importPaths.has(path);

@@ -20,8 +20,13 @@ type LayoutProps = {
   description?: string;
   /** Open Graph details for pages worth sharing (articles); og:title/description/url come from the page. */
   og?: OpenGraph;
+  /** Feeds this page announces besides the news feeds (e.g. the publication feeds on /publications). */
+  feeds?: FeedLink[];
   children: Child;
 };
+
+/** A feed announced with `<link rel="alternate">` for feed readers' autodiscovery. */
+export type FeedLink = { type: string; title: string; href: string };
 
 /** What a shared link previews: the kind of page and, when there is one, its image. */
 export type OpenGraph = { type: "article" | "website"; image?: string | null; imageAlt?: string | null };
@@ -29,7 +34,7 @@ export type OpenGraph = { type: "article" | "website"; image?: string | null; im
 const isCurrent = (path: string, href: string) => (href === "/" ? path === "/" : path.startsWith(href));
 
 /** The public site's shell: skip link, header with navigation, main content, footer. */
-export function Layout({ ctx, title, description, og, children }: LayoutProps) {
+export function Layout({ ctx, title, description, og, feeds, children }: LayoutProps) {
   const fullTitle = title ? `${title} · ${ctx.forum.acronym}` : ctx.forum.name;
   return (
     <html lang="en">
@@ -39,11 +44,18 @@ export function Layout({ ctx, title, description, og, children }: LayoutProps) {
         <title>{fullTitle}</title>
         {description ? <meta name="description" content={description} /> : null}
         <link rel="canonical" href={`${ctx.baseUrl}${ctx.path}`} />
-        {og ? (
-          <OpenGraphTags og={og} title={title} description={description} url={`${ctx.baseUrl}${ctx.path}`} />
-        ) : null}
+        <OpenGraphTags
+          og={og ?? { type: "website" }}
+          title={title || ctx.forum.name}
+          siteName={ctx.forum.name}
+          description={description}
+          url={`${ctx.baseUrl}${ctx.path}`}
+        />
         <link rel="alternate" type="application/atom+xml" title="News (Atom)" href="/feeds/news.atom" />
         <link rel="alternate" type="application/rss+xml" title="News (RSS)" href="/feeds/news.rss" />
+        {(feeds ?? []).map((f) => (
+          <link rel="alternate" type={f.type} title={f.title} href={f.href} />
+        ))}
         <link rel="stylesheet" href={ctx.stylesheet} />
         <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
         <meta name="color-scheme" content="light dark" />
@@ -84,10 +96,17 @@ export function Layout({ ctx, title, description, og, children }: LayoutProps) {
   );
 }
 
-function OpenGraphTags(p: { og: OpenGraph; title: string; description?: string; url: string }) {
+function OpenGraphTags(p: {
+  og: OpenGraph;
+  title: string;
+  siteName: string;
+  description?: string;
+  url: string;
+}) {
   return (
     <>
       <meta property="og:type" content={p.og.type} />
+      <meta property="og:site_name" content={p.siteName} />
       <meta property="og:title" content={p.title} />
       {p.description ? <meta property="og:description" content={p.description} /> : null}
       <meta property="og:url" content={p.url} />

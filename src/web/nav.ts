@@ -14,7 +14,13 @@ export const publicSections: Array<{ href: string; label: string }> = [
 ];
 
 /** The private area's sections; `show` decides per role. */
-export const privateSections: Array<{ href: string; label: string; secretariatOnly?: boolean }> = [
+export const privateSections: Array<{
+  href: string;
+  label: string;
+  secretariatOnly?: boolean;
+  /** Shown to focal points and the secretariat only. */
+  focalPoints?: boolean;
+}> = [
   { href: "/private", label: "Overview" },
   { href: "/private/members", label: "Organisations" },
   { href: "/private/people", label: "People" },
@@ -22,6 +28,11 @@ export const privateSections: Array<{ href: string; label: string; secretariatOn
   { href: "/private/editions", label: "Roadmap editions", secretariatOnly: true },
   { href: "/private/groups", label: "Working groups" },
   { href: "/private/meetings", label: "Meetings" },
+  { href: "/private/actions", label: "Actions" },
+  { href: "/private/technology", label: "Technology" },
+  { href: "/private/technology/gaps", label: "Technology gaps" },
+  { href: "/private/technology/assessments", label: "Gap assessments" },
+  { href: "/private/products", label: "Products" },
   { href: "/private/chairs", label: "Chair terms", secretariatOnly: true },
   { href: "/private/news", label: "News", secretariatOnly: true },
   { href: "/private/outbox", label: "E-mail", secretariatOnly: true },
@@ -30,5 +41,6 @@ export const privateSections: Array<{ href: string; label: string; secretariatOn
   { href: "/private/pages", label: "Pages", secretariatOnly: true },
   { href: "/private/settings", label: "Secretariat", secretariatOnly: true },
   { href: "/private/audit", label: "Audit log", secretariatOnly: true },
+  { href: "/private/tokens", label: "API tokens", focalPoints: true },
   { href: "/private/account", label: "My account" },
 ];

@@ -11,4 +11,24 @@ export const accounts = {
     password: "focal-point-password-1",
     organisation: "ESA",
   },
+  /** A member of another agency, for journeys that need two agencies (meeting registration). */
+  member: {
+    name: "Jun Member",
+    email: "member.jaxa@e2e.example.org",
+    password: "member-password-1",
+    organisation: "JAXA",
+  },
+  /** Focal points of two more agencies, for the consensus journey (three agencies review a draft). */
+  jaxaFocal: {
+    name: "Kenji Focal",
+    email: "focal.jaxa@e2e.example.org",
+    password: "jaxa-focal-password-1",
+    organisation: "JAXA",
+  },
+  nasaFocal: {
+    name: "Nora Focal",
+    email: "focal.nasa@e2e.example.org",
+    password: "nasa-focal-password-1",
+    organisation: "NASA",
+  },
 } as const;

@@ -44,6 +44,17 @@ export default async function setup(project: TestProject) {
       active: true,
       password: accounts.focalPoint.password,
     });
+    await addPerson(deps, actor, {
+      name: accounts.member.name,
+      email: accounts.member.email,
+      organisation: accounts.member.organisation,
+      roles: ["member"],
+      active: true,
+      password: accounts.member.password,
+    });
+    for (const focal of [accounts.jaxaFocal, accounts.nasaFocal]) {
+      await addPerson(deps, actor, { ...focal, roles: ["member", "focal_point"], active: true });
+    }
   } finally {
     await database.close();
   }

@@ -60,6 +60,8 @@ export async function browser(deps: Deps, app: App, person?: Person) {
   const headers = { cookie: cookies.join("; ") };
   return {
     csrf,
+    /** The Cookie header this client sends. */
+    cookie: headers.cookie,
     get: (path: string) => app.request(path, { headers }),
     /** Posts a form; arrays become repeated fields. `csrf: false` leaves the token out. */
     post: (path: string, form: Record<string, string | string[]> = {}, opts: { csrf?: boolean } = {}) => {

@@ -9,6 +9,8 @@ import { datasetNews } from "../news/news.seed.js";
 import { datasetPage } from "../pages/pages.seed.js";
 import { datasetPublication } from "../publications/publications.seed.js";
 import { missionInput } from "../roadmap/roadmap.schemas.js";
+import { datasetAssessments } from "../technology/assessments.schemas.js";
+import { datasetTechnology } from "../technology/technology.schemas.js";
 
 const precision = z.enum(["year", "month", "day"]);
 const partial = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
@@ -66,6 +68,10 @@ export const dataset = z.object({
   /** `groups.json`, `meetings.json`: working groups and teams with members and chairs; meetings with attendance. */
   groups: z.array(datasetGroup).default([]),
   meetings: z.array(datasetMeeting).default([]),
+  /** `technology.json`: the Critical Technology List (areas and technologies; no agency figures). */
+  technology: datasetTechnology.default({ areas: [], technologies: [] }),
+  /** `technology-assessments.json`: the gap assessment reports (optional). */
+  technologyAssessments: datasetAssessments.default({ assessments: [] }),
 });
 export type Dataset = z.infer<typeof dataset>;
 

@@ -13,6 +13,8 @@ import { seedNews } from "../news/news.seed.js";
 import { seedPages } from "../pages/pages.seed.js";
 import { seedPublications } from "../publications/publications.seed.js";
 import { seedMissions } from "../roadmap/roadmap.seed.js";
+import { seedAssessments } from "../technology/assessments.seed.js";
+import { seedTechnology } from "../technology/technology.seed.js";
 import { type Dataset, dataset, firstDay } from "./dataset.schemas.js";
 
 /** Reads and validates the dataset files; a bad file stops with the file and field at fault. */
@@ -47,6 +49,8 @@ export async function readDataset(dir: string): Promise<Dataset> {
     volatilesGaps: await loadOptional("volatiles-gaps.json"),
     groups: await loadOptional("groups.json"),
     meetings: await loadOptional("meetings.json"),
+    technology: await loadOptional("technology.json"),
+    technologyAssessments: await loadOptional("technology-assessments.json"),
   };
   const parsed = dataset.safeParse(raw);
   if (!parsed.success) {
@@ -68,6 +72,8 @@ export type SeedReport = {
   faqQuestionsAdded?: number;
   pagesAdded?: number;
   gerRecordsAdded?: number;
+  technologyRecordsAdded?: number;
+  assessmentsAdded?: number;
 };
 
 /**
@@ -127,6 +133,9 @@ export async function seedDataset(deps: Deps, data: Dataset): Promise<SeedReport
     report.newsAdded = await seedNews(tx, data.news);
     report.groupsAdded = await seedGroups(tx, data.groups);
     report.meetingsAdded = await seedMeetings(tx, data.meetings);
+    report.technologyRecordsAdded = await seedTechnology(tx, data.technology);
+    // After the technology list and the publications: assessments link to both.
+    report.assessmentsAdded = await seedAssessments(tx, data.technologyAssessments);
     await audit({
       action: "dataset.seed",
       subjectType: "dataset",

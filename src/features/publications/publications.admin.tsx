@@ -34,7 +34,7 @@ const notices: Record<string, string> = {
 };
 
 /** Reads a multipart (or plain) form: text fields as values, the `file` field as bytes. */
-async function uploadBody(
+export async function uploadBody(
   c: AppContext,
 ): Promise<{ values: Record<string, string>; file: UploadedFile | null }> {
   const body = await c.req.parseBody({ all: true });
@@ -52,7 +52,7 @@ async function uploadBody(
 }
 
 /** Like handleForm, with the uploaded file passed to the use case; a refused file leaves nothing behind. */
-async function handleUpload(
+export async function handleUpload(
   c: AppContext,
   run: (values: Record<string, string>, file: UploadedFile | null) => Promise<string>,
   rerender: (values: FormValues, errors: FieldErrors, message: string) => Promise<Response>,

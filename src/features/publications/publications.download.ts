@@ -27,10 +27,13 @@ export function parseRange(
   return { start, end };
 }
 
-const contentDisposition = (name: string) => {
+const contentDisposition = (name: string, disposition: "inline" | "attachment") => {
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 };
+
+/** How a stored file is sent: members-only files must not sit in shared caches. */
+export type ServeOptions = { disposition?: "inline" | "attachment"; cacheControl?: string };
 
 /**
  * Sends a content-addressed file with its type, name, length and the hash as ETag; honours
@@ -39,6 +42,7 @@ const contentDisposition = (name: string) => {
 export async function serveStoredFile(
   c: AppContext,
   file: { sha256: string; name: string; type: string },
+  opts: ServeOptions = {},
 ): Promise<Response> {
   const path = filePath(c.var.deps.config.dataDir, file.sha256);
   const info = await stat(path).catch(() => null);
@@ -46,11 +50,11 @@ export async function serveStoredFile(
   const etag = `"${file.sha256}"`;
   const headers: Record<string, string> = {
     "Content-Type": file.type,
-    "Content-Disposition": contentDisposition(file.name),
+    "Content-Disposition": contentDisposition(file.name, opts.disposition ?? "inline"),
     ETag: etag,
     "Accept-Ranges": "bytes",
     // Content never changes under a hash, but the record may point elsewhere: revalidate cheaply.
-    "Cache-Control": "public, max-age=0, must-revalidate",
+    "Cache-Control": opts.cacheControl ?? "public, max-age=0, must-revalidate",
     "X-Content-Type-Options": "nosniff",
   };
   const inm = c.req.header("if-none-match");

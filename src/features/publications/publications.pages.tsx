@@ -8,6 +8,7 @@ import { renderPage } from "../../http/page.js";
 import { EmptyState, PageHeader, Pagination, Tag } from "../../web/components.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { serveStoredFile } from "./publications.download.js";
+import { publicationFeedLinks } from "./publications.feeds.js";
 import {
   editionLineage,
   findPublication,
@@ -52,11 +53,18 @@ export function publicationPages() {
     return renderPage(c, {
       title: "Publications",
       description: "The forum's roadmaps, reports, white papers and other documents, newest first.",
+      feeds: publicationFeedLinks,
       body: () => (
         <div class="wrap">
           <PageHeader
             title="Publications"
             lead="Roadmaps, annual reports, technology assessments, white papers and the terms of reference, newest first."
+            actions={
+              <p class="feed-links small">
+                Follow: <a href="/feeds/publications.atom">Atom feed</a> ·{" "}
+                <a href="/feeds/publications.rss">RSS feed</a>
+              </p>
+            }
           />
           <form method="get" action="/publications" class="filters" aria-label="Filter publications">
             <label>
