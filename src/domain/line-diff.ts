@@ -1,35 +1,18 @@
+import { diffTokens } from "./text-diff.js";
+
 /** One line of a comparison: kept in both, only in the old text, or only in the new one. */
 export type DiffLine = { kind: "same" | "removed" | "added"; text: string };
 
-/** Above this many line pairs the comparison falls back to "all removed, all added" to stay fast. */
-const MAX_CELLS = 4_000_000;
+const kinds = { same: "same", del: "removed", ins: "added" } as const;
+/** Each line with its newline, so a diff part's text splits back into whole lines. */
+const linesOf = (text: string) => text.split("\n").map((line) => `${line}\n`);
 
-/** A line-by-line comparison of two texts (longest common subsequence). */
+/** A line-by-line comparison of two texts (the token diff of text-diff.ts, over lines). */
 export function diffLines(before: string, after: string): DiffLine[] {
-  const a = before.split("\n");
-  const b = after.split("\n");
-  if (a.length * b.length > MAX_CELLS)
-    return [
-      ...a.map((text) => ({ kind: "removed" as const, text })),
-      ...b.map((text) => ({ kind: "added" as const, text })),
-    ];
-  // lcs[i][j]: the length of the longest common subsequence of a[i..] and b[j..].
-  const lcs = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--)
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push({ kind: "same", text: a[i]! });
-      i++;
-      j++;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) out.push({ kind: "removed", text: a[i++]! });
-    else out.push({ kind: "added", text: b[j++]! });
-  }
-  while (i < a.length) out.push({ kind: "removed", text: a[i++]! });
-  while (j < b.length) out.push({ kind: "added", text: b[j++]! });
-  return out;
+  return diffTokens(linesOf(before), linesOf(after)).flatMap((part) =>
+    part.text
+      .slice(0, -1)
+      .split("\n")
+      .map((text) => ({ kind: kinds[part.kind], text })),
+  );
 }

@@ -145,6 +145,12 @@ export function meetingWorkPage() {
           {m.summary ? <div class="prose">{raw(renderMarkdown(m.summary))}</div> : null}
           <p>
             <a href={`/private/actions?meeting=${m.slug}`}>Actions raised at this meeting</a>
+            {manage ? (
+              <>
+                {" · "}
+                <a href={`/private/actions/new?meeting=${m.slug}`}>Record an action</a>
+              </>
+            ) : null}
           </p>
           <section class="section" aria-labelledby="registration">
             <h2 id="registration">Your registration</h2>

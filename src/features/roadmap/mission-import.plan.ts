@@ -12,7 +12,7 @@ import { type ImportFormat, type RawMission, reportField } from "./mission-impor
 import { canChooseMissionLead, canEditMission } from "./roadmap.policy.js";
 import type { Mission } from "./roadmap.queries.js";
 import { type MissionInput, missionInput, missionSlug } from "./roadmap.schemas.js";
-import { type MissionValues, missionValues } from "./roadmap.service.js";
+import { type MissionValues, missionColumns, missionValues } from "./roadmap.service.js";
 
 /** What the plan needs to know about the database, loaded once per import. */
 export type ImportContext = {
@@ -102,7 +102,7 @@ function planRow(
   const partnerIds = resolvePartners(input.partners, ctx, add).filter((id) => id !== leadOrganisationId);
   const objectiveIds = resolveObjectives(input.objectives, ctx, add);
   if (leadOrganisationId === undefined) return null;
-  const columns = columnsOf(input, slug, leadOrganisationId);
+  const columns = missionColumns(input, slug, leadOrganisationId);
   const after = valuesAfter(input, columns, ctx, partnerIds, current);
   const before = current ? (missionValues(current) as Record<string, unknown>) : {};
   const changed = current
@@ -197,33 +197,10 @@ function resolveObjectives(codes: string[] | undefined, ctx: ImportContext, add:
   return codes.flatMap((c) => ctx.objectives.get(c)?.id ?? []);
 }
 
-function columnsOf(input: MissionInput, slug: string, leadOrganisationId: number | null) {
-  return {
-    slug,
-    name: input.name,
-    leadOrganisationId,
-    leadOther: leadOrganisationId === null ? input.leadOther : null,
-    otherPartners: input.otherPartners,
-    destination: input.destination,
-    crewed: input.crewed,
-    launchOn: input.launch?.date ?? null,
-    launchPrecision: input.launch?.precision ?? null,
-    endsOn: input.end?.date ?? null,
-    endPrecision: input.end?.precision ?? null,
-    status: input.status,
-    instruments: input.instruments,
-    studiesPolarVolatiles: input.studiesPolarVolatiles,
-    description: input.description,
-    sources: input.sources,
-    uncertain: input.uncertain,
-    uncertaintyNote: input.uncertaintyNote,
-  };
-}
-
 /** The mission's values once imported, ordered as the queries order them, to compare and to record. */
 function valuesAfter(
   input: MissionInput,
-  c: ReturnType<typeof columnsOf>,
+  c: ReturnType<typeof missionColumns>,
   ctx: ImportContext,
   partnerIds: number[],
   current: Mission | undefined,

@@ -117,26 +117,7 @@ async function resolve(deps: Deps, actor: Actor, input: MissionInput, current?: 
   return {
     partnerIds,
     objectiveIds: await objectiveIdsOf(deps.db, input.objectives),
-    columns: {
-      slug,
-      name: input.name,
-      leadOrganisationId,
-      leadOther: leadOrganisationId === null ? input.leadOther : null,
-      otherPartners: input.otherPartners,
-      destination: input.destination,
-      crewed: input.crewed,
-      launchOn: input.launch?.date ?? null,
-      launchPrecision: input.launch?.precision ?? null,
-      endsOn: input.end?.date ?? null,
-      endPrecision: input.end?.precision ?? null,
-      status: input.status,
-      instruments: input.instruments,
-      studiesPolarVolatiles: input.studiesPolarVolatiles,
-      description: input.description,
-      sources: input.sources,
-      uncertain: input.uncertain,
-      uncertaintyNote: input.uncertaintyNote,
-    },
+    columns: missionColumns(input, slug, leadOrganisationId),
   };
 }
 
@@ -335,3 +316,27 @@ function decide(deps: Deps, actor: Actor, id: number, status: "accepted" | "decl
 }
 
 const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+
+/** The missions row a validated input describes (shared by the form, the API and the import). */
+export function missionColumns(input: MissionInput, slug: string, leadOrganisationId: number | null) {
+  return {
+    slug,
+    name: input.name,
+    leadOrganisationId,
+    leadOther: leadOrganisationId === null ? input.leadOther : null,
+    otherPartners: input.otherPartners,
+    destination: input.destination,
+    crewed: input.crewed,
+    launchOn: input.launch?.date ?? null,
+    launchPrecision: input.launch?.precision ?? null,
+    endsOn: input.end?.date ?? null,
+    endPrecision: input.end?.precision ?? null,
+    status: input.status,
+    instruments: input.instruments,
+    studiesPolarVolatiles: input.studiesPolarVolatiles,
+    description: input.description,
+    sources: input.sources,
+    uncertain: input.uncertain,
+    uncertaintyNote: input.uncertaintyNote,
+  };
+}
