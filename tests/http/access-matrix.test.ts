@@ -740,6 +740,8 @@ const routes: Array<{
     allowed: ["member", "focalPoint"],
   },
   { method: "GET", path: "/private/products/matrix-product/rounds/1/submit", allowed: ["focalPoint"] },
+  // POST …/close also needs every agency's position (409 otherwise): tests/http/reviews.test.ts covers it.
+  { method: "GET", path: "/private/products/matrix-product/rounds/1/close", allowed: ["secretariat"] },
   { method: "POST", path: "/private/products/matrix-product/rounds/1/submit", allowed: ["focalPoint"] },
   { method: "GET", path: "/private/products/matrix-product/rounds/1/position", allowed: ["focalPoint"] },
   {

@@ -1,6 +1,12 @@
 import { count, eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, reviewComments, reviewPositions, reviewRoundAgencies } from "../../src/db/schema/index.js";
+import {
+  auditLog,
+  reviewComments,
+  reviewPositions,
+  reviewRoundAgencies,
+  reviewRounds,
+} from "../../src/db/schema/index.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { makeComment, makeProduct, makeRound } from "../support/products.js";
@@ -225,6 +231,37 @@ describe("positions", () => {
       rationale: "Open reason.",
     });
     expect(await (await (await as("nasaFocal")).get(R)).text()).toContain("Open reason.");
+  });
+});
+
+describe("closing a round before its deadline", () => {
+  const status = async () => (await t.deps.db.select().from(reviewRounds))[0]!.status;
+
+  it("waits until every participating agency has given its position, then the editors may close it", async () => {
+    const { as } = await setup();
+    const sec = await as("secretariat");
+    await (await as("esaFocal")).post(`${R}/position`, { position: "concur" });
+    const early = await sec.post(`${R}/close`, {});
+    expect(early.status).toBe(409);
+    expect(await early.text()).toContain("still waiting for JAXA");
+    expect(await status()).toBe("open");
+    await (await as("jaxaFocal")).post(`${R}/position`, { position: "abstain" });
+    expect((await sec.get(`${R}/close`)).status).toBe(200);
+    expect((await sec.post(`${R}/close`, {})).status).toBe(303);
+    expect(await status()).toBe("closed");
+    expect((await (await as("esaFocal")).post(`${R}/position`, { position: "abstain" })).status).toBe(409);
+    expect((await sec.post(`${R}/close`, {})).status).toBe(409);
+  });
+
+  it("is for the editors only: not a focal point of a participating agency, nor a member", async () => {
+    const { as } = await setup();
+    await (await as("esaFocal")).post(`${R}/position`, { position: "concur" });
+    await (await as("jaxaFocal")).post(`${R}/position`, { position: "concur" });
+    for (const k of ["esaMember", "esaFocal", "jaxaFocal"] as const) {
+      expect((await (await as(k)).get(`${R}/close`)).status).toBe(403);
+      expect((await (await as(k)).post(`${R}/close`, {})).status).toBe(403);
+    }
+    expect(await status()).toBe("open");
   });
 });
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/env.js";
-import { type FieldErrors, notFound } from "../../http/errors.js";
+import { type FieldErrors, forbidden, notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { idParam } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
@@ -21,8 +21,10 @@ import {
 } from "./comments.service.js";
 import { ensureMaySetPosition, setPosition } from "./positions.service.js";
 import { loadRound, roundPath } from "./products.load.js";
+import { canEditProduct } from "./products.policy.js";
 import type { ProductDetail } from "./products.queries.js";
 import { type Comment, findComment, type RoundDetail } from "./rounds.queries.js";
+import { closeRoundEarly } from "./rounds.service.js";
 import type { FormValues } from "./views/forms.js";
 import { CommentForm, DispositionForm, PositionForm } from "./views/review-forms.js";
 import { CommentItem } from "./views/round.js";
@@ -183,6 +185,22 @@ export function reviewPages() {
     const l = await loadRound(c);
     await withdrawComment(c.var.deps, l.actor, l.product, l.round, idParam(c.req.param("comment")));
     return c.redirect(back(l, "withdrawn"), 303);
+  });
+
+  app.get(`${R}/close`, async (c) => {
+    const l = await loadRound(c);
+    if (!canEditProduct(l.actor, l.product)) throw forbidden("Only the product's editors close rounds.");
+    return confirmPage(c, l, {
+      title: `Close round ${l.round.number} now?`,
+      lead: "Every participating agency must have given its position. The round is then sealed: no more comments, submissions or position changes.",
+      action: roundPath(l.product.slug, l.round.number, "/close"),
+      button: "Close the round now",
+    });
+  });
+  app.post(`${R}/close`, async (c) => {
+    const l = await loadRound(c);
+    await closeRoundEarly(c.var.deps, l.actor, l.product, l.round);
+    return c.redirect(back(l, "closed"), 303);
   });
 
   app.get(`${R}/submit`, async (c) => {

@@ -34,6 +34,7 @@ const notices: Record<string, string> = {
   submitted: "Your agency's comments were submitted; every member can now read them.",
   disposition: "The disposition was saved.",
   position: "Your agency's position was recorded.",
+  closed: "The round is closed and sealed.",
 };
 
 async function openRoundPage(
@@ -177,6 +178,12 @@ export function roundPages() {
                 ) : null}
               </p>
             </section>
+          ) : null}
+          {round.status === "open" && canEditProduct(actor, product) ? (
+            <p>
+              <a href={`${base}/close`}>Close the round now</a> (once every participating agency has given its
+              position)
+            </p>
           ) : null}
           <ConsensusPanel deps={deps} actor={actor} product={product} round={round} />
           <MatrixLinks slug={product.slug} round={round.number} />

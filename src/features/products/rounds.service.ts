@@ -16,7 +16,14 @@ import {
   type ProductDetail,
 } from "./products.queries.js";
 import { roundInput } from "./products.schemas.js";
-import { activePeopleOf, findRound, type Round, type RoundDetail } from "./rounds.queries.js";
+import {
+  activePeopleOf,
+  currentPositions,
+  findRound,
+  listPositionRows,
+  type Round,
+  type RoundDetail,
+} from "./rounds.queries.js";
 
 /** The message every write on a sealed round gets. */
 export const sealedMessage =
@@ -155,6 +162,46 @@ export async function closeDueRounds(deps: Deps, roundId?: number): Promise<numb
         });
       }
       return closed.length;
+    },
+    { invalidatesPages: false },
+  );
+}
+
+/**
+ * Closes an open round before its deadline (editors only), and only once every participating agency has
+ * given its position: silence must never be counted before the deadline the agencies were given.
+ */
+export async function closeRoundEarly(
+  deps: Deps,
+  actor: Actor,
+  product: ProductDetail,
+  round: RoundDetail,
+): Promise<void> {
+  if (!canEditProduct(actor, product))
+    throw forbidden("Only the secretariat and the lead group's chairs close rounds.");
+  await write(
+    deps,
+    actor,
+    async (tx, audit) => {
+      await lockOpenRound(tx, round.id, deps.now());
+      const answered = currentPositions(await listPositionRows(tx, round.id));
+      const waiting = round.agencies.filter((a) => !answered.has(a.id)).map((a) => a.acronym);
+      if (waiting.length)
+        throw new AppError(
+          "conflict",
+          `A round closes before its deadline only when every participating agency has given its position; still waiting for ${waiting.join(", ")}.`,
+        );
+      await tx
+        .update(reviewRounds)
+        .set({ status: "closed", closedAt: deps.now() })
+        .where(eq(reviewRounds.id, round.id));
+      await audit({
+        action: "product.round.close",
+        subjectType: "product",
+        subjectId: product.id,
+        summary: `Review round ${round.number} closed before its deadline: every agency had given its position`,
+        details: { round: round.number, early: true },
+      });
     },
     { invalidatesPages: false },
   );
