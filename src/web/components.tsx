@@ -204,3 +204,18 @@ export const TableScroll = ({ label, children }: { label: string; children: Chil
     {children}
   </section>
 );
+
+/** The form of a confirmation page for a destructive action: one danger button and a way back. */
+export function ConfirmForm(p: { action: string; csrf: string; button: string; back: string }) {
+  return (
+    <form method="post" action={p.action} class="form">
+      <CsrfField token={p.csrf} />
+      <p class="form-actions">
+        <button class="button button-danger" type="submit">
+          {p.button}
+        </button>
+        <a href={p.back}>Keep it</a>
+      </p>
+    </form>
+  );
+}

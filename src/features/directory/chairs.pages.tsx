@@ -7,6 +7,7 @@ import { handleForm } from "../../http/forms.js";
 import { authorize, idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import {
+  ConfirmForm,
   CsrfField,
   ErrorSummary,
   Field,
@@ -255,15 +256,12 @@ export function chairAdminPages() {
             title="Delete this chair term?"
             lead={`The term starting ${formatPartialDate(term.startsOn, term.startPrecision)} will be removed from the public record. The audit log keeps a copy.`}
           />
-          <form method="post" action={`/private/chairs/${term.id}/delete`} class="form">
-            <CsrfField token={c.var.csrfToken()} />
-            <p class="form-actions">
-              <button class="button button-danger" type="submit">
-                Delete chair term
-              </button>
-              <a href="/private/chairs">Keep it</a>
-            </p>
-          </form>
+          <ConfirmForm
+            action={`/private/chairs/${term.id}/delete`}
+            csrf={c.var.csrfToken()}
+            button="Delete chair term"
+            back="/private/chairs"
+          />
         </>
       ),
     });

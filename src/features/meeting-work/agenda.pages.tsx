@@ -4,7 +4,7 @@ import type { FieldErrors } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { CsrfField, ErrorSummary, Notice, PageHeader } from "../../web/components.js";
+import { ConfirmForm, CsrfField, ErrorSummary, Notice, PageHeader } from "../../web/components.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import type { MeetingDetail } from "../meetings/meetings.queries.js";
 import { handleUpload } from "../publications/publications.admin.js";
@@ -219,15 +219,12 @@ export function agendaPages() {
             title={`Remove "${item.title}" from the agenda?`}
             lead={`${m.title}. Its ${item.files.length} file(s) are removed from the item too.`}
           />
-          <form method="post" action={`/private/meetings/${m.slug}/agenda/${item.id}/delete`} class="form">
-            <CsrfField token={c.var.csrfToken()} />
-            <p class="form-actions">
-              <button class="button button-danger" type="submit">
-                Remove the item
-              </button>
-              <a href={`/private/meetings/${m.slug}#agenda`}>Keep it</a>
-            </p>
-          </form>
+          <ConfirmForm
+            action={`/private/meetings/${m.slug}/agenda/${item.id}/delete`}
+            csrf={c.var.csrfToken()}
+            button="Remove the item"
+            back={`/private/meetings/${m.slug}#agenda`}
+          />
         </>
       ),
     });

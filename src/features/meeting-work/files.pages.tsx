@@ -3,7 +3,7 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { CsrfField, PageHeader } from "../../web/components.js";
+import { ConfirmForm, PageHeader } from "../../web/components.js";
 import { serveStoredFile } from "../publications/publications.download.js";
 import { deleteAgendaFile } from "./agenda.files.js";
 import { findAgendaFile } from "./agenda.queries.js";
@@ -45,15 +45,12 @@ export function agendaFilePages() {
       body: () => (
         <>
           <PageHeader title={`Remove ${file.name}?`} lead={`From "${item.title}", ${m.title}.`} />
-          <form method="post" action={action} class="form">
-            <CsrfField token={c.var.csrfToken()} />
-            <p class="form-actions">
-              <button class="button button-danger" type="submit">
-                Remove the file
-              </button>
-              <a href={`/private/meetings/${m.slug}/agenda/${item.id}`}>Keep it</a>
-            </p>
-          </form>
+          <ConfirmForm
+            action={action}
+            csrf={c.var.csrfToken()}
+            button="Remove the file"
+            back={`/private/meetings/${m.slug}/agenda/${item.id}`}
+          />
         </>
       ),
     });

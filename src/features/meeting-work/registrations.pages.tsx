@@ -4,7 +4,15 @@ import type { FieldErrors } from "../../http/errors.js";
 import { handleForm, str } from "../../http/forms.js";
 import { authorize, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { Checkbox, CsrfField, EmptyState, ErrorSummary, PageHeader, Select } from "../../web/components.js";
+import {
+  Checkbox,
+  ConfirmForm,
+  CsrfField,
+  EmptyState,
+  ErrorSummary,
+  PageHeader,
+  Select,
+} from "../../web/components.js";
 import type { MeetingDetail } from "../meetings/meetings.queries.js";
 import { meetingWhen } from "../meetings/views/meeting.js";
 import { loadMeetingForMember } from "./meeting.page.js";
@@ -129,15 +137,12 @@ export function registrationPages() {
       body: () => (
         <>
           <PageHeader title={`Cancel your registration for ${m.title}?`} lead={meetingWhen(m)} />
-          <form method="post" action={`/private/meetings/${m.slug}/registration/cancel`} class="form">
-            <CsrfField token={c.var.csrfToken()} />
-            <p class="form-actions">
-              <button class="button button-danger" type="submit">
-                Cancel my registration
-              </button>
-              <a href={`/private/meetings/${m.slug}`}>Keep it</a>
-            </p>
-          </form>
+          <ConfirmForm
+            action={`/private/meetings/${m.slug}/registration/cancel`}
+            csrf={c.var.csrfToken()}
+            button="Cancel my registration"
+            back={`/private/meetings/${m.slug}`}
+          />
         </>
       ),
     });

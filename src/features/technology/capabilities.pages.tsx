@@ -4,7 +4,7 @@ import { type FieldErrors, notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { authorize, idParam, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { CsrfField, EmptyState, Notice, PageHeader, Pagination } from "../../web/components.js";
+import { ConfirmForm, EmptyState, Notice, PageHeader, Pagination } from "../../web/components.js";
 import type { Person } from "../auth/actor.js";
 import { findOrganisationByAcronym, listOrganisations } from "../directory/directory.queries.js";
 import {
@@ -233,15 +233,12 @@ function capabilityForms() {
             title={`Delete ${cap.acronym}'s capability for ${cap.technologyCode}?`}
             lead={`TRL ${cap.currentTrl} now, ${cap.targetTrl} planned by ${cap.targetDate}. The gap analysis will no longer count it; the audit log keeps a copy.`}
           />
-          <form method="post" action={`${BASE}/${cap.id}/delete`} class="form">
-            <CsrfField token={c.var.csrfToken()} />
-            <p class="form-actions">
-              <button class="button button-danger" type="submit">
-                Delete capability
-              </button>
-              <a href={BASE}>Keep it</a>
-            </p>
-          </form>
+          <ConfirmForm
+            action={`${BASE}/${cap.id}/delete`}
+            csrf={c.var.csrfToken()}
+            button="Delete capability"
+            back={BASE}
+          />
         </>
       ),
     });

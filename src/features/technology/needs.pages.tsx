@@ -4,7 +4,7 @@ import { type FieldErrors, notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { authorize, idParam, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { CsrfField, EmptyState, Notice, PageHeader, Pagination } from "../../web/components.js";
+import { ConfirmForm, EmptyState, Notice, PageHeader, Pagination } from "../../web/components.js";
 import type { Person } from "../auth/actor.js";
 import { listMissions } from "../roadmap/roadmap.queries.js";
 import { addNeed, deleteNeed, needLabel, needValues, updateNeed } from "./needs.service.js";
@@ -188,15 +188,12 @@ function needForms() {
             title={`Delete the need of ${needLabel(need)} for ${need.technologyCode}?`}
             lead={`TRL ${need.trlNeeded} by ${need.neededBy}. The gap analysis will no longer count it; the audit log keeps a copy.`}
           />
-          <form method="post" action={`${BASE}/${need.id}/delete`} class="form">
-            <CsrfField token={c.var.csrfToken()} />
-            <p class="form-actions">
-              <button class="button button-danger" type="submit">
-                Delete need
-              </button>
-              <a href={BASE}>Keep it</a>
-            </p>
-          </form>
+          <ConfirmForm
+            action={`${BASE}/${need.id}/delete`}
+            csrf={c.var.csrfToken()}
+            button="Delete need"
+            back={BASE}
+          />
         </>
       ),
     });

@@ -4,7 +4,15 @@ import { AppError, type FieldErrors } from "../../http/errors.js";
 import { formBody, str } from "../../http/forms.js";
 import { authorize, idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { CsrfField, ErrorSummary, Field, Notice, PageHeader, Select } from "../../web/components.js";
+import {
+  ConfirmForm,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  Notice,
+  PageHeader,
+  Select,
+} from "../../web/components.js";
 import { hasRole } from "../auth/actor.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { canChooseTokenAgency, canSeeTokens } from "./tokens.policy.js";
@@ -146,15 +154,12 @@ export function tokenPages() {
             title={`Revoke the token “${token.name}”?`}
             lead={`Systems using it (${token.prefix}…) will be refused by the API from now on. This cannot be undone; create a new token if needed.`}
           />
-          <form method="post" action={`/private/tokens/${token.id}/revoke`} class="form">
-            <CsrfField token={c.var.csrfToken()} />
-            <p class="form-actions">
-              <button class="button button-danger" type="submit">
-                Revoke token
-              </button>
-              <a href="/private/tokens">Keep it</a>
-            </p>
-          </form>
+          <ConfirmForm
+            action={`/private/tokens/${token.id}/revoke`}
+            csrf={c.var.csrfToken()}
+            button="Revoke token"
+            back="/private/tokens"
+          />
         </>
       ),
     });
