@@ -30,12 +30,23 @@ const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url))
 // Any constant works; it only has to be the same for every instance of the platform.
 const MIGRATION_LOCK_KEY = 727_001;
 
+const BYTEA = 17;
+
+/**
+ * PGlite's default writes a bytea parameter as hex text built one byte at a time; passed through
+ * unchanged, the bytes go over in binary, as node-postgres sends them. Bulk writes (the mission
+ * import) send their batches as UTF-8 bytes for that reason.
+ */
+export const pgliteOptions = {
+  serializers: { [BYTEA]: (bytes: Uint8Array) => bytes as unknown as string },
+};
+
 /** Opens PostgreSQL at `databaseUrl`, or the embedded PGlite under `dataDir` when none is given. */
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
   const dir = opts.dataDir ? join(opts.dataDir, "pglite") : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
-  return wrapPglite(new PGlite(dir));
+  return wrapPglite(new PGlite(dir, pgliteOptions));
 }
 
 /** Wraps an existing PGlite instance (tests load one from a migrated template). */

@@ -20,6 +20,11 @@ type RawRecord = { line: number; cells: string[]; quoted: boolean };
 const FORMULA_START = /^'*[=+@\t\r]/;
 const DEFUSED = /^'+[=+@\t\r]/;
 
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
 /** Splits text into raw records of cells, tracking the line each record starts on. */
 function readRecords(text: string): { records: RawRecord[]; unterminatedAt: number | null } {
   const records: RawRecord[] = [];
@@ -38,8 +43,8 @@ function readRecords(text: string): { records: RawRecord[]; unterminatedAt: numb
     quoted = false;
   };
   while (i < n) {
-    const c = text[i];
-    if (c === '"' && cell === "") {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE && cell === "") {
       // Quoted field: runs to the next quote that is not doubled.
       quoted = true;
       let j = i + 1;
@@ -47,7 +52,7 @@ function readRecords(text: string): { records: RawRecord[]; unterminatedAt: numb
       for (;;) {
         const q = text.indexOf('"', j);
         if (q === -1) return { records, unterminatedAt: recordLine };
-        if (text[q + 1] === '"') {
+        if (text.charCodeAt(q + 1) === QUOTE) {
           value += text.slice(j, q + 1);
           j = q + 2;
           continue;
@@ -59,16 +64,18 @@ function readRecords(text: string): { records: RawRecord[]; unterminatedAt: numb
       line += countLineBreaks(value);
       cell = value;
       // Text after the closing quote up to the separator is kept, as spreadsheets do.
-      while (i < n && text[i] !== "," && text[i] !== "\n" && text[i] !== "\r") cell += text[i++];
+      const next = nextSpecial(text, i);
+      cell += text.slice(i, next);
+      i = next;
       continue;
     }
-    if (c === ",") {
+    if (c === COMMA) {
       cells.push(cell);
       cell = "";
       i++;
-    } else if (c === "\n" || c === "\r") {
+    } else if (c === LF || c === CR) {
       endRecord();
-      i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
       recordLine = line;
     } else {
@@ -81,31 +88,44 @@ function readRecords(text: string): { records: RawRecord[]; unterminatedAt: numb
   return { records, unterminatedAt: null };
 }
 
+/** The position of the next comma or line end at or after `from` (the text's length if none). */
 function nextSpecial(text: string, from: number): number {
   let i = from;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === "," || c === "\n" || c === "\r") return i;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === COMMA || c === LF || c === CR) return i;
     i++;
   }
   return i;
 }
 
 function countLineBreaks(s: string): number {
+  if (s.indexOf("\n") === -1 && s.indexOf("\r") === -1) return 0;
   const m = s.match(/\r\n|\r|\n/g);
   return m ? m.length : 0;
 }
 
 const isBlank = (r: RawRecord) => !r.quoted && r.cells.length === 1 && r.cells[0] === "";
 
-/** Reads a CSV document whose first record is the header (see the module comment for the rules). */
-export function parseCsv(text: string): ParsedCsv {
+/** A parsed document as cells in header order: what `parseCsv` builds its records from. */
+export type CsvTable = {
+  header: string[];
+  records: Array<{ line: number; cells: string[] }>;
+  errors: ImportError[];
+};
+
+/**
+ * Reads a CSV document whose first record is the header (see the module comment for the rules)
+ * into cells in header order; records with the wrong number of fields are errors, not records.
+ */
+export function parseCsvTable(text: string): CsvTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const { records, unterminatedAt } = readRecords(body);
   const errors: ImportError[] = [];
   const nonBlank = records.filter((r) => !isBlank(r));
   const first = nonBlank.shift();
-  if (!first) return { header: [], rows: [], errors };
+  if (!first) return { header: [], records: [], errors };
   const header = first.cells.map((h) => h.trim());
   const seen = new Set<string>();
   for (const h of header) {
@@ -113,29 +133,38 @@ export function parseCsv(text: string): ParsedCsv {
     else if (seen.has(h)) errors.push({ line: first.line, field: h, reason: `Column "${h}" appears twice.` });
     seen.add(h);
   }
-  const rows: CsvRow[] = [];
+  const out: CsvTable["records"] = [];
   for (const r of nonBlank) {
     if (r.cells.length !== header.length) {
       const reason = `This record has ${r.cells.length} fields; the header has ${header.length}.`;
       errors.push({ line: r.line, field: "row", reason });
       continue;
     }
-    const values: Record<string, string> = {};
-    header.forEach((name, k) => {
-      values[name] = restoreCell(r.cells[k] ?? "");
-    });
-    rows.push({ line: r.line, values });
+    out.push({ line: r.line, cells: r.cells.map(restoreCell) });
   }
   if (unterminatedAt !== null) {
     const reason = "A quoted field is never closed: a double quote is missing.";
     errors.push({ line: unterminatedAt, field: "row", reason });
   }
+  return { header, records: out, errors };
+}
+
+/** Reads a CSV document whose first record is the header into records keyed by header name. */
+export function parseCsv(text: string): ParsedCsv {
+  const { header, records, errors } = parseCsvTable(text);
+  const rows = records.map((r) => {
+    const values: Record<string, string> = {};
+    header.forEach((name, k) => {
+      values[name] = r.cells[k] ?? "";
+    });
+    return { line: r.line, values };
+  });
   return { header, rows, errors };
 }
 
 /** Removes the apostrophe `csvCell` put before formula-like text. */
 export function restoreCell(value: string): string {
-  return DEFUSED.test(value) ? value.slice(1) : value;
+  return value.charCodeAt(0) === 39 /* ' */ && DEFUSED.test(value) ? value.slice(1) : value;
 }
 
 /** One CSV cell: quoted when it holds a comma, quote or line break; formula-like text is defused. */

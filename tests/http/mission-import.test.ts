@@ -1,6 +1,14 @@
-import { count, eq } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, missionRevisions, missions } from "../../src/db/schema/index.js";
+import {
+  auditLog,
+  gerObjectives,
+  missionObjectives,
+  missionPartners,
+  missionRevisions,
+  missions,
+  organisations,
+} from "../../src/db/schema/index.js";
 import type { Person } from "../../src/features/auth/actor.js";
 import { createApiToken } from "../../src/features/tokens/tokens.service.js";
 import { browser, makePerson } from "../support/actors.js";
@@ -17,6 +25,26 @@ const importAs = async (person: Person | null, body: string, type: string, dryRu
 const missionCount = async () => (await t.deps.db.select({ n: count() }).from(missions))[0]!.n;
 const mission = async (slug: string) =>
   (await t.deps.db.select().from(missions).where(eq(missions.slug, slug)))[0];
+const partnerAcronyms = async (missionId: number) =>
+  (
+    await t.deps.db
+      .select({ acronym: organisations.acronym })
+      .from(missionPartners)
+      .innerJoin(organisations, eq(organisations.id, missionPartners.organisationId))
+      .where(eq(missionPartners.missionId, missionId))
+  )
+    .map((r) => r.acronym)
+    .sort();
+const objectiveCodes = async (missionId: number) =>
+  (
+    await t.deps.db
+      .select({ code: gerObjectives.code })
+      .from(missionObjectives)
+      .innerJoin(gerObjectives, eq(gerObjectives.id, missionObjectives.objectiveId))
+      .where(eq(missionObjectives.missionId, missionId))
+  )
+    .map((r) => r.code)
+    .sort();
 const secretariat = () => makePerson(t.deps, ["secretariat"], null);
 const csv = (...lines: string[]) => `${lines.join("\r\n")}\r\n`;
 const HEADER =
@@ -142,6 +170,52 @@ describe("an import", () => {
     const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, "mission.import"));
     expect(audit).toHaveLength(1);
     expect(await (await t.app.request("/roadmap/missions/import-lander")).text()).toContain("Import Lander");
+  });
+
+  it("replaces an updated mission's partners, keeps its objectives when the file leaves them out, and records only what changed", async () => {
+    const id = (await mission("argonaut"))!.id;
+    const objectivesBefore = await objectiveCodes(id);
+    const file = csv(
+      "slug,name,lead,partners,destination,status",
+      "argonaut,Argonaut,ESA,NASA; JAXA,lunar_surface,funded",
+    );
+    expect((await importAs(await secretariat(), file, "text/csv", false)).status).toBe(200);
+    expect(await partnerAcronyms(id)).toEqual(["JAXA", "NASA"]);
+    expect(await objectiveCodes(id)).toEqual(objectivesBefore);
+    const [revision] = await t.deps.db
+      .select()
+      .from(missionRevisions)
+      .where(eq(missionRevisions.missionId, id))
+      .orderBy(desc(missionRevisions.id))
+      .limit(1);
+    expect(revision!.summary).toBe("Changed name, partners, status (import)");
+    expect(revision!.before).toEqual({
+      name: expect.stringContaining("Argonaut ("),
+      partners: [],
+      status: "in_formulation",
+    });
+    expect(revision!.after).toEqual({ name: "Argonaut", partners: ["JAXA", "NASA"], status: "funded" });
+
+    const again = csv("slug,name,objectives", "argonaut,Argonaut,");
+    expect((await importAs(await secretariat(), again, "text/csv", false)).status).toBe(200);
+    expect(await objectiveCodes(id)).toEqual([]);
+    expect(await partnerAcronyms(id)).toEqual(["JAXA", "NASA"]);
+  });
+
+  it("rolls back the batches already written when a bad row comes later in a long file", async () => {
+    const before = await missionCount();
+    const rows = Array.from({ length: 2500 }, (_, k) =>
+      k === 2345
+        ? `late-${k},Late ${k},ESA,mars,concept,20x1,year,,,,false`
+        : `late-${k},Late ${k},ESA,mars,concept,2031,year,,,,false`,
+    );
+    const res = await importAs(await secretariat(), csv(HEADER, ...rows), "text/csv", false);
+    expect(res.status).toBe(422);
+    expect((await res.json()).report.errors).toEqual([
+      expect.objectContaining({ line: 2347, field: "launch" }),
+    ]);
+    expect(await missionCount()).toBe(before);
+    expect(await mission("late-0")).toBeUndefined();
   });
 
   it("changes nothing at all when one row is bad, and answers 422 with the report", async () => {

@@ -4,7 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { createApp } from "../../src/app.js";
-import { type Database, type Db, openDatabase, wrapPglite } from "../../src/db/client.js";
+import { type Database, type Db, openDatabase, pgliteOptions, wrapPglite } from "../../src/db/client.js";
 import type { Deps } from "../../src/deps.js";
 import { createLogger } from "../../src/http/logger.js";
 import { PageCache } from "../../src/http/page-cache.js";
@@ -35,7 +35,7 @@ async function openCopy(): Promise<{ database: Database; drop: () => Promise<voi
     };
   }
   const blob = new Blob([readFileSync(inject("pgliteTemplate"))]);
-  const client = await PGlite.create({ loadDataDir: blob });
+  const client = await PGlite.create({ loadDataDir: blob, ...pgliteOptions });
   const database = wrapPglite(client);
   return { database, drop: () => database.close() };
 }

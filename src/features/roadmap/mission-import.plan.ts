@@ -49,10 +49,17 @@ export type ImportPlan = {
   unchanged: number;
 };
 
-/** Plans the import of the records; `errors` lists every problem found, by line and field. */
-export function planImport(rows: RawMission[], ctx: ImportContext, format: ImportFormat): ImportPlan {
+/**
+ * Plans the import of the records; `errors` lists every problem found, by line and field. `seen`
+ * (slug → line) carries over between the batches of one file, so a slug listed twice is caught.
+ */
+export function planImport(
+  rows: RawMission[],
+  ctx: ImportContext,
+  format: ImportFormat,
+  seen = new Map<string, number>(),
+): ImportPlan {
   const plan: ImportPlan = { errors: [], creates: [], updates: [], unchanged: 0 };
-  const seen = new Map<string, number>();
   for (const row of rows) {
     const errors: ImportError[] = [];
     const add = (field: string, reason: string): undefined => {

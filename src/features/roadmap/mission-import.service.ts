@@ -5,8 +5,8 @@ import { type ImportError, sortImportErrors } from "../../domain/import-report.j
 import { AppError, forbidden } from "../../http/errors.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
-import { type ImportContext, type ImportPlan, planImport } from "./mission-import.plan.js";
-import { detectFormat, type ImportFormat, readMissionFile } from "./mission-import.read.js";
+import { type ImportContext, planImport } from "./mission-import.plan.js";
+import { detectFormat, type ImportFormat, type RawMission, readMissionFile } from "./mission-import.read.js";
 import { createMissions, updateMissions } from "./mission-import.write.js";
 import { canImportMissions } from "./roadmap.policy.js";
 import { listMissions } from "./roadmap.queries.js";
@@ -49,15 +49,15 @@ async function loadContext(db: Db, actor: Actor): Promise<ImportContext> {
   };
 }
 
-function reportOf(plan: ImportPlan, base: Pick<ImportReport, "dryRun" | "format" | "rows">): ImportReport {
-  return {
-    ...base,
-    created: plan.creates.map((p) => p.slug),
-    updated: plan.updates.map((p) => p.slug),
-    unchanged: plan.unchanged,
-    errors: sortImportErrors(plan.errors),
-  };
+/** What planning (and writing) found: the slugs only, so planned batches can be let go once written. */
+type Outcome = Pick<ImportReport, "created" | "updated" | "unchanged" | "errors">;
+
+function reportOf(outcome: Outcome, base: Pick<ImportReport, "dryRun" | "format" | "rows">): ImportReport {
+  return { ...base, ...outcome, errors: sortImportErrors(outcome.errors) };
 }
+
+/** Rows planned and written per batch: large enough to keep round trips few, small enough to overlap. */
+const BATCH = 1000;
 
 /**
  * Imports missions from CSV or JSON: creates those whose slug is new, updates those whose slug
@@ -77,19 +77,19 @@ export async function importMissions(
     read.errors.push({ line: 1, field: "row", reason: "The file holds no missions." });
   }
   const base = { dryRun: file.dryRun, format, rows: read.rows.length };
-  const check = async (db: Db) => {
-    const plan = planImport(read.rows, await loadContext(db, actor), format);
-    plan.errors.push(...read.errors);
-    return plan;
-  };
-  if (file.dryRun) return reportOf(await check(deps.db), base);
+  if (file.dryRun) {
+    const outcome = await planAndWrite(read.rows, await loadContext(deps.db, actor), format);
+    outcome.errors.push(...read.errors);
+    return reportOf(outcome, base);
+  }
   return write(deps, actor, async (tx, audit) => {
-    // Checked again inside the transaction, so the plan matches what it is applied to.
-    const plan = await check(tx);
-    const report = reportOf(plan, base);
-    if (plan.errors.length) throw new ImportRejected(report);
-    await createMissions(tx, actor, plan.creates, deps.now());
-    await updateMissions(tx, actor, plan.updates, deps.now());
+    // Planned inside the transaction, so the plan matches what it is applied to.
+    const writer = read.errors.length ? undefined : { tx, actor, now: deps.now() };
+    const outcome = await planAndWrite(read.rows, await loadContext(tx, actor), format, writer);
+    outcome.errors.push(...read.errors);
+    const report = reportOf(outcome, base);
+    // Batches already written are rolled back with the transaction.
+    if (report.errors.length) throw new ImportRejected(report);
     await audit({
       action: "mission.import",
       subjectType: "mission",
@@ -98,4 +98,42 @@ export async function importMissions(
     });
     return report;
   });
+}
+
+/**
+ * Plans the rows a batch at a time and, given a writer, writes each batch while the next one is
+ * planned: the database works on one batch while this process checks the next. After the first
+ * bad row nothing more is written, but every row is still checked so the report lists them all.
+ */
+async function planAndWrite(
+  rows: RawMission[],
+  ctx: ImportContext,
+  format: ImportFormat,
+  writer?: { tx: Db; actor: Actor; now: Date },
+): Promise<Outcome> {
+  const outcome: Outcome = { errors: [], created: [], updated: [], unchanged: 0 };
+  const seen = new Map<string, number>();
+  let writing: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  for (let k = 0; k < rows.length; k += BATCH) {
+    const part = planImport(rows.slice(k, k + BATCH), ctx, format, seen);
+    outcome.errors.push(...part.errors);
+    outcome.created.push(...part.creates.map((p) => p.slug));
+    outcome.updated.push(...part.updates.map((p) => p.slug));
+    outcome.unchanged += part.unchanged;
+    await writing;
+    if (writer && outcome.errors.length === 0 && failure === undefined) {
+      const { tx, actor, now } = writer;
+      writing = createMissions(tx, actor, part.creates, now)
+        .then(() => updateMissions(tx, actor, part.updates, now))
+        .catch((e) => {
+          failure = e;
+        });
+      // Let the driver send the statement before this process gets busy with the next batch.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  await writing;
+  if (failure !== undefined) throw failure;
+  return outcome;
 }
