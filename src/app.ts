@@ -112,6 +112,11 @@ export function createApp(deps: Deps) {
       },
       strictTransportSecurity: deps.config.secureCookies ? "max-age=31536000; includeSubDomains" : false,
       referrerPolicy: "strict-origin-when-cross-origin",
+      // Headers for browsers long gone (IE's download prompt and XSS filter) or that only tune DNS
+      // prefetching: every response would carry them, cached pages included, for nothing.
+      xXssProtection: false,
+      xDownloadOptions: false,
+      xDnsPrefetchControl: false,
     }),
   );
   // Checking the body size makes the server build a full Request, so only do it where there is a body.

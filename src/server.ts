@@ -1,5 +1,6 @@
-import type { Server } from "node:http";
-import { serve } from "@hono/node-server";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { getRequestListener } from "@hono/node-server";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase, withStartupLock } from "./db/client.js";
@@ -11,6 +12,7 @@ import { startMeetingClock } from "./features/meetings/meetings.clock.js";
 import { startNewsScheduler } from "./features/news/news.publishing.js";
 import { startReviewClock } from "./features/products/rounds.service.js";
 import { startReminderClock } from "./features/reminders/reminders.clock.js";
+import { answerFromPageCache } from "./http/cache.js";
 import { createLogger, type Logger } from "./http/logger.js";
 import { PageCache } from "./http/page-cache.js";
 
@@ -70,10 +72,13 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const stopReminderClock = startReminderClock(deps);
   // Review rounds close at their deadline even when nobody visits (idempotent across instances).
   const stopReviewClock = startReviewClock(deps);
-  const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
-      resolve({ server: s as Server, port: info.port }),
-    );
+  // Cached visitor pages are answered on Node's own request, before the app; the rest go to Hono.
+  const handle = getRequestListener(app.fetch);
+  const server = createServer((req, res) => {
+    if (!answerFromPageCache(deps, req, res)) void handle(req, res);
+  });
+  const port = await new Promise<number>((resolve) => {
+    server.listen(config.port, config.host, () => resolve((server.address() as AddressInfo).port));
   });
   log.info("listening", { url: config.baseUrl, host: config.host, port, database: database.kind });
   let closing: Promise<void> | undefined;

@@ -1,5 +1,8 @@
-/** A rendered public page, ready to send again. */
-type CachedPage = { body: Uint8Array; etag: string; headers: Record<string, string> };
+/**
+ * A rendered public page, ready to send again; its headers as a flat list of names and values
+ * (`[name, value, name, value, …]`), the form Node's `writeHead` takes with the least work.
+ */
+type CachedPage = { body: Uint8Array; etag: string; headers: string[] };
 
 /**
  * Rendered public pages for visitors, kept until any write invalidates them.
