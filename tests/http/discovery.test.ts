@@ -1,6 +1,11 @@
 import { eq } from "drizzle-orm";
+import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { gerEditions, meetings, newsArticles, publications } from "../../src/db/schema/index.js";
+import { visitor } from "../../src/features/auth/actor.js";
+import { discoveryPages } from "../../src/features/site/discovery.pages.js";
+import type { AppEnv } from "../../src/http/env.js";
+import { handleError } from "../../src/http/error-pages.js";
 import { useTestDatabase } from "../support/database.js";
 import { findAll, parseXml, textOf, type XmlElement } from "../support/xml.js";
 
@@ -141,6 +146,50 @@ describe("sitemap.xml", () => {
     expect(list).toContain(`${base}/meetings/2008-montreal`);
     expect(list.some((l) => l.includes("sitemap-draft"))).toBe(false);
     expect(list.some((l) => l.includes("/private"))).toBe(false);
+  });
+});
+
+describe("a sitemap past the per-file limit", () => {
+  // The same routes with a limit of 40 addresses per file instead of 50,000.
+  const small = () => {
+    const app = new Hono<AppEnv>();
+    app.use((c, next) => {
+      c.set("deps", t.deps);
+      c.set("actor", visitor);
+      return next();
+    });
+    app.onError(handleError);
+    app.route("/", discoveryPages(40));
+    return app;
+  };
+
+  it("becomes an index of files of at most that many addresses, which together list every address once", async () => {
+    const app = small();
+    const whole = findAll(parseXml(await (await t.app.request("/sitemap.xml")).text()), "loc").map(textOf);
+    expect(whole.length).toBeGreaterThan(80);
+    const index = parseXml(await (await app.request("/sitemap.xml")).text());
+    expect(index.name).toBe("sitemapindex");
+    const files = findAll(index, "sitemap").map((s) => textOf(first(s, "loc")));
+    expect(files).toHaveLength(Math.ceil(whole.length / 40));
+    expect(files[0]).toBe(`${base}/sitemaps/1.xml`);
+    const listed: string[] = [];
+    for (const file of files) {
+      const res = await app.request(file.slice(base.length));
+      expect(res.status).toBe(200);
+      const locs = findAll(parseXml(await res.text()), "url").map((u) => textOf(first(u, "loc")));
+      expect(locs.length).toBeLessThanOrEqual(40);
+      listed.push(...locs);
+    }
+    expect(listed).toEqual(whole);
+  });
+
+  it("answers 404 for a file past the last, a malformed name, and any file of a site that fits in one", async () => {
+    const app = small();
+    const count = findAll(parseXml(await (await app.request("/sitemap.xml")).text()), "sitemap").length;
+    expect((await app.request(`/sitemaps/${count + 1}.xml`)).status).toBe(404);
+    expect((await app.request("/sitemaps/0.xml")).status).toBe(404);
+    expect((await app.request("/sitemaps/one.xml")).status).toBe(404);
+    expect((await t.app.request("/sitemaps/1.xml")).status).toBe(404);
   });
 });
 

@@ -89,16 +89,30 @@ export function buildRss(info: FeedInfo, items: FeedItem[]): string {
   ].join("\n");
 }
 
+/** An absolute address for a sitemap, with the day it last changed if known. */
+export type SitemapUrl = { loc: string; lastmod?: Date };
+
+const sitemapEntry = (tag: string, u: SitemapUrl) =>
+  `<${tag}>${el("loc", u.loc)}${u.lastmod ? el("lastmod", u.lastmod.toISOString().slice(0, 10)) : ""}</${tag}>`;
+
 /** A sitemaps.org document listing absolute page addresses. */
-export function buildSitemap(urls: Array<{ loc: string; lastmod?: Date }>): string {
+export function buildSitemap(urls: SitemapUrl[]): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...urls.map(
-      (u) =>
-        `<url>${el("loc", u.loc)}${u.lastmod ? el("lastmod", u.lastmod.toISOString().slice(0, 10)) : ""}</url>`,
-    ),
+    ...urls.map((u) => sitemapEntry("url", u)),
     "</urlset>",
+    "",
+  ].join("\n");
+}
+
+/** A sitemaps.org index listing the sitemap files of a site too large for one. */
+export function buildSitemapIndex(files: SitemapUrl[]): string {
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...files.map((f) => sitemapEntry("sitemap", f)),
+    "</sitemapindex>",
     "",
   ].join("\n");
 }
