@@ -1,6 +1,9 @@
-import { count, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { count, eq, inArray } from "drizzle-orm";
+import { describe, expect, inject, it } from "vitest";
+import type { Db } from "../../src/db/client.js";
 import { actionEvents, actionItems, groupChairs, workingGroups } from "../../src/db/schema/index.js";
+import { createAction } from "../../src/features/actions/actions.service.js";
+import { systemActor } from "../../src/features/auth/actor.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 
@@ -230,5 +233,26 @@ describe("updating actions", () => {
   it("an unknown action is not found", async () => {
     const { b } = await as(["member"]);
     expect((await b.get("/private/actions/99999")).status).toBe(404);
+  });
+});
+
+// Real concurrency needs two connections, i.e. a PostgreSQL server (the embedded database has one).
+describe.runIf(inject("pgServer") !== null)("actions raised at the same time", () => {
+  it("an action raised while another is uncommitted waits for it and takes the next number", async () => {
+    const db = t.database.db;
+    const system = systemActor("test");
+    let second: Promise<{ id: number; number: number }> | undefined;
+    const first = await db.transaction(async (tx) => {
+      const row = await createAction({ ...t.deps, db: tx as Db }, system, { ...action, title: "First" });
+      second = createAction({ ...t.deps, db }, system, { ...action, title: "Second" });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return row;
+    });
+    const other = await second!;
+    try {
+      expect(other.number).toBe(first.number + 1);
+    } finally {
+      await db.delete(actionItems).where(inArray(actionItems.id, [first.id, other.id]));
+    }
   });
 });

@@ -65,6 +65,9 @@ const actorFields = (actor: Actor) => ({
   actorName: actor.kind === "person" ? actor.name : actor.kind === "system" ? actor.name : "visitor",
 });
 
+/** Any constant works: only the transactions numbering actions take this lock. */
+const ACTION_NUMBER_LOCK = 727_002;
+
 /** Raises an action (secretariat anywhere; a chair in their group). Its number is the next free one. */
 export async function createAction(deps: Deps, actor: Actor, raw: unknown) {
   if (!canRaiseActions(actor)) throw forbidden("Only the secretariat and group chairs raise actions.");
@@ -73,6 +76,9 @@ export async function createAction(deps: Deps, actor: Actor, raw: unknown) {
     deps,
     actor,
     async (tx, audit) => {
+      // One number at a time: without the lock, two actions raised at once on a PostgreSQL server
+      // would both read the same highest number and the second would fail on the unique index.
+      await tx.execute(sql`select pg_advisory_xact_lock(${ACTION_NUMBER_LOCK})`);
       const [row] = await tx
         .insert(actionItems)
         .values({
