@@ -185,6 +185,18 @@ describe("ranking", () => {
     expect(r.data.map((h) => h.url.split("/").pop())).toEqual([title.slug, body.slug]);
     expect(r.data[0]!.titleHtml).toBe("<mark>Grommet</mark> delivery");
   });
+
+  it("fills a page of title matches first, and the next page with the matches only in bodies", async () => {
+    for (let i = 0; i < 10; i++)
+      await addArticle({ title: `Sprocket notes ${i}`, body: "Short.", newsDate: `2020-02-${10 + i}` });
+    for (let i = 0; i < 3; i++)
+      await addArticle({ title: `Budget ${i}`, body: "The sprocket, the sprocket.", newsDate: `2025-03-${10 + i}` });
+    const first = await api("q=sprocket");
+    expect(first.total).toBe(13);
+    expect(first.data.every((h) => h.title.startsWith("Sprocket notes"))).toBe(true);
+    const second = await api("q=sprocket&page=2");
+    expect(second.data.map((h) => h.title).sort()).toEqual(["Budget 0", "Budget 1", "Budget 2"]);
+  });
 });
 
 describe("what a visitor may see", () => {

@@ -188,20 +188,28 @@ export async function searchMatches(db: Db, p: SearchParams, q: ParsedQuery): Pr
   return { matches: found, capped };
 }
 
-/** The rows of one type to rank: the newest visible rows whose title matches, and the given others. */
-function ranked(type: SearchType, p: SearchParams, ids: number[], limit: number): SQL | null {
+/**
+ * The SQL of one type's candidates to rank: `titled` (a CTE body) picks the newest visible rows
+ * whose title matches, through the small GIN index on the title alone (see the schema), at most
+ * `limit` of them, so a word found in thousands of titles still ranks a bounded set; `rankTitled`
+ * scores those, and `rankOthers` scores the given other candidates that are not among them.
+ */
+function ranked(type: SearchType, p: SearchParams, ids: number[], limit: number) {
   const s = source(type, p);
   if (!s) return null;
   const from = sql.raw(s.from);
+  const cte = sql.raw(`t_${type}`);
+  const select = sql`select ${sql.raw(columns(type, s.date, s.precision))}, ${sql.raw(score(s.title))} as score
+    from ${from}, tsq`;
   // One array literal of integers, however many candidates.
   const others = `{${ids.map((id) => Math.trunc(id)).join(",")}}`;
-  // Title matches come from the small GIN index on the title alone (see the schema); the newest
-  // `limit` of them, so a word found in thousands of titles still ranks a bounded set.
-  return sql`select ${sql.raw(columns(type, s.date, s.precision))}, ${sql.raw(score(s.title))} as score
-    from ${from}, tsq where a.id in (
-      (select a.id from ${from}, tsq where to_tsvector('english', ${sql.raw(s.title)}) @@ tsq.q and ${s.where}
-        order by ${sql.raw(s.date)} desc nulls last, a.id limit ${limit})
-      union select unnest(${others}::int[]))`;
+  return {
+    cte,
+    titled: sql`select a.id from ${from}, tsq where to_tsvector('english', ${sql.raw(s.title)}) @@ tsq.q and ${s.where}
+      order by ${sql.raw(s.date)} desc nulls last, a.id limit ${limit}`,
+    rankTitled: sql`${select} where a.id in (select id from ${cte})`,
+    rankOthers: sql`${select} where a.id = any(${others}::int[]) and a.id not in (select id from ${cte})`,
+  };
 }
 
 /**
@@ -216,11 +224,32 @@ export async function searchPage(
 ): Promise<SearchRow[]> {
   const parts = (p.type ? [p.type] : searchTypes)
     .map((t) => ranked(t, p, candidates[t], RANK_CANDIDATES + p.page * p.perPage))
-    .filter((s): s is SQL => s !== null);
+    .filter((s) => s !== null);
   if (parts.length === 0) return [];
+  // A title match scores at least 1 and a match elsewhere less than 1, so when the title matches
+  // fill the requested page the other candidates cannot reach it: they are not scored at all
+  // (reading their vectors was half the work of a common word's page).
+  const enough = sql`(select count(*) from (${sql.join(
+    parts.map((r) => sql`select id from ${r.cte}`),
+    sql` union all `,
+  )}) t) >= ${p.page * p.perPage}`;
   const res = (await db.execute(sql`with ${tsq(q)},
+    ${sql.join(
+      parts.map((r) => sql`${r.cte} as materialized (${r.titled})`),
+      sql`, `,
+    )},
     top as (
-      select * from (${sql.join(parts, sql` union all `)}) h
+      select * from (
+        ${sql.join(
+          parts.map((r) => r.rankTitled),
+          sql` union all `,
+        )}
+        union all
+        select * from (${sql.join(
+          parts.map((r) => r.rankOthers),
+          sql` union all `,
+        )}) others where not ${enough}
+      ) h
       order by score desc, date desc nulls last, type, id
       limit ${p.perPage} offset ${(p.page - 1) * p.perPage}
     )
