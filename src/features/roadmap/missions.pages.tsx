@@ -3,13 +3,14 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
-import { authorize, idParam, requirePerson } from "../../http/guards.js";
+import { authorize, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { CsrfField, EmptyState, Notice, PageHeader, TableScroll } from "../../web/components.js";
-import { formatTimestamp } from "../../web/format.js";
+import { EmptyState, Notice, PageHeader } from "../../web/components.js";
 import type { Person } from "../auth/actor.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { listObjectiveChoices } from "../ger/ger.queries.js";
+import { missionNotices as notices } from "./missions.notices.js";
+import { missionProposalPages } from "./missions.proposals.js";
 import {
   canAddMission,
   canChooseMissionLead,
@@ -17,26 +18,11 @@ import {
   canProposeMissionChange,
   canReadMissions,
 } from "./roadmap.policy.js";
-import { findMissionBySlug, listMissions, listProposals, type Mission } from "./roadmap.queries.js";
+import { findMissionBySlug, listMissions, type Mission } from "./roadmap.queries.js";
 import { parseFilters } from "./roadmap.schemas.js";
-import {
-  acceptProposal,
-  addMission,
-  declineProposal,
-  missionValues,
-  proposeMissionChange,
-  updateMission,
-} from "./roadmap.service.js";
+import { addMission, missionValues, proposeMissionChange, updateMission } from "./roadmap.service.js";
 import { type FormValues, formValuesOf, MissionForm } from "./views/mission-form.js";
 import { MissionTable } from "./views/mission-table.js";
-
-const notices: Record<string, string> = {
-  added: "The mission was added.",
-  saved: "Your changes were saved; the public roadmap shows them now.",
-  proposed: "Your proposal was sent to the lead agency.",
-  accepted: "The proposal was accepted and applied.",
-  declined: "The proposal was declined.",
-};
 
 async function loadMission(c: AppContext) {
   const m = await findMissionBySlug(c.var.deps.db, c.req.param("slug") ?? "");
@@ -225,37 +211,7 @@ export function missionAdminPages() {
     );
   });
 
-  app.get("/private/missions/proposals", async (c) => {
-    const actor = requirePerson(c);
-    authorize(canReadMissions(actor));
-    const secretariat = canChooseMissionLead(actor);
-    const rows = await listProposals(c.var.deps.db, {
-      leadOrganisationId: secretariat ? null : (actor.organisationId ?? -1),
-      status: "open",
-    });
-    const current = new Map<number, FormValues>();
-    for (const { proposal, missionSlug } of rows) {
-      const m = await findMissionBySlug(c.var.deps.db, missionSlug);
-      if (m) current.set(proposal.missionId, formValuesOf(missionValues(m)));
-    }
-    return renderPrivate(c, {
-      title: "Proposals",
-      body: () => <ProposalsInbox c={c} rows={rows} secretariat={secretariat} current={current} />,
-    });
-  });
-
-  for (const decision of ["accept", "decline"] as const) {
-    app.post(`/private/missions/proposals/:id/${decision}`, async (c) => {
-      const actor = requirePerson(c);
-      const id = idParam(c.req.param("id"));
-      if (decision === "accept") await acceptProposal(c.var.deps, actor, id);
-      else await declineProposal(c.var.deps, actor, id);
-      return c.redirect(
-        `/private/missions/proposals?done=${decision === "accept" ? "accepted" : "declined"}`,
-        303,
-      );
-    });
-  }
+  app.route("/", missionProposalPages());
 
   return app;
 }
@@ -278,107 +234,4 @@ function Actions({ actor, m }: { actor: Person; m: Mission }) {
       </div>
     );
   return null;
-}
-
-type ProposalRow = Awaited<ReturnType<typeof listProposals>>[number];
-
-function ProposalsInbox(props: {
-  c: AppContext;
-  rows: ProposalRow[];
-  secretariat: boolean;
-  current: Map<number, FormValues>;
-}) {
-  const { c, rows, secretariat, current } = props;
-  return (
-    <>
-      <PageHeader
-        title="Proposals inbox"
-        lead={
-          secretariat
-            ? "Open proposals from partner agencies on every mission."
-            : "Open proposals from partner agencies on the missions your agency leads."
-        }
-      />
-      <Notice text={notices[c.req.query("done") ?? ""]} />
-      {rows.length === 0 ? (
-        <EmptyState title="No open proposals." />
-      ) : (
-        <TableScroll label="Open proposals">
-          <table>
-            <caption>Open proposals</caption>
-            <thead>
-              <tr>
-                <th scope="col">Mission</th>
-                <th scope="col">From</th>
-                <th scope="col">Proposed changes</th>
-                <th scope="col">Decision</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ proposal: p, missionName, missionSlug }) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/roadmap/missions/${missionSlug}`}>{missionName}</a>
-                  </th>
-                  <td>
-                    {p.proposedByName}
-                    {p.agencyAcronym ? ` (${p.agencyAcronym})` : ""}
-                    <div class="small muted">{formatTimestamp(p.createdAt)}</div>
-                  </td>
-                  <td>
-                    {p.note ? <p>{p.note}</p> : null}
-                    <ProposedValues proposed={p.proposed} current={current.get(p.missionId)} />
-                  </td>
-                  <td>
-                    <div class="form-actions">
-                      <form method="post" action={`/private/missions/proposals/${p.id}/accept`}>
-                        <CsrfField token={c.var.csrfToken()} />
-                        <button type="submit" class="button">
-                          Accept<span class="visually-hidden"> the proposal for {missionName}</span>
-                        </button>
-                      </form>
-                      <form method="post" action={`/private/missions/proposals/${p.id}/decline`}>
-                        <CsrfField token={c.var.csrfToken()} />
-                        <button type="submit" class="button button-quiet">
-                          Decline<span class="visually-hidden"> the proposal for {missionName}</span>
-                        </button>
-                      </form>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-    </>
-  );
-}
-
-const asText = (v: unknown) =>
-  v === true || v === "on" || v === "true"
-    ? "yes"
-    : v === false || v == null || v === "false"
-      ? ""
-      : [v].flat().map(String).join("\n").trim();
-
-/** The fields whose proposed value differs from the mission's current one, before → after. */
-function ProposedValues({ proposed, current }: { proposed: Record<string, unknown>; current?: FormValues }) {
-  const keys = [...new Set([...Object.keys(proposed), ...Object.keys(current ?? {})])].filter(
-    (k) => !["lead", "leadOther", "slug"].includes(k),
-  );
-  const changed = keys.filter((k) => asText(proposed[k]) !== asText(current?.[k]));
-  if (changed.length === 0) return <p class="muted">No field differs from the current record.</p>;
-  return (
-    <dl class="details small">
-      {changed.map((k) => (
-        <>
-          <dt>{k}</dt>
-          <dd>
-            <del>{asText(current?.[k]) || "(empty)"}</del> → <ins>{asText(proposed[k]) || "(empty)"}</ins>
-          </dd>
-        </>
-      ))}
-    </dl>
-  );
 }

@@ -1,12 +1,10 @@
 import { Hono } from "hono";
 import { raw } from "hono/html";
 import { destinations, missionStatuses } from "../../db/schema/index.js";
-import { describeAtPrecision } from "../../domain/mission-dates.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
-import { EmptyState, PageHeader, TableScroll, Tag } from "../../web/components.js";
-import { formatTimestamp } from "../../web/format.js";
+import { EmptyState, PageHeader } from "../../web/components.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { chartCsv, missionsCsv, svgToPng } from "./roadmap.export.js";
 import { findMissionBySlug, listMissions, listRevisions, type Mission } from "./roadmap.queries.js";
@@ -19,7 +17,9 @@ import {
 } from "./roadmap.schemas.js";
 import { missionValues } from "./roadmap.service.js";
 import { missionChart } from "./views/mission-chart.js";
-import { launchText, leadText, MissionTable } from "./views/mission-table.js";
+import { Counts } from "./views/mission-counts.js";
+import { MissionDetails } from "./views/mission-details.js";
+import { MissionTable } from "./views/mission-table.js";
 
 const filtersOf = (c: AppContext) => parseFilters(c.req.query());
 const load = (c: AppContext, f: MissionFilters) => listMissions(c.var.deps.db, f);
@@ -214,146 +214,4 @@ export function roadmapPages() {
   });
 
   return app;
-}
-
-function Counts({ missions }: { missions: Mission[] }) {
-  const count = <K extends string>(key: (m: Mission) => K, keys: readonly K[]) =>
-    keys.map((k) => [k, missions.filter((m) => key(m) === k).length] as const).filter(([, v]) => v > 0);
-  return (
-    <section aria-labelledby="counts-heading" class="section">
-      <h2 id="counts-heading">At a glance</h2>
-      <div class="roadmap-counts">
-        <CountTable
-          caption="Missions by destination"
-          rows={count((m) => m.destination, destinations).map(([k, v]) => [destinationLabels[k], v])}
-        />
-        <CountTable
-          caption="Missions by status"
-          rows={count((m) => m.status, missionStatuses).map(([k, v]) => [statusLabels[k], v])}
-        />
-      </div>
-    </section>
-  );
-}
-
-function CountTable({ caption, rows }: { caption: string; rows: Array<readonly [string, number]> }) {
-  return (
-    <TableScroll label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{caption.replace("Missions by ", "").replace(/^./, (s) => s.toUpperCase())}</th>
-            <th scope="col" class="num">
-              Missions
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, n]) => (
-            <tr>
-              <th scope="row">{label}</th>
-              <td class="num">{n}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
-}
-
-function MissionDetails({
-  m,
-  revisions,
-}: {
-  m: Mission;
-  revisions: Awaited<ReturnType<typeof listRevisions>>;
-}) {
-  return (
-    <div class="wrap member-page">
-      <p class="breadcrumb">
-        <a href="/roadmap">Roadmap</a> › {m.name}
-      </p>
-      <h1>{m.name}</h1>
-      <p class="tags">
-        <Tag tone="accent">{statusLabels[m.status]}</Tag>
-        <Tag>{m.crewed ? "Crewed" : "Robotic"}</Tag>
-        <Tag>{destinationLabels[m.destination]}</Tag>
-        {m.studiesPolarVolatiles ? <Tag tone="ok">Studies lunar polar volatiles</Tag> : null}
-        {m.uncertain ? <Tag tone="warn">Uncertain</Tag> : null}
-      </p>
-      {m.description ? <p class="lead">{m.description}</p> : null}
-      {m.uncertain || m.uncertaintyNote ? (
-        <div class="callout">
-          <h2>What is uncertain</h2>
-          <p>{m.uncertaintyNote ?? "Parts of this record have not been confirmed."}</p>
-        </div>
-      ) : null}
-      <dl class="details">
-        <dt>Lead agency</dt>
-        <dd>
-          {m.leadSlug ? (
-            <a href={`/members/${m.leadSlug}`}>{m.leadAcronym}</a>
-          ) : (
-            `${leadText(m)} (not a member)`
-          )}
-        </dd>
-        <dt>Partner agencies</dt>
-        <dd>
-          {m.partners.length
-            ? m.partners.map((p, k) => (
-                <>
-                  {k ? ", " : ""}
-                  <a href={`/members/${p.slug}`}>{p.acronym}</a>
-                </>
-              ))
-            : "None listed"}
-        </dd>
-        {m.otherPartners.length ? (
-          <>
-            <dt>Other partners</dt>
-            <dd>{m.otherPartners.join("; ")}</dd>
-          </>
-        ) : null}
-        <dt>Launch</dt>
-        <dd>{launchText(m)}</dd>
-        <dt>End</dt>
-        <dd>{m.endsOn && m.endPrecision ? describeAtPrecision(m.endsOn, m.endPrecision) : "Not set"}</dd>
-        <dt>Instruments</dt>
-        <dd>{m.instruments.length ? m.instruments.join("; ") : "None listed"}</dd>
-        <dt>GER objectives served</dt>
-        <dd>
-          {m.objectives.length ? <a href="/roadmap/framework">{m.objectives.join(", ")}</a> : "None recorded"}
-        </dd>
-      </dl>
-      {m.sources.length ? (
-        <section class="section" aria-labelledby="sources-heading">
-          <h2 id="sources-heading">Sources</h2>
-          <ul>
-            {m.sources.map((s) => (
-              <li>{s.startsWith("http") ? <a href={s}>{s}</a> : s}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      <section class="section" aria-labelledby="history-heading">
-        <h2 id="history-heading">History of changes</h2>
-        {revisions.length ? (
-          <ul>
-            {revisions.slice(0, 10).map((r) => (
-              <li>
-                {formatTimestamp(r.at)}: {r.summary} — {r.actorName}
-                {r.agencyAcronym ? ` (${r.agencyAcronym})` : ""}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>No recorded changes.</p>
-        )}
-        {revisions.length > 10 ? (
-          <p class="muted">{revisions.length - 10} earlier changes not shown.</p>
-        ) : null}
-      </section>
-    </div>
-  );
 }

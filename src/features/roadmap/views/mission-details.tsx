@@ -1,0 +1,103 @@
+import { describeAtPrecision } from "../../../domain/mission-dates.js";
+import { Tag } from "../../../web/components.js";
+import { formatTimestamp } from "../../../web/format.js";
+import type { listRevisions, Mission } from "../roadmap.queries.js";
+import { destinationLabels, statusLabels } from "../roadmap.schemas.js";
+import { launchText, leadText } from "./mission-table.js";
+
+/** A mission's public page: status, agencies, dates, objectives, sources and its recent changes. */
+export function MissionDetails({
+  m,
+  revisions,
+}: {
+  m: Mission;
+  revisions: Awaited<ReturnType<typeof listRevisions>>;
+}) {
+  return (
+    <div class="wrap member-page">
+      <p class="breadcrumb">
+        <a href="/roadmap">Roadmap</a> › {m.name}
+      </p>
+      <h1>{m.name}</h1>
+      <p class="tags">
+        <Tag tone="accent">{statusLabels[m.status]}</Tag>
+        <Tag>{m.crewed ? "Crewed" : "Robotic"}</Tag>
+        <Tag>{destinationLabels[m.destination]}</Tag>
+        {m.studiesPolarVolatiles ? <Tag tone="ok">Studies lunar polar volatiles</Tag> : null}
+        {m.uncertain ? <Tag tone="warn">Uncertain</Tag> : null}
+      </p>
+      {m.description ? <p class="lead">{m.description}</p> : null}
+      {m.uncertain || m.uncertaintyNote ? (
+        <div class="callout">
+          <h2>What is uncertain</h2>
+          <p>{m.uncertaintyNote ?? "Parts of this record have not been confirmed."}</p>
+        </div>
+      ) : null}
+      <dl class="details">
+        <dt>Lead agency</dt>
+        <dd>
+          {m.leadSlug ? (
+            <a href={`/members/${m.leadSlug}`}>{m.leadAcronym}</a>
+          ) : (
+            `${leadText(m)} (not a member)`
+          )}
+        </dd>
+        <dt>Partner agencies</dt>
+        <dd>
+          {m.partners.length
+            ? m.partners.map((p, k) => (
+                <>
+                  {k ? ", " : ""}
+                  <a href={`/members/${p.slug}`}>{p.acronym}</a>
+                </>
+              ))
+            : "None listed"}
+        </dd>
+        {m.otherPartners.length ? (
+          <>
+            <dt>Other partners</dt>
+            <dd>{m.otherPartners.join("; ")}</dd>
+          </>
+        ) : null}
+        <dt>Launch</dt>
+        <dd>{launchText(m)}</dd>
+        <dt>End</dt>
+        <dd>{m.endsOn && m.endPrecision ? describeAtPrecision(m.endsOn, m.endPrecision) : "Not set"}</dd>
+        <dt>Instruments</dt>
+        <dd>{m.instruments.length ? m.instruments.join("; ") : "None listed"}</dd>
+        <dt>GER objectives served</dt>
+        <dd>
+          {m.objectives.length ? <a href="/roadmap/framework">{m.objectives.join(", ")}</a> : "None recorded"}
+        </dd>
+      </dl>
+      {m.sources.length ? (
+        <section class="section" aria-labelledby="sources-heading">
+          <h2 id="sources-heading">Sources</h2>
+          <ul>
+            {m.sources.map((s) => (
+              <li>{s.startsWith("http") ? <a href={s}>{s}</a> : s}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section class="section" aria-labelledby="history-heading">
+        <h2 id="history-heading">History of changes</h2>
+        {revisions.length ? (
+          <ul>
+            {revisions.slice(0, 10).map((r) => (
+              <li>
+                {formatTimestamp(r.at)}: {r.summary} — {r.actorName}
+                {r.agencyAcronym ? ` (${r.agencyAcronym})` : ""}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>No recorded changes.</p>
+        )}
+        {revisions.length > 10 ? (
+          <p class="muted">{revisions.length - 10} earlier changes not shown.</p>
+        ) : null}
+      </section>
+    </div>
+  );
+}
