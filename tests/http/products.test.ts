@@ -204,6 +204,11 @@ describe("review rounds", () => {
     expect(mails.map((m) => m.toAddress)).not.toContain(kari.email);
     expect(mails.map((m) => m.toAddress)).not.toContain(gone.email);
     expect(mails[0]!.textBody).toContain(`/private/products/${p.slug}/rounds/1`);
+    // The deadline is shown where the editors set it, and in UTC.
+    const shown = "2031-02-01 17:00 Europe/Paris (2031-02-01 16:00 UTC)";
+    expect(round!.timeZone).toBe("Europe/Paris");
+    expect(mails[0]!.textBody).toContain(shown);
+    expect(await (await sec.get(`/private/products/${p.slug}/rounds/1`)).text()).toContain(shown);
     // A second attempt while the round is open is refused and queues nothing more.
     const again = await sec.post(`/private/products/${p.slug}/rounds/new`, {
       version: "1",

@@ -121,6 +121,8 @@ export const reviewRounds = pgTable(
     status: text("status", { enum: roundStatuses }).notNull().default("open"),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
     deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+    /** Where the editors set the deadline: it is shown in that time zone (and in UTC). */
+    timeZone: text("time_zone").notNull().default("UTC"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     /** The position counted for a participating agency that gave none by the deadline. */
     silenceMeans: text("silence_means", { enum: silenceMeanings }).notNull().default("abstain"),

@@ -8,6 +8,7 @@ import { Notice, PageHeader, Tag } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { commentableSections } from "./comments.service.js";
+import { formatDeadline } from "./deadline.js";
 import { visiblePositions } from "./positions.service.js";
 import { loadProduct, loadRound, productPath, roundPath } from "./products.load.js";
 import {
@@ -145,7 +146,7 @@ export function roundPages() {
               </a>
             </dd>
             <dt>Deadline</dt>
-            <dd>{formatTimestamp(round.deadline)}</dd>
+            <dd>{formatDeadline(round.deadline, round.timeZone)}</dd>
             <dt>Silence</dt>
             <dd>{silenceLabels[round.silenceMeans]}</dd>
             <dt>Positions</dt>

@@ -4,10 +4,10 @@ import { products, reviewRoundAgencies, reviewRounds } from "../../db/schema/ind
 import type { Deps } from "../../deps.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { formatTimestamp } from "../../web/format.js";
 import { write } from "../audit/write.js";
 import { type Actor, systemActor } from "../auth/actor.js";
 import { enqueueMail } from "../mail/mail.outbox.js";
+import { formatDeadline } from "./deadline.js";
 import { canEditProduct, canOpenRound } from "./products.policy.js";
 import {
   findProductBySlug,
@@ -48,7 +48,7 @@ async function queueInvitations(
 ) {
   const recipients = await activePeopleOf(tx, agencyIds);
   const url = `${deps.config.baseUrl}/private/products/${product.slug}/rounds/${round.number}`;
-  const deadline = formatTimestamp(round.deadline);
+  const deadline = formatDeadline(round.deadline, round.timeZone);
   return enqueueMail(
     tx,
     recipients.map((p) => ({
@@ -101,6 +101,7 @@ export async function openRound(deps: Deps, actor: Actor, slug: string, raw: unk
           number: last!.n + 1,
           openedAt: deps.now(),
           deadline: input.deadlineAt,
+          timeZone: input.timeZone,
           silenceMeans: input.silenceMeans,
           hidePositions: input.hidePositions,
           openedBy: actor.kind === "person" ? actor.id : null,

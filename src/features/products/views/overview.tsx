@@ -1,6 +1,7 @@
 import type { Deps } from "../../../deps.js";
 import { EmptyState, TableScroll, Tag } from "../../../web/components.js";
 import { formatTimestamp } from "../../../web/format.js";
+import { formatDeadline } from "../deadline.js";
 import { productPath, roundPath } from "../products.load.js";
 import { listVersions, type ProductDetail, type Version } from "../products.queries.js";
 import { listRounds } from "../rounds.queries.js";
@@ -134,7 +135,7 @@ export async function ProductOverview({
                       <a href={roundPath(product.slug, r.number)}>Round {r.number}</a>
                     </td>
                     <td>Version {r.versionNumber}</td>
-                    <td class="nowrap">{formatTimestamp(r.deadline)}</td>
+                    <td>{formatDeadline(r.deadline, r.timeZone)}</td>
                     <td>{open ? <Tag tone="accent">Open</Tag> : <Tag>Closed</Tag>}</td>
                   </tr>
                 );
