@@ -1,86 +1,25 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/env.js";
-import { type FieldErrors, forbidden, notFound } from "../../http/errors.js";
+import { type FieldErrors, forbidden } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { idParam } from "../../http/guards.js";
-import { renderPrivate } from "../../http/page.js";
-import { CsrfField, PageHeader } from "../../web/components.js";
-import {
-  changeableComment,
-  ensureMayComment,
-  ensureMayDisposition,
-  ensureMaySubmit,
-} from "./comments.guards.js";
+import { changeableComment, ensureMayComment, ensureMaySubmit } from "./comments.guards.js";
+import { back, confirmPage, type Loaded, R, reviewPage } from "./comments.layout.js";
 import {
   addComment,
   commentableSections,
-  dispositionComment,
   submitComments,
   updateComment,
   withdrawComment,
 } from "./comments.service.js";
-import { ensureMaySetPosition, setPosition } from "./positions.service.js";
+import { dispositionAndPositionPages } from "./dispositions.pages.js";
 import { loadRound, roundPath } from "./products.load.js";
 import { canEditProduct } from "./products.policy.js";
-import type { ProductDetail } from "./products.queries.js";
-import { type Comment, findComment, type RoundDetail } from "./rounds.queries.js";
+import type { Comment } from "./rounds.queries.js";
 import { closeRoundEarly } from "./rounds.service.js";
 import type { FormValues } from "./views/forms.js";
-import { CommentForm, DispositionForm, PositionForm } from "./views/review-forms.js";
+import { CommentForm } from "./views/review-forms.js";
 import { CommentItem } from "./views/round.js";
-
-type Loaded = Awaited<ReturnType<typeof loadRound>>;
-type Page = { title: string; lead?: string; form: (csrf: string) => unknown };
-
-function reviewPage(c: AppContext, l: Loaded, page: Page) {
-  return renderPrivate(c, {
-    title: `${page.title}: ${l.product.title}`,
-    body: () => (
-      <>
-        <nav class="breadcrumb" aria-label="Breadcrumb">
-          <a href="/private/products">Products</a> ›{" "}
-          <a href={roundPath(l.product.slug, l.round.number)}>
-            {l.product.title}, round {l.round.number}
-          </a>
-        </nav>
-        <PageHeader title={page.title} lead={page.lead} />
-        {page.form(c.var.csrfToken()) as never}
-      </>
-    ),
-  });
-}
-
-/** A confirmation page: what will happen, one button, and a way back. */
-function confirmPage(
-  c: AppContext,
-  l: Loaded,
-  p: { title: string; lead: string; action: string; button: string; extra?: unknown },
-) {
-  return reviewPage(c, l, {
-    title: p.title,
-    lead: p.lead,
-    form: (csrf) => (
-      <>
-        {p.extra as never}
-        <form method="post" action={p.action} class="form">
-          <CsrfField token={csrf} />
-          <p class="form-actions">
-            <button class="button" type="submit">
-              {p.button}
-            </button>
-            <a href={roundPath(l.product.slug, l.round.number)}>Cancel</a>
-          </p>
-        </form>
-      </>
-    ),
-  });
-}
-
-async function commentOf(c: AppContext, round: RoundDetail): Promise<Comment> {
-  const comment = await findComment(c.var.deps.db, round.id, idParam(c.req.param("comment")));
-  if (!comment) throw notFound("The comment");
-  return comment;
-}
 
 const commentValues = (cm: Comment): FormValues => ({
   section: cm.sectionAnchor || "whole-document",
@@ -93,9 +32,6 @@ const commentValues = (cm: Comment): FormValues => ({
 /** Forms of a round: comments (write, edit, withdraw, submit), dispositions and positions. */
 export function reviewPages() {
   const app = new Hono<AppEnv>();
-  const R = "/private/products/:slug/rounds/:round";
-  const back = (l: { product: ProductDetail; round: RoundDetail }, done: string) =>
-    roundPath(l.product.slug, l.round.number, `?done=${done}`);
 
   const commentPage = async (
     c: AppContext,
@@ -219,88 +155,6 @@ export function reviewPages() {
     return c.redirect(back(l, "submitted"), 303);
   });
 
-  const dispositionPage = (
-    c: AppContext,
-    l: Loaded,
-    cm: Comment,
-    values: FormValues,
-    errors?: FieldErrors,
-    message?: string,
-  ) =>
-    reviewPage(c, l, {
-      title: `Disposition of comment ${cm.number}`,
-      form: (csrf) => (
-        <>
-          <CommentItem ctx={l} c={cm} />
-          <DispositionForm
-            action={roundPath(l.product.slug, l.round.number, `/comments/${cm.number}/disposition`)}
-            csrf={csrf}
-            values={values}
-            errors={errors}
-            message={message}
-            cancel={roundPath(l.product.slug, l.round.number)}
-          />
-        </>
-      ),
-    });
-  app.get(`${R}/comments/:comment/disposition`, async (c) => {
-    const l = await loadRound(c);
-    const cm = await commentOf(c, l.round);
-    ensureMayDisposition(l.actor, l.product, l.round, cm);
-    return dispositionPage(c, l, cm, { disposition: cm.disposition ?? "", rationale: cm.rationale ?? "" });
-  });
-  app.post(`${R}/comments/:comment/disposition`, async (c) => {
-    const l = await loadRound(c);
-    const cm = await commentOf(c, l.round);
-    ensureMayDisposition(l.actor, l.product, l.round, cm);
-    return handleForm(
-      c,
-      async (body) => {
-        await dispositionComment(c.var.deps, l.actor, l.product, l.round, cm.number, body);
-        return `${back(l, "disposition")}#comment-${cm.number}`;
-      },
-      (body, errors, message) => dispositionPage(c, l, cm, body, errors, message),
-    );
-  });
-
-  const positionPage = (
-    c: AppContext,
-    l: Loaded,
-    values: FormValues,
-    errors?: FieldErrors,
-    message?: string,
-  ) =>
-    reviewPage(c, l, {
-      title: `${l.actor.organisationAcronym}'s position`,
-      lead: "Each change is kept in the history; the newest counts when the round closes.",
-      form: (csrf) => (
-        <PositionForm
-          action={roundPath(l.product.slug, l.round.number, "/position")}
-          csrf={csrf}
-          values={values}
-          errors={errors}
-          message={message}
-          cancel={roundPath(l.product.slug, l.round.number)}
-        />
-      ),
-    });
-  app.get(`${R}/position`, async (c) => {
-    const l = await loadRound(c);
-    ensureMaySetPosition(l.actor, l.round);
-    return positionPage(c, l, {});
-  });
-  app.post(`${R}/position`, async (c) => {
-    const l = await loadRound(c);
-    ensureMaySetPosition(l.actor, l.round);
-    return handleForm(
-      c,
-      async (body) => {
-        await setPosition(c.var.deps, l.actor, l.product, l.round, body);
-        return back(l, "position");
-      },
-      (body, errors, message) => positionPage(c, l, body, errors, message),
-    );
-  });
-
+  app.route("/", dispositionAndPositionPages());
   return app;
 }

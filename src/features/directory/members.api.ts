@@ -1,0 +1,137 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { body, errors, json } from "../../http/api-schemas.js";
+import { AppError } from "../../http/errors.js";
+import type { Api } from "../../http/openapi.js";
+import { partialDateInput } from "../../web/format.js";
+import { findOrganisationBySlug, listOrganisations, type Organisation } from "./directory.queries.js";
+import { addOrganisation, updateOrganisation } from "./organisations.service.js";
+
+const Member = z
+  .object({
+    acronym: z.string().openapi({ example: "ESA" }),
+    slug: z.string().openapi({ example: "esa" }),
+    name: z.string(),
+    nativeName: z.string().nullable(),
+    country: z.string(),
+    kind: z.enum(["space_agency", "government_organisation"]),
+    intergovernmental: z.boolean(),
+    founding: z.boolean(),
+    joined: z
+      .string()
+      .openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD, as precise as known", example: "2007-11" }),
+    joinedUncertain: z.boolean(),
+    joinNote: z.string().nullable(),
+    leftOn: z.string().nullable(),
+    website: z.string().nullable(),
+    logoUrl: z.string().nullable(),
+    description: z.string().nullable(),
+    notes: z.string().nullable(),
+    formerNames: z.array(z.string()),
+    sources: z.array(z.string()),
+  })
+  .openapi("Member");
+
+const MemberWrite = z
+  .object({
+    acronym: z.string(),
+    name: z.string(),
+    nativeName: z.string().optional(),
+    country: z.string(),
+    kind: z
+      .string()
+      .openapi({ description: "space_agency or government_organisation; individuals cannot be members" }),
+    intergovernmental: z.boolean().optional(),
+    founding: z.boolean().optional(),
+    joined: z.string().openapi({ example: "2021-06" }),
+    joinedUncertain: z.boolean().optional(),
+    joinNote: z.string().optional(),
+    leftOn: z.string().optional(),
+    website: z.string().optional(),
+    logoUrl: z.string().optional(),
+    description: z.string().optional(),
+    notes: z.string().optional(),
+  })
+  .openapi("MemberWrite");
+
+const slugParam = z.object({
+  slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "esa" }),
+});
+
+/** Public shape of a member organisation. */
+export function memberJson(o: Organisation) {
+  const { id: _id, createdAt: _c, updatedAt: _u, joinedOn, joinedPrecision, ...rest } = o;
+  return { ...rest, joined: partialDateInput(joinedOn, joinedPrecision) };
+}
+
+/** Registers the member organisation endpoints. */
+export function registerMembersApi(api: Api) {
+  const tags = ["Directory"];
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/members",
+      tags,
+      summary: "List member organisations",
+      responses: { 200: json(z.object({ data: z.array(Member) }), "Members") },
+    }),
+    async (c) => c.json({ data: (await listOrganisations(c.var.deps.db)).map(memberJson) }, 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/members/{slug}",
+      tags,
+      summary: "One member organisation",
+      request: { params: slugParam },
+      responses: { 200: json(z.object({ data: Member }), "The member"), 404: errors[404] },
+    }),
+    async (c) => {
+      const org = await findOrganisationBySlug(c.var.deps.db, c.req.valid("param").slug);
+      if (!org) throw new AppError("not_found", "No member with this slug.");
+      return c.json({ data: memberJson(org) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/members",
+      tags,
+      summary: "Add a member organisation",
+      description: "Secretariat only.",
+      security: [{ session: [] }],
+      request: body(MemberWrite),
+      responses: { 201: json(z.object({ data: Member }), "Created"), ...errors },
+    }),
+    async (c) => {
+      const org = await addOrganisation(c.var.deps, c.var.actor, c.req.valid("json"));
+      return c.json({ data: memberJson(org) }, 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/members/{slug}",
+      tags,
+      summary: "Change a member organisation",
+      description: "Secretariat only. Fields left out keep their value.",
+      security: [{ session: [] }],
+      request: { params: slugParam, ...body(MemberWrite.partial()) },
+      responses: { 200: json(z.object({ data: Member }), "Updated"), ...errors },
+    }),
+    async (c) => {
+      const current = await findOrganisationBySlug(c.var.deps.db, c.req.valid("param").slug);
+      if (!current) throw new AppError("not_found", "No member with this slug.");
+      const merged = { ...nullsToUndefined(memberJson(current)), ...c.req.valid("json") };
+      return c.json(
+        { data: memberJson(await updateOrganisation(c.var.deps, c.var.actor, current.slug, merged)) },
+        200,
+      );
+    },
+  );
+}
+
+const nullsToUndefined = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));

@@ -1,0 +1,90 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { editionKinds } from "../../db/schema/index.js";
+import { errorResponse, json } from "../../http/api-schemas.js";
+import { AppError } from "../../http/errors.js";
+import type { Api } from "../../http/openapi.js";
+import type { Actor } from "../auth/actor.js";
+import { EditionSchema, editionJson, slugParam } from "./editions.api.js";
+import { deleteEdition, freezeEdition, publishEdition } from "./editions.service.js";
+
+const EditionWrite = z
+  .object({
+    name: z.string(),
+    year: z.number().int(),
+    kind: z.enum(editionKinds),
+    slug: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .partial()
+  .passthrough()
+  .openapi("EditionWrite");
+
+const person = (actor: Actor) => {
+  if (actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
+  return actor;
+};
+const writeErrors = {
+  401: errorResponse("Not signed in"),
+  403: errorResponse("Not the secretariat"),
+  404: errorResponse("Not found"),
+  409: errorResponse("The edition is published and cannot change"),
+  422: errorResponse("Invalid input; `fields` says which"),
+};
+
+/** Registers the secretariat's edition endpoints: freeze, publish and delete. */
+export function registerEditionAdminApi(api: Api) {
+  const tags = ["Roadmap"];
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/editions",
+      tags,
+      summary: "Freeze the current plans as a draft edition",
+      description: "The secretariat only.",
+      security: [{ session: [] }],
+      request: { body: { content: { "application/json": { schema: EditionWrite } }, required: true } },
+      responses: { 201: json(z.object({ data: EditionSchema }), "Frozen as a draft"), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(
+        { data: editionJson(await freezeEdition(c.var.deps, person(c.var.actor), c.req.valid("json"))) },
+        201,
+      ),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/editions/{slug}/publication",
+      tags,
+      summary: "Publish a draft edition",
+      description: "The secretariat only; a published edition never changes again (409).",
+      security: [{ session: [] }],
+      request: { params: slugParam },
+      responses: { 200: json(z.object({ data: EditionSchema }), "Published"), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(
+        {
+          data: editionJson(await publishEdition(c.var.deps, person(c.var.actor), c.req.valid("param").slug)),
+        },
+        200,
+      ),
+  );
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/editions/{slug}",
+      tags,
+      summary: "Delete a draft edition",
+      description: "The secretariat only; published editions cannot be deleted (409).",
+      security: [{ session: [] }],
+      request: { params: slugParam },
+      responses: { 200: json(z.object({ deleted: z.string() }), "Deleted"), ...writeErrors },
+    }),
+    async (c) => {
+      const { slug } = c.req.valid("param");
+      await deleteEdition(c.var.deps, person(c.var.actor), slug);
+      return c.json({ deleted: slug }, 200);
+    },
+  );
+}
