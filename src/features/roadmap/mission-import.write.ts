@@ -16,7 +16,7 @@ const recordColumns = sql.raw(`slug text, name text, "leadOrganisationId" int, "
   "otherPartners" jsonb, destination text, crewed boolean, "launchOn" date, "launchPrecision" text,
   "endsOn" date, "endPrecision" text, status text, instruments jsonb, "studiesPolarVolatiles" boolean,
   description text, sources jsonb, uncertain boolean, "uncertaintyNote" text,
-  id int, partners int[], objectives int[], "replaceObjectives" boolean, summary text, before jsonb, after jsonb`);
+  id int, partners int[], objectives int[], "replaceObjectives" boolean, summary text, before json, after json`);
 
 const columnList = sql.raw(`slug, name, lead_organisation_id, lead_other, other_partners, destination,
   crewed, launch_on, launch_precision, ends_on, end_precision, status, instruments,
