@@ -153,31 +153,13 @@ export type MatchSample = { matches: Match[]; capped: SearchType[] };
  * phrase is then checked on those rows only, so a phrase of common words stays bounded too.
  */
 export async function searchMatches(db: Db, p: SearchParams, q: ParsedQuery): Promise<MatchSample> {
-  const ctes: SQL[] = [];
-  const samples: SQL[] = [];
-  for (const type of p.type ? [p.type] : searchTypes) {
-    const m = matches(type, p);
-    if (!m) continue;
-    const s = source(type, p)!;
-    const [mName, sName] = [sql.raw(`m_${type}`), sql.raw(`s_${type}`)];
-    ctes.push(sql`${mName} as materialized (${m})`);
-    ctes.push(sql`${sName} as materialized (select * from ${mName} limit ${COUNT_CAP + 1})`);
-    // A correlated subquery, so each sampled row's vector is read by its key: as a join, PostgreSQL
-    // would check the phrase against every row of the table that has the words.
-    const rows = q.phrase
-      ? sql`select s.type, s.id, s.date, s.year from ${sName} s
-          where (select a.search @@ tsq.q from ${sql.raw(s.from)}, tsq where a.id = s.id)`
-      : sql`select type, id, date, year from ${sName}`;
-    samples.push(sql`(${rows})`);
-    // One row without an id tells that this type has more rows than the cap.
-    samples.push(sql`(select ${type}::text, null::int, null::text, null::int
-      where (select count(*) from ${sName}) > ${COUNT_CAP})`);
-  }
-  if (!q.tsquery || samples.length === 0) return { matches: [], capped: [] };
-  const res = (await db.execute(sql`with ${tsq(q)}, ${sql.join(ctes, sql`, `)}
-    ${sql.join(samples, sql` union all `)}`)) as unknown as Rows<Match>;
-  const capped = res.rows.filter((r) => r.id === null).map((r) => r.type);
-  const found = res.rows
+  if (!q.tsquery) return { matches: [], capped: [] };
+  // One statement per type, sent together: on a PostgreSQL server each runs on its own connection,
+  // so the types' samples (and a phrase's checks, the slowest part) are taken side by side.
+  const perType = (p.type ? [p.type] : searchTypes).map((type) => typeSample(db, type, p, q));
+  const rows = (await Promise.all(perType)).flat();
+  const capped = rows.filter((r) => r.id === null).map((r) => r.type);
+  const found = rows
     .filter((r) => r.id !== null)
     .map((r) => ({
       type: r.type,
@@ -186,6 +168,24 @@ export async function searchMatches(db: Db, p: SearchParams, q: ParsedQuery): Pr
       year: r.year === null ? null : Number(r.year),
     }));
   return { matches: found, capped };
+}
+
+/** One type's sample of matches, plus a row without an id if the type has more than COUNT_CAP. */
+async function typeSample(db: Db, type: SearchType, p: SearchParams, q: ParsedQuery): Promise<Match[]> {
+  const m = matches(type, p);
+  if (!m) return [];
+  const s = source(type, p)!;
+  // A correlated subquery, so each sampled row's vector is read by its key: as a join, PostgreSQL
+  // would check the phrase against every row of the table that has the words.
+  const rows = q.phrase
+    ? sql`select s.type, s.id, s.date, s.year from s_sample s
+        where (select a.search @@ tsq.q from ${sql.raw(s.from)}, tsq where a.id = s.id)`
+    : sql`select type, id, date, year from s_sample`;
+  const res = (await db.execute(sql`with ${tsq(q)}, m_all as materialized (${m}),
+      s_sample as materialized (select * from m_all limit ${COUNT_CAP + 1})
+    (${rows}) union all (select ${type}::text, null::int, null::text, null::int
+      where (select count(*) from s_sample) > ${COUNT_CAP})`)) as unknown as Rows<Match>;
+  return res.rows;
 }
 
 /**
