@@ -10,9 +10,11 @@ import { startPlatform } from "./lib/platform.js";
 import { cleanUp } from "./lib/process.js";
 import { printTable } from "./lib/table.js";
 
-const seconds = positive("BENCH_SECONDS", 3);
+// Short rounds, many of them: the machine's speed can change within seconds, and alternating often
+// lets the page and its baselines meet the same conditions.
+const seconds = positive("BENCH_SECONDS", 2);
 const connections = positive("BENCH_CONNECTIONS", 50);
-const rounds = positive("BENCH_ROUNDS", 2);
+const rounds = positive("BENCH_ROUNDS", 4);
 const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
 const resultsFile = `${resultsDir}http-latest.json`;
 
@@ -39,17 +41,19 @@ function positive(name: string, fallback: number): number {
 
 const sum = (xs: LoadResult[], f: (r: LoadResult) => number) => xs.reduce((a, r) => a + f(r), 0);
 
-/** Loads the target and a same-size baseline in turns, so machine noise hits both alike. */
-async function measure(t: Target, platformUrl: string, baselineUrl: string) {
+/** Loads the target, a same-size baseline and one with the page's headers in turns, so noise hits all alike. */
+async function measure(t: Target, platformUrl: string, baselineUrl: string, headersUrl: string) {
   const res = await fetch(`${platformUrl}${t.path}`);
   const bytes = (await res.arrayBuffer()).byteLength;
   if (res.status !== 200) throw new Error(`GET ${t.path} answered ${res.status}`);
   const page: LoadResult[] = [];
   const base: LoadResult[] = [];
+  const withHeaders: LoadResult[] = [];
   for (let i = 0; i < rounds; i++) {
     process.stdout.write(`  ${t.name}: round ${i + 1} of ${rounds}\n`);
     base.push(await load(`${baselineUrl}/?bytes=${bytes}`, { seconds, connections }));
     page.push(await load(`${platformUrl}${t.path}`, { seconds, connections }));
+    withHeaders.push(await load(`${headersUrl}/?bytes=${bytes}`, { seconds, connections }));
   }
   const reqPerSec = sum(page, (r) => r.reqPerSec) / rounds;
   const baselineReqPerSec = sum(base, (r) => r.reqPerSec) / rounds;
@@ -60,6 +64,7 @@ async function measure(t: Target, platformUrl: string, baselineUrl: string) {
     reqPerSec,
     baselineReqPerSec,
     ratio: reqPerSec / baselineReqPerSec,
+    headersReqPerSec: sum(withHeaders, (r) => r.reqPerSec) / rounds,
     p50Ms: Math.max(...page.map((r) => r.p50Ms)),
     p99Ms: Math.max(...page.map((r) => r.p99Ms)),
     failures: sum([...page, ...base], (r) => r.non2xx + r.errors + r.warmupFailures),
@@ -67,16 +72,27 @@ async function measure(t: Target, platformUrl: string, baselineUrl: string) {
   };
 }
 
+/** The headers of a cached Home page, but those Node sets itself (date, length, connection). */
+async function cachedPageHeaders(url: string): Promise<Record<string, string>> {
+  await fetch(`${url}/`).then((r) => r.arrayBuffer());
+  const res = await fetch(`${url}/`);
+  await res.arrayBuffer();
+  const own = new Set(["date", "content-length", "connection", "keep-alive", "transfer-encoding"]);
+  return Object.fromEntries([...res.headers].filter(([name]) => !own.has(name)));
+}
+
 async function main(): Promise<number> {
   console.log("Starting the platform (fresh data directory; the first start loads the dataset)...");
   const platform = await startPlatform();
   const baseline = await startBaseline();
+  const withHeaders = await startBaseline(await cachedPageHeaders(platform.url));
   const cpus = availableParallelism();
   const load1 = loadavg()[0] ?? 0;
   console.log(`${rounds} rounds of ${seconds} s per page and per baseline, ${connections} connections.`);
   console.log(`Load average before the run: ${load1.toFixed(1)} on ${cpus} cores.\n`);
   const rows = [];
-  for (const t of targets) rows.push(await measure(t, platform.url, baseline.url));
+  for (const t of targets) rows.push(await measure(t, platform.url, baseline.url, withHeaders.url));
+  await withHeaders.stop();
   await baseline.stop();
   await platform.stop();
 
@@ -90,6 +106,8 @@ async function main(): Promise<number> {
       { title: "p99 ms", right: true },
       { title: "baseline req/s", right: true },
       { title: "ratio", right: true },
+      { title: "same headers req/s", right: true },
+      { title: "headers' ratio", right: true },
     ],
     rows.map((r) => [
       r.name,
@@ -99,6 +117,8 @@ async function main(): Promise<number> {
       r.p99Ms.toFixed(0),
       r.baselineReqPerSec.toFixed(0),
       r.ratio.toFixed(2),
+      r.headersReqPerSec.toFixed(0),
+      (r.headersReqPerSec / r.baselineReqPerSec).toFixed(2),
     ]),
   );
   console.log();

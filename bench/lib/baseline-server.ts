@@ -15,10 +15,14 @@ function bodyOf(size: number): Buffer {
   return body;
 }
 
+// Optionally the platform's own response headers (security headers, ETag...), to tell what the
+// headers cost from what the platform's code costs.
+const extra: Record<string, string> = JSON.parse(process.env.EXTRA_HEADERS ?? "{}");
+
 createServer((req, res) => {
   const size = Number(new URL(req.url ?? "/", "http://x").searchParams.get("bytes") ?? 10_000);
   const body = bodyOf(Number.isInteger(size) && size > 0 && size < 10_000_000 ? size : 10_000);
-  res.writeHead(200, { "Content-Type": "text/html; charset=UTF-8", "Content-Length": body.length });
+  res.writeHead(200, { "Content-Type": "text/html; charset=UTF-8", ...extra, "Content-Length": body.length });
   res.end(body);
 }).listen(Number(process.env.PORT), "127.0.0.1");
 
