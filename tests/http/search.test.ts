@@ -190,7 +190,11 @@ describe("ranking", () => {
     for (let i = 0; i < 10; i++)
       await addArticle({ title: `Sprocket notes ${i}`, body: "Short.", newsDate: `2020-02-${10 + i}` });
     for (let i = 0; i < 3; i++)
-      await addArticle({ title: `Budget ${i}`, body: "The sprocket, the sprocket.", newsDate: `2025-03-${10 + i}` });
+      await addArticle({
+        title: `Budget ${i}`,
+        body: "The sprocket, the sprocket.",
+        newsDate: `2025-03-${10 + i}`,
+      });
     const first = await api("q=sprocket");
     expect(first.total).toBe(13);
     expect(first.data.every((h) => h.title.startsWith("Sprocket notes"))).toBe(true);
