@@ -109,6 +109,10 @@ export function TextArea(p: FieldProps & { rows?: number }) {
   );
 }
 
+/** A select's options from a record of labels by value, in the record's order. */
+export const labelOptions = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
 /** A labelled select from a list of options. */
 export function Select(
   p: FieldProps & { options: Array<{ value: string; label: string }>; emptyLabel?: string },

@@ -1,5 +1,12 @@
 import type { FieldErrors } from "../../../http/errors.js";
-import { CsrfField, ErrorSummary, Select, TableScroll, TextArea } from "../../../web/components.js";
+import {
+  CsrfField,
+  ErrorSummary,
+  labelOptions,
+  Select,
+  TableScroll,
+  TextArea,
+} from "../../../web/components.js";
 import { formatTimestamp } from "../../../web/format.js";
 import type { ActionDetail } from "../actions.queries.js";
 import { actionStatusLabels } from "../actions.schemas.js";
@@ -68,7 +75,7 @@ export function StatusForm(p: {
           label="Status"
           value={v(p.values, "status") || p.a.status}
           errors={p.errors}
-          options={Object.entries(actionStatusLabels).map(([value, label]) => ({ value, label }))}
+          options={labelOptions(actionStatusLabels)}
           required
         />
         <TextArea name="note" label="Note" value={v(p.values, "note")} errors={p.errors} rows={3} />

@@ -1,3 +1,4 @@
+import { labelOptions } from "../../../web/components.js";
 import type { ShownFilters } from "../actions.filters.js";
 import { actionStatusLabels } from "../actions.schemas.js";
 
@@ -33,7 +34,7 @@ export function ActionFilterForm(p: {
         value={p.f.status}
         options={[
           { value: "live", label: "Open or in progress" },
-          ...Object.entries(actionStatusLabels).map(([value, label]) => ({ value, label })),
+          ...labelOptions(actionStatusLabels),
           { value: "all", label: "Any status" },
         ]}
       />

@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../http/errors.js";
-import { CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
+import { CsrfField, ErrorSummary, Field, labelOptions, Select, TextArea } from "../../../web/components.js";
 import { actionStatusLabels } from "../actions.schemas.js";
 
 type Choice = { value: string; label: string };
@@ -68,7 +68,7 @@ export function ActionForm(p: {
           label="Status"
           value={v(p.values, "status") || "open"}
           errors={e}
-          options={Object.entries(actionStatusLabels).map(([value, label]) => ({ value, label }))}
+          options={labelOptions(actionStatusLabels)}
           required
         />
       ) : null}

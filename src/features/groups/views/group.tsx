@@ -1,5 +1,14 @@
 import type { FieldErrors } from "../../../http/errors.js";
-import { Checkbox, CsrfField, ErrorSummary, Field, Select, Tag, TextArea } from "../../../web/components.js";
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  labelOptions,
+  Select,
+  Tag,
+  TextArea,
+} from "../../../web/components.js";
 import { formatPartialDate } from "../../../web/format.js";
 import { type FormValues, isOn, val } from "../../directory/views/organisation-form.js";
 import type { Chair, Group } from "../groups.queries.js";
@@ -52,7 +61,7 @@ export function GroupForm(p: {
         value={val(v, "kind") || "working_group"}
         errors={errors}
         required
-        options={Object.entries(groupKindLabels).map(([value, label]) => ({ value, label }))}
+        options={labelOptions(groupKindLabels)}
       />
       <TextArea
         name="charter"

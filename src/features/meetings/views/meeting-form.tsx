@@ -1,10 +1,15 @@
 import type { FieldErrors } from "../../../http/errors.js";
-import { Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  labelOptions,
+  Select,
+  TextArea,
+} from "../../../web/components.js";
 import { type FormValues, isOn, val } from "../../directory/views/organisation-form.js";
 import { meetingKindLabels, meetingModeLabels } from "../meetings.schemas.js";
-
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** The form for a meeting: what, when (local time and zone), where, how, and the public summary. */
 export function MeetingForm(p: {
@@ -30,7 +35,7 @@ export function MeetingForm(p: {
         errors={errors}
         required
         emptyLabel="Choose…"
-        options={options(meetingKindLabels)}
+        options={labelOptions(meetingKindLabels)}
       />
       <Select
         name="group"
@@ -89,7 +94,7 @@ export function MeetingForm(p: {
         errors={errors}
         required
         emptyLabel="Choose…"
-        options={options(meetingModeLabels)}
+        options={labelOptions(meetingModeLabels)}
       />
       <Field
         name="videoUrl"

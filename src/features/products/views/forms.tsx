@@ -1,16 +1,23 @@
 import type { FieldErrors } from "../../../http/errors.js";
-import { Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  labelOptions,
+  Select,
+  TextArea,
+} from "../../../web/components.js";
 import type { Agency } from "../products.queries.js";
 import { productKindLabels, silenceLabels } from "../products.schemas.js";
 
 /** Submitted or stored values of a form, as the form shows them. */
 export type FormValues = Record<string, string | string[] | undefined>;
-const val = (v: FormValues, k: string) => {
+/** One value of a form as the field shows it (the first, for a repeated name). */
+export const val = (v: FormValues, k: string) => {
   const x = v[k];
   return Array.isArray(x) ? (x[0] ?? "") : (x ?? "");
 };
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** Agencies as checkboxes, with the field's error tied to the group. */
 export function AgencyChecklist(p: {
@@ -76,7 +83,7 @@ export function ProductForm(p: {
         name="kind"
         label="Kind"
         value={val(v, "kind")}
-        options={options(productKindLabels)}
+        options={labelOptions(productKindLabels)}
         emptyLabel="Choose…"
         errors={p.errors}
         required
@@ -162,7 +169,7 @@ export function RoundForm(p: {
         name="silenceMeans"
         label="What silence means"
         value={val(v, "silenceMeans") || "abstain"}
-        options={options(silenceLabels)}
+        options={labelOptions(silenceLabels)}
         errors={p.errors}
         hint="The position counted for an agency that gives none by the deadline."
         required

@@ -1,14 +1,7 @@
 import type { FieldErrors } from "../../../http/errors.js";
-import { CsrfField, ErrorSummary, Select, TextArea } from "../../../web/components.js";
+import { CsrfField, ErrorSummary, labelOptions, Select, TextArea } from "../../../web/components.js";
 import { categoryLabels, dispositionLabels, positionLabels } from "../products.schemas.js";
-import type { FormValues } from "./forms.js";
-
-const val = (v: FormValues, k: string) => {
-  const x = v[k];
-  return Array.isArray(x) ? (x[0] ?? "") : (x ?? "");
-};
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
+import { type FormValues, val } from "./forms.js";
 
 type FormProps = {
   action: string;
@@ -49,7 +42,7 @@ export function CommentForm(
         name="category"
         label="Category"
         value={val(v, "category")}
-        options={options(categoryLabels)}
+        options={labelOptions(categoryLabels)}
         emptyLabel="Choose…"
         errors={p.errors}
         hint="Major comments are those your agency could not concur without."
@@ -75,17 +68,25 @@ export function CommentForm(
   );
 }
 
-/** An editor's disposition of one comment. */
-export function DispositionForm(p: FormProps) {
+/** A choice from a list with a rationale: a disposition of a comment, or an agency's position. */
+function ChoiceForm(
+  p: FormProps & {
+    name: string;
+    label: string;
+    labels: Record<string, string>;
+    hint: string;
+    submit: string;
+  },
+) {
   return (
     <form method="post" action={p.action} class="form" novalidate>
       <ErrorSummary errors={p.errors} message={p.message} />
       <CsrfField token={p.csrf} />
       <Select
-        name="disposition"
-        label="Disposition"
-        value={val(p.values, "disposition")}
-        options={options(dispositionLabels)}
+        name={p.name}
+        label={p.label}
+        value={val(p.values, p.name)}
+        options={labelOptions(p.labels)}
         emptyLabel="Choose…"
         errors={p.errors}
         required
@@ -96,37 +97,33 @@ export function DispositionForm(p: FormProps) {
         value={val(p.values, "rationale")}
         errors={p.errors}
         rows={4}
-        hint="Required when the comment is rejected."
+        hint={p.hint}
       />
-      <Actions submit="Save the disposition" cancel={p.cancel} />
+      <Actions submit={p.submit} cancel={p.cancel} />
     </form>
   );
 }
 
+/** An editor's disposition of one comment. */
+export const DispositionForm = (p: FormProps) => (
+  <ChoiceForm
+    {...p}
+    name="disposition"
+    label="Disposition"
+    labels={dispositionLabels}
+    hint="Required when the comment is rejected."
+    submit="Save the disposition"
+  />
+);
+
 /** An agency's position in a round. */
-export function PositionForm(p: FormProps) {
-  return (
-    <form method="post" action={p.action} class="form" novalidate>
-      <ErrorSummary errors={p.errors} message={p.message} />
-      <CsrfField token={p.csrf} />
-      <Select
-        name="position"
-        label="Position"
-        value={val(p.values, "position")}
-        options={options(positionLabels)}
-        emptyLabel="Choose…"
-        errors={p.errors}
-        required
-      />
-      <TextArea
-        name="rationale"
-        label="Rationale"
-        value={val(p.values, "rationale")}
-        errors={p.errors}
-        rows={4}
-        hint="Required for a non-concurrence."
-      />
-      <Actions submit="Record the position" cancel={p.cancel} />
-    </form>
-  );
-}
+export const PositionForm = (p: FormProps) => (
+  <ChoiceForm
+    {...p}
+    name="position"
+    label="Position"
+    labels={positionLabels}
+    hint="Required for a non-concurrence."
+    submit="Record the position"
+  />
+);

@@ -4,6 +4,7 @@ import {
   CsrfField,
   ErrorSummary,
   Field,
+  labelOptions,
   Select,
   TableScroll,
   Tag,
@@ -129,7 +130,7 @@ export function DeliverableForm(p: {
         label="Status"
         value={v(p.values, "status") || "planned"}
         errors={e}
-        options={Object.entries(deliverableStatusLabels).map(([value, label]) => ({ value, label }))}
+        options={labelOptions(deliverableStatusLabels)}
         required
       />
       <Field
