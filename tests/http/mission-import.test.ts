@@ -10,6 +10,11 @@ import {
   organisations,
 } from "../../src/db/schema/index.js";
 import type { Person } from "../../src/features/auth/actor.js";
+import {
+  ImportRejected,
+  importMissions,
+  type MissionFile,
+} from "../../src/features/roadmap/mission-import.service.js";
 import { createApiToken } from "../../src/features/tokens/tokens.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
@@ -232,6 +237,54 @@ describe("an import", () => {
     expect(body.report.errors).toEqual([expect.objectContaining({ line: 3, field: "launch" })]);
     expect(await missionCount()).toBe(before);
     expect(await mission("fine-one")).toBeUndefined();
+  });
+});
+
+describe("a large file, checked in a worker thread", () => {
+  const longFile = (bad?: number) =>
+    csv(
+      HEADER,
+      "argonaut,Argonaut,ESA,lunar_surface,funded,2031,year,,,,false",
+      ...Array.from({ length: 2500 }, (_, k) =>
+        k === bad
+          ? `far-${k},Far ${k},ESA,mars,concept,20x1,year,,,,false`
+          : `far-${k},Far ${k},ESA,mars,concept,${2030 + (k % 20)},year,,,,${k % 2 === 0}`,
+      ),
+    );
+  const run = async (file: MissionFile) => importMissions(t.deps, await secretariat(), file);
+
+  it("reports exactly what the same check in the request's thread reports", async () => {
+    const text = longFile(1234);
+    const here = await run({ text, dryRun: true, offThread: false });
+    const there = await run({ text, dryRun: true, offThread: true });
+    expect(there).toEqual(here);
+    expect(there.rows).toBe(2501);
+    expect(there.errors).toEqual([expect.objectContaining({ line: 1237, field: "launch" })]);
+  });
+
+  it("writes every batch: missions, links and revisions", async () => {
+    const before = await missionCount();
+    const report = await run({ text: longFile(), dryRun: false, offThread: true });
+    expect(report).toMatchObject({ rows: 2501, updated: ["argonaut"], errors: [] });
+    expect(report.created).toHaveLength(2500);
+    expect(await missionCount()).toBe(before + 2500);
+    expect(await mission("far-2499")).toMatchObject({ launchOn: "2049-01-01", crewed: false });
+    const revisions = await t.deps.db
+      .select({ n: count() })
+      .from(missionRevisions)
+      .innerJoin(missions, eq(missions.id, missionRevisions.missionId))
+      .where(eq(missionRevisions.summary, "Added by import"));
+    expect(revisions[0]!.n).toBe(2500);
+    expect(await mission("argonaut")).toMatchObject({ status: "funded" });
+  });
+
+  it("rolls back the batches already written when a late row is bad", async () => {
+    const before = await missionCount();
+    const failed = await run({ text: longFile(2345), dryRun: false, offThread: true }).catch((e) => e);
+    expect(failed).toBeInstanceOf(ImportRejected);
+    expect(failed.report.errors).toEqual([expect.objectContaining({ line: 2348, field: "launch" })]);
+    expect(await missionCount()).toBe(before);
+    expect(await mission("far-0")).toBeUndefined();
   });
 });
 

@@ -5,8 +5,10 @@ import { type ImportError, sortImportErrors } from "../../domain/import-report.j
 import { AppError, forbidden } from "../../http/errors.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
-import { type ImportContext, planImport } from "./mission-import.plan.js";
-import { detectFormat, type ImportFormat, type RawMission, readMissionFile } from "./mission-import.read.js";
+import { type Planning, planFile } from "./mission-import.batches.js";
+import type { ImportContext } from "./mission-import.plan.js";
+import { detectFormat, type ImportFormat } from "./mission-import.read.js";
+import { planInWorker } from "./mission-import.thread.js";
 import { createMissions, updateMissions } from "./mission-import.write.js";
 import { canImportMissions } from "./roadmap.policy.js";
 import { listMissions } from "./roadmap.queries.js";
@@ -52,42 +54,34 @@ async function loadContext(db: Db, actor: Actor): Promise<ImportContext> {
 /** What planning (and writing) found: the slugs only, so planned batches can be let go once written. */
 type Outcome = Pick<ImportReport, "created" | "updated" | "unchanged" | "errors">;
 
-function reportOf(outcome: Outcome, base: Pick<ImportReport, "dryRun" | "format" | "rows">): ImportReport {
-  return { ...base, ...outcome, errors: sortImportErrors(outcome.errors) };
-}
+/** Files this large (about 15,000 missions) are checked in a worker thread, beside the writes. */
+const OFF_THREAD_FROM = 4_000_000;
 
-/** Rows planned and written per batch: large enough to keep round trips few, small enough to overlap. */
-const BATCH = 1000;
+/** A missions file as sent; `offThread` forces (or forbids) checking it in a worker thread. */
+export type MissionFile = { text: string; format?: ImportFormat; dryRun: boolean; offThread?: boolean };
 
 /**
  * Imports missions from CSV or JSON: creates those whose slug is new, updates those whose slug
  * exists (fields the file leaves out keep their value), never deletes. A dry run only reports.
  * The real import is all-or-nothing: one bad row and nothing changes (ImportRejected).
  */
-export async function importMissions(
-  deps: Deps,
-  actor: Actor,
-  file: { text: string; format?: ImportFormat; dryRun: boolean },
-): Promise<ImportReport> {
+export async function importMissions(deps: Deps, actor: Actor, file: MissionFile): Promise<ImportReport> {
   if (!canImportMissions(actor))
     throw forbidden("Only focal points and the secretariat can import missions.");
   const format = file.format ?? detectFormat(file.text);
-  const read = readMissionFile(file.text, format);
-  if (read.rows.length === 0 && read.errors.length === 0) {
-    read.errors.push({ line: 1, field: "row", reason: "The file holds no missions." });
-  }
-  const base = { dryRun: file.dryRun, format, rows: read.rows.length };
   if (file.dryRun) {
-    const outcome = await planAndWrite(read.rows, await loadContext(deps.db, actor), format);
-    outcome.errors.push(...read.errors);
-    return reportOf(outcome, base);
+    const planning = await planMissionFile(deps.db, actor, file, format);
+    return reportOf(file, format, planning, await planAndWrite(planning));
   }
   return write(deps, actor, async (tx, audit) => {
     // Planned inside the transaction, so the plan matches what it is applied to.
-    const writer = read.errors.length ? undefined : { tx, actor, now: deps.now() };
-    const outcome = await planAndWrite(read.rows, await loadContext(tx, actor), format, writer);
-    outcome.errors.push(...read.errors);
-    const report = reportOf(outcome, base);
+    const planning = await planMissionFile(tx, actor, file, format);
+    const report = reportOf(
+      file,
+      format,
+      planning,
+      await planAndWrite(planning, { tx, actor, now: deps.now() }),
+    );
     // Batches already written are rolled back with the transaction.
     if (report.errors.length) throw new ImportRejected(report);
     await audit({
@@ -100,36 +94,56 @@ export async function importMissions(
   });
 }
 
+/** Reads the file and starts planning it, here or, for a large file, in a worker thread. */
+async function planMissionFile(db: Db, actor: Actor, file: MissionFile, format: ImportFormat) {
+  const input = { text: file.text, format, ctx: await loadContext(db, actor), write: !file.dryRun };
+  const offThread = file.offThread ?? file.text.length >= OFF_THREAD_FROM;
+  const planning = offThread
+    ? await planInWorker(input)
+    : planFile(input.text, format, input.ctx, input.write);
+  if (planning.rows === 0 && planning.errors.length === 0) {
+    planning.errors.push({ line: 1, field: "row", reason: "The file holds no missions." });
+  }
+  return planning;
+}
+
+function reportOf(
+  file: MissionFile,
+  format: ImportFormat,
+  planning: Planning,
+  outcome: Outcome,
+): ImportReport {
+  const errors = sortImportErrors([...planning.errors, ...outcome.errors]);
+  return { dryRun: file.dryRun, format, rows: planning.rows, ...outcome, errors };
+}
 /**
- * Plans the rows a batch at a time and, given a writer, writes each batch while the next one is
- * planned: the database works on one batch while this process checks the next. After the first
- * bad row nothing more is written, but every row is still checked so the report lists them all.
+ * Takes the planned batches in turn and, given a writer, writes each batch while the next one is
+ * planned: the database works on one batch while this process (or the worker) checks the next.
+ * Batches come encoded only while the file is clean, so after the first bad row nothing is written.
  */
 async function planAndWrite(
-  rows: RawMission[],
-  ctx: ImportContext,
-  format: ImportFormat,
+  planning: Planning,
   writer?: { tx: Db; actor: Actor; now: Date },
 ): Promise<Outcome> {
   const outcome: Outcome = { errors: [], created: [], updated: [], unchanged: 0 };
-  const seen = new Map<string, number>();
   let writing: Promise<void> = Promise.resolve();
   let failure: unknown;
-  for (let k = 0; k < rows.length; k += BATCH) {
-    const part = planImport(rows.slice(k, k + BATCH), ctx, format, seen);
-    outcome.errors.push(...part.errors);
-    outcome.created.push(...part.creates.map((p) => p.slug));
-    outcome.updated.push(...part.updates.map((p) => p.slug));
-    outcome.unchanged += part.unchanged;
+  for await (const batch of planning.batches) {
+    outcome.errors.push(...batch.errors);
+    outcome.created.push(...batch.created);
+    outcome.updated.push(...batch.updated);
+    outcome.unchanged += batch.unchanged;
     await writing;
-    if (writer && outcome.errors.length === 0 && failure === undefined) {
+    if (writer && failure === undefined && (batch.creates || batch.updates)) {
       const { tx, actor, now } = writer;
-      writing = createMissions(tx, actor, part.creates, now)
-        .then(() => updateMissions(tx, actor, part.updates, now))
-        .catch((e) => {
-          failure = e;
-        });
-      // Let the driver send the statement before this process gets busy with the next batch.
+      const { creates, updates } = batch;
+      writing = (async () => {
+        if (creates) await createMissions(tx, actor, creates, now);
+        if (updates) await updateMissions(tx, actor, updates, now);
+      })().catch((e) => {
+        failure = e;
+      });
+      // Let the driver send the statement before this thread gets busy with the next batch.
       await new Promise((resolve) => setImmediate(resolve));
     }
   }

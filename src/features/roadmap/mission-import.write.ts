@@ -8,8 +8,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../auth/actor.js";
-import type { PlannedMission } from "./mission-import.plan.js";
-import { missionValues } from "./roadmap.service.js";
 
 /** The columns of one record of the batch, as `json_to_recordset` reads them. */
 const recordColumns = sql.raw(`slug text, name text, "leadOrganisationId" int, "leadOther" text,
@@ -33,35 +31,11 @@ const who = (actor: Actor) =>
     ? { actorName: actor.name, agencyAcronym: actor.organisationAcronym }
     : { actorName: actor.kind === "system" ? actor.name : "visitor", agencyAcronym: null };
 
-/**
- * One record of a batch: the mission's columns, its links and its revision. Empty values (null,
- * false, []) are left out, which `json_to_recordset` reads as null and the statement turns back
- * into the column's default: a third less JSON for the database to read.
- */
-function record(p: PlannedMission, summary: string, before: unknown) {
-  const r: Record<string, unknown> = {};
-  const fields: Record<string, unknown> = p.columns;
-  for (const key in fields) {
-    const v = fields[key];
-    if (v !== null && v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0)) r[key] = v;
-  }
-  if (p.current) r.id = p.current.id;
-  if (p.partnerIds.length) r.partners = p.partnerIds;
-  if (p.objectiveIds?.length) r.objectives = p.objectiveIds;
-  if (p.objectiveIds !== undefined) r.replaceObjectives = true;
-  r.summary = summary;
-  if (before != null) r.before = before;
-  r.after = p.after;
-  return r;
-}
-
-/**
- * The batch as one JSON document, read on the server as rows of the record's columns. It goes as
- * UTF-8 bytes: a text parameter of a megabyte costs the embedded database's driver a pass per
- * character to measure and copy it, bytes are copied in one go (see `pgliteOptions`).
- */
-const recordset = (records: unknown[]) =>
-  sql`json_to_recordset(convert_from(${Buffer.from(JSON.stringify(records))}::bytea, 'UTF8')::json) as u(${recordColumns})`;
+/** A batch's records (see `encodeBatch`), JSON in UTF-8 bytes, as rows of the record's columns. */
+const recordset = (batch: Uint8Array) => {
+  const bytes = Buffer.from(batch.buffer, batch.byteOffset, batch.byteLength);
+  return sql`json_to_recordset(convert_from(${bytes}::bytea, 'UTF8')::json) as u(${recordColumns})`;
+};
 
 /** Links and a revision for every mission of the batch `m` (id, slug) joined to its record. */
 const linksAndRevisions = (actor: Actor, now: Date) => {
@@ -78,12 +52,10 @@ const linksAndRevisions = (actor: Actor, now: Date) => {
     from m join u using (slug)`;
 };
 
-/** Creates a batch of planned new missions with their links and an "Added by import" revision each. */
-export async function createMissions(tx: Db, actor: Actor, batch: PlannedMission[], now: Date) {
-  if (batch.length === 0) return;
-  const records = batch.map((p) => record(p, "Added by import", null));
+/** Creates the missions of a batch with their links and revisions. */
+export async function createMissions(tx: Db, actor: Actor, batch: Uint8Array, now: Date) {
   await tx.execute(sql`with u as (
-      select * from ${recordset(records)}
+      select * from ${recordset(batch)}
     ), m as (
       insert into missions (${columnList}, created_at, updated_at)
       select ${valueList}, ${now}::timestamptz, ${now}::timestamptz from u
@@ -91,17 +63,9 @@ export async function createMissions(tx: Db, actor: Actor, batch: PlannedMission
     )${linksAndRevisions(actor, now)}`);
 }
 
-/** Updates a batch of changed missions: columns, links replaced, and a revision of what changed each. */
-export async function updateMissions(tx: Db, actor: Actor, batch: PlannedMission[], now: Date) {
-  if (batch.length === 0) return;
-  const records = batch.map((p) => {
-    const before = missionValues(p.current!) as Record<string, unknown>;
-    const after = p.after as Record<string, unknown>;
-    const pick = (o: Record<string, unknown>) => Object.fromEntries(p.changed.map((k) => [k, o[k]]));
-    const summary = `Changed ${p.changed.join(", ")} (import)`;
-    return { ...record(p, summary, pick(before)), after: pick(after) };
-  });
-  const input = recordset(records);
+/** Updates the missions of a batch: columns, links replaced, revisions. */
+export async function updateMissions(tx: Db, actor: Actor, batch: Uint8Array, now: Date) {
+  const input = recordset(batch);
   // Old links go first, in their own statements: a statement's parts do not see each other's rows.
   await tx.execute(sql`delete from mission_partners where mission_id in (select u.id from ${input})`);
   await tx.execute(
