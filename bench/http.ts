@@ -5,16 +5,19 @@ import { availableParallelism, loadavg } from "node:os";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startBaseline } from "./lib/baseline.js";
-import { type LoadResult, load } from "./lib/load.js";
+import { type LoadResult, load, loadGenerator } from "./lib/load.js";
 import { startPlatform } from "./lib/platform.js";
 import { cleanUp } from "./lib/process.js";
 import { printTable } from "./lib/table.js";
 
-// Short rounds, many of them: the machine's speed can change within seconds, and alternating often
-// lets the page and its baselines meet the same conditions.
-const seconds = positive("BENCH_SECONDS", 2);
+// Many short rounds: the machine's speed can change within seconds, and alternating often lets the page
+// and its baselines meet the same conditions. wrk runs for whole seconds, so 1 s is the shortest.
+const seconds = positive("BENCH_SECONDS", 1);
 const connections = positive("BENCH_CONNECTIONS", 50);
-const rounds = positive("BENCH_ROUNDS", 4);
+const rounds = positive("BENCH_ROUNDS", 8);
+// Warn when the middle half of a page's baseline rounds typically spans more than this fraction of
+// their median (1 s rounds on this kind of machine often differ by 10-20% even when it is idle).
+const busySpread = 0.25;
 const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
 const resultsFile = `${resultsDir}http-latest.json`;
 
@@ -40,8 +43,28 @@ function positive(name: string, fallback: number): number {
 }
 
 const sum = (xs: LoadResult[], f: (r: LoadResult) => number) => xs.reduce((a, r) => a + f(r), 0);
+const mean = (xs: LoadResult[]) => sum(xs, (r) => r.reqPerSec) / xs.length;
 
-/** Loads the target, a same-size baseline and one with the page's headers in turns, so noise hits all alike. */
+/** The value at fraction `q` (0 to 1) of the sorted values, interpolating between neighbours. */
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const low = sorted[Math.floor(at)]!;
+  return low + (sorted[Math.ceil(at)]! - low) * (at - Math.floor(at));
+}
+
+const median = (values: number[]) => quantile(values, 0.5);
+
+/** Median and quartiles of `xs[i] / ys[i]`: rounds are paired, each with its neighbour in time. */
+function pairedRatio(xs: LoadResult[], ys: LoadResult[]) {
+  const ratios = xs.map((x, i) => x.reqPerSec / ys[i]!.reqPerSec);
+  return { median: median(ratios), q1: quantile(ratios, 0.25), q3: quantile(ratios, 0.75), ratios };
+}
+
+/**
+ * Loads, in each round, the baseline with the page's headers, the same-size baseline, then the page:
+ * both are compared with the same-size baseline round between them, which met the same conditions.
+ */
 async function measure(t: Target, platformUrl: string, baselineUrl: string, headersUrl: string) {
   const res = await fetch(`${platformUrl}${t.path}`);
   const bytes = (await res.arrayBuffer()).byteLength;
@@ -51,24 +74,26 @@ async function measure(t: Target, platformUrl: string, baselineUrl: string, head
   const withHeaders: LoadResult[] = [];
   for (let i = 0; i < rounds; i++) {
     process.stdout.write(`  ${t.name}: round ${i + 1} of ${rounds}\n`);
-    base.push(await load(`${baselineUrl}/?bytes=${bytes}`, { seconds, connections }));
-    page.push(await load(`${platformUrl}${t.path}`, { seconds, connections }));
-    withHeaders.push(await load(`${headersUrl}/?bytes=${bytes}`, { seconds, connections }));
+    // Each server warms up (JIT, connections) in the first round; later rounds find it warm.
+    const options = { seconds, connections, warmupSeconds: i === 0 ? 1 : 0 };
+    withHeaders.push(await load(`${headersUrl}/?bytes=${bytes}`, options));
+    base.push(await load(`${baselineUrl}/?bytes=${bytes}`, options));
+    page.push(await load(`${platformUrl}${t.path}`, options));
   }
-  const reqPerSec = sum(page, (r) => r.reqPerSec) / rounds;
-  const baselineReqPerSec = sum(base, (r) => r.reqPerSec) / rounds;
-  const spread = Math.max(...base.map((r) => r.reqPerSec)) / Math.min(...base.map((r) => r.reqPerSec)) - 1;
+  const baseRates = base.map((r) => r.reqPerSec);
   return {
     ...t,
     bytes,
-    reqPerSec,
-    baselineReqPerSec,
-    ratio: reqPerSec / baselineReqPerSec,
-    headersReqPerSec: sum(withHeaders, (r) => r.reqPerSec) / rounds,
+    reqPerSec: mean(page),
+    baselineReqPerSec: mean(base),
+    headersReqPerSec: mean(withHeaders),
+    ratio: pairedRatio(page, base),
+    headersRatio: pairedRatio(withHeaders, base),
     p50Ms: Math.max(...page.map((r) => r.p50Ms)),
     p99Ms: Math.max(...page.map((r) => r.p99Ms)),
-    failures: sum([...page, ...base], (r) => r.non2xx + r.errors + r.warmupFailures),
-    baselineSpread: spread,
+    failures: sum([...page, ...base, ...withHeaders], (r) => r.non2xx + r.errors + r.warmupFailures),
+    // How much the machine's speed moved: the middle half of the baseline's rounds, against their median.
+    baselineSpread: (quantile(baseRates, 0.75) - quantile(baseRates, 0.25)) / median(baseRates),
   };
 }
 
@@ -82,6 +107,9 @@ async function cachedPageHeaders(url: string): Promise<Record<string, string>> {
 }
 
 async function main(): Promise<number> {
+  const generator = loadGenerator();
+  if (generator === "wrk" && !Number.isInteger(seconds))
+    throw new Error("with wrk, BENCH_SECONDS must be whole");
   console.log("Starting the platform (fresh data directory; the first start loads the dataset)...");
   const platform = await startPlatform();
   const baseline = await startBaseline();
@@ -96,56 +124,21 @@ async function main(): Promise<number> {
   await baseline.stop();
   await platform.stop();
 
-  console.log();
-  printTable(
-    [
-      { title: "target" },
-      { title: "bytes", right: true },
-      { title: "req/s", right: true },
-      { title: "p50 ms", right: true },
-      { title: "p99 ms", right: true },
-      { title: "baseline req/s", right: true },
-      { title: "ratio", right: true },
-      { title: "same headers req/s", right: true },
-      { title: "headers' ratio", right: true },
-    ],
-    rows.map((r) => [
-      r.name,
-      String(r.bytes),
-      r.reqPerSec.toFixed(0),
-      r.p50Ms.toFixed(0),
-      r.p99Ms.toFixed(0),
-      r.baselineReqPerSec.toFixed(0),
-      r.ratio.toFixed(2),
-      r.headersReqPerSec.toFixed(0),
-      (r.headersReqPerSec / r.baselineReqPerSec).toFixed(2),
-    ]),
-  );
-  console.log();
-  for (const r of rows) {
-    if (r.target === undefined) continue;
-    const verdict = r.ratio >= r.target ? "met" : "NOT met";
-    console.log(
-      `${r.name}: ${r.ratio.toFixed(2)} of the same-size baseline, target >= ${r.target} -> ${verdict}`,
-    );
-  }
-  const worstSpread = Math.max(...rows.map((r) => r.baselineSpread));
-  const noisy = worstSpread > 0.25 || load1 > cpus;
-  if (noisy) {
-    console.log(
-      `\nWARNING: the machine looks busy (baseline rounds differ by up to ${(worstSpread * 100).toFixed(0)}%, ` +
-        `load average ${load1.toFixed(1)} on ${cpus} cores): the ratios are unreliable, run again when idle.`,
-    );
-  }
+  printResults(rows, generator);
+  // The pages' typical spread, not the worst: one page's noisy seconds do not make the whole run busy.
+  const spread = median(rows.map((r) => r.baselineSpread));
+  const noisy = warnIfBusy(spread, load1, cpus);
   await mkdir(resultsDir, { recursive: true });
   const report = {
     date: new Date().toISOString(),
     node: process.version,
     cpus,
     loadAverage: load1,
+    loadGenerator: generator,
     seconds,
     rounds,
     connections,
+    baselineSpread: spread,
     noisy,
     results: rows,
   };
@@ -155,6 +148,63 @@ async function main(): Promise<number> {
   for (const f of failed)
     console.error(`FAILED: ${f.name} had ${f.failures} failed requests (non-2xx, errors or timeouts).`);
   return failed.length > 0 ? 1 : 0;
+}
+
+/** Says, and returns, whether the machine looked too busy for the ratios to be trusted. */
+function warnIfBusy(spread: number, load1: number, cpus: number): boolean {
+  const busy = spread > busySpread || load1 > cpus;
+  if (busy) {
+    console.log(
+      `\nWARNING: the machine looks busy (the middle half of a page's baseline rounds typically spans ` +
+        `${(spread * 100).toFixed(0)}% of their median, load average ${load1.toFixed(1)} on ${cpus} ` +
+        "cores): the ratios are unreliable, run again when idle.",
+    );
+  }
+  return busy;
+}
+
+type Row = Awaited<ReturnType<typeof measure>>;
+const range = (r: Row["ratio"]) => `${r.q1.toFixed(2)}-${r.q3.toFixed(2)}`;
+
+/** Prints the table and each target's verdict. */
+function printResults(rows: Row[], generator: string): void {
+  console.log(
+    `\nLoad from ${generator}; each ratio is the median of the rounds' ratios (their middle half beside).\n`,
+  );
+  printTable(
+    [
+      { title: "target" },
+      { title: "bytes", right: true },
+      { title: "req/s", right: true },
+      { title: "p50 ms", right: true },
+      { title: "p99 ms", right: true },
+      { title: "baseline req/s", right: true },
+      { title: "ratio", right: true },
+      { title: "middle half", right: true },
+      { title: "same headers req/s", right: true },
+      { title: "headers' ratio", right: true },
+    ],
+    rows.map((r) => [
+      r.name,
+      String(r.bytes),
+      r.reqPerSec.toFixed(0),
+      r.p50Ms.toFixed(1),
+      r.p99Ms.toFixed(1),
+      r.baselineReqPerSec.toFixed(0),
+      r.ratio.median.toFixed(2),
+      range(r.ratio),
+      r.headersReqPerSec.toFixed(0),
+      r.headersRatio.median.toFixed(2),
+    ]),
+  );
+  console.log();
+  for (const r of rows) {
+    if (r.target === undefined) continue;
+    const verdict = r.ratio.median >= r.target ? "met" : "NOT met";
+    console.log(
+      `${r.name}: ${r.ratio.median.toFixed(2)} of the same-size baseline, target >= ${r.target} -> ${verdict}`,
+    );
+  }
 }
 
 try {

@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { runWrk, wrkOnPath } from "./wrk.js";
 
 /** What one load run measured (the warm-up excluded, except in `warmupFailures`). */
 export type LoadResult = {
@@ -12,10 +13,32 @@ export type LoadResult = {
   non2xx: number;
   errors: number;
   warmupFailures: number;
-  statusCodes: Record<string, number>;
 };
 
-/** Loads `url` with autocannon for `seconds` after a `warmupSeconds` warm-up with the same connections. */
+/** The program that generates the load. */
+export type LoadGenerator = "wrk" | "autocannon";
+
+let chosen: LoadGenerator | undefined;
+
+/**
+ * wrk when it is on the PATH, else autocannon; `BENCH_LOAD=wrk|autocannon` forces one. Says once which.
+ * wrk is preferred: autocannon is JavaScript that parses every response header on the server's cores.
+ */
+export function loadGenerator(): LoadGenerator {
+  if (chosen) return chosen;
+  const forced = process.env.BENCH_LOAD;
+  if (forced !== undefined && forced !== "wrk" && forced !== "autocannon") {
+    throw new Error(`BENCH_LOAD must be "wrk" or "autocannon", not "${forced}"`);
+  }
+  const found = wrkOnPath();
+  if (forced === "wrk" && !found) throw new Error("BENCH_LOAD=wrk but there is no wrk on the PATH");
+  chosen = forced ?? (found ? "wrk" : "autocannon");
+  const why = forced ? "BENCH_LOAD" : found ? "found on the PATH" : "wrk is not on the PATH";
+  console.log(`Load generator: ${chosen} (${why}).`);
+  return chosen;
+}
+
+/** Loads `url` for `seconds` after a `warmupSeconds` warm-up (default 1, 0 for none) with the same connections. */
 export async function load(
   url: string,
   options: { seconds: number; connections: number; warmupSeconds?: number },
@@ -25,17 +48,35 @@ export async function load(
     throw new Error(`refusing to load a non-loopback address: ${url}`);
   }
   const warmupSeconds = options.warmupSeconds ?? 1;
+  return loadGenerator() === "wrk"
+    ? loadWithWrk(url, options.seconds, options.connections, warmupSeconds)
+    : loadWithAutocannon(url, options.seconds, options.connections, warmupSeconds);
+}
+
+async function loadWithWrk(url: string, seconds: number, connections: number, warmupSeconds: number) {
+  const warmup = warmupSeconds > 0 ? await runWrk(url, warmupSeconds, connections) : undefined;
+  const run = await runWrk(url, seconds, connections);
+  return {
+    url,
+    seconds,
+    connections,
+    ...run,
+    warmupFailures: warmup ? warmup.non2xx + warmup.errors : 0,
+  };
+}
+
+async function loadWithAutocannon(url: string, seconds: number, connections: number, warmupSeconds: number) {
   const result = await autocannon({
     url,
-    connections: options.connections,
-    duration: options.seconds,
-    ...(warmupSeconds > 0 ? { warmup: { connections: options.connections, duration: warmupSeconds } } : {}),
+    connections,
+    duration: seconds,
+    ...(warmupSeconds > 0 ? { warmup: { connections, duration: warmupSeconds } } : {}),
   });
   const warmup = result.warmup;
   return {
     url,
-    seconds: options.seconds,
-    connections: options.connections,
+    seconds,
+    connections,
     requests: result.requests.total ?? 0,
     reqPerSec: result.requests.average,
     p50Ms: result.latency.p50,
@@ -43,6 +84,5 @@ export async function load(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     warmupFailures: warmup ? warmup.non2xx + warmup.errors + warmup.timeouts : 0,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count])),
   };
 }

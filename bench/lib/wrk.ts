@@ -1,0 +1,73 @@
+// Runs wrk (a load generator written in C) and reads its text report. wrk costs far less CPU per
+// response than autocannon, which matters when it shares the machine's cores with the server.
+import { execFile } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { delimiter, join } from "node:path";
+
+/** What one wrk run reports, in the units the bench uses. */
+export type WrkReport = {
+  requests: number;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Responses with a status of 400 or more ("Non-2xx or 3xx responses"). */
+  non2xx: number;
+  /** Socket errors: connect, read, write and timeout together. */
+  errors: number;
+};
+
+/** Whether an executable `wrk` is on the PATH. */
+export function wrkOnPath(): boolean {
+  return (process.env.PATH ?? "").split(delimiter).some((dir) => {
+    if (!dir) return false;
+    try {
+      accessSync(join(dir, "wrk"), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Loads `url` with wrk on one thread for `seconds` (whole seconds: wrk takes no fractions). */
+export async function runWrk(url: string, seconds: number, connections: number): Promise<WrkReport> {
+  if (!Number.isInteger(seconds)) throw new Error(`wrk runs for whole seconds, not ${seconds}`);
+  // A timeout as long as autocannon's (10 s): a slow moment of the machine is not a failed request.
+  const args = ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "--latency", url];
+  const output = await new Promise<string>((resolve, reject) => {
+    execFile("wrk", args, (error, stdout, stderr) => {
+      if (error)
+        reject(new Error(`wrk ${args.join(" ")} failed: ${(stderr || stdout || error.message).trim()}`));
+      else resolve(stdout);
+    });
+  });
+  return parseWrk(output);
+}
+
+/** Reads the figures out of the text wrk prints with `--latency`. */
+export function parseWrk(output: string): WrkReport {
+  const socket = match(output, /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/, false);
+  return {
+    requests: Number(match(output, /(\d+) requests in /)?.[1]),
+    reqPerSec: Number(match(output, /Requests\/sec:\s+([\d.]+)/)?.[1]),
+    p50Ms: latencyMs(output, "50%"),
+    p99Ms: latencyMs(output, "99%"),
+    non2xx: Number(match(output, /Non-2xx or 3xx responses: (\d+)/, false)?.[1] ?? 0),
+    errors: socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
+  };
+}
+
+const msPerUnit: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A line of the latency distribution, e.g. "     99%  102.08ms", in milliseconds. */
+function latencyMs(output: string, percentile: string): number {
+  const found = match(output, new RegExp(`^\\s*${percentile}\\s+([\\d.]+)(us|ms|s|m|h)\\s*$`, "m"));
+  return Number(found?.[1]) * (msPerUnit[found?.[2] ?? ""] ?? Number.NaN);
+}
+
+/** `pattern`'s match in wrk's output; throws when a line that is always there is missing. */
+function match(output: string, pattern: RegExp, required = true): RegExpMatchArray | null {
+  const found = output.match(pattern);
+  if (!found && required) throw new Error(`unexpected wrk output (no ${pattern}):\n${output}`);
+  return found;
+}
