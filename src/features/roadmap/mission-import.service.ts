@@ -51,7 +51,7 @@ async function loadContext(db: Db, actor: Actor): Promise<ImportContext> {
   };
 }
 
-/** What planning (and writing) found: the slugs only, so planned batches can be let go once written. */
+/** What the batches found: the slugs only, so each batch can be let go once written. */
 type Outcome = Pick<ImportReport, "created" | "updated" | "unchanged" | "errors">;
 
 /** Files this large (about 15,000 missions) are checked in a worker thread, beside the writes. */
@@ -71,7 +71,7 @@ export async function importMissions(deps: Deps, actor: Actor, file: MissionFile
   const format = file.format ?? detectFormat(file.text);
   if (file.dryRun) {
     const planning = await planMissionFile(deps.db, actor, file, format);
-    return reportOf(file, format, planning, await planAndWrite(planning));
+    return reportOf(file, format, planning, await writeBatches(planning));
   }
   return write(deps, actor, async (tx, audit) => {
     // Planned inside the transaction, so the plan matches what it is applied to.
@@ -80,7 +80,7 @@ export async function importMissions(deps: Deps, actor: Actor, file: MissionFile
       file,
       format,
       planning,
-      await planAndWrite(planning, { tx, actor, now: deps.now() }),
+      await writeBatches(planning, { tx, actor, now: deps.now() }),
     );
     // Batches already written are rolled back with the transaction.
     if (report.errors.length) throw new ImportRejected(report);
@@ -107,6 +107,7 @@ async function planMissionFile(db: Db, actor: Actor, file: MissionFile, format: 
   return planning;
 }
 
+/** The report: the file's own problems and the rows' together, in the order of the file. */
 function reportOf(
   file: MissionFile,
   format: ImportFormat,
@@ -116,12 +117,13 @@ function reportOf(
   const errors = sortImportErrors([...planning.errors, ...outcome.errors]);
   return { dryRun: file.dryRun, format, rows: planning.rows, ...outcome, errors };
 }
+
 /**
- * Takes the planned batches in turn and, given a writer, writes each batch while the next one is
- * planned: the database works on one batch while this process (or the worker) checks the next.
- * Batches come encoded only while the file is clean, so after the first bad row nothing is written.
+ * Takes the planned batches in turn and, given a writer, writes each while the next is planned:
+ * the database works on one batch while this thread (or the worker) checks the next. Batches come
+ * with records only while the file is clean, so after the first bad row nothing more is written.
  */
-async function planAndWrite(
+async function writeBatches(
   planning: Planning,
   writer?: { tx: Db; actor: Actor; now: Date },
 ): Promise<Outcome> {

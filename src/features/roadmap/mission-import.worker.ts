@@ -1,7 +1,7 @@
 /**
  * Worker thread entry: reads and plans a large missions file (see mission-import.thread.ts) and
- * sends the batches one by one, their records handed over without a copy. It keeps at most a few
- * batches ahead of the writes, so a file larger than the database is fast holds little memory.
+ * sends the batches one by one, their records handed over without a copy. It stays at most a few
+ * batches ahead of the writes, so encoded batches do not pile up when the checks outrun the database.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { planFile } from "./mission-import.batches.js";
