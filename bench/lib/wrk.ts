@@ -3,18 +3,13 @@
 import { execFile } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
+import type { LoadResult } from "./load.js";
 
-/** What one wrk run reports, in the units the bench uses. */
-export type WrkReport = {
-  requests: number;
-  reqPerSec: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** Responses with a status of 400 or more ("Non-2xx or 3xx responses"). */
-  non2xx: number;
-  /** Socket errors: connect, read, write and timeout together. */
-  errors: number;
-};
+/**
+ * What one wrk run reports, in the units the bench uses. wrk's "Non-2xx or 3xx responses" are the
+ * statuses of 400 and more; its socket errors (connect, read, write, timeout) count together.
+ */
+type WrkReport = Pick<LoadResult, "requests" | "reqPerSec" | "p50Ms" | "p99Ms" | "non2xx" | "errors">;
 
 /** Whether an executable `wrk` is on the PATH. */
 export function wrkOnPath(): boolean {

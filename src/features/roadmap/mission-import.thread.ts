@@ -18,13 +18,11 @@ export type FromWorker =
   | { kind: "batch"; batch: PlannedBatch }
   | { kind: "done" };
 
-// The worker runs TypeScript as the rest of the platform does: through tsx, registered first.
-const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./mission-import.worker.ts", import.meta.url).href)}); })`;
+const entry = new URL("./mission-import.worker-entry.mjs", import.meta.url);
 
 /** Starts planning `input` in a worker; resolves once the file is read, with its batches to come. */
 export async function planInWorker(input: WorkerInput): Promise<Planning> {
-  const worker = new Worker(bootstrap, { eval: true, workerData: input });
+  const worker = new Worker(entry, { workerData: input });
   const messages = messagesFrom(worker);
   const first = await messages.next();
   if (first.done || first.value.kind !== "read") throw new Error("The import's worker sent no file summary.");
