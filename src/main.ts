@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from "./config.js";
+import { DataDirInUse } from "./db/client.js";
 import { startServer } from "./server.js";
 
 /** Runs the platform until SIGINT or SIGTERM, then shuts down gracefully. */
@@ -13,7 +14,16 @@ export async function main(): Promise<void> {
     }
     throw e;
   }
-  const { close } = await startServer(config);
+  let close: () => Promise<void>;
+  try {
+    ({ close } = await startServer(config));
+  } catch (e) {
+    if (e instanceof DataDirInUse) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       close().then(

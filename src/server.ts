@@ -4,17 +4,14 @@ import { getRequestListener } from "@hono/node-server";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase, withStartupLock } from "./db/client.js";
+import { connectControl } from "./db/control.js";
 import type { Deps } from "./deps.js";
-import { deleteExpiredSessions } from "./features/auth/sessions.js";
 import { isEmpty, readDataset, seedDataset } from "./features/dataset/seed.js";
-import { startMailWorker } from "./features/mail/mail.worker.js";
-import { startMeetingClock } from "./features/meetings/meetings.clock.js";
-import { startNewsScheduler } from "./features/news/news.publishing.js";
-import { startReviewClock } from "./features/products/rounds.service.js";
-import { startReminderClock } from "./features/reminders/reminders.clock.js";
 import { answerFromPageCache } from "./http/cache.js";
 import { createLogger, type Logger } from "./http/logger.js";
 import { PageCache } from "./http/page-cache.js";
+import { platformJobs } from "./jobs/jobs.js";
+import { type Exclusively, startScheduler } from "./jobs/scheduler.js";
 
 /** Opens the database, applies migrations and, on first start, loads the dataset. */
 export async function prepareDatabase(
@@ -24,6 +21,8 @@ export async function prepareDatabase(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   const deps: Deps = { db: database.db, config, cache: new PageCache(), log, now: () => new Date() };
+  // The command line writes through this process's socket; what it changes may be on cached pages.
+  database.onExternalWrite?.(() => deps.cache.invalidate());
   await withStartupLock(database, async () => {
     if (await isEmpty(deps)) {
       const report = await seedDataset(deps, await readDataset(config.datasetDir));
@@ -33,45 +32,38 @@ export async function prepareDatabase(
   return { database, deps };
 }
 
-/** Spreads page-cache invalidations between instances sharing one PostgreSQL server. */
-async function shareInvalidations(database: Database, deps: Deps): Promise<() => Promise<void>> {
-  if (!database.pool) return async () => {};
-  const listener = await database.pool.connect();
-  const channel = "isecg_page_cache";
-  const origin = `${process.pid}-${Math.random().toString(36).slice(2)}`;
-  listener.on("notification", (msg) => {
-    if (msg.payload !== origin) deps.cache.invalidateLocally();
+/**
+ * With a PostgreSQL server, instances share page-cache invalidations and take turns at jobs through
+ * one control connection each; the embedded database has one process, which runs every job itself.
+ */
+function shareWithOtherInstances(
+  database: Database,
+  deps: Deps,
+): { exclusively: Exclusively; close: () => Promise<void> } {
+  if (!database.pool) {
+    const exclusively: Exclusively = async (_name, fn) => {
+      await fn();
+      return true;
+    };
+    return { exclusively, close: async () => {} };
+  }
+  const control = connectControl(database.pool, {
+    log: deps.log,
+    onInvalidation: () => deps.cache.invalidateLocally(),
+    // Invalidations sent while the connection was down were missed: drop everything once.
+    onReconnect: () => deps.cache.invalidateLocally(),
   });
-  await listener.query(`listen ${channel}`);
-  deps.cache.onInvalidate(() => {
-    database.pool
-      ?.query("select pg_notify($1, $2)", [channel, origin])
-      .catch((e) => deps.log.warn("notify failed", { error: String(e) }));
-  });
-  return async () => {
-    await listener.query(`unlisten ${channel}`).catch(() => {});
-    listener.release();
-  };
+  deps.cache.onInvalidate(control.announceInvalidation);
+  return control;
 }
 
 /** Starts the platform and returns a function that shuts it down gracefully. */
 export async function startServer(config: Config): Promise<{ close: () => Promise<void>; port: number }> {
   const log = createLogger(config.logLevel);
   const { database, deps } = await prepareDatabase(config, log);
-  const stopSharing = await shareInvalidations(database, deps);
+  const shared = shareWithOtherInstances(database, deps);
   const app = createApp(deps);
-  const sweep = setInterval(() => deleteExpiredSessions(deps.db, deps.now()).catch(() => {}), 3_600_000);
-  sweep.unref();
-  // Scheduled news goes live at its time even when nobody visits.
-  const stopNewsScheduler = startNewsScheduler(deps);
-  // Queued mail goes out over SMTP_URL (or into DATA_DIR/outbox as .eml files), with retries.
-  const stopMailWorker = startMailWorker(deps);
-  // A meeting that ends moves from "upcoming" to "past": cached public lists are dropped then.
-  const stopMeetingClock = startMeetingClock(deps);
-  // Reminders (registration open, meeting next week, actions due): each sent once across instances.
-  const stopReminderClock = startReminderClock(deps);
-  // Review rounds close at their deadline even when nobody visits (idempotent across instances).
-  const stopReviewClock = startReviewClock(deps);
+  const stopJobs = startScheduler(deps, platformJobs(deps), shared.exclusively);
   // Cached visitor pages are answered on Node's own request, before the app; the rest go to Hono.
   const handle = getRequestListener(app.fetch);
   const server = createServer((req, res) => {
@@ -80,23 +72,19 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const port = await new Promise<number>((resolve) => {
     server.listen(config.port, config.host, () => resolve((server.address() as AddressInfo).port));
   });
+  database.owner?.describe({ url: config.baseUrl });
   log.info("listening", { url: config.baseUrl, host: config.host, port, database: database.kind });
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      clearInterval(sweep);
-      stopNewsScheduler();
-      stopMeetingClock();
-      stopReminderClock();
-      stopReviewClock();
-      await stopMailWorker();
+      await stopJobs();
       // Stop accepting connections, let requests in flight finish, then close idle keep-alive sockets.
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
       });
-      await stopSharing();
+      await shared.close();
       await database.close();
       log.info("stopped");
     })();

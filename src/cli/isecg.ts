@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { openDatabase } from "../db/client.js";
+import { announceInvalidation } from "../db/control.js";
 import type { Deps } from "../deps.js";
 import { systemActor } from "../features/auth/actor.js";
 import { readDataset, seedDataset } from "../features/dataset/seed.js";
@@ -35,9 +36,19 @@ Commands:
 
 Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...); see the README.`;
 
+/**
+ * Opens the database for one command. An embedded data directory that a running server (or another
+ * command) owns is reached through that process's socket, never opened a second time.
+ */
 async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const command = process.argv[2] ?? "command";
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    command,
+    joinOwner: true,
+  });
   try {
     await database.migrate();
     const deps: Deps = {
@@ -47,6 +58,10 @@ async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
       log: createLogger("warn"),
       now: () => new Date(),
     };
+    // Servers sharing a PostgreSQL server drop the pages this command makes stale (the owner of an
+    // embedded directory does so by itself for writes through its socket).
+    const { pool } = database;
+    if (pool && !database.via) deps.cache.onInvalidate(() => announceInvalidation(pool, deps.log));
     return await fn(deps);
   } finally {
     await database.close();

@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
@@ -9,7 +11,9 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { type DataDirLock, describeOwner, lockDataDir, type OwnerInfo } from "./data-dir-lock.js";
 import * as schema from "./schema/index.js";
+import { serveOverSocket } from "./socket-bridge.js";
 
 export type Schema = typeof schema;
 /** One Drizzle type over both drivers; a transaction is also a Db. */
@@ -21,9 +25,15 @@ export type Database = {
   kind: "pglite" | "postgres";
   migrate(): Promise<void>;
   close(): Promise<void>;
-  /** Present on a PostgreSQL server: a dedicated connection for LISTEN/NOTIFY and locks. */
+  /** Present on a PostgreSQL server (or an embedded one reached through its owner's socket). */
   pool?: pg.Pool;
   pglite?: PGlite;
+  /** This process owns the embedded data directory: its lock, to describe the owner to others. */
+  owner?: DataDirLock;
+  /** The owner of the embedded data directory this connection goes through. */
+  via?: OwnerInfo;
+  /** Called after another process wrote through this owner's socket (cached pages are stale). */
+  onExternalWrite?: (listener: () => void) => void;
 };
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -41,12 +51,80 @@ export const pgliteOptions = {
   serializers: { [BYTEA]: (bytes: Uint8Array) => bytes as unknown as string },
 };
 
-/** Opens PostgreSQL at `databaseUrl`, or the embedded PGlite under `dataDir` when none is given. */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+/** How to open the database: a server URL, or the embedded one under a data directory. */
+export type OpenOptions = {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** Named to a process that finds the data directory taken ("serve", "import" …). */
+  command?: string;
+  /** When another process owns the data directory: go through it (the command line) instead of refusing. */
+  joinOwner?: boolean;
+};
+
+/** Opens PostgreSQL at `databaseUrl`, or the embedded PGlite under `dataDir` (in memory when none). */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  const dir = opts.dataDir ? join(opts.dataDir, "pglite") : undefined;
-  if (dir) mkdirSync(dir, { recursive: true });
-  return wrapPglite(new PGlite(dir, pgliteOptions));
+  if (!opts.dataDir) return wrapPglite(new PGlite(undefined, pgliteOptions));
+  return openDataDir(resolve(opts.dataDir), opts.command ?? "serve", opts.joinOwner ?? false);
+}
+
+/** The data directory is owned by another process and this one may not go through it. */
+export class DataDirInUse extends Error {
+  constructor(
+    dataDir: string,
+    readonly owner: OwnerInfo,
+  ) {
+    super(
+      `The data directory ${dataDir} is in use by ${describeOwner(owner)}. Stop it first; ` +
+        "the isecg command line works beside a running server on its own.",
+    );
+  }
+}
+
+/**
+ * Opens an embedded data directory under its exclusive lock, and serves it on a local socket so
+ * other processes (the command line, psql) go through this one. When another process holds the
+ * lock, either refuses or connects through that process's socket with node-postgres.
+ */
+async function openDataDir(dataDir: string, command: string, joinOwner: boolean): Promise<Database> {
+  mkdirSync(join(dataDir, "pglite"), { recursive: true });
+  const socketDir = socketDirFor(dataDir);
+  const lock = await lockDataDir(dataDir, { pid: process.pid, command, socketDir });
+  if (!("release" in lock)) {
+    if (!joinOwner) throw new DataDirInUse(dataDir, lock);
+    const through = openPostgres(`postgresql://postgres@localhost/postgres?host=${lock.socketDir}`, 4);
+    // The owner applied the migrations when it opened the directory.
+    return { ...through, via: lock, migrate: async () => {} };
+  }
+  try {
+    const pglite = await PGlite.create(join(dataDir, "pglite"), pgliteOptions);
+    const database = wrapPglite(pglite);
+    let onExternalWrite = () => {};
+    const bridge = await serveOverSocket(pglite, join(socketDir, ".s.PGSQL.5432"), () => onExternalWrite());
+    return {
+      ...database,
+      owner: lock,
+      onExternalWrite: (listener) => {
+        onExternalWrite = listener;
+      },
+      close: async () => {
+        await bridge.close();
+        await pglite.close();
+        await lock.release();
+      },
+    };
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
+}
+
+/** The data directory itself keeps the socket, unless its path is too long for one (108 bytes). */
+function socketDirFor(dataDir: string): string {
+  if (join(dataDir, ".s.PGSQL.5432").length < 100) return dataDir;
+  const dir = join(tmpdir(), `isecg-${createHash("sha256").update(dataDir).digest("hex").slice(0, 16)}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
 }
 
 /** Wraps an existing PGlite instance (tests load one from a migrated template). */
@@ -56,14 +134,19 @@ export function wrapPglite(client: PGlite): Database {
     db: db as unknown as Db,
     kind: "pglite",
     pglite: client,
-    // PGlite belongs to a single process, so no lock is needed.
+    // One process owns a data directory (see openDataDir), so migrations need no lock of their own.
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
   };
 }
 
-function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+function openPostgres(url: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000, keepAlive: true });
+  // A connection PostgreSQL ends (restart, failover, idle kill) emits "error"; unheard, that event
+  // would end the process. The query in flight, if any, fails on its own and the pool drops the
+  // connection; the next query opens a new one.
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = drizzlePg(pool, { schema });
   return {
     db: db as unknown as Db,

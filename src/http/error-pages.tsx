@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { isDatabaseUnreachable } from "../db/unreachable.js";
 import type { AppContext, AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
 import { renderPage } from "./page.js";
@@ -14,6 +15,7 @@ const titles: Record<number, string> = {
   422: "Check your input",
   429: "Too many attempts",
   500: "Something went wrong",
+  503: "Temporarily unavailable",
 };
 
 /** Turns anything thrown into an AppError; unknown errors become `internal` (and are logged). */
@@ -23,6 +25,16 @@ export function toAppError(err: unknown, c: Context<AppEnv>): AppError {
     return new AppError("payload_too_large", "The request is too large.");
   if (err instanceof HTTPException && err.status < 500)
     return new AppError("validation_failed", err.message || "Bad request.");
+  if (isDatabaseUnreachable(err)) {
+    c.var.deps?.log.warn("database unreachable", {
+      requestId: c.var.requestId,
+      path: loggablePath(c.req.path),
+    });
+    return new AppError(
+      "unavailable",
+      "The database cannot be reached just now; nothing was changed. Please try again in a minute.",
+    );
+  }
   c.var.deps?.log.error("unhandled error", {
     requestId: c.var.requestId,
     path: loggablePath(c.req.path),
@@ -34,6 +46,7 @@ export function toAppError(err: unknown, c: Context<AppEnv>): AppError {
 /** The one error handler: JSON with a stable code for the API, a page for everyone else. */
 export async function handleError(err: unknown, c: AppContext): Promise<Response> {
   let e = toAppError(err, c);
+  if (e.code === "unavailable") c.header("Retry-After", "30");
   // A visitor refused by a policy needs to sign in, not a "forbidden".
   if (e.code === "forbidden" && c.var.actor?.kind === "visitor")
     e = new AppError("unauthenticated", "Please sign in first.");
@@ -51,7 +64,30 @@ export async function handleError(err: unknown, c: AppContext): Promise<Response
 }
 
 /** A friendly page for an error status, with the request id to quote to the secretariat. */
-export function errorPage(c: AppContext, status: number, message: string) {
+export async function errorPage(c: AppContext, status: number, message: string) {
+  try {
+    return await framedErrorPage(c, status, message);
+  } catch {
+    // The site's frame needs the database; when even that fails, a bare page still says what happened.
+    return c.html(
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{titles[status] ?? "Error"}</title>
+        </head>
+        <body>
+          <h1>{titles[status] ?? "Error"}</h1>
+          <p>{message}</p>
+          <p>Reference: {c.var.requestId}</p>
+        </body>
+      </html>,
+      status as 503,
+    );
+  }
+}
+
+function framedErrorPage(c: AppContext, status: number, message: string) {
   return renderPage(
     c,
     {

@@ -30,7 +30,7 @@ export async function renderPage(
     feeds?: FeedLink[];
     body: (ctx: PageContext) => Child;
   },
-  status: 200 | 404 | 422 | 403 | 429 | 500 = 200,
+  status: 200 | 404 | 422 | 403 | 429 | 500 | 503 = 200,
 ) {
   const ctx = await pageContext(c);
   return c.html(

@@ -55,11 +55,20 @@ const fallbackForum: Forum = {
 // One memo per page cache (per app instance), so apps in one process never share it.
 const memos = new WeakMap<PageCache, { version: number; forum: Forum }>();
 
-/** The forum settings, read once per cache generation (writes invalidate it). */
+/**
+ * The forum settings, read once per cache generation (writes invalidate it). While the database
+ * cannot be reached, the last settings read still frame the pages (the error page among them).
+ */
 export async function loadForum(deps: Pick<Deps, "db" | "cache">): Promise<Forum> {
   const memo = memos.get(deps.cache);
   if (memo && memo.version === deps.cache.currentVersion) return memo.forum;
-  const [row] = await deps.db.select().from(forumSettings).where(eq(forumSettings.key, "forum"));
+  let row: { value: unknown } | undefined;
+  try {
+    [row] = await deps.db.select().from(forumSettings).where(eq(forumSettings.key, "forum"));
+  } catch (e) {
+    if (memo) return memo.forum;
+    throw e;
+  }
   const parsed = forumSchema.safeParse(row?.value);
   const forum = parsed.success ? parsed.data : fallbackForum;
   memos.set(deps.cache, { version: deps.cache.currentVersion, forum });

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { outbox } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
-import { type MailTransport, type OutboxRow, transportFor } from "./mail.transport.js";
+import type { MailTransport, OutboxRow } from "./mail.transport.js";
 
 /** How the worker paces itself. */
 export const deliveryRules = {
@@ -93,33 +93,4 @@ export async function deliverDueMail(
     }
   }
   return report;
-}
-
-/**
- * Runs the tick every `intervalMs` without keeping the process alive. The returned stop
- * function waits for a tick in flight, so the database can be closed right after.
- */
-export function startMailWorker(
-  deps: Deps,
-  opts: { intervalMs?: number; transport?: MailTransport } = {},
-): () => Promise<void> {
-  const transport = opts.transport ?? transportFor(deps.config);
-  let inFlight: Promise<void> | undefined;
-  const timer = setInterval(() => {
-    if (inFlight) return;
-    inFlight = deliverDueMail(deps, transport)
-      .then((r) => {
-        if (r.sent + r.retrying + r.failed > 0) deps.log.info("mail delivery", r);
-      })
-      .catch((e) => deps.log.warn("mail worker failed", { error: String(e) }))
-      .finally(() => {
-        inFlight = undefined;
-      });
-  }, opts.intervalMs ?? 2_000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await inFlight;
-    transport.close();
-  };
 }

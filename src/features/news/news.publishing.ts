@@ -121,22 +121,3 @@ export async function publishDueArticles(deps: Deps, now: Date = deps.now()): Pr
     return rows.length;
   });
 }
-
-/** Runs the scheduler every `intervalMs` without keeping the process alive; returns a stop function. */
-export function startNewsScheduler(deps: Deps, intervalMs = 15_000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    publishDueArticles(deps)
-      .then((n) => {
-        if (n > 0) deps.log.info("published scheduled news", { count: n });
-      })
-      .catch((e) => deps.log.warn("news scheduler failed", { error: String(e) }))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -228,12 +228,3 @@ export async function lockOpenRound(tx: Db, roundId: number, now: Date): Promise
     .for("update");
   if (row?.status !== "open" || row.deadline <= now) throw new AppError("conflict", sealedMessage);
 }
-
-/** Closes due rounds on a timer, so rounds close at their deadline even when nobody visits. */
-export function startReviewClock(deps: Deps, everyMs = 30_000): () => void {
-  const timer = setInterval(() => {
-    closeDueRounds(deps).catch((e) => deps.log.warn("review clock failed", { error: String(e) }));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

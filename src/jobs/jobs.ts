@@ -1,0 +1,62 @@
+import type { Deps } from "../deps.js";
+import { deleteExpiredSessions } from "../features/auth/sessions.js";
+import { transportFor } from "../features/mail/mail.transport.js";
+import { deliverDueMail } from "../features/mail/mail.worker.js";
+import { meetingEndedBetween } from "../features/meetings/meetings.clock.js";
+import { publishDueArticles } from "../features/news/news.publishing.js";
+import { closeDueRounds } from "../features/products/rounds.service.js";
+import { sendDueReminders } from "../features/reminders/reminders.service.js";
+import type { Job } from "./scheduler.js";
+
+/** Every clock of the platform, in one place: what runs, how often, and where. */
+export function platformJobs(deps: Deps): Job[] {
+  const transport = transportFor(deps.config);
+  let meetingsCheckedUntil = deps.now();
+  return [
+    {
+      // Scheduled news goes live at its time even when nobody visits.
+      name: "publish scheduled news",
+      everyMs: 15_000,
+      run: async () => ({ published: await publishDueArticles(deps) }),
+    },
+    {
+      // Queued mail goes out over SMTP_URL (or into DATA_DIR/outbox as .eml files), with retries.
+      name: "deliver mail",
+      everyMs: 2_000,
+      run: async () => await deliverDueMail(deps, transport),
+      stop: () => transport.close(),
+    },
+    {
+      // Review rounds close at their deadline even when nobody visits.
+      name: "close due review rounds",
+      everyMs: 30_000,
+      run: async () => ({ closed: await closeDueRounds(deps) }),
+    },
+    {
+      // Registration open, meeting next week, actions due: each reminder goes out once.
+      name: "send reminders",
+      everyMs: 60_000,
+      run: async () => ({ mails: await sendDueReminders(deps) }),
+    },
+    {
+      name: "delete expired sessions",
+      everyMs: 3_600_000,
+      run: async () => {
+        await deleteExpiredSessions(deps.db, deps.now());
+        return undefined;
+      },
+    },
+    {
+      // A meeting that ends moves from "upcoming" to "past": each instance drops its cached lists then.
+      name: "notice meetings ending",
+      everyMs: 60_000,
+      everyInstance: true,
+      run: async () => {
+        const now = deps.now();
+        if (await meetingEndedBetween(deps, meetingsCheckedUntil, now)) deps.cache.invalidateLocally();
+        meetingsCheckedUntil = now;
+        return undefined;
+      },
+    },
+  ];
+}
