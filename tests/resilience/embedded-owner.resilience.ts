@@ -1,7 +1,7 @@
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { apiTokenFor, depsOver, postMission, runIsecg, startServeProcess } from "./support.js";
@@ -24,7 +24,10 @@ async function throughOwner<T>(fn: (deps: ReturnType<typeof depsOver>) => Promis
 const missionCsv = (prefix: string, n: number) =>
   [
     "slug,name,lead,destination,crewed,launch,launch_precision,status",
-    ...Array.from({ length: n }, (_, i) => `${prefix}-${i},Imported mission ${i},ESA,leo,false,2032,year,concept`),
+    ...Array.from(
+      { length: n },
+      (_, i) => `${prefix}-${i},Imported mission ${i},ESA,leo,false,2032,year,concept`,
+    ),
   ].join("\n");
 
 beforeAll(async () => {

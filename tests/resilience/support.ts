@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer, type Server, type Socket, connect } from "node:net";
+import { connect, createServer, type Server, type Socket } from "node:net";
 import { resolve } from "node:path";
 import type { Database } from "../../src/db/client.js";
 import type { Deps } from "../../src/deps.js";
@@ -34,7 +34,9 @@ export function runIsecg(args: string[], env: Record<string, string>) {
 }
 
 /** Starts `isecg serve` in a child process and resolves once it listens, with its address. */
-export function startServeProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+export function startServeProcess(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [cli, "serve"], {
       env: childEnv({ PORT: "0", BASE_URL: "http://localhost:3999", LOG_LEVEL: "info", ...env }),
