@@ -132,3 +132,39 @@ describe("sign-in", () => {
     expect((await signIn(me.email, "another long password")).status).toBe(303);
   });
 });
+
+describe("where sign-in leads", () => {
+  const hostile = [
+    "/\\evil.example",
+    "/\\/evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "//evil.example",
+    "/%2F/evil.example",
+    "/%5Cevil.example",
+    "https://evil.example",
+    "javascript:alert(1)",
+    "evil.example",
+  ];
+
+  it("a signed-in visitor of /sign-in is never sent off-site by `next`", async () => {
+    const me = await account();
+    const b = await browser(t.deps, t.app, me);
+    for (const next of hostile) {
+      const res = await b.get(`/sign-in?next=${encodeURIComponent(next)}`);
+      expect(res.status, next).toBe(303);
+      expect(res.headers.get("location"), next).toBe("/private");
+    }
+    const local = await b.get(`/sign-in?next=${encodeURIComponent("/private/actions?mine=1")}`);
+    expect(local.headers.get("location")).toBe("/private/actions?mine=1");
+  });
+
+  it("the sign-in form is never sent off-site by `next` either", async () => {
+    const me = await account();
+    for (const next of hostile) {
+      const res = await (await browser(t.deps, t.app)).post("/sign-in", { email: me.email, password, next });
+      expect(res.status, next).toBe(303);
+      expect(res.headers.get("location"), next).toBe("/private");
+    }
+  });
+});

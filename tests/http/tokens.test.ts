@@ -184,6 +184,25 @@ describe("the API with a bearer token", () => {
     expect((await bearer(secret, "POST", "/api/v1/missions", newMission)).status).toBe(401);
   });
 
+  it("acts with its creator's rights of today: a demoted focal point's token is refused at once", async () => {
+    const fp = await makePerson(t.deps, ["member", "focal_point"], "ESA");
+    const secret = await tokenOf(fp);
+    const { people } = await import("../../src/db/schema/index.js");
+    await t.deps.db.update(people).set({ roles: ["member"] }).where(eq(people.id, fp.id));
+    const res = await bearer(secret, "POST", "/api/v1/missions", { ...newMission, name: "Demoted Lander" });
+    expect(res.status).toBe(401);
+    expect(await missionName("demoted-lander")).toBeUndefined();
+  });
+
+  it("stops working when its creator moves to another agency", async () => {
+    const fp = await makePerson(t.deps, ["member", "focal_point"], "ESA");
+    const secret = await tokenOf(fp);
+    const { people } = await import("../../src/db/schema/index.js");
+    const [jaxa] = await t.deps.db.select().from(organisations).where(eq(organisations.acronym, "JAXA"));
+    await t.deps.db.update(people).set({ organisationId: jaxa!.id }).where(eq(people.id, fp.id));
+    expect((await bearer(secret, "POST", "/api/v1/missions", newMission)).status).toBe(401);
+  });
+
   it("never writes the token to the logs", async () => {
     const secret = await tokenOf(await makePerson(t.deps, ["member", "focal_point"], "ESA"));
     const lines: string[] = [];

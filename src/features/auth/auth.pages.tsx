@@ -8,9 +8,17 @@ import { CsrfField, ErrorSummary, Field } from "../../web/components.js";
 import { recordSignOut, signIn } from "./auth.service.js";
 import { deleteSession, SESSION_COOKIE, SESSION_DAYS } from "./sessions.js";
 
-/** Only local paths may follow a sign-in, so the form cannot send people elsewhere. */
-export const safeNext = (next: unknown) =>
-  typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/private";
+/**
+ * Only paths of this site may follow a sign-in, so the form cannot send people elsewhere. Browsers
+ * read a backslash as "/" and drop tabs and newlines, so "/" + backslash + "evil.example" and
+ * "/" + tab + "/evil.example" lead off-site as "//evil.example" does; so does an encoded slash or
+ * backslash right after the first one.
+ */
+export function safeNext(next: unknown): string {
+  if (typeof next !== "string" || !next.startsWith("/")) return "/private";
+  if (/[\\\u0000-\u0020\u007f]/.test(next) || /^\/(\/|%2f|%5c)/i.test(next)) return "/private";
+  return new URL(next, "http://same.site").origin === "http://same.site" ? next : "/private";
+}
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind https. */
 export function setSessionCookie(c: AppContext, token: string) {

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { apiTokens, organisations, people } from "../../db/schema/index.js";
+import { apiTokens, organisations, people, type Role } from "../../db/schema/index.js";
 import type { Person } from "../auth/actor.js";
+import { canManageTokensOf } from "./tokens.policy.js";
 
 /** The SHA-256 of a token, as stored. */
 export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -38,7 +39,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /**
  * The actor a bearer token stands for: a focal point of the token's agency, attributed to the
  * person who created it. Null when the token is unknown, revoked, expired, or its creator is no
- * longer active.
+ * longer active or may no longer hold tokens of that agency.
  */
 export async function actorForApiToken(db: Db, token: string, now: Date): Promise<Person | null> {
   const [row] = await db
@@ -49,6 +50,8 @@ export async function actorForApiToken(db: Db, token: string, now: Date): Promis
       personId: people.id,
       personName: people.name,
       email: people.email,
+      personRoles: people.roles,
+      personOrganisationId: people.organisationId,
       organisationId: organisations.id,
       acronym: organisations.acronym,
     })
@@ -63,7 +66,9 @@ export async function actorForApiToken(db: Db, token: string, now: Date): Promis
         eq(people.active, true),
       ),
     );
-  if (!row) return null;
+  // A token acts with its owner's rights of today: demoted, moved to another agency or deactivated,
+  // the owner's tokens stop working at once, as their session's rights do.
+  if (!row || !canManageTokensOf(ownerAsActor(row), row.organisationId)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db
       .update(apiTokens)
@@ -81,5 +86,23 @@ export async function actorForApiToken(db: Db, token: string, now: Date): Promis
     organisationAcronym: row.acronym,
     roles: ["focal_point"],
     token: { id: row.tokenId, name: row.tokenName },
+  };
+}
+
+function ownerAsActor(row: {
+  personId: number;
+  personName: string;
+  email: string;
+  personRoles: Role[];
+  personOrganisationId: number | null;
+}): Person {
+  return {
+    kind: "person",
+    id: row.personId,
+    name: row.personName,
+    email: row.email,
+    roles: row.personRoles,
+    organisationId: row.personOrganisationId,
+    organisationAcronym: null,
   };
 }
