@@ -49,6 +49,17 @@ describe("news feeds", () => {
     expect(textOf(findAll(entry!, "pubDate")[0])).toBe("Thu, 07 Dec 2023 12:00:00 GMT");
   });
 
+  it("gives RSS readers a plain-text summary as escaped HTML, so markup in it shows as text", () => {
+    const hostile = { ...item, summary: `Look <img src=x onerror="alert(1)"> & see` };
+    const rss = parseXml(buildRss({ ...info, subtitle: "<b>News</b>" }, [hostile]));
+    const [entry] = findAll(rss, "item");
+    // What a reader gets after XML parsing is HTML; rendered, it must read as the original text.
+    expect(textOf(findAll(entry!, "description")[0])).toBe(
+      "Look &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; see",
+    );
+    expect(textOf(findAll(findAll(rss, "channel")[0]!, "description")[0])).toBe("&lt;b&gt;News&lt;/b&gt;");
+  });
+
   it("an empty feed is still a valid document", () => {
     expect(findAll(parseXml(buildAtom(info, [])), "entry")).toHaveLength(0);
     expect(findAll(parseXml(buildRss(info, [])), "item")).toHaveLength(0);

@@ -68,7 +68,9 @@ export function buildRss(info: FeedInfo, items: FeedItem[]): string {
       el("link", i.url),
       `<guid isPermaLink="true">${xmlEscape(i.url)}</guid>`,
       el("pubDate", i.published.toUTCString()),
-      el("description", i.summary),
+      // Readers take an RSS description as HTML: a plain-text summary is escaped as HTML first, so
+      // "<img onerror=…>" in a summary shows as text instead of running in the reader.
+      el("description", xmlEscape(i.summary)),
       "</item>",
     ].join(""),
   );
@@ -78,7 +80,7 @@ export function buildRss(info: FeedInfo, items: FeedItem[]): string {
     "<channel>",
     el("title", info.title),
     el("link", info.siteUrl),
-    el("description", info.subtitle),
+    el("description", xmlEscape(info.subtitle)),
     "<language>en</language>",
     el("lastBuildDate", info.updated.toUTCString()),
     `<atom:link href="${xmlEscape(info.feedUrl)}" rel="self" type="application/rss+xml"/>`,
