@@ -143,6 +143,8 @@ const routes: Array<{
     body: { description: "Changed" },
     allowed: ["secretariat"],
   },
+  { method: "GET", path: "/api/v1/people", api: true, allowed: signedIn },
+  { method: "GET", path: "/api/v1/people/:person", api: true, allowed: signedIn },
   {
     method: "POST",
     path: "/api/v1/people",

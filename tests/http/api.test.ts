@@ -20,11 +20,13 @@ describe("JSON API", () => {
     expect((await res.json()).error).toMatchObject({ code: "not_found" });
   });
 
-  it("shows visitors people's names but not their e-mail; members see e-mail", async () => {
-    await makePerson(t.deps, ["member", "focal_point"], "ESA");
-    const visitorView = (await (await t.app.request("/api/v1/people?agency=ESA")).json()).data;
-    expect(visitorView.length).toBeGreaterThan(0);
-    expect(visitorView[0].email).toBeUndefined();
+  it("lists people to signed-in members only (with e-mail); visitors get 401 and no names", async () => {
+    const them = await makePerson(t.deps, ["member", "focal_point"], "ESA");
+    for (const path of ["/api/v1/people?agency=ESA", `/api/v1/people/${them.id}`]) {
+      const visitor = await t.app.request(path);
+      expect(visitor.status).toBe(401);
+      expect(await visitor.text()).not.toContain(them.name);
+    }
     const me = await makePerson(t.deps, ["member"], "CSA");
     const memberView = (
       await (await (await browser(t.deps, t.app, me)).get("/api/v1/people?agency=ESA")).json()

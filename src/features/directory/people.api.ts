@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { roles } from "../../db/schema/index.js";
 import { body, errors, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
-import { idParam, pageParam } from "../../http/guards.js";
+import { idParam, pageParam, requirePerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { canManageDirectory, canSeeContactDetails } from "./directory.policy.js";
 import { findOrganisationByAcronym, findPerson, listPeople } from "./directory.queries.js";
@@ -56,13 +56,15 @@ export function registerPeopleApi(api: Api) {
       tags,
       summary: "List people",
       description:
-        "Visitors see names, organisations and roles of active people; signed-in readers also see e-mail addresses.",
+        "For signed-in readers only: names, organisations, roles and e-mail addresses of active people. Visitors see people only where a public page publishes them (chairs, the secretariat).",
       request: { query: pageQuery },
       responses: {
         200: json(z.object({ data: z.array(Person), page: z.number(), total: z.number() }), "People"),
+        401: errors[401],
       },
     }),
     async (c) => {
+      requirePerson(c);
       const q = c.req.valid("query");
       const org = q.agency ? await findOrganisationByAcronym(c.var.deps.db, q.agency) : undefined;
       if (q.agency && !org) throw new AppError("not_found", `No member organisation ${q.agency}.`);
@@ -84,10 +86,12 @@ export function registerPeopleApi(api: Api) {
       path: "/people/{id}",
       tags,
       summary: "One person",
+      description: "For signed-in readers only.",
       request: { params: idParamSchema },
-      responses: { 200: json(z.object({ data: Person }), "The person"), 404: errors[404] },
+      responses: { 200: json(z.object({ data: Person }), "The person"), 401: errors[401], 404: errors[404] },
     }),
     async (c) => {
+      requirePerson(c);
       const found = await findPerson(c.var.deps.db, idParam(c.req.valid("param").id));
       if (!found || (!found.person.active && !canManageDirectory(c.var.actor)))
         throw new AppError("not_found", "No such person.");
