@@ -130,7 +130,11 @@ describe("who changes a mission", () => {
     expect(last.actorName).toBe(focal.name);
     expect(last.before).toMatchObject({ name: "Argonaut (European Large Logistics Lander)", launch: "2030" });
     expect(last.after).toMatchObject({ name: "Argonaut Mark II", launch: "2031-Q2" });
-    expect(await (await t.app.request("/roadmap/missions/argonaut")).text()).toContain("Changed name");
+    const page = await (await t.app.request("/roadmap/missions/argonaut")).text();
+    expect(page).toContain("Changed name");
+    // The public history names the agency, not the person.
+    expect(page).toMatch(/Changed name[^<]*— ESA/);
+    expect(page).not.toContain(focal.name);
   });
 
   it("another agency's focal point cannot change it by any route, and nothing changes", async () => {

@@ -86,8 +86,8 @@ export function MissionDetails({
           <ul>
             {revisions.slice(0, 10).map((r) => (
               <li>
-                {formatTimestamp(r.at)}: {r.summary} — {r.actorName}
-                {r.agencyAcronym ? ` (${r.agencyAcronym})` : ""}
+                {/* A public page names the agency that made a change, never the person. */}
+                {formatTimestamp(r.at)}: {r.summary} — {r.agencyAcronym ?? "the secretariat"}
               </li>
             ))}
           </ul>
