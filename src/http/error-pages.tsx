@@ -47,7 +47,16 @@ export async function handleError(err: unknown, c: AppContext): Promise<Response
     const next = c.req.method === "GET" ? c.req.path + (new URL(c.req.url).search || "") : "/private";
     return c.redirect(`/sign-in?next=${encodeURIComponent(next)}`, 303);
   }
-  return errorPage(c, e.status, e.message);
+  try {
+    return await errorPage(c, e.status, e.message);
+  } catch (pageError) {
+    // The page itself failed (the database is down, say): a plain answer beats an empty 500.
+    c.var.deps?.log.error("error page failed", {
+      requestId: c.var.requestId,
+      error: pageError instanceof Error ? (pageError.stack ?? pageError.message) : String(pageError),
+    });
+    return c.text(`${e.message}\nReference: ${c.var.requestId}`, e.status);
+  }
 }
 
 /** A friendly page for an error status, with the request id to quote to the secretariat. */
