@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { fromDatabaseError, serverError } from "./db-errors.js";
 import type { AppContext, AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
 import { renderPage } from "./page.js";
@@ -16,13 +17,28 @@ const titles: Record<number, string> = {
   500: "Something went wrong",
 };
 
-/** Turns anything thrown into an AppError; unknown errors become `internal` (and are logged). */
+/**
+ * Turns anything thrown into an AppError: database errors caused by the input (a unique key taken by a
+ * racing write, text PostgreSQL cannot hold) become what they mean; unknown errors become `internal`
+ * (and are logged).
+ */
 export function toAppError(err: unknown, c: Context<AppEnv>): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException && err.status === 413)
     return new AppError("payload_too_large", "The request is too large.");
   if (err instanceof HTTPException && err.status < 500)
     return new AppError("validation_failed", err.message || "Bad request.");
+  const refused = fromDatabaseError(err);
+  if (refused) {
+    // Not a bug in itself, but worth seeing: a race, or input a schema could have refused earlier.
+    c.var.deps?.log.warn("database refused the request", {
+      requestId: c.var.requestId,
+      path: loggablePath(c.req.path),
+      sqlstate: serverError(err)?.code,
+      constraint: serverError(err)?.constraint,
+    });
+    return refused;
+  }
   c.var.deps?.log.error("unhandled error", {
     requestId: c.var.requestId,
     path: loggablePath(c.req.path),
