@@ -7,6 +7,7 @@ import { renderPage } from "./page.js";
 import { loggablePath } from "./redact.js";
 
 const titles: Record<number, string> = {
+  400: "Bad request",
   401: "Please sign in",
   403: "Not allowed",
   404: "Page not found",
