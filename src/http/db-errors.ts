@@ -28,7 +28,7 @@ export function serverError(err: unknown): ServerError | undefined {
 }
 
 // Words people use for the columns a unique key is usually on.
-const labels: Record<string, string> = { slug: "address", email: "e-mail address", acronym: "acronym" };
+const labels: Record<string, string> = { slug: "address", email: "e-mail address" };
 
 /** The single column a unique key's detail names ("Key (slug)=(x)", "Key (lower(email))=(x)"), if one. */
 function keyColumn(detail: string | undefined): string | undefined {
@@ -47,14 +47,25 @@ function taken(e: ServerError): AppError {
     );
   }
   const label = labels[column] ?? column.replace(/_/g, " ");
-  const message = `This ${label} was taken a moment ago by another change. Please check and try again.`;
-  return new AppError("conflict", message, { [camel(column)]: message });
+  return new AppError(
+    "conflict",
+    `This ${label} was taken a moment ago by another change. Please check and try again.`,
+    {
+      [camel(column)]: `Taken a moment ago by another change: choose another ${label}, or reload and check.`,
+    },
+  );
 }
 
 const unstorable =
   "The text contains a character that cannot be stored (a NUL byte or a broken Unicode character). Remove it and try again.";
 
 const wrongForm = "A value is not in the expected form.";
+
+const concurrent = () =>
+  new AppError(
+    "conflict",
+    "Another change to the same records happened at the same moment. Please try again.",
+  );
 
 /** What each SQLSTATE a visitor's input can cause means for them; other codes fall back to their class. */
 const byCode: Record<string, (e: ServerError) => AppError> = {
@@ -80,16 +91,9 @@ const byCode: Record<string, (e: ServerError) => AppError> = {
   "22001": () => new AppError("validation_failed", "A value is too long."),
   "54000": () => new AppError("validation_failed", "A value is too long."),
   "22003": () => new AppError("validation_failed", "A number is out of range."),
-  "40001": () =>
-    new AppError(
-      "conflict",
-      "Another change to the same records happened at the same moment. Please try again.",
-    ),
-  "40P01": () =>
-    new AppError(
-      "conflict",
-      "Another change to the same records happened at the same moment. Please try again.",
-    ),
+  // A serialization failure or a deadlock: the other change won; this one can simply be sent again.
+  "40001": concurrent,
+  "40P01": concurrent,
 };
 
 /**
@@ -103,8 +107,7 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
   const mapped = byCode[e.code];
   if (mapped) return mapped(e);
   // Class 22 is "data exception" (a value of the wrong form), class 23 "integrity constraint violation".
-  if (e.code.startsWith("22"))
-    return new AppError("validation_failed", "A value is not in the expected form.");
+  if (e.code.startsWith("22")) return new AppError("validation_failed", wrongForm);
   if (e.code.startsWith("23")) return new AppError("validation_failed", "A value is not allowed here.");
   return undefined;
 }
