@@ -79,6 +79,7 @@ import { publicPageCache } from "./http/cache.js";
 import type { AppEnv } from "./http/env.js";
 import { errorPage, handleError } from "./http/error-pages.js";
 import { AppError } from "./http/errors.js";
+import { rejectMalformedInput } from "./http/input-guard.js";
 import { csrfProtection, loadActor, requestLogging } from "./http/middleware.js";
 import { apiDocs, createApi } from "./http/openapi.js";
 import { IMPORT_BODY_LIMIT, isImportPath, isUploadPath, UPLOAD_BODY_LIMIT } from "./http/uploads.js";
@@ -149,6 +150,8 @@ export function createApp(deps: Deps) {
           ? limitImport(c, next)
           : limitBody(c, next),
   );
+  // After the body limit: it may read a JSON body, which must not be larger than allowed.
+  app.use(rejectMalformedInput());
   app.use(loadActor(deps));
   app.use(csrfProtection(deps));
 

@@ -1,12 +1,14 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { isDatabaseUnreachable } from "../db/unreachable.js";
+import { fromDatabaseError, serverError } from "./db-errors.js";
 import type { AppContext, AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
 import { renderPage } from "./page.js";
 import { loggablePath } from "./redact.js";
 
 const titles: Record<number, string> = {
+  400: "Bad request",
   401: "Please sign in",
   403: "Not allowed",
   404: "Page not found",
@@ -18,7 +20,11 @@ const titles: Record<number, string> = {
   503: "Temporarily unavailable",
 };
 
-/** Turns anything thrown into an AppError; unknown errors become `internal` (and are logged). */
+/**
+ * Turns anything thrown into an AppError: database errors caused by the input (a unique key taken by a
+ * racing write, text PostgreSQL cannot hold) become what they mean; unknown errors become `internal`
+ * (and are logged).
+ */
 export function toAppError(err: unknown, c: Context<AppEnv>): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException && err.status === 413)
@@ -34,6 +40,17 @@ export function toAppError(err: unknown, c: Context<AppEnv>): AppError {
       "unavailable",
       "The database cannot be reached just now; nothing was changed. Please try again in a minute.",
     );
+  }
+  const refused = fromDatabaseError(err);
+  if (refused) {
+    // Not a bug in itself, but worth seeing: a race, or input a schema could have refused earlier.
+    c.var.deps?.log.warn("database refused the request", {
+      requestId: c.var.requestId,
+      path: loggablePath(c.req.path),
+      sqlstate: serverError(err)?.code,
+      constraint: serverError(err)?.constraint,
+    });
+    return refused;
   }
   c.var.deps?.log.error("unhandled error", {
     requestId: c.var.requestId,

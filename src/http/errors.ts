@@ -1,5 +1,6 @@
 /** Stable error codes; each maps to one HTTP status in `statusOf`. */
 export type ErrorCode =
+  | "bad_request"
   | "validation_failed"
   | "unauthenticated"
   | "forbidden"
@@ -12,6 +13,7 @@ export type ErrorCode =
   | "internal";
 
 const statusByCode: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503> = {
+  bad_request: 400,
   validation_failed: 422,
   unauthenticated: 401,
   forbidden: 403,

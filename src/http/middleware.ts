@@ -7,6 +7,7 @@ import { personForSession, SESSION_COOKIE } from "../features/auth/sessions.js";
 import { actorForApiToken } from "../features/tokens/tokens.queries.js";
 import type { AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
+import { parseForm } from "./forms.js";
 import { loggablePath } from "./redact.js";
 
 /** Puts the dependencies on the context and logs one structured line per request. */
@@ -95,7 +96,7 @@ export function csrfProtection(deps: Deps): MiddlewareHandler<AppEnv> {
       const isForm =
         type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
       const token =
-        c.req.header("x-csrf-token") ?? (isForm ? String((await c.req.parseBody())[CSRF_FIELD] ?? "") : "");
+        c.req.header("x-csrf-token") ?? (isForm ? String((await parseForm(c))[CSRF_FIELD] ?? "") : "");
       if (!isValidCsrfToken(deps.config.sessionSecret, getCookie(c, CSRF_COOKIE), token)) {
         throw new AppError(
           "csrf_failed",

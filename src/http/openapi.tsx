@@ -66,8 +66,9 @@ export function apiDocs(api: Api, info: { title: string; version: string }) {
           <p>
             Reading public data needs no sign-in. Writing needs a session with the right role, or an agency's
             API token sent as <code>Authorization: Bearer …</code> (a focal point's rights for that agency
-            only). Errors answer with a stable <code>code</code> (<code>validation_failed</code>,{" "}
-            <code>unauthenticated</code>, <code>forbidden</code>, <code>not_found</code>,{" "}
+            only). Errors answer with a stable <code>code</code> (<code>bad_request</code>,{" "}
+            <code>validation_failed</code>, <code>unauthenticated</code>, <code>forbidden</code>,{" "}
+            <code>not_found</code>, <code>conflict</code>, <code>payload_too_large</code>,{" "}
             <code>rate_limited</code>, <code>internal</code>) and the <code>requestId</code> to quote.
           </p>
           <TableScroll label="Endpoints">

@@ -8,7 +8,9 @@ import type { AppContext } from "./env.js";
 /** Gathers what the page shell needs for this request. */
 export async function pageContext(c: AppContext): Promise<PageContext> {
   const deps = c.var.deps;
-  const actor = c.var.actor;
+  // An error raised before the actor is known (a body over the limit, a malformed address) still
+  // gets a page: the visitor's.
+  const actor = c.var.actor ?? { kind: "visitor", requestId: c.var.requestId };
   return {
     actor,
     forum: await loadForum(deps),

@@ -188,7 +188,10 @@ describe("the API with a bearer token", () => {
     const fp = await makePerson(t.deps, ["member", "focal_point"], "ESA");
     const secret = await tokenOf(fp);
     const { people } = await import("../../src/db/schema/index.js");
-    await t.deps.db.update(people).set({ roles: ["member"] }).where(eq(people.id, fp.id));
+    await t.deps.db
+      .update(people)
+      .set({ roles: ["member"] })
+      .where(eq(people.id, fp.id));
     const res = await bearer(secret, "POST", "/api/v1/missions", { ...newMission, name: "Demoted Lander" });
     expect(res.status).toBe(401);
     expect(await missionName("demoted-lander")).toBeUndefined();

@@ -81,6 +81,25 @@ export function useTestDatabase(opts: { now?: () => Date } = {}): TestContext {
   return ctx;
 }
 
+/**
+ * Gives the file its own copy of the seeded database with no transaction around each test: every
+ * statement commits on its own, as in production. For what only that shows: requests racing on two
+ * connections, a refused query that must not spoil the next. The file's tests share their writes.
+ */
+export function useCommittedDatabase(opts: { now?: () => Date } = {}): TestContext {
+  const ctx = {} as TestContext;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const copy = await openCopy();
+    drop = copy.drop;
+    ctx.database = copy.database;
+    ctx.deps = makeDeps(copy.database.db, opts.now);
+    ctx.app = createApp(ctx.deps);
+  }, 60_000);
+  afterAll(async () => drop?.());
+  return ctx;
+}
+
 function makeDeps(db: Db, now?: () => Date): Deps {
   return {
     db,

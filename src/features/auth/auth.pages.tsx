@@ -16,6 +16,7 @@ import { deleteSession, SESSION_COOKIE, SESSION_DAYS } from "./sessions.js";
  */
 export function safeNext(next: unknown): string {
   if (typeof next !== "string" || !next.startsWith("/")) return "/private";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (/[\\\u0000-\u0020\u007f]/.test(next) || /^\/(\/|%2f|%5c)/i.test(next)) return "/private";
   return new URL(next, "http://same.site").origin === "http://same.site" ? next : "/private";
 }

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { type ArticleStatus, articleStatuses } from "../../db/schema/index.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
-import { formBody, handleForm, str } from "../../http/forms.js";
+import { formBody, handleForm, parseForm } from "../../http/forms.js";
 import { authorize, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import {
@@ -112,8 +112,8 @@ export function newsAdminPages() {
   app.post("/private/news/new", async (c) => {
     const actor = requirePerson(c);
     authorize(canManageNews(actor), onlySecretariat);
-    const body = await formBody(c);
-    if (str(body.intent) === "preview") return newForm(c, body, { preview: true });
+    // Only saving goes through handleForm, which shows the form again on text that cannot be stored.
+    if ((await parseForm(c)).intent === "preview") return newForm(c, await formBody(c), { preview: true });
     return handleForm(
       c,
       async (b) => `/private/news/${(await createArticle(c.var.deps, actor, b)).id}/edit?done=created`,
@@ -132,8 +132,9 @@ export function newsAdminPages() {
     const actor = requirePerson(c);
     const a = await loadArticle(c);
     authorize(canManageNews(actor), onlySecretariat);
-    const body = await formBody(c);
-    if (str(body.intent) === "preview") return renderEditPage(c, a, body, { preview: true });
+    // Only saving goes through handleForm, which shows the form again on text that cannot be stored.
+    if ((await parseForm(c)).intent === "preview")
+      return renderEditPage(c, a, await formBody(c), { preview: true });
     return handleForm(
       c,
       async (b) => {
