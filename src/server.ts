@@ -11,6 +11,7 @@ import { startMailWorker } from "./features/mail/mail.worker.js";
 import { startMeetingClock } from "./features/meetings/meetings.clock.js";
 import { startNewsScheduler } from "./features/news/news.publishing.js";
 import { startReviewClock } from "./features/products/rounds.service.js";
+import { importDiskFiles } from "./features/publications/publications.disk-import.js";
 import { startReminderClock } from "./features/reminders/reminders.clock.js";
 import { answerFromPageCache } from "./http/cache.js";
 import { createLogger, type Logger } from "./http/logger.js";
@@ -25,6 +26,7 @@ export async function prepareDatabase(
   await database.migrate();
   const deps: Deps = { db: database.db, config, cache: new PageCache(), log, now: () => new Date() };
   await withStartupLock(database, async () => {
+    await importDiskFiles(deps);
     if (await isEmpty(deps)) {
       const report = await seedDataset(deps, await readDataset(config.datasetDir));
       log.info("loaded the dataset into an empty database", report);
