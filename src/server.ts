@@ -7,6 +7,7 @@ import { type Database, openDatabase, withStartupLock } from "./db/client.js";
 import { connectControl } from "./db/control.js";
 import type { Deps } from "./deps.js";
 import { isEmpty, readDataset, seedDataset } from "./features/dataset/seed.js";
+import { importDiskFiles } from "./features/publications/publications.disk-import.js";
 import { answerFromPageCache } from "./http/cache.js";
 import { createLogger, type Logger } from "./http/logger.js";
 import { PageCache } from "./http/page-cache.js";
@@ -24,6 +25,7 @@ export async function prepareDatabase(
   // The command line writes through this process's socket; what it changes may be on cached pages.
   database.onExternalWrite?.(() => deps.cache.invalidate());
   await withStartupLock(database, async () => {
+    await importDiskFiles(deps);
     if (await isEmpty(deps)) {
       const report = await seedDataset(deps, await readDataset(config.datasetDir));
       log.info("loaded the dataset into an empty database", report);

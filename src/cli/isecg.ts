@@ -14,6 +14,7 @@ import { AppError } from "../http/errors.js";
 import { createLogger } from "../http/logger.js";
 import { PageCache } from "../http/page-cache.js";
 import { main as serve } from "../main.js";
+import { backupCommand, restoreCommand } from "./backup.cli.js";
 
 const usage = `Usage: isecg <command>
 
@@ -33,6 +34,9 @@ Commands:
                               deleted); all rows or none; --dry-run only reports every bad row
   export missions [--format csv|json] [--out FILE]
                               every mission as CSV (default) or JSON, to FILE or standard output
+  backup FILE                 write a consistent backup of the database, uploaded files included
+                              (gzip'd JSON lines); safe while the platform runs
+  restore FILE                restore a backup into an empty database or an empty DATA_DIR
 
 Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...); see the README.`;
 
@@ -154,6 +158,10 @@ async function run(argv: string[]) {
     case "export":
       if (args[0] === "missions") return withDeps((deps) => missionsCommand(deps, command, args.slice(1)));
       throw new Error(`Unknown ${command} "${args[0] ?? ""}".\n\n${usage}`);
+    case "backup":
+      return withDeps((deps) => backupCommand(deps, args));
+    case "restore":
+      return withDeps((deps) => restoreCommand(deps, args));
     default:
       console.log(usage);
       if (command && command !== "help" && command !== "--help") process.exitCode = 2;

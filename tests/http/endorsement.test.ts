@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, newsArticles, products, publications } from "../../src/db/schema/index.js";
@@ -97,7 +94,6 @@ describe("endorsement and publication", { timeout: 60_000 }, () => {
 
   it("attaches an uploaded PDF to the publication", async () => {
     const { sam, secretariat } = await setup();
-    t.deps.config.dataDir = mkdtempSync(join(tmpdir(), "isecg-endorse-"));
     const pdf = await makePdf(["Lunar surface white paper, final."]);
     const nonce = "upload-nonce";
     const token = await createSession(t.deps.db, secretariat.id, t.deps.now(), {});

@@ -1,8 +1,5 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { count, eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { agendaItems, meetingRegistrations, meetings } from "../../src/db/schema/index.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
@@ -17,9 +14,6 @@ import { makePdf } from "../support/pdf.js";
 
 const t = useTestDatabase({ now: () => new Date("2031-01-10T12:00:00Z") });
 const page = `/private/meetings/${slug}`;
-beforeEach(() => {
-  t.deps.config.dataDir = mkdtempSync(join(tmpdir(), "isecg-agenda-"));
-});
 
 const registrations = async () => (await t.deps.db.select({ n: count() }).from(meetingRegistrations))[0]!.n;
 const agendaRows = async () => t.deps.db.select().from(agendaItems).orderBy(agendaItems.position);

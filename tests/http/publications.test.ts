@@ -1,9 +1,6 @@
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
-import { publications } from "../../src/db/schema/index.js";
+import { describe, expect, it } from "vitest";
+import { publications, storedFiles as storedFilesTable } from "../../src/db/schema/index.js";
 import type { Person } from "../../src/features/auth/actor.js";
 import { CSRF_COOKIE, csrfTokenFor } from "../../src/features/auth/csrf.js";
 import { createSession, SESSION_COOKIE } from "../../src/features/auth/sessions.js";
@@ -13,15 +10,10 @@ import { useTestDatabase } from "../support/database.js";
 import { makePdf } from "../support/pdf.js";
 
 const t = useTestDatabase();
-let dataDir: string;
 
-beforeEach(() => {
-  // Each test stores files in a directory of its own, so "nothing stored" can be checked.
-  dataDir = mkdtempSync(join(tmpdir(), "isecg-files-"));
-  t.deps.config.dataDir = dataDir;
-});
-
-const storedFiles = () => (existsSync(join(dataDir, "files")) ? readdirSync(join(dataDir, "files")) : []);
+/** The hashes of the files in the database (each test starts from none and is rolled back). */
+const storedFiles = async () =>
+  (await t.deps.db.select({ sha256: storedFilesTable.sha256 }).from(storedFilesTable)).map((r) => r.sha256);
 
 /** Posts a multipart form as this person, with the CSRF field, like a browser would. */
 async function upload(
@@ -65,7 +57,7 @@ describe("uploading a PDF", () => {
     expect(row!.fileName).toBe("dust handbook.pdf");
     expect(row!.text).toContain("Regolith sintering");
     expect(row!.text).toContain("Second page about dust");
-    expect(storedFiles()).toEqual([sha256Of(pdf)]);
+    expect(await storedFiles()).toEqual([sha256Of(pdf)]);
 
     const file = await t.app.request("/publications/lunar-dust-handbook/file");
     expect(file.status).toBe(200);
@@ -131,7 +123,7 @@ describe("uploading a PDF", () => {
     expect(html).toContain("report.pdf is not a PDF");
     expect(html).toContain('value="Lunar Dust Handbook"');
     expect(await rowBySlug("lunar-dust-handbook")).toBeUndefined();
-    expect(storedFiles()).toEqual([]);
+    expect(await storedFiles()).toEqual([]);
   });
 
   it("refuses a file over 50 MB with a clear message, storing nothing", async () => {
@@ -146,7 +138,7 @@ describe("uploading a PDF", () => {
     expect(res.status).toBe(422);
     expect(await res.text()).toContain("PDFs can be at most 50 MB");
     expect(await rowBySlug("lunar-dust-handbook")).toBeUndefined();
-    expect(storedFiles()).toEqual([]);
+    expect(await storedFiles()).toEqual([]);
   }, 30_000);
 
   it("replaces and removes the file of an existing publication", async () => {
@@ -194,7 +186,7 @@ describe("external links and bad input", () => {
     );
     expect(res.status).toBe(422);
     expect(await res.text()).toContain("either a PDF file or an external link");
-    expect(storedFiles()).toEqual([]);
+    expect(await storedFiles()).toEqual([]);
   });
 
   it("escapes a script in a title everywhere it is shown", async () => {

@@ -17,7 +17,7 @@ class Rollback extends Error {}
 export type TestContext = { deps: Deps; app: ReturnType<typeof createApp>; database: Database };
 
 /** Opens this file's copy of the template database (PGlite, or a fresh database on the server). */
-async function openCopy(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openCopy(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const server = inject("pgServer");
   if (server) {
     const name = `isecg_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -100,7 +100,8 @@ export function useCommittedDatabase(opts: { now?: () => Date } = {}): TestConte
   return ctx;
 }
 
-function makeDeps(db: Db, now?: () => Date): Deps {
+/** Dependencies over a database handle, as each test gets them. */
+export function makeDeps(db: Db, now?: () => Date): Deps {
   return {
     db,
     config: testConfig(tmpdir()),

@@ -99,7 +99,7 @@ export async function makeMatrixMeeting(deps: Deps, registrant: Person) {
     .values({ meetingId: m!.id, position: 1, title: "Matrix item" })
     .returning();
   const bytes = await makePdf(["Matrix slides"]);
-  const sha256 = await storeFile(deps.config.dataDir, bytes);
+  const sha256 = await storeFile(deps.db, bytes);
   const [file] = await deps.db
     .insert(agendaItemFiles)
     .values({

@@ -3,6 +3,7 @@ export * from "./audit.js";
 export * from "./auth.js";
 export * from "./directory.js";
 export * from "./faq.js";
+export * from "./files.js";
 export * from "./ger.js";
 export * from "./groups.js";
 export * from "./mail.js";

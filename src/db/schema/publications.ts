@@ -29,8 +29,8 @@ export const publicationCategories = [
 export type PublicationCategory = (typeof publicationCategories)[number];
 
 /**
- * The publications library. A record carries an uploaded PDF (stored by SHA-256 under
- * DATA_DIR/files, metadata here), an external link, or neither yet, never both.
+ * The publications library. A record carries an uploaded PDF (its bytes in `stored_files` under
+ * their SHA-256, metadata here), an external link, or neither yet, never both.
  */
 export const publications = pgTable(
   "publications",

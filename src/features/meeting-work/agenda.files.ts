@@ -61,12 +61,12 @@ export async function addAgendaFile(
   const { m, item } = await loadManagedItem(deps, actor, slug, itemId);
   const type = checkPresentation(file);
   const bytes = file!.bytes;
-  const sha256 = await storeFile(deps.config.dataDir, bytes);
   const name = safeFileName(file!.name);
   return write(
     deps,
     actor,
     async (tx, audit) => {
+      const sha256 = await storeFile(tx, bytes);
       const [row] = await tx
         .insert(agendaItemFiles)
         .values({

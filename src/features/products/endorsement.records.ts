@@ -4,7 +4,7 @@ import type { Deps } from "../../deps.js";
 import { parseSections } from "../../domain/sections.js";
 import type { Actor } from "../auth/actor.js";
 import { addRevision, freeSlug } from "../news/news.service.js";
-import { extractPdfText, safeFileName, storeFile } from "../publications/publications.files.js";
+import { extractPdfText, safeFileName, sha256Of, storeFile } from "../publications/publications.files.js";
 import type { UploadedFile } from "../publications/publications.schemas.js";
 import { queueArticleNotifications } from "../subscriptions/subscriptions.service.js";
 import type { EndorsementInput } from "./endorsement.schemas.js";
@@ -31,18 +31,14 @@ export type StoredFile = {
   text: string | null;
 };
 
-/** Stores an uploaded PDF by content hash and extracts its text for search. */
-export async function storedFile(deps: Deps, file: UploadedFile): Promise<StoredFile> {
-  const [sha, text] = await Promise.all([
-    storeFile(deps.config.dataDir, file.bytes),
-    extractPdfText(file.bytes),
-  ]);
+/** The columns of an uploaded PDF, its text extracted for search (the bytes go in with the record). */
+export async function storedFile(file: UploadedFile): Promise<StoredFile> {
   return {
     fileName: safeFileName(file.name),
     fileSize: file.bytes.byteLength,
     fileType: "application/pdf",
-    fileSha256: sha,
-    text,
+    fileSha256: sha256Of(file.bytes),
+    text: await extractPdfText(file.bytes),
   };
 }
 
@@ -51,6 +47,8 @@ export type PublicationParts = {
   title: string;
   slug: string;
   stored: Partial<StoredFile>;
+  /** The uploaded PDF, stored in the same transaction as the publication. */
+  file: UploadedFile | null;
   body: string;
 };
 
@@ -62,6 +60,7 @@ export async function insertPublication(
   p: PublicationParts,
 ): Promise<number> {
   const today = deps.now().toISOString().slice(0, 10);
+  if (p.file) await storeFile(tx, p.file.bytes);
   const [row] = await tx
     .insert(publications)
     .values({

@@ -94,8 +94,8 @@ export async function endorseProduct(
   const round = await agreedRound(deps, product);
   const title = input.title ?? product.title;
   const slug = await checkPublication(deps, input, title, file);
-  const stored: Partial<StoredFile> = file ? await storedFile(deps, file) : {};
-  const plan: Plan = { product, decision, round, input, title, slug, stored };
+  const stored: Partial<StoredFile> = file ? await storedFile(file) : {};
+  const plan: Plan = { product, decision, round, input, title, slug, stored, file };
   return write(deps, actor, (tx, audit) => publishInTransaction(deps, tx, audit, actor, plan));
 }
 
@@ -107,6 +107,7 @@ type Plan = {
   title: string;
   slug: string;
   stored: Partial<StoredFile>;
+  file: UploadedFile | null;
 };
 
 /** The one transaction: publication, optional news item, the product endorsed, and the audit entries. */

@@ -1,9 +1,11 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { Readable } from "node:stream";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { storedFiles } from "../../db/schema/index.js";
 import type { AppContext } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
-import { filePath } from "./publications.files.js";
+
+/** Bytes read from the database per query: memory stays bounded whatever the file's size. */
+export const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** Parses a single `bytes=` range against a size: the span, "unsatisfiable", or null to send it all. */
 export function parseRange(
@@ -44,8 +46,11 @@ export async function serveStoredFile(
   file: { sha256: string; name: string; type: string },
   opts: ServeOptions = {},
 ): Promise<Response> {
-  const path = filePath(c.var.deps.config.dataDir, file.sha256);
-  const info = await stat(path).catch(() => null);
+  const db = c.var.deps.db;
+  const [info] = await db
+    .select({ size: storedFiles.size })
+    .from(storedFiles)
+    .where(eq(storedFiles.sha256, file.sha256));
   if (!info) throw notFound("The file");
   const etag = `"${file.sha256}"`;
   const headers: Record<string, string> = {
@@ -73,9 +78,36 @@ export async function serveStoredFile(
   const length = info.size === 0 ? 0 : end - start + 1;
   headers["Content-Length"] = String(length);
   if (range) headers["Content-Range"] = `bytes ${start}-${end}/${info.size}`;
-  const body =
-    c.req.method === "HEAD" || length === 0
-      ? null
-      : (Readable.toWeb(createReadStream(path, { start, end })) as ReadableStream<Uint8Array>);
+  const body = c.req.method === "HEAD" || length === 0 ? null : readStoredFile(db, file.sha256, start, end);
   return new Response(body, { status: range ? 206 : 200, headers });
+}
+
+/**
+ * Streams bytes `start`..`end` (inclusive) of a stored file, one `substring` query per chunk, each
+ * asked for only when the client has taken the previous one.
+ */
+export function readStoredFile(
+  db: Db,
+  sha256: string,
+  start: number,
+  end: number,
+): ReadableStream<Uint8Array> {
+  let at = start;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const length = Math.min(READ_CHUNK_BYTES, end + 1 - at);
+        const [row] = await db
+          .select({ chunk: sql<Uint8Array>`substring(${storedFiles.bytes} from ${at + 1} for ${length})` })
+          .from(storedFiles)
+          .where(eq(storedFiles.sha256, sha256));
+        if (!row || row.chunk.byteLength !== length)
+          throw new Error(`Stored file ${sha256} is shorter than expected.`);
+        controller.enqueue(new Uint8Array(row.chunk.buffer, row.chunk.byteOffset, row.chunk.byteLength));
+        at += length;
+        if (at > end) controller.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }

@@ -1,17 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { storedFiles } from "../../db/schema/index.js";
 import { invalid } from "../../http/errors.js";
 import { MAX_PDF_BYTES, type UploadedFile } from "./publications.schemas.js";
-
-/** Where content-addressed files live: several instances sharing DATA_DIR agree on every name. */
-export const filesDir = (dataDir: string) => join(dataDir, "files");
-
-/** The path of a stored file; the name is the hex SHA-256 of its content. */
-export function filePath(dataDir: string, sha256: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error("Not a SHA-256 file name.");
-  return join(filesDir(dataDir), sha256);
-}
 
 const megabytes = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
@@ -41,33 +33,28 @@ export function checkPdf(file: UploadedFile): void {
 /** The hex SHA-256 of some bytes. */
 export const sha256Of = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-/**
- * Stores bytes under their hash. Writing to a temporary name and renaming makes the file appear
- * whole or not at all; if another instance stored the same content first, nothing changes.
- */
-export async function storeFile(dataDir: string, bytes: Uint8Array): Promise<string> {
-  const sha = sha256Of(bytes);
-  const target = filePath(dataDir, sha);
-  if (await exists(target)) return sha;
-  await mkdir(filesDir(dataDir), { recursive: true });
-  const temp = join(filesDir(dataDir), `.upload-${randomBytes(8).toString("hex")}`);
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, target);
-  } catch (e) {
-    await unlink(temp).catch(() => {});
-    throw e;
-  }
-  return sha;
+/** True when the content with this hash is stored already. */
+export async function hasStoredFile(db: Db, sha256: string): Promise<boolean> {
+  const [row] = await db
+    .select({ sha256: storedFiles.sha256 })
+    .from(storedFiles)
+    .where(eq(storedFiles.sha256, sha256));
+  return !!row;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Stores bytes in the database under their hash, in the caller's transaction (so a record and its
+ * file commit together) and returns the hash. Content already there, from another record or
+ * instance, is neither sent again nor changed.
+ */
+export async function storeFile(db: Db, bytes: Uint8Array): Promise<string> {
+  const sha = sha256Of(bytes);
+  if (await hasStoredFile(db, sha)) return sha;
+  await db
+    .insert(storedFiles)
+    .values({ sha256: sha, size: bytes.byteLength, bytes })
+    .onConflictDoNothing({ target: storedFiles.sha256 });
+  return sha;
 }
 
 /** The text of a PDF's pages, or null when it cannot be read (the upload still counts). */

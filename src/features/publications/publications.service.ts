@@ -5,7 +5,7 @@ import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
-import { checkPdf, extractPdfText, safeFileName, storeFile } from "./publications.files.js";
+import { checkPdf, extractPdfText, safeFileName, sha256Of, storeFile } from "./publications.files.js";
 import { canManagePublications } from "./publications.policy.js";
 import { findPublication, type Publication } from "./publications.queries.js";
 import {
@@ -67,19 +67,15 @@ async function resolve(
   return columns;
 }
 
-/** Stores the file (by content hash) and returns the columns that describe it. */
-async function fileColumns(deps: Deps, file: UploadedFile | null): Promise<Columns> {
+/** The columns that describe the file (its text extracted for search); the bytes are stored with the record. */
+async function fileColumns(file: UploadedFile | null): Promise<Columns> {
   if (!file) return {};
-  const [sha, text] = await Promise.all([
-    storeFile(deps.config.dataDir, file.bytes),
-    extractPdfText(file.bytes),
-  ]);
   return {
     fileName: safeFileName(file.name),
     fileSize: file.bytes.byteLength,
     fileType: "application/pdf",
-    fileSha256: sha,
-    text,
+    fileSha256: sha256Of(file.bytes),
+    text: await extractPdfText(file.bytes),
   };
 }
 
@@ -93,9 +89,9 @@ export async function addPublication(
   if (!canManagePublications(actor)) throw forbidden("Only the secretariat can add publications.");
   const input = parseInput(publicationInput, raw);
   const columns = await resolve(deps, input, file);
-  // Validation is over: only now does anything reach the disk.
-  const stored = await fileColumns(deps, file);
+  const stored = await fileColumns(file);
   return write(deps, actor, async (tx, audit) => {
+    if (file) await storeFile(tx, file.bytes);
     const [row] = await tx
       .insert(publications)
       .values({ ...columns, ...stored } as typeof publications.$inferInsert)
@@ -123,7 +119,7 @@ export async function updatePublication(
   if (!canManagePublications(actor)) throw forbidden("Only the secretariat can change publications.");
   const input = parseInput(publicationInput, raw);
   const columns = await resolve(deps, input, file, current);
-  const stored = await fileColumns(deps, file);
+  const stored = await fileColumns(file);
   const changes = { ...columns, ...stored };
   const changed = Object.keys(changes).filter(
     (k) =>
@@ -131,6 +127,7 @@ export async function updatePublication(
       JSON.stringify(changes[k as keyof Columns]) !== JSON.stringify(current[k as keyof Publication]),
   );
   return write(deps, actor, async (tx, audit) => {
+    if (file) await storeFile(tx, file.bytes);
     const [row] = await tx
       .update(publications)
       .set({ ...changes, updatedAt: deps.now() })
@@ -146,7 +143,7 @@ export async function updatePublication(
   });
 }
 
-/** Deletes a publication record; its file stays on disk (another record or instance may share it). */
+/** Deletes a publication record; its stored file stays (another record may share the content). */
 export async function deletePublication(deps: Deps, actor: Actor, slug: string): Promise<void> {
   const current = await findPublication(deps.db, slug);
   if (!current) throw notFound("The publication");
