@@ -14,7 +14,11 @@ const titles: Record<number, string> = {
   422: "Check your input",
   429: "Too many attempts",
   500: "Something went wrong",
+  503: "Busy, please try again",
 };
+
+/** How long a client told "busy" (503) should wait before asking again, in seconds. */
+const RETRY_AFTER_SECONDS = "5";
 
 /** Turns anything thrown into an AppError; unknown errors become `internal` (and are logged). */
 export function toAppError(err: unknown, c: Context<AppEnv>): AppError {
@@ -37,6 +41,7 @@ export async function handleError(err: unknown, c: AppContext): Promise<Response
   // A visitor refused by a policy needs to sign in, not a "forbidden".
   if (e.code === "forbidden" && c.var.actor?.kind === "visitor")
     e = new AppError("unauthenticated", "Please sign in first.");
+  if (e.status === 503) c.header("Retry-After", RETRY_AFTER_SECONDS);
   if (c.req.path.startsWith("/api/")) {
     return c.json(
       { error: { code: e.code, message: e.message, fields: e.fields, requestId: c.var.requestId } },

@@ -8,9 +8,10 @@ export type ErrorCode =
   | "csrf_failed"
   | "rate_limited"
   | "payload_too_large"
-  | "internal";
+  | "internal"
+  | "unavailable";
 
-const statusByCode: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500> = {
+const statusByCode: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503> = {
   validation_failed: 422,
   unauthenticated: 401,
   forbidden: 403,
@@ -20,6 +21,8 @@ const statusByCode: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 
   rate_limited: 429,
   payload_too_large: 413,
   internal: 500,
+  // Too busy for now (a full queue of work); answered with Retry-After.
+  unavailable: 503,
 };
 
 /** Field-level messages, keyed by the input field name. */

@@ -68,7 +68,8 @@ export function apiDocs(api: Api, info: { title: string; version: string }) {
             API token sent as <code>Authorization: Bearer …</code> (a focal point's rights for that agency
             only). Errors answer with a stable <code>code</code> (<code>validation_failed</code>,{" "}
             <code>unauthenticated</code>, <code>forbidden</code>, <code>not_found</code>,{" "}
-            <code>rate_limited</code>, <code>internal</code>) and the <code>requestId</code> to quote.
+            <code>rate_limited</code>, <code>internal</code>, <code>unavailable</code> with a{" "}
+            <code>Retry-After</code> header) and the <code>requestId</code> to quote.
           </p>
           <TableScroll label="Endpoints">
             <table>
