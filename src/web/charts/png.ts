@@ -1,0 +1,61 @@
+/**
+ * Chart PNGs: drawn from their SVG by resvg in worker threads, since a chart takes 100 ms and more
+ * of CPU, which on the main thread would stall every other request; kept by content in memory.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { Deps } from "../../deps.js";
+import type { PageCache } from "../../http/page-cache.js";
+import { PngCache } from "./png-cache.js";
+import { busy, WorkerPool } from "./worker-pool.js";
+
+const entry = new URL("./png.worker.mjs", import.meta.url);
+
+// One core stays with the main thread (requests, and the embedded database, which runs on it).
+const WORKERS = Math.max(1, availableParallelism() - 1);
+// Enough for a few dozen people asking at once; beyond that (several seconds of waiting at ~150 ms
+// a chart) a quick 503 with Retry-After is kinder than a queue that keeps growing.
+const MAX_QUEUED = 32;
+const IDLE_MS = 60_000;
+
+type Renderer = { pool: WorkerPool<string, Uint8Array>; cache: PngCache };
+
+// One renderer per app instance, found by its page cache (as loadForum's memo is), so that apps in
+// one process (the tests) never share one and Deps need not change. Made on the first PNG asked for.
+const renderers = new WeakMap<PageCache, Renderer>();
+
+function rendererFor(deps: Pick<Deps, "cache">): Renderer {
+  let renderer = renderers.get(deps.cache);
+  if (!renderer) {
+    const pool = new WorkerPool<string, Uint8Array>({
+      spawn: () => new Worker(entry),
+      size: WORKERS,
+      maxQueued: MAX_QUEUED,
+      idleMs: IDLE_MS,
+    });
+    renderer = { pool, cache: new PngCache((svg) => pool.run(svg)) };
+    renderers.set(deps.cache, renderer);
+  }
+  return renderer;
+}
+
+/**
+ * The PNG, at twice its size, of the SVG that `draw` returns. When the renderer's queue is full it
+ * refuses (503) before `draw` runs, so a flood of chart requests does not cost their queries too.
+ */
+export async function renderPng(
+  deps: Pick<Deps, "cache">,
+  draw: () => string | Promise<string>,
+): Promise<Uint8Array> {
+  const renderer = rendererFor(deps);
+  if (renderer.pool.full) throw busy();
+  const svg = await draw();
+  return renderer.cache.png(svg, deps.cache.currentVersion);
+}
+
+/** Stops this app instance's PNG workers, if any were started (part of a graceful shutdown). */
+export async function closePngRenderer(deps: Pick<Deps, "cache">): Promise<void> {
+  const renderer = renderers.get(deps.cache);
+  renderers.delete(deps.cache);
+  await renderer?.pool.close();
+}
