@@ -15,6 +15,7 @@ import { startReminderClock } from "./features/reminders/reminders.clock.js";
 import { answerFromPageCache } from "./http/cache.js";
 import { createLogger, type Logger } from "./http/logger.js";
 import { PageCache } from "./http/page-cache.js";
+import { closePngRenderer } from "./web/charts/png.js";
 
 /** Opens the database, applies migrations and, on first start, loads the dataset. */
 export async function prepareDatabase(
@@ -96,6 +97,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
       });
+      await closePngRenderer(deps);
       await stopSharing();
       await database.close();
       log.info("stopped");
