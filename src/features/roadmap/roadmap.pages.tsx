@@ -56,6 +56,7 @@ export function roadmapPages() {
     const png = await renderPng(
       c.var.deps,
       async () => missionChart(await load(c, f), { ...f, currentYear: thisYear(c) }).svg,
+      c.req.raw.signal,
     );
     return download(c, png, "image/png", "mission-chart.png");
   });

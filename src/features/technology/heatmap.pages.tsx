@@ -51,7 +51,7 @@ export function heatMapPages() {
   });
   app.get("/private/technology/gaps/heatmap.png", async (c) => {
     const m = await modelFor(c);
-    const png = await renderPng(c.var.deps, () => heatMapSvg(m.model));
+    const png = await renderPng(c.var.deps, () => heatMapSvg(m.model), c.req.raw.signal);
     return download(c, png, "image/png", fileName(m, "png"));
   });
   app.get("/private/technology/gaps/heatmap.csv", async (c) => {

@@ -48,7 +48,8 @@ export function technologyPublicPages() {
     ),
   );
   app.get("/technology/heatmap.png", async (c) => {
-    const png = await renderPng(c.var.deps, async () => heatMapSvg(await heatMapOr404(c)));
+    const draw = async () => heatMapSvg(await heatMapOr404(c));
+    const png = await renderPng(c.var.deps, draw, c.req.raw.signal);
     return download(c, png, "image/png", "technology-heat-map.png");
   });
   app.get("/technology/heatmap.csv", async (c) =>

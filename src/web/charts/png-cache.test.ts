@@ -5,12 +5,16 @@ import { PngCache } from "./png-cache.js";
 /** A PngCache whose renderer counts its calls and answers the SVG's bytes after a moment. */
 function counting(maxBytes?: number) {
   const rendered: string[] = [];
-  const render = async (svg: string) => {
+  const wanted: Array<() => boolean> = [];
+  const render = async (svg: string, isWanted: () => boolean) => {
+    // Like the pool with a free worker, ask at once whether anyone waits.
+    if (!isWanted()) throw new Error("rendered for nobody");
     rendered.push(svg);
+    wanted.push(isWanted);
     await new Promise((r) => setTimeout(r, 5));
     return new TextEncoder().encode(svg);
   };
-  return { cache: new PngCache(render, maxBytes), rendered };
+  return { cache: new PngCache(render, maxBytes), rendered, wanted };
 }
 
 describe("the PNG cache", () => {
@@ -29,6 +33,27 @@ describe("the PNG cache", () => {
     const pngs = await Promise.all([1, 2, 3].map(() => cache.png("<svg>a</svg>", 0)));
     expect(new Set(pngs).size).toBe(1);
     expect(rendered).toHaveLength(1);
+  });
+
+  it("wants a render while anyone asking for it still waits", async () => {
+    const { cache, wanted } = counting();
+    const [one, two] = [new AbortController(), new AbortController()];
+    const pngs = Promise.all([
+      cache.png("<svg>a</svg>", 0, one.signal),
+      cache.png("<svg>a</svg>", 0, two.signal),
+    ]);
+    one.abort();
+    expect(wanted[0]!()).toBe(true);
+    two.abort();
+    expect(wanted[0]!()).toBe(false);
+    await pngs;
+    // Someone who gave no signal (not a request) always waits.
+    const three = new AbortController();
+    const png = cache.png("<svg>b</svg>", 0);
+    cache.png("<svg>b</svg>", 0, three.signal);
+    three.abort();
+    expect(wanted[1]!()).toBe(true);
+    await png;
   });
 
   it("a write, which moves the page cache's version, drops the rendered charts", async () => {

@@ -11,20 +11,22 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
  */
 export class PngCache {
   private entries = new Map<string, Uint8Array>();
-  private pending = new Map<string, Promise<Uint8Array>>();
+  private pending = new Map<string, { promise: Promise<Uint8Array>; waiters: (AbortSignal | undefined)[] }>();
   private bytes = 0;
   private version: number | undefined;
 
+  /** `render` draws an SVG; its `wanted` says whether anyone still waits (see WorkerPool.run). */
   constructor(
-    private readonly render: (svg: string) => Promise<Uint8Array>,
+    private readonly render: (svg: string, wanted: () => boolean) => Promise<Uint8Array>,
     private readonly maxBytes = DEFAULT_MAX_BYTES,
   ) {}
 
   /**
    * The PNG of `svg`: from memory when drawn since the page cache was at `version`, else rendered
-   * once, however many ask for the same SVG at the same time.
+   * once, however many ask for the same SVG at the same time. A render still waiting for a worker
+   * is dropped once every asker's `signal` has aborted (their connections closed).
    */
-  png(svg: string, version: number): Promise<Uint8Array> {
+  png(svg: string, version: number, signal?: AbortSignal): Promise<Uint8Array> {
     if (version !== this.version) this.clear(version);
     const key = createHash("sha256").update(svg).digest("base64url");
     const hit = this.entries.get(key);
@@ -34,17 +36,22 @@ export class PngCache {
       this.entries.set(key, hit);
       return Promise.resolve(hit);
     }
-    let pending = this.pending.get(key);
-    if (!pending) {
-      pending = this.render(svg)
-        .then((png) => {
-          if (this.version === version) this.keep(key, png);
-          return png;
-        })
-        .finally(() => this.pending.delete(key));
-      this.pending.set(key, pending);
+    const pending = this.pending.get(key);
+    if (pending) {
+      pending.waiters.push(signal);
+      return pending.promise;
     }
-    return pending;
+    // The first asker is among the waiters before the render starts: the pool may ask at once.
+    const waiters = [signal];
+    const wanted = () => waiters.some((s) => !s?.aborted);
+    const promise = this.render(svg, wanted)
+      .then((png) => {
+        if (this.version === version) this.keep(key, png);
+        return png;
+      })
+      .finally(() => this.pending.delete(key));
+    this.pending.set(key, { promise, waiters });
+    return promise;
   }
 
   private clear(version: number): void {

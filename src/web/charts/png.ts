@@ -33,7 +33,8 @@ function rendererFor(deps: Pick<Deps, "cache">): Renderer {
       maxQueued: MAX_QUEUED,
       idleMs: IDLE_MS,
     });
-    renderer = { pool, cache: new PngCache((svg) => pool.run(svg)) };
+    const cache = new PngCache((svg, wanted) => pool.run(svg, wanted));
+    renderer = { pool, cache };
     renderers.set(deps.cache, renderer);
   }
   return renderer;
@@ -41,16 +42,18 @@ function rendererFor(deps: Pick<Deps, "cache">): Renderer {
 
 /**
  * The PNG, at twice its size, of the SVG that `draw` returns. When the renderer's queue is full it
- * refuses (503) before `draw` runs, so a flood of chart requests does not cost their queries too.
+ * refuses (503) before `draw` runs, so a flood of chart requests does not cost their queries too;
+ * once `signal` (the request's) aborts, a render still queued for it alone is dropped.
  */
 export async function renderPng(
   deps: Pick<Deps, "cache">,
   draw: () => string | Promise<string>,
+  signal?: AbortSignal,
 ): Promise<Uint8Array> {
   const renderer = rendererFor(deps);
-  if (renderer.pool.full) throw busy();
+  if (renderer.pool.full()) throw busy();
   const svg = await draw();
-  return renderer.cache.png(svg, deps.cache.currentVersion);
+  return renderer.cache.png(svg, deps.cache.currentVersion, signal);
 }
 
 /** Stops this app instance's PNG workers, if any were started (part of a graceful shutdown). */

@@ -46,12 +46,12 @@ describe("the worker pool", () => {
     const pool = makePool({ size: 1, maxQueued: 1 });
     const running = pool.run({ value: 1, ms: 100 });
     const queued = pool.run({ value: 2 });
-    expect(pool.full).toBe(true);
+    expect(pool.full()).toBe(true);
     const refused = await pool.run({ value: 3 }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).status).toBe(503);
     expect(await Promise.all([running, queued])).toEqual([2, 4]);
-    expect(pool.full).toBe(false);
+    expect(pool.full()).toBe(false);
   });
 
   it("a request refused by a full queue is answered 503 with Retry-After", async () => {
@@ -66,6 +66,18 @@ describe("the worker pool", () => {
     expect((await res.json()).error.code).toBe("unavailable");
     expect(await running).toBe(2);
     expect(await (await app.request("/api/v1/double")).json()).toEqual({ value: 10 });
+  });
+
+  it("drops a queued task whose client went away, and it no longer counts against the queue", async () => {
+    const pool = makePool({ size: 1, maxQueued: 1 });
+    let clientWaits = true;
+    const running = pool.run({ value: 1, ms: 100 });
+    const abandoned = pool.run({ value: 2 }, () => clientWaits).catch((e: AppError) => e.code);
+    expect(pool.full()).toBe(true);
+    clientWaits = false;
+    expect(pool.full()).toBe(false);
+    expect(await abandoned).toBe("unavailable");
+    expect(await Promise.all([running, pool.run({ value: 3 })])).toEqual([2, 6]);
   });
 
   it("a worker's error fails only its task", async () => {
@@ -89,14 +101,13 @@ describe("the worker pool", () => {
     expect(await pool.run({ value: 2 })).toBe(4);
   });
 
-  it("closing stops the workers and fails what is running or queued", async () => {
+  it("closing stops the workers and fails what is running or queued with 503", async () => {
     const pool = makePool({ maxQueued: 5 });
-    const running = pool.run({ value: 1, ms: 1_000 }).catch((e: Error) => e.message);
-    const queued = pool.run({ value: 2 }).catch((e: Error) => e.message);
+    const running = pool.run({ value: 1, ms: 1_000 }).catch((e: AppError) => e.status);
+    const queued = pool.run({ value: 2 }).catch((e: AppError) => e.status);
     await pool.close();
     expect(pool.workers).toBe(0);
-    expect(await queued).toMatch(/closed/);
-    expect(await running).toMatch(/stopped/);
-    await expect(pool.run({ value: 3 })).rejects.toThrow(/closed/);
+    expect(await Promise.all([running, queued])).toEqual([503, 503]);
+    await expect(pool.run({ value: 3 })).rejects.toThrow(/shutting down/);
   });
 });

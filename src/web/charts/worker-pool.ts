@@ -13,12 +13,17 @@ export type WorkerReply<Out> = { ok: true; value: Out } | { ok: false; error: st
 /** `spawn` starts one worker; at most `size` run, `maxQueued` tasks wait; idle ones stop after `idleMs`. */
 export type PoolOptions = { spawn: () => Worker; size: number; maxQueued: number; idleMs: number };
 
-type Task<In, Out> = { input: In; resolve: (out: Out) => void; reject: (e: Error) => void };
+/** Whether anyone still waits for a task's result; a queued task nobody wants is dropped unrun. */
+export type Wanted = () => boolean;
+
+type Task<In, Out> = { input: In; wanted?: Wanted; resolve: (out: Out) => void; reject: (e: Error) => void };
 type Slot<In, Out> = { worker: Worker; task?: Task<In, Out>; idleTimer?: NodeJS.Timeout };
 
 /** The error of a refused task: 503, the client should try again shortly. */
 export const busy = () =>
   new AppError("unavailable", "The server is busy; please try again in a few seconds.");
+const closing = () => new AppError("unavailable", "The server is shutting down; please try again shortly.");
+const unwanted = () => new AppError("unavailable", "Nobody waits for this result any more.");
 
 /** A bounded pool of worker threads; see the file's comment. */
 export class WorkerPool<In, Out> {
@@ -33,18 +38,24 @@ export class WorkerPool<In, Out> {
     return this.slots.length;
   }
 
-  /** Whether a task given now would be refused: every worker busy and the queue full. */
-  get full(): boolean {
+  /** Whether a task given now would be refused: every worker busy and the queue full of wanted tasks. */
+  full(): boolean {
     const free = this.slots.some((s) => !s.task) || this.slots.length < this.options.size;
-    return !free && this.queue.length >= this.options.maxQueued;
+    if (free || this.queue.length < this.options.maxQueued) return false;
+    // Tasks whose clients went away (closed connections) make room for others.
+    this.queue = this.queue.filter((task) => this.keep(task));
+    return this.queue.length >= this.options.maxQueued;
   }
 
-  /** Runs `input` on a free worker, or after the tasks queued before it; refused (503) when full. */
-  run(input: In): Promise<Out> {
-    if (this.closed) return Promise.reject(new Error("The worker pool is closed."));
-    if (this.full) return Promise.reject(busy());
+  /**
+   * Runs `input` on a free worker, or after the tasks queued before it; refused (503) when full.
+   * `wanted` is asked when the task's turn comes: a task whose clients have gone is dropped unrun.
+   */
+  run(input: In, wanted?: Wanted): Promise<Out> {
+    if (this.closed) return Promise.reject(closing());
+    if (this.full()) return Promise.reject(busy());
     return new Promise<Out>((resolve, reject) => {
-      this.queue.push({ input, resolve, reject });
+      this.queue.push({ input, wanted, resolve, reject });
       this.dispatch();
     });
   }
@@ -52,8 +63,15 @@ export class WorkerPool<In, Out> {
   /** Stops every worker; tasks running or queued are rejected. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(new Error("The worker pool is closed."));
+    for (const task of this.queue.splice(0)) task.reject(closing());
     await Promise.all(this.slots.splice(0).map((slot) => this.stop(slot)));
+  }
+
+  /** Whether a queued task is still wanted; rejects it if not. */
+  private keep(task: Task<In, Out>): boolean {
+    if (!task.wanted || task.wanted()) return true;
+    task.reject(unwanted());
+    return false;
   }
 
   private dispatch(): void {
@@ -62,6 +80,7 @@ export class WorkerPool<In, Out> {
         this.slots.find((s) => !s.task) ?? (this.slots.length < this.options.size ? this.start() : undefined);
       if (!slot) return;
       const task = this.queue.shift()!;
+      if (!this.keep(task)) continue;
       clearTimeout(slot.idleTimer);
       slot.task = task;
       // A busy worker keeps the process alive until it answers; an idle one never does.
@@ -91,7 +110,7 @@ export class WorkerPool<In, Out> {
   private lose(slot: Slot<In, Out>, error: Error): void {
     this.slots = this.slots.filter((s) => s !== slot);
     clearTimeout(slot.idleTimer);
-    slot.task?.reject(error);
+    slot.task?.reject(this.closed ? closing() : error);
     slot.task = undefined;
     if (!this.closed) this.dispatch();
   }
