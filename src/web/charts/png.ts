@@ -18,7 +18,7 @@ const WORKERS = Math.max(1, availableParallelism() - 1);
 const MAX_QUEUED = 32;
 const IDLE_MS = 60_000;
 
-type Renderer = { pool: WorkerPool<string, Uint8Array>; cache: PngCache };
+type Renderer = { pool: WorkerPool<string, Uint8Array>; cache: PngCache; drawing: Promise<unknown> };
 
 // One renderer per app instance, found by its page cache (as loadForum's memo is), so that apps in
 // one process (the tests) never share one and Deps need not change. Made on the first PNG asked for.
@@ -34,7 +34,7 @@ function rendererFor(deps: Pick<Deps, "cache">): Renderer {
       idleMs: IDLE_MS,
     });
     const cache = new PngCache((svg, wanted) => pool.run(svg, wanted));
-    renderer = { pool, cache };
+    renderer = { pool, cache, drawing: Promise.resolve() };
     renderers.set(deps.cache, renderer);
   }
   return renderer;
@@ -52,8 +52,19 @@ export async function renderPng(
 ): Promise<Uint8Array> {
   const renderer = rendererFor(deps);
   if (renderer.pool.full()) throw busy();
-  const svg = await draw();
+  const svg = await inTurn(renderer, draw);
   return renderer.cache.png(svg, deps.cache.currentVersion, signal);
+}
+
+/**
+ * Runs `draw` after the draws before it, with a turn of the event loop in between. A chart's queries
+ * run on the main thread (the embedded database works there) as a chain of promise callbacks: twenty
+ * charts asked for at once would run back to back without letting any other request in.
+ */
+function inTurn(renderer: Renderer, draw: () => string | Promise<string>): Promise<string> {
+  const turn = renderer.drawing.then(() => new Promise((resolve) => setImmediate(resolve))).then(draw);
+  renderer.drawing = turn.catch(() => {});
+  return turn;
 }
 
 /** Stops this app instance's PNG workers, if any were started (part of a graceful shutdown). */
