@@ -20,6 +20,8 @@ const connections = positive("BENCH_CONNECTIONS", 20);
 const probeRate = positive("BENCH_PROBE_RATE", 20);
 const page = process.env.BENCH_PAGE ?? "/about";
 const port = process.env.BENCH_PORT ? positive("BENCH_PORT", 0) : undefined;
+// Another checkout to measure (e.g. the code before a change), instead of this one.
+const root = process.env.BENCH_ROOT;
 const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
 const resultsFile = `${resultsDir}render-latest.json`;
 
@@ -89,7 +91,7 @@ async function main(): Promise<number> {
   if (generator === "wrk" && !Number.isInteger(seconds))
     throw new Error("with wrk, BENCH_SECONDS must be whole");
   console.log("Starting the platform (fresh data directory; the first start loads the dataset)...");
-  const platform = await startPlatform(port ? { port } : {});
+  const platform = await startPlatform({ ...(port ? { port } : {}), ...(root ? { root } : {}) });
   const cpus = availableParallelism();
   const load1 = loadavg()[0] ?? 0;
   // Warm up the page and the renderer (its first request starts the worker threads).
