@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { pngSize } from "../../../tests/support/png.js";
+import { AppError } from "../../http/errors.js";
 import { PageCache } from "../../http/page-cache.js";
 import { closePngRenderer, renderPng } from "./png.js";
 
@@ -12,6 +13,40 @@ const square = (side: number) =>
 describe("chart PNGs", () => {
   it("are drawn at twice the SVG's size", async () => {
     expect(pngSize(await renderPng(app, () => square(30)))).toEqual({ width: 60, height: 60 });
+  });
+
+  it("are refused with 503 before drawing when as many requests already wait to draw as the queue holds", async () => {
+    let drawn = 0;
+    const draw = (side: number) => async () => {
+      drawn++;
+      return square(side);
+    };
+    const asked = Array.from({ length: 40 }, (_, k) =>
+      renderPng(app, draw(k + 1)).then(
+        () => "drawn",
+        (e: AppError) => e.status,
+      ),
+    );
+    const answers = await Promise.all(asked);
+    const refused = answers.filter((a) => a === 503).length;
+    expect(refused).toBeGreaterThan(0);
+    expect(drawn).toBe(40 - refused);
+  });
+
+  it("are not drawn for a request whose client has gone", async () => {
+    let drawn = false;
+    const gone = new AbortController();
+    const asked = renderPng(
+      app,
+      () => {
+        drawn = true;
+        return square(9);
+      },
+      gone.signal,
+    );
+    gone.abort();
+    await expect(asked).rejects.toBeInstanceOf(AppError);
+    expect(drawn).toBe(false);
   });
 
   it("are drawn one at a time, with a turn of the event loop between two", async () => {

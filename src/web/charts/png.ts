@@ -18,7 +18,13 @@ const WORKERS = Math.max(1, availableParallelism() - 1);
 const MAX_QUEUED = 32;
 const IDLE_MS = 60_000;
 
-type Renderer = { pool: WorkerPool<string, Uint8Array>; cache: PngCache; drawing: Promise<unknown> };
+/** The workers, the rendered PNGs, the last draw begun and how many requests wait to draw. */
+type Renderer = {
+  pool: WorkerPool<string, Uint8Array>;
+  cache: PngCache;
+  drawing: Promise<unknown>;
+  waiting: number;
+};
 
 // One renderer per app instance, found by its page cache (as loadForum's memo is), so that apps in
 // one process (the tests) never share one and Deps need not change. Made on the first PNG asked for.
@@ -34,16 +40,17 @@ function rendererFor(deps: Pick<Deps, "cache">): Renderer {
       idleMs: IDLE_MS,
     });
     const cache = new PngCache((svg, wanted) => pool.run(svg, wanted));
-    renderer = { pool, cache, drawing: Promise.resolve() };
+    renderer = { pool, cache, drawing: Promise.resolve(), waiting: 0 };
     renderers.set(deps.cache, renderer);
   }
   return renderer;
 }
 
 /**
- * The PNG, at twice its size, of the SVG that `draw` returns. When the renderer's queue is full it
- * refuses (503) before `draw` runs, so a flood of chart requests does not cost their queries too;
- * once `signal` (the request's) aborts, a render still queued for it alone is dropped.
+ * The PNG, at twice its size, of the SVG that `draw` returns. When the workers' queue is full, or as
+ * many requests already wait to draw, it refuses (503) before `draw` runs, so a flood of chart
+ * requests does not cost their queries too. Once `signal` (the request's) aborts, neither its draw
+ * nor a render queued for it alone runs.
  */
 export async function renderPng(
   deps: Pick<Deps, "cache">,
@@ -51,8 +58,17 @@ export async function renderPng(
   signal?: AbortSignal,
 ): Promise<Uint8Array> {
   const renderer = rendererFor(deps);
-  if (renderer.pool.full()) throw busy();
-  const svg = await inTurn(renderer, draw);
+  if (renderer.pool.full() || renderer.waiting >= MAX_QUEUED) throw busy();
+  renderer.waiting++;
+  let svg: string;
+  try {
+    svg = await inTurn(renderer, () => {
+      if (signal?.aborted) throw busy();
+      return draw();
+    });
+  } finally {
+    renderer.waiting--;
+  }
   return renderer.cache.png(svg, deps.cache.currentVersion, signal);
 }
 
