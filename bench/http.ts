@@ -8,6 +8,7 @@ import { startBaseline } from "./lib/baseline.js";
 import { type LoadResult, load, loadGenerator } from "./lib/load.js";
 import { startPlatform } from "./lib/platform.js";
 import { cleanUp } from "./lib/process.js";
+import { median, quantile } from "./lib/stats.js";
 import { printTable } from "./lib/table.js";
 
 // Many short rounds: the machine's speed can change within seconds, and alternating often lets the page
@@ -44,16 +45,6 @@ function positive(name: string, fallback: number): number {
 
 const sum = (xs: LoadResult[], f: (r: LoadResult) => number) => xs.reduce((a, r) => a + f(r), 0);
 const mean = (xs: LoadResult[]) => sum(xs, (r) => r.reqPerSec) / xs.length;
-
-/** The value at fraction `q` (0 to 1) of the sorted values, interpolating between neighbours. */
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (sorted.length - 1) * q;
-  const low = sorted[Math.floor(at)]!;
-  return low + (sorted[Math.ceil(at)]! - low) * (at - Math.floor(at));
-}
-
-const median = (values: number[]) => quantile(values, 0.5);
 
 /** Median and quartiles of `xs[i] / ys[i]`: rounds are paired, each with its neighbour in time. */
 function pairedRatio(xs: LoadResult[], ys: LoadResult[]) {

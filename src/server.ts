@@ -13,6 +13,7 @@ import { createLogger, type Logger } from "./http/logger.js";
 import { PageCache } from "./http/page-cache.js";
 import { platformJobs } from "./jobs/jobs.js";
 import { type Exclusively, startScheduler } from "./jobs/scheduler.js";
+import { closePngRenderer } from "./web/charts/png.js";
 
 /** Opens the database, applies migrations and, on first start, loads the dataset. */
 export async function prepareDatabase(
@@ -86,6 +87,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
       });
+      await closePngRenderer(deps);
       await shared.close();
       await database.close();
       log.info("stopped");

@@ -20,7 +20,10 @@ declare module "autocannon" {
     timeout?: number;
     headers?: Record<string, string>;
     warmup?: { connections?: number; duration?: number };
+    requests?: Array<{ setupRequest?: (req: Request) => Request }>;
   };
+
+  type Request = { method?: string; path: string; headers?: Record<string, string> };
 
   type Result = {
     url: string;

@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import autocannon from "autocannon";
-import { runWrk, wrkOnPath } from "./wrk.js";
+import { pathsScript, runWrk, wrkOnPath } from "./wrk.js";
 
 /** What one load run measured (the warm-up excluded, except in `warmupFailures`). */
 export type LoadResult = {
@@ -38,39 +41,52 @@ export function loadGenerator(): LoadGenerator {
   return chosen;
 }
 
+/** How long to load, with how many connections; `paths`, if given, are asked for in turn instead of `url`'s. */
+export type LoadOptions = { seconds: number; connections: number; warmupSeconds?: number; paths?: string[] };
+
+type Resolved = LoadOptions & { warmupSeconds: number };
+
 /** Loads `url` for `seconds` after a `warmupSeconds` warm-up (default 1, 0 for none) with the same connections. */
-export async function load(
-  url: string,
-  options: { seconds: number; connections: number; warmupSeconds?: number },
-): Promise<LoadResult> {
+export async function load(url: string, options: LoadOptions): Promise<LoadResult> {
   const host = new URL(url).hostname;
   if (host !== "127.0.0.1" && host !== "localhost" && host !== "[::1]") {
     throw new Error(`refusing to load a non-loopback address: ${url}`);
   }
-  const warmupSeconds = options.warmupSeconds ?? 1;
-  return loadGenerator() === "wrk"
-    ? loadWithWrk(url, options.seconds, options.connections, warmupSeconds)
-    : loadWithAutocannon(url, options.seconds, options.connections, warmupSeconds);
+  const o = { ...options, warmupSeconds: options.warmupSeconds ?? 1 };
+  return loadGenerator() === "wrk" ? loadWithWrk(url, o) : loadWithAutocannon(url, o);
 }
 
-async function loadWithWrk(url: string, seconds: number, connections: number, warmupSeconds: number) {
-  const warmup = warmupSeconds > 0 ? await runWrk(url, warmupSeconds, connections) : undefined;
-  const run = await runWrk(url, seconds, connections);
-  return {
-    url,
-    seconds,
-    connections,
-    ...run,
-    warmupFailures: warmup ? warmup.non2xx + warmup.errors : 0,
-  };
+async function loadWithWrk(url: string, o: Resolved) {
+  const dir = o.paths ? await mkdtemp(join(tmpdir(), "isecg-wrk-")) : undefined;
+  const script = dir ? join(dir, "paths.lua") : undefined;
+  if (script && o.paths) await writeFile(script, pathsScript(o.paths));
+  try {
+    const warmup =
+      o.warmupSeconds > 0 ? await runWrk(url, o.warmupSeconds, o.connections, script) : undefined;
+    const run = await runWrk(url, o.seconds, o.connections, script);
+    return {
+      url,
+      seconds: o.seconds,
+      connections: o.connections,
+      ...run,
+      warmupFailures: warmup ? warmup.non2xx + warmup.errors : 0,
+    };
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
 }
 
-async function loadWithAutocannon(url: string, seconds: number, connections: number, warmupSeconds: number) {
+async function loadWithAutocannon(url: string, o: Resolved) {
+  const { seconds, connections, warmupSeconds, paths } = o;
+  let next = 0;
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
     ...(warmupSeconds > 0 ? { warmup: { connections, duration: warmupSeconds } } : {}),
+    ...(paths
+      ? { requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }] }
+      : {}),
   });
   const warmup = result.warmup;
   return {

@@ -4,17 +4,18 @@ import { join, resolve } from "node:path";
 import { freePort, onCleanup, type RunningServer, spawnServer } from "./process.js";
 
 /**
- * Starts `node bin/isecg.js serve` from `root` (default: the current directory) on a free loopback port with
- * a fresh data directory (the first start migrates and loads the dataset); `stop()` ends it and deletes it.
+ * Starts `node bin/isecg.js serve` from `root` (default: the current directory) on `port` (default: a free
+ * loopback port) with a fresh data directory (the first start migrates and loads the dataset); `stop()`
+ * ends it and deletes it.
  */
 export async function startPlatform(
-  options: { root?: string; env?: Record<string, string> } = {},
+  options: { root?: string; env?: Record<string, string>; port?: number } = {},
 ): Promise<RunningServer> {
   const root = resolve(options.root ?? ".");
   const dataDir = await mkdtemp(join(tmpdir(), "isecg-bench-"));
   const removeDir = () => rm(dataDir, { recursive: true, force: true });
   const forget = onCleanup(removeDir);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const server = await spawnServer({
     name: "the platform",
     args: [join(root, "bin/isecg.js"), "serve"],

@@ -24,11 +24,21 @@ export function wrkOnPath(): boolean {
   });
 }
 
-/** Loads `url` with wrk on one thread for `seconds` (whole seconds: wrk takes no fractions). */
-export async function runWrk(url: string, seconds: number, connections: number): Promise<WrkReport> {
+/**
+ * Loads `url` with wrk on one thread for `seconds` (whole seconds: wrk takes no fractions); with
+ * `script`, a Lua file that may choose each request (see `pathsScript`).
+ */
+export async function runWrk(
+  url: string,
+  seconds: number,
+  connections: number,
+  script?: string,
+): Promise<WrkReport> {
   if (!Number.isInteger(seconds)) throw new Error(`wrk runs for whole seconds, not ${seconds}`);
   // A timeout as long as autocannon's (10 s): a slow moment of the machine is not a failed request.
-  const args = ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "--latency", url];
+  const args = ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "--latency"];
+  if (script) args.push("-s", script);
+  args.push(url);
   const output = await new Promise<string>((resolve, reject) => {
     execFile("wrk", args, (error, stdout, stderr) => {
       if (error)
@@ -65,4 +75,10 @@ function match(output: string, pattern: RegExp, required = true): RegExpMatchArr
   const found = output.match(pattern);
   if (!found && required) throw new Error(`unexpected wrk output (no ${pattern}):\n${output}`);
   return found;
+}
+
+/** A wrk Lua script that asks for `paths` in turn, starting again after the last. */
+export function pathsScript(paths: string[]): string {
+  const list = paths.map((p) => JSON.stringify(p)).join(",\n  ");
+  return `local paths = {\n  ${list}\n}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`;
 }

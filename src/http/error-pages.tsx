@@ -20,6 +20,9 @@ const titles: Record<number, string> = {
   503: "Temporarily unavailable",
 };
 
+/** How long a client told "unavailable" (503: busy, or the database away) waits before asking again, in seconds. */
+const RETRY_AFTER_SECONDS = "5";
+
 /**
  * Turns anything thrown into an AppError: database errors caused by the input (a unique key taken by a
  * racing write, text PostgreSQL cannot hold) become what they mean; unknown errors become `internal`
@@ -63,10 +66,10 @@ export function toAppError(err: unknown, c: Context<AppEnv>): AppError {
 /** The one error handler: JSON with a stable code for the API, a page for everyone else. */
 export async function handleError(err: unknown, c: AppContext): Promise<Response> {
   let e = toAppError(err, c);
-  if (e.code === "unavailable") c.header("Retry-After", "30");
   // A visitor refused by a policy needs to sign in, not a "forbidden".
   if (e.code === "forbidden" && c.var.actor?.kind === "visitor")
     e = new AppError("unauthenticated", "Please sign in first.");
+  if (e.status === 503) c.header("Retry-After", RETRY_AFTER_SECONDS);
   if (c.req.path.startsWith("/api/")) {
     return c.json(
       { error: { code: e.code, message: e.message, fields: e.fields, requestId: c.var.requestId } },

@@ -23,6 +23,7 @@ const statusByCode: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 
   rate_limited: 429,
   payload_too_large: 413,
   internal: 500,
+  // Too busy for now (a full queue of work) or the database is away; answered with Retry-After.
   unavailable: 503,
 };
 

@@ -69,7 +69,8 @@ export function apiDocs(api: Api, info: { title: string; version: string }) {
             only). Errors answer with a stable <code>code</code> (<code>bad_request</code>,{" "}
             <code>validation_failed</code>, <code>unauthenticated</code>, <code>forbidden</code>,{" "}
             <code>not_found</code>, <code>conflict</code>, <code>payload_too_large</code>,{" "}
-            <code>rate_limited</code>, <code>internal</code>) and the <code>requestId</code> to quote.
+            <code>rate_limited</code>, <code>internal</code>, <code>unavailable</code> with a{" "}
+            <code>Retry-After</code> header) and the <code>requestId</code> to quote.
           </p>
           <TableScroll label="Endpoints">
             <table>

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { missionProposals, missionRevisions, missions } from "../../src/db/schema/index.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
+import { pngSize, svgSize } from "../support/png.js";
 
 const t = useTestDatabase();
 
@@ -26,6 +27,10 @@ const asForm = (data: Record<string, unknown>): Record<string, string | string[]
         v === true ? "on" : k === "partners" ? (v as string[]) : Array.isArray(v) ? v.join("\n") : String(v),
       ]),
   );
+
+/** A PNG's bytes as base64, to compare in one step. */
+const pngOf = async (path: string) =>
+  Buffer.from(await (await t.app.request(path)).arrayBuffer()).toString("base64");
 
 const missionRow = async (slug: string) =>
   (await t.deps.db.select().from(missions).where(eq(missions.slug, slug)))[0]!;
@@ -73,7 +78,7 @@ describe("the public roadmap", () => {
     expect(api.data.map((m: { slug: string }) => m.slug).sort()).toEqual(["change-6", "queqiao-2"]);
   });
 
-  it("serves the chart as well-formed SVG, as PNG and as CSV", async () => {
+  it("serves the chart as well-formed SVG, as PNG at twice its size and as CSV", async () => {
     const svg = await t.app.request("/roadmap/chart.svg?destination=mars");
     expect(svg.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
     const text = await svg.text();
@@ -82,9 +87,13 @@ describe("the public roadmap", () => {
     expect(text).toContain("<title>Mars 2020 / Perseverance — NASA");
     const png = await t.app.request("/roadmap/chart.png?destination=mars");
     expect(png.headers.get("content-type")).toBe("image/png");
-    expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 8)]).toEqual([
-      137, 80, 78, 71, 13, 10, 26, 10,
-    ]);
+    const { width, height } = svgSize(text);
+    expect(width).toBeGreaterThan(100);
+    // Drawn at twice the SVG's size.
+    expect(pngSize(new Uint8Array(await png.arrayBuffer()))).toEqual({
+      width: width * 2,
+      height: height * 2,
+    });
     const csv = await (await t.app.request("/roadmap/chart.csv?destination=mars")).text();
     expect(csv.split("\r\n")[0]).toBe("slug,name,lead,destination,launch,launch_precision,status,crewed");
   });
@@ -109,6 +118,8 @@ describe("who changes a mission", () => {
     // Fill the visitors' cache first: the write must invalidate it.
     expect(await (await t.app.request("/roadmap")).text()).not.toContain("Argonaut Mark II");
     expect(await (await t.app.request("/roadmap/chart.svg")).text()).not.toContain("Argonaut Mark II");
+    const pngBefore = await pngOf("/roadmap/chart.png");
+    expect(await pngOf("/roadmap/chart.png")).toEqual(pngBefore);
     const b = await browser(t.deps, t.app, focal);
     expect((await b.get("/private/missions/argonaut/edit")).status).toBe(200);
     const res = await b.post("/private/missions/argonaut/edit", {
@@ -120,6 +131,7 @@ describe("who changes a mission", () => {
     expect(res.status).toBe(303);
     expect(await (await t.app.request("/roadmap")).text()).toContain("Argonaut Mark II");
     expect(await (await t.app.request("/roadmap/chart.svg")).text()).toContain("Argonaut Mark II");
+    expect(await pngOf("/roadmap/chart.png")).not.toEqual(pngBefore);
     const row = await missionRow("argonaut");
     expect([row.launchOn, row.launchPrecision]).toEqual(["2031-04-01", "quarter"]);
     const revisions = await t.deps.db

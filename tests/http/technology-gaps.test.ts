@@ -13,6 +13,7 @@ import {
 import { readDataset, seedDataset } from "../../src/features/dataset/seed.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
+import { pngSize, svgSize } from "../support/png.js";
 
 // The clock of the test app is fixed so that "time left" and projections do not drift.
 const t = useTestDatabase({ now: () => new Date("2026-01-01T12:00:00Z") });
@@ -138,9 +139,13 @@ describe("the private gap analysis", () => {
     const body = await svg.text();
     expect(body).toContain("GER-019");
     expect(body).not.toContain("GER-003");
-    const png = await member.get("/private/technology/gaps/heatmap.png");
+    const png = await member.get("/private/technology/gaps/heatmap.png?area=ROBO");
     expect(png.headers.get("content-type")).toBe("image/png");
-    expect(new Uint8Array(await png.arrayBuffer()).slice(1, 4)).toEqual(new Uint8Array([80, 78, 71]));
+    const { width, height } = svgSize(body);
+    expect(pngSize(new Uint8Array(await png.arrayBuffer()))).toEqual({
+      width: width * 2,
+      height: height * 2,
+    });
     const csv = await (await member.get("/private/technology/gaps/heatmap.csv")).text();
     expect(csv.split("\r\n")[0]).toBe("code,technology,area,ESA,NASA,shortfall");
   });
@@ -167,6 +172,8 @@ describe("the public Advanced Technology section", () => {
     expect(html).not.toMatch(/TRL \d|\d→\d|−\d/);
     const svg = await (await t.app.request("/technology/heatmap.svg")).text();
     expect(svg).not.toMatch(/TRL \d|\d→\d|−\d/);
+    const png = new Uint8Array(await (await t.app.request("/technology/heatmap.png")).arrayBuffer());
+    expect(pngSize(png)).toEqual({ width: svgSize(svg).width * 2, height: svgSize(svg).height * 2 });
     const csv = await (await t.app.request("/technology/heatmap.csv")).text();
     const row = csv.split("\r\n").find((l) => l.startsWith("GER-019"))!;
     expect(row.split(",").slice(-2)).toEqual(["x", "x"]);

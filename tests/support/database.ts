@@ -8,6 +8,7 @@ import { type Database, type Db, openDatabase, pgliteOptions, wrapPglite } from 
 import type { Deps } from "../../src/deps.js";
 import { createLogger } from "../../src/http/logger.js";
 import { PageCache } from "../../src/http/page-cache.js";
+import { closePngRenderer } from "../../src/web/charts/png.js";
 import { testConfig } from "./config.js";
 import { withDatabase } from "./global-setup.js";
 
@@ -75,6 +76,7 @@ export function useTestDatabase(opts: { now?: () => Date } = {}): TestContext {
     });
   });
   afterEach(async () => {
+    await closePngRenderer(ctx.deps);
     release();
     await finished;
   });

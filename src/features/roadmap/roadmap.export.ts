@@ -1,4 +1,3 @@
-import { Resvg } from "@resvg/resvg-js";
 import { toCsv } from "../../domain/csv.js";
 import { formatAtPrecision } from "../../domain/mission-dates.js";
 import type { Mission } from "./roadmap.queries.js";
@@ -78,13 +77,4 @@ export function chartCsv(list: Mission[]): string {
       m.crewed,
     ]),
   );
-}
-
-/** Renders an SVG document to PNG at twice its size, with the system's fonts. */
-export function svgToPng(svg: string): Uint8Array {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: 2 },
-    font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" },
-  });
-  return resvg.render().asPng();
 }

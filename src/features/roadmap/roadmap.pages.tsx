@@ -4,9 +4,10 @@ import { destinations, missionStatuses } from "../../db/schema/index.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
+import { renderPng } from "../../web/charts/png.js";
 import { EmptyState, PageHeader } from "../../web/components.js";
 import { listOrganisations } from "../directory/directory.queries.js";
-import { chartCsv, missionsCsv, svgToPng } from "./roadmap.export.js";
+import { chartCsv, missionsCsv } from "./roadmap.export.js";
 import { findMissionBySlug, listMissions, listRevisions, type Mission } from "./roadmap.queries.js";
 import {
   destinationLabels,
@@ -52,12 +53,12 @@ export function roadmapPages() {
   });
   app.get("/roadmap/chart.png", async (c) => {
     const f = filtersOf(c);
-    return download(
-      c,
-      svgToPng(missionChart(await load(c, f), { ...f, currentYear: thisYear(c) }).svg),
-      "image/png",
-      "mission-chart.png",
+    const png = await renderPng(
+      c.var.deps,
+      async () => missionChart(await load(c, f), { ...f, currentYear: thisYear(c) }).svg,
+      c.req.raw.signal,
     );
+    return download(c, png, "image/png", "mission-chart.png");
   });
   app.get("/roadmap/chart.csv", async (c) =>
     download(c, chartCsv(await load(c, filtersOf(c))), "text/csv; charset=utf-8", "mission-chart.csv"),

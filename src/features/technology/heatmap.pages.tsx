@@ -5,8 +5,8 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import { requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { heatMapSvg } from "../../web/charts/heat-map.js";
+import { renderPng } from "../../web/charts/png.js";
 import { EmptyState, PageHeader } from "../../web/components.js";
-import { svgToPng } from "../roadmap/roadmap.export.js";
 import { gapAnalysisFor } from "./analysis.service.js";
 import { heatMapCsv, svgDocument } from "./heatmap.export.js";
 import { hasDemoData } from "./records.queries.js";
@@ -51,7 +51,8 @@ export function heatMapPages() {
   });
   app.get("/private/technology/gaps/heatmap.png", async (c) => {
     const m = await modelFor(c);
-    return download(c, svgToPng(heatMapSvg(m.model)), "image/png", fileName(m, "png"));
+    const png = await renderPng(c.var.deps, () => heatMapSvg(m.model), c.req.raw.signal);
+    return download(c, png, "image/png", fileName(m, "png"));
   });
   app.get("/private/technology/gaps/heatmap.csv", async (c) => {
     const m = await modelFor(c);

@@ -5,10 +5,10 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
 import { heatMapSvg } from "../../web/charts/heat-map.js";
+import { renderPng } from "../../web/charts/png.js";
 import { EmptyState, Tag } from "../../web/components.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { renderContentPage } from "../pages/pages.pages.js";
-import { svgToPng } from "../roadmap/roadmap.export.js";
 import { publicGapAnalysis } from "./analysis.service.js";
 import { type Assessment, findAssessment, listAssessments } from "./assessments.queries.js";
 import { assessmentPeriod, assessmentStatusLabels, type PublicDetail } from "./assessments.schemas.js";
@@ -47,9 +47,11 @@ export function technologyPublicPages() {
       "technology-heat-map.svg",
     ),
   );
-  app.get("/technology/heatmap.png", async (c) =>
-    download(c, svgToPng(heatMapSvg(await heatMapOr404(c))), "image/png", "technology-heat-map.png"),
-  );
+  app.get("/technology/heatmap.png", async (c) => {
+    const draw = async () => heatMapSvg(await heatMapOr404(c));
+    const png = await renderPng(c.var.deps, draw, c.req.raw.signal);
+    return download(c, png, "image/png", "technology-heat-map.png");
+  });
   app.get("/technology/heatmap.csv", async (c) =>
     download(c, heatMapCsv(await heatMapOr404(c)), "text/csv; charset=utf-8", "technology-heat-map.csv"),
   );

@@ -1,18 +1,23 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { generatedMissions } from "../../../../tests/support/missions.js";
 import { overlapping } from "../../../domain/chart-layout.js";
-import { svgToPng } from "../roadmap.export.js";
+import { PageCache } from "../../../http/page-cache.js";
+import { closePngRenderer, renderPng } from "../../../web/charts/png.js";
 import { missionChart } from "./mission-chart.js";
 
 /** n made-up missions spread over 1998-2040, every lane, status and precision. */
 const missions = (n: number) =>
   generatedMissions(n, { firstYear: 1998, years: 43, name: (k) => `Mission number ${k} "test" & co` });
 
+// The PNG renderer belongs to an app instance, found by its page cache; this file has its own.
+const app = { cache: new PageCache() };
+afterAll(() => closePngRenderer(app));
+
 describe("the mission scenario chart", () => {
-  it.each([60, 600])("stays legible with %i missions: no overlapping marks, a sane size", (n) => {
+  it.each([60, 600])("stays legible with %i missions: no overlapping marks, a sane size", async (n) => {
     const chart = missionChart(missions(n));
     expect(chart.drawn).toBe(n);
     expect(overlapping(chart.layout.marks)).toEqual([]);
@@ -20,7 +25,7 @@ describe("the mission scenario chart", () => {
     expect(chart.layout.height).toBeLessThan(n === 60 ? 2000 : 5000);
     expect(chart.svg.match(/<a href=/g)).toHaveLength(n);
     expect(chart.svg).toContain("&quot;test&quot; &amp; co");
-    const png = svgToPng(chart.svg);
+    const png = await renderPng(app, () => chart.svg);
     expect([...png.slice(0, 4)]).toEqual([137, 80, 78, 71]);
     writeFileSync(join(tmpdir(), `mission-chart-${n}.png`), png);
   });
