@@ -41,9 +41,15 @@ export class BackupError extends Error {}
 export class BackupWriter {
   private gzip: Gzip = createGzip();
   private done: Promise<void>;
+  /** Settles once the file is open, so a bad path fails before the database is read. */
+  readonly opened: Promise<unknown>;
 
   constructor(private readonly path: string) {
-    this.done = pipeline(this.gzip, createWriteStream(`${path}.partial`));
+    const file = createWriteStream(`${path}.partial`);
+    this.opened = once(file, "open").catch((e: Error) => {
+      throw new BackupError(`Cannot write ${path}: ${e.message}`);
+    });
+    this.done = pipeline(this.gzip, file);
     // Observed in write() and finish(); this only keeps an early failure from going unhandled.
     this.done.catch(() => {});
   }

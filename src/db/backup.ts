@@ -33,6 +33,7 @@ const FETCH_ROWS = 200;
 export async function backupToFile(db: Db, path: string, now = new Date()): Promise<BackupSummary> {
   const out = new BackupWriter(path);
   try {
+    await out.opened;
     const summary = await db.transaction((tx) => writeSnapshot(tx as Db, out, now), {
       isolationLevel: "repeatable read",
       accessMode: "read only",

@@ -135,6 +135,12 @@ describe("backup and restore", () => {
     expect(added!.id).toBe(before + 1);
   }, 120_000);
 
+  it("refuses to start a backup into a folder that does not exist", async () => {
+    await expect(backupToFile(seededDb.db, join(dir, "no-such-folder", "x.backup"))).rejects.toThrow(
+      /Cannot write .*x\.backup: ENOENT/,
+    );
+  });
+
   it("restores into a database already migrated to the backup's schema, as the command line leaves it", async () => {
     const target = await track(openEmptyDatabase());
     await target.migrate();

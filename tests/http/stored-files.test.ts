@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { publications, storedFiles } from "../../src/db/schema/index.js";
 import { importDiskFiles } from "../../src/features/publications/publications.disk-import.js";
 import { READ_CHUNK_BYTES } from "../../src/features/publications/publications.download.js";
@@ -52,8 +52,13 @@ describe("files kept in the database", () => {
 });
 
 describe("files left on disk by earlier versions", () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
   const dataDirWith = (files: Record<string, Buffer>) => {
     const dataDir = mkdtempSync(join(tmpdir(), "isecg-disk-files-"));
+    made.push(dataDir);
     mkdirSync(join(dataDir, "files"));
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dataDir, "files", name), bytes);
     return dataDir;
