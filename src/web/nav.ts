@@ -40,6 +40,7 @@ export const privateSections: Array<{
   { href: "/private/faq", label: "FAQ", secretariatOnly: true },
   { href: "/private/pages", label: "Pages", secretariatOnly: true },
   { href: "/private/settings", label: "Secretariat", secretariatOnly: true },
+  { href: "/private/facts", label: "Facts to verify", secretariatOnly: true },
   { href: "/private/audit", label: "Audit log", secretariatOnly: true },
   { href: "/private/tokens", label: "API tokens", focalPoints: true },
   { href: "/private/account", label: "My account" },

@@ -114,6 +114,8 @@ const routes: Array<{
   { method: "GET", path: "/private/chairs/:chair/delete", allowed: ["secretariat"] },
   { method: "POST", path: "/private/chairs/:chair/delete", allowed: ["secretariat"] },
   { method: "GET", path: "/private/audit", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/facts", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/facts/chair/:chair/confirm", allowed: ["secretariat"] },
   { method: "GET", path: "/private/outbox", allowed: ["secretariat"] },
   { method: "GET", path: "/private/subscribers", allowed: ["secretariat"] },
   { method: "GET", path: "/private/settings", allowed: ["secretariat"] },

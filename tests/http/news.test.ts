@@ -368,6 +368,30 @@ describe("the news API", () => {
   });
 });
 
+describe("news whose day is not known", () => {
+  it("shows only the year or the month, never an invented first day", async () => {
+    clock = new Date();
+    const html = await (await visitorGet("/news/agencies-meet-in-montreal")).text();
+    expect(html).toContain('<time datetime="2023">2023</time>');
+    expect(html).not.toContain("1 January 2023");
+    const { b } = await secretariat();
+    const row = await draft(b, { date: "2031-05-01", datePrecision: "month" });
+    expect(row.datePrecision).toBe("month");
+    const edit = await (await b.get(`/private/news/${row.id}/edit`)).text();
+    expect(edit).toMatch(/<option value="month" selected[^>]*>/);
+    const preview = await b.post(`/private/news/${row.id}/edit`, {
+      ...article,
+      date: "2031-05-01",
+      datePrecision: "year",
+      intent: "preview",
+    });
+    expect(await preview.text()).toContain('<time datetime="2031">2031</time>');
+    const bad = await b.post("/private/news/new", { ...article, datePrecision: "week", intent: "save" });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("Choose how the date is shown.");
+  });
+});
+
 describe("the news dataset", () => {
   it("holds 6 to 15 published, dated and sourced articles, each with a first revision", async () => {
     const rows = await t.deps.db.select().from(newsArticles);
