@@ -25,6 +25,8 @@ import { volatilesPages } from "./features/ger/volatiles.pages.js";
 import { groupAdminPages } from "./features/groups/groups.admin.js";
 import { groupPages } from "./features/groups/groups.pages.js";
 import { contactPages } from "./features/inbox/contact.pages.js";
+import { inboxPages } from "./features/inbox/inbox.pages.js";
+import { messagePages } from "./features/inbox/message.pages.js";
 import { mailPages } from "./features/mail/mail.pages.js";
 import { registerMeetingWorkApi } from "./features/meeting-work/meeting-work.api.js";
 import { meetingWorkPages } from "./features/meeting-work/meeting-work.routes.js";
@@ -235,6 +237,8 @@ export function createApp(deps: Deps) {
   app.route("/", actionAdminPages());
   app.route("/", calendarPages());
   app.route("/", contactPages());
+  app.route("/", inboxPages());
+  app.route("/", messagePages());
   const api = createApi();
   registerDirectoryApi(api);
   registerNewsApi(api);
