@@ -25,6 +25,7 @@ import { volatilesPages } from "./features/ger/volatiles.pages.js";
 import { groupAdminPages } from "./features/groups/groups.admin.js";
 import { groupPages } from "./features/groups/groups.pages.js";
 import { contactPages } from "./features/inbox/contact.pages.js";
+import { registerInboxApi } from "./features/inbox/inbox.api.js";
 import { inboxPages } from "./features/inbox/inbox.pages.js";
 import { messagePages } from "./features/inbox/message.pages.js";
 import { mailPages } from "./features/mail/mail.pages.js";
@@ -255,6 +256,7 @@ export function createApp(deps: Deps) {
   registerEndorsementApi(api);
   registerSearchApi(api);
   registerAnalysisApi(api);
+  registerInboxApi(api);
   app.route("/api/v1", api);
   app.route("/", apiDocs(api, { title: "Coordination platform API", version: "1" }));
 

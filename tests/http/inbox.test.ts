@@ -191,6 +191,12 @@ describe("agencies' inboxes", () => {
     const jaxaPage = await (await jaxa.get(`/private/inbox/${id}`)).text();
     expect(jaxaPage).toContain("The view of JAXA only.");
     expect(jaxaPage).not.toContain("ESA would like to talk to them.");
+    const api = await (await jaxa.json("GET", `/api/v1/inbox/${reference}`)).json();
+    expect(api.data.notes.map((n: { text: string }) => n.text)).toEqual(["The view of JAXA only."]);
+    expect(api.data.agencies.map((a: { agency: string }) => a.agency)).toEqual(["JAXA"]);
+    const full = await (await sec.json("GET", `/api/v1/inbox/${reference}`)).json();
+    expect(full.data.notes).toHaveLength(2);
+    expect(full.data.agencies.length).toBeGreaterThan(20);
     const secPage = await (await sec.get(`/private/inbox/${id}`)).text();
     expect(secPage).toContain("ESA would like to talk to them.");
     expect(secPage).toContain("Interested");

@@ -74,3 +74,35 @@ export async function makeConfirmedInput(deps: Deps, over: Record<string, string
   const [row] = await deps.db.select().from(inboxMessages).where(eq(inboxMessages.id, id));
   return { id, reference: row!.reference! };
 }
+
+/**
+ * For the access matrix: a confirmed message with a PDF, forwarded to ESA only (the matrix's own
+ * agency), and a second confirmed message to merge it into.
+ */
+export async function makeMatrixInput(deps: Deps) {
+  const { forwardToAgencies } = await import("../../src/features/inbox/forward.service.js");
+  const { inboxAttachments } = await import("../../src/db/schema/index.js");
+  const id = await submitInput(deps, visitor, goodInput({ email: "matrix@example.edu" }), {
+    files: [
+      { name: "matrix.pdf", type: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%%EOF\n") },
+    ],
+    honeypot: "",
+    started: startedLongAgo(deps),
+    client: "matrix",
+  });
+  await confirmInput(deps, visitor, await mailedConfirmToken(deps, id));
+  const secretariat = {
+    kind: "person" as const,
+    id: 0,
+    name: "Matrix",
+    email: "m@example.org",
+    organisationId: null,
+    organisationAcronym: null,
+    roles: ["secretariat" as const],
+  };
+  await forwardToAgencies(deps, secretariat, id, { agencies: ["ESA"], reason: "Matrix" });
+  const [file] = await deps.db.select().from(inboxAttachments).where(eq(inboxAttachments.messageId, id));
+  const [row] = await deps.db.select().from(inboxMessages).where(eq(inboxMessages.id, id));
+  const other = await makeConfirmedInput(deps, { email: "matrix2@example.edu" });
+  return { id: String(id), reference: row!.reference!, file: String(file!.id), other: other.reference };
+}

@@ -18,7 +18,8 @@ async function loadDelivery(deps: Deps, actor: Actor, id: number) {
   const orgId = actor.kind === "person" ? actor.organisationId : null;
   const m = await findInput(deps.db, id);
   const d = m?.deliveries.find((x) => x.organisationId === orgId);
-  if (!m || !d || orgId === null) throw notFound("The message");
+  if (!m || m.status === "unconfirmed") throw notFound("The message");
+  if (!d || orgId === null) throw forbidden("Only the agencies it was forwarded to act on a message.");
   return { m, d, orgId };
 }
 
