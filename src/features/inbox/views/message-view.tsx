@@ -13,45 +13,35 @@ export function MessageView({ m }: { m: InputRecord }) {
   const removed = m.anonymisedAt !== null;
   return (
     <>
-      <dl class="facts">
-        <div>
-          <dt>Status</dt>
-          <dd>
-            <StatusTag status={m.status} />
-          </dd>
-        </div>
-        <div>
-          <dt>From</dt>
-          <dd>
-            {removed ? (
-              "(personal data removed)"
-            ) : (
-              <>
-                {m.senderName}, <a href={`mailto:${m.senderEmail}`}>{m.senderEmail}</a>
-              </>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Organisation</dt>
-          <dd>
-            {removed ? "—" : m.organisation || "—"} ({senderKindLabels[m.senderKind]})
-            {m.country ? `, ${m.country}` : ""}
-          </dd>
-        </div>
-        <div>
-          <dt>Topic</dt>
-          <dd>{m.topic}</dd>
-        </div>
-        <div>
-          <dt>Received</dt>
-          <dd>{when(m.confirmedAt)}</dd>
-        </div>
+      <dl class="details">
+        <dt>Status</dt>
+        <dd>
+          <StatusTag status={m.status} />
+        </dd>
+        <dt>From</dt>
+        <dd class="break-anywhere">
+          {removed ? (
+            "(personal data removed)"
+          ) : (
+            <>
+              {m.senderName}, <a href={`mailto:${m.senderEmail}`}>{m.senderEmail}</a>
+            </>
+          )}
+        </dd>
+        <dt>Organisation</dt>
+        <dd>
+          {removed ? "—" : m.organisation || "—"} ({senderKindLabels[m.senderKind]})
+          {m.country ? `, ${m.country}` : ""}
+        </dd>
+        <dt>Topic</dt>
+        <dd>{m.topic}</dd>
+        <dt>Received</dt>
+        <dd>{when(m.confirmedAt)}</dd>
         {m.tags.length || m.groupName ? (
-          <div>
+          <>
             <dt>Tags and group</dt>
             <dd>{[m.tags.join(", "), m.groupName].filter(Boolean).join(" · ")}</dd>
-          </div>
+          </>
         ) : null}
       </dl>
       <section class="section">
