@@ -70,6 +70,22 @@ describe("the secretariat's triage", () => {
     expect(await (await b.get("/private/inbox?kind=individual")).text()).not.toContain(reference);
   });
 
+  it("shows the sender's Markdown rendered safely: script and raw HTML come out as text", async () => {
+    const p = await people();
+    const { id } = await makeConfirmedInput(t.deps, {
+      subject: "<img src=x onerror=alert(1)>",
+      message: "Hello <script>alert(1)</script> and [a link](javascript:alert(1)) and **bold**",
+    });
+    const html = await (
+      await (await browser(t.deps, t.app, p.secretariat)).get(`/private/inbox/${id}`)
+    ).text();
+    expect(html).not.toContain("<script>alert(1)</script>");
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).toContain("<strong>bold</strong>");
+  });
+
   it("forwards to every member agency and mails each agency's focal points once", async () => {
     const p = await people();
     const { id, reference } = await makeConfirmedInput(t.deps);
