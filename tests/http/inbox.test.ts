@@ -225,6 +225,24 @@ describe("agencies' inboxes", () => {
     expect(d!.inbox_deliveries.interest).toBe("interested");
   });
 
+  it("the private home says what waits in the inbox, for the secretariat and for an agency", async () => {
+    const p = await people();
+    const { id } = await makeConfirmedInput(t.deps);
+    const sec = await browser(t.deps, t.app, p.secretariat);
+    expect(await (await sec.get("/private")).text()).toContain(
+      "1 new message from the public waits for triage.",
+    );
+    await sec.post(`/private/inbox/${id}/forwarding`, {});
+    const esa = await browser(t.deps, t.app, p.esaMember);
+    expect(await (await esa.get("/private")).text()).toContain(
+      "1 message forwarded to your agency is not acknowledged yet.",
+    );
+    await esa.post(`/private/inbox/${id}/receipt`, { step: "acknowledge" });
+    expect(await (await esa.get("/private")).text()).toContain(
+      "Your agency has acknowledged everything forwarded to it.",
+    );
+  });
+
   it("an agency the message was not forwarded to cannot open it or its files", async () => {
     const p = await people();
     const { id } = await makeConfirmedInput(t.deps);

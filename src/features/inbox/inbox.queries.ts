@@ -217,3 +217,27 @@ export async function listSenderNotes(db: Db, messageId: number) {
     )
     .orderBy(asc(inboxNotes.createdAt), asc(inboxNotes.id));
 }
+
+/** What waits in a person's inbox: new messages for the secretariat, unacknowledged ones for an agency. */
+export async function inboxWaiting(
+  db: Db,
+  who: { manage: boolean; organisationId: number | null },
+): Promise<number> {
+  if (who.manage) {
+    const [row] = await db.select({ n: count() }).from(m).where(eq(m.status, "new"));
+    return row?.n ?? 0;
+  }
+  if (who.organisationId === null) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(inboxDeliveries)
+    .innerJoin(m, eq(m.id, inboxDeliveries.messageId))
+    .where(
+      and(
+        eq(inboxDeliveries.organisationId, who.organisationId),
+        sql`${inboxDeliveries.acknowledgedAt} is null`,
+        inArray(m.status, ["forwarded", "answered"]),
+      ),
+    );
+  return row?.n ?? 0;
+}
