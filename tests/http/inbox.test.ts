@@ -375,6 +375,21 @@ describe("privacy and upkeep", () => {
     expect(counts).toContainEqual({ topic: "Roadmap", kind: "company", count: 2 });
   });
 
+  it("the inbox API is described in the OpenAPI document", async () => {
+    const doc = await (await t.app.request("/api/openapi.json")).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/inbox",
+        "/inbox/{reference}",
+        "/inbox/counts/{year}",
+        "/inbox/{reference}/forwarding",
+        "/inbox/{reference}/acknowledgement",
+        "/inbox/{reference}/replies",
+      ]),
+    );
+    expect(doc.components.schemas.Input).toBeTruthy();
+  });
+
   it("the secretariat sets the topics the form offers", async () => {
     const p = await people();
     const b = await browser(t.deps, t.app, p.secretariat);

@@ -11,7 +11,7 @@ import {
 } from "../../http/input-guard.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
-import { ConfirmForm, CsrfField, ErrorSummary, Notice, PageHeader, TextArea } from "../../web/components.js";
+import { ConfirmForm, CsrfField, Notice, PageHeader } from "../../web/components.js";
 import type { UploadedFile } from "../publications/publications.schemas.js";
 import {
   addSenderInformation,
@@ -21,11 +21,10 @@ import {
   submitInput,
   withdrawInput,
 } from "./contact.service.js";
-import { listSenderNotes } from "./inbox.queries.js";
+import { statusPage } from "./contact.status.js";
 import { readInboxSettings } from "./inbox.settings.js";
 import { startedToken, statusToken } from "./inbox.tokens.js";
 import { ContactForm, type ContactValues } from "./views/contact-form.js";
-import { InputStatusView } from "./views/input-status.js";
 
 const notices: Record<string, string> = {
   sent: "Thank you. We sent a link to the address you gave: follow it within 7 days to confirm, and your message reaches the secretariat. Nothing is passed on until you do.",
@@ -237,78 +236,4 @@ export function contactPages() {
   });
 
   return app;
-}
-
-type Message = NonNullable<Awaited<ReturnType<typeof findByStatusToken>>>;
-
-async function statusPage(
-  c: AppContext,
-  m: Message,
-  token: string,
-  values: { text?: string } = {},
-  errors?: FieldErrors,
-  message?: string,
-) {
-  const notes = await listSenderNotes(c.var.deps.db, m.id);
-  const done = c.req.query("done");
-  return renderPage(
-    c,
-    {
-      title: `Your message ${m.reference}`,
-      body: () => (
-        <div class="wrap narrow">
-          <PageHeader
-            eyebrow="Your message"
-            title={m.reference ?? ""}
-            lead={m.status === "withdrawn" ? undefined : m.subject}
-          />
-          <Notice
-            text={
-              done === "confirmed"
-                ? "Thank you: your message reached the secretariat. We also sent this page's address to you by e-mail."
-                : done === "added"
-                  ? "Thank you: your information was added to your message."
-                  : undefined
-            }
-          />
-          <InputStatusView message={m} notes={notes} />
-          {m.status === "awaiting_sender" ? (
-            <section class="section">
-              <h2>Add the information asked for</h2>
-              <ErrorSummary errors={errors} message={message} />
-              <form
-                method="post"
-                action={`/contact/status?token=${encodeURIComponent(token)}`}
-                class="form"
-                novalidate
-              >
-                <CsrfField token={c.var.csrfToken()} />
-                <TextArea
-                  name="text"
-                  label="Your answer"
-                  required
-                  rows={6}
-                  value={values.text}
-                  errors={errors}
-                />
-                <div class="form-actions">
-                  <button class="button" type="submit">
-                    Add to my message
-                  </button>
-                </div>
-              </form>
-            </section>
-          ) : null}
-          {m.status !== "withdrawn" ? (
-            <p class="section">
-              <a href={`/contact/withdraw?token=${encodeURIComponent(token)}`}>
-                Withdraw my message and delete my details
-              </a>
-            </p>
-          ) : null}
-        </div>
-      ),
-    },
-    errors ? 422 : 200,
-  );
 }
