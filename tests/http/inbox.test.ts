@@ -68,6 +68,10 @@ describe("the secretariat's triage", () => {
       reference,
     );
     expect(await (await b.get("/private/inbox?kind=individual")).text()).not.toContain(reference);
+    // A day that does not exist is ignored rather than sent to the database.
+    const odd = await b.get("/private/inbox?from=2026-02-31&to=2026-13-01");
+    expect(odd.status).toBe(200);
+    expect(await odd.text()).toContain(reference);
   });
 
   it("shows the sender's Markdown rendered safely: script and raw HTML come out as text", async () => {

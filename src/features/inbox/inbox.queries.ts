@@ -25,7 +25,12 @@ export type InboxFilters = {
   q?: string;
 };
 
-const isDay = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
+/** A real calendar day as YYYY-MM-DD (not 2026-02-31), so the query never sees an invalid date. */
+const isDay = (v: string | undefined): v is string => {
+  if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
 
 /** Reads the list's filters from query parameters, dropping anything unknown. */
 export function readFilters(q: Record<string, string | undefined>): InboxFilters {
