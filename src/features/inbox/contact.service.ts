@@ -154,10 +154,13 @@ export async function confirmInput(
       // One reference at a time, so two confirmations at once never take the same number.
       await tx.execute(sql`select pg_advisory_xact_lock(${REFERENCE_LOCK})`);
       const reference = await nextReference(tx, now.getUTCFullYear());
-      await tx
+      // Only the first of two confirmations sent at once gives the reference and the acknowledgement.
+      const [done] = await tx
         .update(inboxMessages)
         .set({ status: "new", reference, confirmedAt: now })
-        .where(eq(inboxMessages.id, row.id));
+        .where(and(eq(inboxMessages.id, row.id), eq(inboxMessages.status, "unconfirmed")))
+        .returning({ id: inboxMessages.id });
+      if (!done) return;
       const mail = acknowledgementMail(deps.config, {
         id: row.id,
         email: row.senderEmail!,
