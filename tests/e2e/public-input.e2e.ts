@@ -98,6 +98,10 @@ describe("public input", () => {
 
     // The secretariat finds it and forwards it to every member agency.
     const sec = await signedIn(accounts.secretariat);
+    await sec.goto("/private/inbox");
+    expect(await visibleText(sec.locator("main"))).toContain("1 message.");
+    await checkA11y(sec, "the secretariat's inbox");
+    await screenshot(sec, "inbox-triage");
     await openMessage(sec, reference);
     expect(await visibleText(sec.locator("main"))).toContain("Regolith handling <b>results</b>");
     await checkA11y(sec, "triage of a message");
