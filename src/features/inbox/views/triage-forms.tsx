@@ -19,7 +19,10 @@ export function TriageForms(p: Props) {
   const { m } = p;
   const base = `/private/inbox/${m.id}`;
   const chosen = [p.values.agencies ?? []].flat();
-  const canForward = ["new", "awaiting_sender", "forwarded"].includes(m.status) && m.consent;
+  // Agencies that have it already are not offered again; when every one has it, there is nothing to forward.
+  const remaining = p.agencies.filter((a) => !m.deliveries.some((d) => d.acronym === a.acronym));
+  const canForward =
+    ["new", "awaiting_sender", "forwarded"].includes(m.status) && m.consent && remaining.length > 0;
   const writable = open(m) && m.anonymisedAt === null;
   return (
     <>
@@ -29,9 +32,12 @@ export function TriageForms(p: Props) {
           <form method="post" action={`${base}/forwarding`} class="form">
             <CsrfField token={p.csrf} />
             <fieldset>
-              <legend>Only to these agencies (leave all unticked to forward to every member agency)</legend>
+              <legend>
+                Only to these agencies (leave all unticked to forward to every member agency
+                {m.deliveries.length ? " that does not have it yet" : ""})
+              </legend>
               <div class="checkbox-columns">
-                {p.agencies.map((a) => (
+                {remaining.map((a) => (
                   <Checkbox
                     name="agencies"
                     value={a.acronym}
