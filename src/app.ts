@@ -25,6 +25,10 @@ import { registerGerApi } from "./features/ger/ger.api.js";
 import { volatilesPages } from "./features/ger/volatiles.pages.js";
 import { groupAdminPages } from "./features/groups/groups.admin.js";
 import { groupPages } from "./features/groups/groups.pages.js";
+import { contactPages } from "./features/inbox/contact.pages.js";
+import { registerInboxApi } from "./features/inbox/inbox.api.js";
+import { inboxPages } from "./features/inbox/inbox.pages.js";
+import { messagePages } from "./features/inbox/message.pages.js";
 import { mailPages } from "./features/mail/mail.pages.js";
 import { registerMeetingWorkApi } from "./features/meeting-work/meeting-work.api.js";
 import { meetingWorkPages } from "./features/meeting-work/meeting-work.routes.js";
@@ -83,7 +87,14 @@ import { AppError } from "./http/errors.js";
 import { rejectMalformedInput } from "./http/input-guard.js";
 import { csrfProtection, loadActor, requestLogging } from "./http/middleware.js";
 import { apiDocs, createApi } from "./http/openapi.js";
-import { IMPORT_BODY_LIMIT, isImportPath, isUploadPath, UPLOAD_BODY_LIMIT } from "./http/uploads.js";
+import {
+  CONTACT_BODY_LIMIT,
+  IMPORT_BODY_LIMIT,
+  isContactPath,
+  isImportPath,
+  isUploadPath,
+  UPLOAD_BODY_LIMIT,
+} from "./http/uploads.js";
 import { assetRoutes } from "./web/assets.js";
 
 /** Builds the whole application: middleware, error handling, and every feature's routes. */
@@ -142,6 +153,16 @@ export function createApp(deps: Deps) {
       throw new AppError("payload_too_large", "The file is too large (64 MB at most).");
     },
   });
+  // The public contact form takes a few PDFs, never as much as the secretariat's uploads.
+  const limitContact = bodyLimit({
+    maxSize: CONTACT_BODY_LIMIT,
+    onError: () => {
+      throw new AppError(
+        "payload_too_large",
+        "The message is too large: PDF files can be at most 20 MB together.",
+      );
+    },
+  });
   app.use((c, next) =>
     c.req.method === "GET" || c.req.method === "HEAD"
       ? next()
@@ -149,7 +170,9 @@ export function createApp(deps: Deps) {
         ? limitUpload(c, next)
         : isImportPath(c.req.path)
           ? limitImport(c, next)
-          : limitBody(c, next),
+          : isContactPath(c.req.path)
+            ? limitContact(c, next)
+            : limitBody(c, next),
   );
   // After the body limit: it may read a JSON body, which must not be larger than allowed.
   app.use(rejectMalformedInput());
@@ -216,6 +239,9 @@ export function createApp(deps: Deps) {
   app.route("/", actionPages());
   app.route("/", actionAdminPages());
   app.route("/", calendarPages());
+  app.route("/", contactPages());
+  app.route("/", inboxPages());
+  app.route("/", messagePages());
   const api = createApi();
   registerDirectoryApi(api);
   registerNewsApi(api);
@@ -232,6 +258,7 @@ export function createApp(deps: Deps) {
   registerEndorsementApi(api);
   registerSearchApi(api);
   registerAnalysisApi(api);
+  registerInboxApi(api);
   app.route("/api/v1", api);
   app.route("/", apiDocs(api, { title: "Coordination platform API", version: "1" }));
 

@@ -29,6 +29,7 @@ export const privateSections: Array<{
   { href: "/private/groups", label: "Working groups" },
   { href: "/private/meetings", label: "Meetings" },
   { href: "/private/actions", label: "Actions" },
+  { href: "/private/inbox", label: "Inbox" },
   { href: "/private/technology", label: "Technology" },
   { href: "/private/technology/gaps", label: "Technology gaps" },
   { href: "/private/technology/assessments", label: "Gap assessments" },

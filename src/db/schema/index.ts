@@ -6,6 +6,7 @@ export * from "./faq.js";
 export * from "./files.js";
 export * from "./ger.js";
 export * from "./groups.js";
+export * from "./inbox.js";
 export * from "./mail.js";
 export * from "./meeting-work.js";
 export * from "./meetings.js";

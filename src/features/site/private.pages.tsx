@@ -8,6 +8,9 @@ import { listAudit } from "../audit/audit.queries.js";
 import { roleLabels } from "../auth/actor.js";
 import { canEditAgencyProfile, canReadAuditLog, canReadPrivateArea } from "../directory/directory.policy.js";
 import { findOrganisationByAcronym, listPeople } from "../directory/directory.queries.js";
+import { canManageInbox, canOpenInbox } from "../inbox/inbox.policy.js";
+import { inboxWaiting } from "../inbox/inbox.queries.js";
+import { InboxCard } from "../inbox/views/inbox-card.js";
 
 /** The private area's landing page. */
 export function privateHomePages() {
@@ -21,6 +24,10 @@ export function privateHomePages() {
       : undefined;
     const colleagues = org ? await listPeople(db, { organisationId: org.id }, 1, 20) : undefined;
     const recent = canReadAuditLog(me) ? (await listAudit(db, {}, 1, 8)).rows : [];
+    const manageInbox = canManageInbox(me);
+    const waiting = canOpenInbox(me)
+      ? await inboxWaiting(db, { manage: manageInbox, organisationId: me.organisationId })
+      : null;
     return renderPrivate(c, {
       title: "Private area",
       body: () => (
@@ -47,6 +54,7 @@ export function privateHomePages() {
                 </p>
               </article>
             ) : null}
+            {waiting !== null ? <InboxCard waiting={waiting} manage={manageInbox} /> : null}
             <article class="card">
               <h2>Directory</h2>
               <p>Member organisations and the people who represent them, with contact details.</p>

@@ -168,6 +168,10 @@ export function sitePages() {
               <h3>Who can take part</h3>
               <p>{a.membershipRule}</p>
               <p>{a.publicInput}</p>
+              <p>
+                <a href="/contact">Write to the secretariat</a>: the form takes your message and any PDF
+                files, and gives you a reference and a page showing where it stands.
+              </p>
             </section>
             <section id="chair">
               <h2>Chair and secretariat</h2>
