@@ -1,0 +1,85 @@
+import { Hono } from "hono";
+import type { AppContext, AppEnv } from "../../http/env.js";
+import { notFound } from "../../http/errors.js";
+import { renderPage } from "../../http/page.js";
+import type { ReportDocument } from "./reports.document.js";
+import { reportMarkdown } from "./reports.markdown.js";
+import { reportPdf } from "./reports.pdf.js";
+import { canManageReports, canSeeReportStatistics } from "./reports.policy.js";
+import { findReport } from "./reports.queries.js";
+import { reportForReader } from "./reports.service.js";
+import { ReportView } from "./views/report.view.js";
+
+/** Reads `2023`, `2023.md` or `2023.pdf` from the address; anything else is not a report. */
+function parseFile(file: string): { year: number; format: "html" | "md" | "pdf" } {
+  const m = /^(\d{4})(?:\.(md|pdf))?$/.exec(file);
+  if (!m) throw notFound("This report");
+  return { year: Number(m[1]), format: (m[2] as "md" | "pdf" | undefined) ?? "html" };
+}
+
+/** The report a reader gets, and whether the participation statistics are part of it. */
+export async function readReport(c: AppContext, year: number) {
+  const deps = c.var.deps;
+  const draft = c.req.query("draft") === "1";
+  const doc = await reportForReader(deps, c.var.actor, year, { draft });
+  const report = await findReport(deps.db, year);
+  const statistics = canSeeReportStatistics(c.var.actor, report?.settings.statisticsPublic ?? false);
+  return { doc, statistics };
+}
+
+/** Sends a rendered report in the asked format. */
+export async function sendReport(
+  c: AppContext,
+  doc: ReportDocument,
+  format: "html" | "md" | "pdf",
+  statistics: boolean,
+) {
+  const opts = { statistics };
+  // A draft changes with every record; nobody should keep a copy of it.
+  const cache: Record<string, string> =
+    doc.status === "draft" ? { "Cache-Control": "private, no-store" } : {};
+  if (format === "md") {
+    return c.body(reportMarkdown(doc, opts, c.var.deps.config.baseUrl), 200, {
+      "Content-Type": "text/markdown; charset=utf-8",
+      ...cache,
+    });
+  }
+  if (format === "pdf") {
+    const bytes = await reportPdf(doc, opts);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="annual-report-${doc.year}${doc.status === "draft" ? "-draft" : ""}.pdf"`,
+      ...cache,
+    });
+  }
+  if (doc.status === "draft") c.header("Cache-Control", "private, no-store");
+  const editable = canManageReports(c.var.actor) || c.var.actor.kind === "person";
+  return renderPage(c, {
+    title: `Annual Report ${doc.year}`,
+    description: `The ${doc.forum.acronym} annual report on ${doc.year}: summary, highlights, outlook, publications, members and working groups.`,
+    body: () => (
+      <ReportView
+        doc={doc}
+        opts={opts}
+        actions={
+          editable ? (
+            <p>
+              <a href={`/private/reports/${doc.year}`}>Work on this report</a>
+            </p>
+          ) : undefined
+        }
+      />
+    ),
+  });
+}
+
+/** `/reports/{year}` (also `.md`, `.pdf`): public once published; a draft only for those who write it. */
+export function reportPages() {
+  const app = new Hono<AppEnv>();
+  app.get("/reports/:file", async (c) => {
+    const { year, format } = parseFile(c.req.param("file"));
+    const { doc, statistics } = await readReport(c, year);
+    return sendReport(c, doc, format, statistics);
+  });
+  return app;
+}
