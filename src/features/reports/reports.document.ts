@@ -93,8 +93,9 @@ export async function buildReportDocument(
   const forum = forumSchema.parse(setting?.value);
   return {
     year: report.year,
-    status: report.status,
-    publishedAt: report.publishedAt?.toISOString() ?? null,
+    // Computed from today's records: never the frozen edition, even for a published year.
+    status: "draft",
+    publishedAt: null,
     statisticsPublic: report.settings.statisticsPublic,
     forum: {
       name: forum.name,
