@@ -1,13 +1,12 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { MembershipChart, MembershipTable } from "../../../web/charts/membership-chart.js";
-import { TableScroll, Tag } from "../../../web/components.js";
+import { PageHeader, TableScroll, Tag } from "../../../web/components.js";
 import { renderMarkdown } from "../../../web/markdown.js";
 import type { ReportDocument } from "../reports.document.js";
 import {
   headingText,
   longDate,
-  monthYear,
   type RenderOptions,
   reportSections,
   type Section,
@@ -292,19 +291,21 @@ export function ReportView({
   const d = doc.data;
   return (
     <article class="wrap report">
-      <header class="page-header">
-        <p class="eyebrow">{doc.forum.name}</p>
-        <h1>Annual Report {doc.year}</h1>
-        <p>
-          {doc.status === "draft" ? (
-            <Tag tone="warn">Draft – not published</Tag>
-          ) : (
-            <Tag tone="ok">Published {doc.publishedAt ? longDate(doc.publishedAt.slice(0, 10)) : ""}</Tag>
-          )}{" "}
-          <a href={`/reports/${doc.year}.pdf`}>PDF</a> · <a href={`/reports/${doc.year}.md`}>Markdown</a>
-        </p>
-        {actions ?? null}
-      </header>
+      <PageHeader
+        eyebrow={doc.forum.name}
+        title={`Annual Report ${doc.year}`}
+        lead={
+          <>
+            {doc.status === "draft" ? (
+              <Tag tone="warn">Draft – not published</Tag>
+            ) : (
+              <Tag tone="ok">Published edition</Tag>
+            )}{" "}
+            <a href={`/reports/${doc.year}.pdf`}>PDF</a> · <a href={`/reports/${doc.year}.md`}>Markdown</a>
+          </>
+        }
+        actions={actions}
+      />
       <Markdown text={doc.texts.introduction || doc.forum.purpose} />
       <Contents sections={sections} />
       <section aria-labelledby="executive-summary">
@@ -377,7 +378,6 @@ export function ReportView({
           <Participation doc={doc} />
         </section>
       ) : null}
-      <p class="muted small">Members listed as of {monthYear(d.membersAsOf)}.</p>
     </article>
   );
 }
