@@ -73,6 +73,18 @@ describe("the published 2023 report", () => {
     ).toBe("%PDF-");
   });
 
+  it("is in the publications library with its PDF, which /reports/2023.pdf serves as filed", async () => {
+    const [lib] = await t.deps.db
+      .select()
+      .from(publications)
+      .where(eq(publications.slug, "annual-report-2023"));
+    expect(lib?.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+    const pdf = await t.app.request("/reports/2023.pdf");
+    expect(pdf.headers.get("etag")).toBe(`"${lib!.fileSha256}"`);
+    const html = await (await t.app.request("/publications?category=annual_report")).text();
+    expect(html).toContain("ISECG Annual Report 2023");
+  });
+
   it("is answered by the API", async () => {
     const res = await t.app.request("/api/v1/reports/2023");
     expect(res.status).toBe(200);

@@ -1,7 +1,10 @@
+import { eq } from "drizzle-orm";
 import { Hono } from "hono";
+import { publications } from "../../db/schema/index.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
+import { serveStoredFile } from "../publications/publications.download.js";
 import type { ReportDocument } from "./reports.document.js";
 import { reportMarkdown } from "./reports.markdown.js";
 import { reportPdf } from "./reports.pdf.js";
@@ -9,6 +12,26 @@ import { canManageReports, canSeeReportStatistics } from "./reports.policy.js";
 import { findReport } from "./reports.queries.js";
 import { reportForReader } from "./reports.service.js";
 import { ReportView } from "./views/report.view.js";
+
+/**
+ * The PDF filed in the library when the edition was published, if it is the one this reader gets:
+ * served as stored (ETag, ranges) instead of drawn again on every request.
+ */
+async function libraryPdf(c: AppContext, doc: ReportDocument, statistics: boolean) {
+  if (doc.status !== "published" || statistics !== doc.statisticsPublic) return undefined;
+  const report = await findReport(c.var.deps.db, doc.year);
+  if (!report?.publicationId) return undefined;
+  const [p] = await c.var.deps.db
+    .select()
+    .from(publications)
+    .where(eq(publications.id, report.publicationId));
+  if (!p?.fileSha256 || p.category !== "annual_report") return undefined;
+  return serveStoredFile(c, {
+    sha256: p.fileSha256,
+    name: `annual-report-${doc.year}.pdf`,
+    type: "application/pdf",
+  });
+}
 
 /** Reads `2023`, `2023.md` or `2023.pdf` from the address; anything else is not a report. */
 function parseFile(file: string): { year: number; format: "html" | "md" | "pdf" } {
@@ -45,6 +68,8 @@ export async function sendReport(
     });
   }
   if (format === "pdf") {
+    const stored = await libraryPdf(c, doc, statistics);
+    if (stored) return stored;
     const bytes = await reportPdf(doc, opts);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       "Content-Type": "application/pdf",

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import {
@@ -9,7 +9,9 @@ import {
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { buildReportDocument } from "./reports.document.js";
+import { reportPdf } from "./reports.pdf.js";
 import { fixedParts } from "./reports.schemas.js";
+import { fileInLibrary } from "./reports.service.js";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 
@@ -78,13 +80,17 @@ export async function seedReports(tx: Db, deps: Pick<Deps, "config" | "now">, it
       status: "published" as const,
       publishedAt: publishedAt.toISOString(),
     };
-    const [library] = await tx
+    // The library keeps a link of its own where it has one; otherwise the edition's PDF is filed there.
+    const [linked] = await tx
       .select({ id: publications.id })
       .from(publications)
-      .where(eq(publications.slug, `annual-report-${r.year}`));
+      .where(and(eq(publications.slug, `annual-report-${r.year}`), isNotNull(publications.externalUrl)));
+    const publicationId =
+      linked?.id ??
+      (await fileInLibrary(tx, deps, doc, await reportPdf(doc, { statistics: doc.statisticsPublic })));
     await tx
       .update(annualReports)
-      .set({ status: "published", snapshot: doc, publishedAt, publicationId: library?.id ?? null })
+      .set({ status: "published", snapshot: doc, publishedAt, publicationId })
       .where(eq(annualReports.id, report.id));
   }
   return added;

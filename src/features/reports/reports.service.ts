@@ -155,7 +155,12 @@ export async function reportForReader(
 }
 
 /** The library record of a published report, with its PDF; created, or updated when it exists. */
-async function fileInLibrary(tx: Db, deps: Deps, doc: ReportDocument, pdf: Uint8Array): Promise<number> {
+export async function fileInLibrary(
+  tx: Db,
+  deps: Pick<Deps, "now">,
+  doc: ReportDocument,
+  pdf: Uint8Array,
+): Promise<number> {
   const slug = `annual-report-${doc.year}`;
   const sha = await storeFile(tx, pdf);
   const values = {
