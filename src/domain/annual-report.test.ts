@@ -24,9 +24,27 @@ const records = (over: Partial<ReportRecords> = {}): ReportRecords => ({
     { slug: "b", title: "Old news", date: "2022-12-31" },
   ],
   publications: [
-    { slug: "ar-2022", title: "Annual Report 2022", category: "annual_report", date: "2023-05-23" },
-    { slug: "hla", title: "High-Level Analysis", category: "technology_assessment", date: "2023-01-01" },
-    { slug: "ger-2018", title: "GER 2018", category: "global_exploration_roadmap", date: "2018-02-02" },
+    {
+      slug: "ar-2022",
+      title: "Annual Report 2022",
+      category: "annual_report",
+      date: "2023-05-23",
+      precision: "day",
+    },
+    {
+      slug: "hla",
+      title: "High-Level Analysis",
+      category: "technology_assessment",
+      date: "2023-01-01",
+      precision: "year",
+    },
+    {
+      slug: "ger-2018",
+      title: "GER 2018",
+      category: "global_exploration_roadmap",
+      date: "2018-02-02",
+      precision: "day",
+    },
   ],
   groups: [
     {

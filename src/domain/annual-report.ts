@@ -15,7 +15,14 @@ export type ReportOrganisation = {
   leftOn: string | null;
 };
 export type ReportNews = { slug: string; title: string; date: string };
-export type ReportPublication = { slug: string; title: string; category: string; date: string | null };
+export type ReportPublication = {
+  slug: string;
+  title: string;
+  category: string;
+  date: string | null;
+  /** How much of `date` is known (a year-only date is stored as 1 January). */
+  precision: "year" | "month" | "day" | null;
+};
 export type ReportGroup = {
   slug: string;
   acronym: string | null;
@@ -101,7 +108,9 @@ export type ReportData = {
   };
   growth: GrowthYear[];
   news: Array<Linked & { date: string }>;
-  publications: Array<Linked & { date: string | null; category: string }>;
+  publications: Array<
+    Linked & { date: string | null; precision: ReportPublication["precision"]; category: string }
+  >;
   majorDocuments: Linked[];
   workingGroups: Array<Linked & { slug: string; acronym: string | null; purpose: string }>;
   teams: Array<Linked & { slug: string; acronym: string | null; kind: string }>;
@@ -213,7 +222,13 @@ export function computeReport(records: ReportRecords, options: ReportOptions): R
     publications: records.publications
       .filter((p) => inYear(p.date, year) && !options.omitPublications.includes(p.slug))
       .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.title.localeCompare(b.title))
-      .map((p) => ({ title: p.title, href: `/publications/${p.slug}`, date: p.date, category: p.category })),
+      .map((p) => ({
+        title: p.title,
+        href: `/publications/${p.slug}`,
+        date: p.date,
+        precision: p.precision,
+        category: p.category,
+      })),
     majorDocuments: options.majorDocuments.flatMap((slug) => {
       const p = pubsBySlug.get(slug);
       return p ? [{ title: p.title, href: `/publications/${p.slug}` }] : [];

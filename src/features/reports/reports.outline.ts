@@ -24,6 +24,16 @@ export const monthYear = (iso: string) => `${months[Number(iso.slice(5, 7)) - 1]
 /** "7 December 2023" from "2023-12-07". */
 export const longDate = (iso: string) => `${Number(iso.slice(8, 10))} ${monthYear(iso)}`;
 
+/** A date as precisely as it is known: "2023", "May 2023" or "23 May 2023". */
+export const partialDate = (iso: string | null, precision: "year" | "month" | "day" | null) =>
+  iso === null
+    ? ""
+    : precision === "year"
+      ? iso.slice(0, 4)
+      : precision === "month"
+        ? monthYear(iso)
+        : longDate(iso);
+
 /** Whether the participation statistics are part of this rendering. */
 export type RenderOptions = { statistics: boolean };
 

@@ -25,7 +25,11 @@ export function drawTable(ctx: PdfContext, head: string[], rows: string[][], wid
   const drawRow = (cells: string[], header: boolean) => {
     const h = rowHeight(cells, header);
     const y = pdf.y;
-    if (header) pdf.rect(LEFT, y, total, h).fill("#e8eef5");
+    if (header) {
+      pdf.markContent("Artifact", { type: "Layout" });
+      pdf.rect(LEFT, y, total, h).fill("#e8eef5");
+      pdf.endMarkedContent();
+    }
     const tr = pdf.struct("TR");
     table.add(tr);
     let x = LEFT;

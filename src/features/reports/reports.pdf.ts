@@ -4,7 +4,7 @@ import type { ReportDocument } from "./reports.document.js";
 import {
   headingText,
   longDate,
-  monthYear,
+  partialDate,
   type RenderOptions,
   reportSections,
   type Section,
@@ -61,7 +61,7 @@ function bulletList(ctx: Ctx, items: string[], parent = ctx.root) {
   pdf.moveDown(0.4);
 }
 
-function subheading(ctx: Ctx, text: string, parent = ctx.root, tag = "H3") {
+function subheading(ctx: Ctx, text: string, parent = ctx.root, tag = "H2") {
   const { pdf } = ctx;
   pdf.font("Helvetica-Bold").fontSize(11.5).fillColor(ACCENT);
   ensureSpace(ctx, 60);
@@ -70,9 +70,10 @@ function subheading(ctx: Ctx, text: string, parent = ctx.root, tag = "H3") {
   pdf.moveDown(0.35);
 }
 
-function blocks(ctx: Ctx, list: Block[], parent = ctx.root) {
+/** Markdown blocks; their headings sit one level below the section they are in (H2 under an H1). */
+function blocks(ctx: Ctx, list: Block[], parent = ctx.root, headingTag = "H2") {
   for (const b of list) {
-    if (b.kind === "heading") subheading(ctx, b.text, parent, "H4");
+    if (b.kind === "heading") subheading(ctx, b.text, parent, headingTag);
     else if (b.kind === "list") bulletList(ctx, b.items, parent);
     else paragraph(ctx, b.text, parent);
   }
@@ -99,10 +100,12 @@ function heading(ctx: Ctx, id: string, opts: { newPage?: boolean } = {}) {
 
 function cover(ctx: Ctx, doc: ReportDocument) {
   const { pdf } = ctx;
+  pdf.markContent("Artifact", { type: "Layout" });
   pdf.rect(0, 0, pdf.page.width, 250).fill(ACCENT);
+  pdf.endMarkedContent();
   pdf.fillColor("#ffffff").font("Helvetica-Bold").fontSize(30);
   ctx.root.add(
-    pdf.struct("Title", {}, () =>
+    pdf.struct("H1", {}, () =>
       pdf.text(`Annual Report ${doc.year}`, MARGIN.left, 120, { width: width(ctx) }),
     ),
   );
@@ -158,7 +161,7 @@ function outlook(ctx: Ctx, doc: ReportDocument) {
     const section = ctx.pdf.struct("Sect");
     ctx.root.add(section);
     subheading(ctx, o.acronym ? `${o.title} (${o.acronym})` : o.title, section);
-    blocks(ctx, markdownBlocks(o.body), section);
+    blocks(ctx, markdownBlocks(o.body), section, "H3");
     section.end();
   }
 }
@@ -177,7 +180,7 @@ function annexPublications(ctx: Ctx, doc: ReportDocument) {
   drawTable(
     ctx,
     ["Date", "Title"],
-    d.publications.map((p) => [p.date ? monthYear(p.date) : "", p.title]),
+    d.publications.map((p) => [partialDate(p.date, p.precision), p.title]),
     [110],
   );
   if (d.majorDocuments.length > 0) {
@@ -210,7 +213,7 @@ function annexGroups(ctx: Ctx, doc: ReportDocument) {
     const section = ctx.pdf.struct("Sect");
     ctx.root.add(section);
     subheading(ctx, g.acronym ? `${g.title} (${g.acronym})` : g.title, section);
-    blocks(ctx, markdownBlocks(g.purpose), section);
+    blocks(ctx, markdownBlocks(g.purpose), section, "H3");
     section.end();
   }
 }

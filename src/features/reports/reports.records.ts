@@ -125,6 +125,9 @@ export async function loadReportRecords(db: Db, year: number): Promise<ReportRec
       title: publications.title,
       category: publications.category,
       date: sql<string | null>`coalesce(${publications.postedOn}, ${publications.publishedOn})::text`,
+      precision: sql<
+        "year" | "month" | "day" | null
+      >`case when ${publications.postedOn} is not null then 'day' else ${publications.publishedPrecision} end`,
     })
     .from(publications);
   const groups = await db.select().from(workingGroups).orderBy(asc(workingGroups.id));
