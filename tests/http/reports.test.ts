@@ -93,6 +93,19 @@ describe("the published 2023 report", () => {
     expect(data.data.members.total).toBe(27);
   });
 
+  it("is listed at /reports, where drafts are not", async () => {
+    await start2024();
+    const html = await (await t.app.request("/reports")).text();
+    expect(html).toContain('href="/reports/2023"');
+    expect(html).not.toContain('href="/reports/2024"');
+  });
+
+  it("gives a visitor asking for the draft of a published year the edition itself", async () => {
+    const res = await t.app.request("/reports/2023.md?draft=1");
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain("Draft – not published");
+  });
+
   it("does not exist for other years or addresses", async () => {
     expect((await t.app.request("/reports/2031")).status).toBe(404);
     expect((await t.app.request("/reports/twenty")).status).toBe(404);

@@ -4,12 +4,13 @@ import { publications } from "../../db/schema/index.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
+import { PageHeader } from "../../web/components.js";
 import { serveStoredFile } from "../publications/publications.download.js";
 import type { ReportDocument } from "./reports.document.js";
 import { reportMarkdown } from "./reports.markdown.js";
 import { reportPdf } from "./reports.pdf.js";
-import { canManageReports, canSeeReportStatistics } from "./reports.policy.js";
-import { findReport } from "./reports.queries.js";
+import { canSeeDraftReport, canSeeReportStatistics } from "./reports.policy.js";
+import { findReport, listReports } from "./reports.queries.js";
 import { reportForReader } from "./reports.service.js";
 import { ReportView } from "./views/report.view.js";
 
@@ -78,7 +79,7 @@ export async function sendReport(
     });
   }
   if (doc.status === "draft") c.header("Cache-Control", "private, no-store");
-  const editable = canManageReports(c.var.actor) || c.var.actor.kind === "person";
+  const editable = canSeeDraftReport(c.var.actor);
   return renderPage(c, {
     title: `Annual Report ${doc.year}`,
     description: `The ${doc.forum.acronym} annual report on ${doc.year}: summary, highlights, outlook, publications, members and working groups.`,
@@ -101,6 +102,37 @@ export async function sendReport(
 /** `/reports/{year}` (also `.md`, `.pdf`): public once published; a draft only for those who write it. */
 export function reportPages() {
   const app = new Hono<AppEnv>();
+  app.get("/reports", async (c) => {
+    const published = (await listReports(c.var.deps.db)).filter((r) => r.status === "published");
+    return renderPage(c, {
+      title: "Annual reports",
+      description: "The forum's annual reports: what it did each year, who took part, and what came next.",
+      body: () => (
+        <div class="wrap">
+          <PageHeader
+            title="Annual reports"
+            lead="What the forum did each year, who took part, and what came next."
+          />
+          {published.length === 0 ? (
+            <p class="muted">No annual report has been published here yet.</p>
+          ) : (
+            <ul>
+              {published.map((r) => (
+                <li>
+                  <a href={`/reports/${r.year}`}>Annual Report {r.year}</a> ·{" "}
+                  <a href={`/reports/${r.year}.pdf`}>PDF</a> · <a href={`/reports/${r.year}.md`}>Markdown</a>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            Earlier reports are in the <a href="/publications?category=annual_report">publications library</a>
+            .
+          </p>
+        </div>
+      ),
+    });
+  });
   app.get("/reports/:file", async (c) => {
     const { year, format } = parseFile(c.req.param("file"));
     const { doc, statistics } = await readReport(c, year);

@@ -147,10 +147,12 @@ export async function reportForReader(
 ): Promise<ReportDocument> {
   const report = await findReport(deps.db, year);
   if (!report) throw notFound(`The ${year} annual report`);
-  const wantsDraft = report.status === "draft" || opts.draft === true || opts.membersAsOf !== undefined;
+  const writer = canSeeDraftReport(actor);
+  const wantsDraft =
+    report.status === "draft" || (writer && (opts.draft === true || opts.membersAsOf !== undefined));
   if (!wantsDraft) return report.snapshot as unknown as ReportDocument;
   // Drafts are private: to everyone else they do not exist.
-  if (!canSeeDraftReport(actor)) throw notFound(`The ${year} annual report`);
+  if (!writer) throw notFound(`The ${year} annual report`);
   return buildReportDocument(deps, report, { membersAsOf: opts.membersAsOf });
 }
 
