@@ -100,6 +100,10 @@ describe("the published 2023 report", () => {
     expect(html).not.toContain('href="/reports/2024"');
   });
 
+  it("is in the sitemap", async () => {
+    expect(await (await t.app.request("/sitemap.xml")).text()).toContain("/reports/2023</loc>");
+  });
+
   it("gives a visitor asking for the draft of a published year the edition itself", async () => {
     const res = await t.app.request("/reports/2023.md?draft=1");
     expect(res.status).toBe(200);
