@@ -80,7 +80,7 @@ export async function buildReportDocument(
   report: AnnualReport,
   opts: { membersAsOf?: string } = {},
 ): Promise<ReportDocument> {
-  const records = await loadReportRecords(deps.db, report.year);
+  const records = await loadReportRecords(deps.db, report.year, report.settings.majorDocuments);
   const data = computeReport(records, {
     year: report.year,
     membersAsOf: opts.membersAsOf ?? report.membersAsOf,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, between, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import {
   actionEvents,
@@ -49,10 +49,14 @@ async function meetingRecords(db: Db, year: number): Promise<ReportRecords["meet
       ),
     )
     .orderBy(asc(meetings.startsAt));
-  const attendance = await db
-    .select({ meetingId: meetingAttendance.meetingId, acronym: organisations.acronym })
-    .from(meetingAttendance)
-    .innerJoin(organisations, eq(organisations.id, meetingAttendance.organisationId));
+  const ids = rows.map((m) => m.id);
+  const attendance = ids.length
+    ? await db
+        .select({ meetingId: meetingAttendance.meetingId, acronym: organisations.acronym })
+        .from(meetingAttendance)
+        .innerJoin(organisations, eq(organisations.id, meetingAttendance.organisationId))
+        .where(inArray(meetingAttendance.meetingId, ids))
+    : [];
   return rows.map((m) => ({
     slug: m.slug,
     title: m.title,
@@ -112,24 +116,40 @@ async function roundRecords(db: Db, year: number) {
   return { roundAnswers: answers, roundsInYear: rounds.length };
 }
 
-/** Loads what the report of `year` is computed from (the whole directory, the year's activity). */
-export async function loadReportRecords(db: Db, year: number): Promise<ReportRecords> {
+/**
+ * Loads what the report of `year` is computed from: the whole directory and groups, the year's
+ * activity (filtered in the database, so a large library or news archive is not read), and the
+ * publications named as major documents.
+ */
+export async function loadReportRecords(
+  db: Db,
+  year: number,
+  majorDocuments: string[] = [],
+): Promise<ReportRecords> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const posted = sql`coalesce(${publications.postedOn}, ${publications.publishedOn})`;
   const orgs = await db.select().from(organisations).orderBy(asc(organisations.acronym));
   const news = await db
     .select({ slug: newsArticles.slug, title: newsArticles.title, date: newsArticles.newsDate })
     .from(newsArticles)
-    .where(eq(newsArticles.status, "published"));
+    .where(and(eq(newsArticles.status, "published"), between(newsArticles.newsDate, from, to)));
   const pubs = await db
     .select({
       slug: publications.slug,
       title: publications.title,
       category: publications.category,
-      date: sql<string | null>`coalesce(${publications.postedOn}, ${publications.publishedOn})::text`,
+      date: sql<string | null>`${posted}::text`,
       precision: sql<
         "year" | "month" | "day" | null
       >`case when ${publications.postedOn} is not null then 'day' else ${publications.publishedPrecision} end`,
     })
-    .from(publications);
+    .from(publications)
+    .where(
+      majorDocuments.length
+        ? or(between(posted, from, to), inArray(publications.slug, majorDocuments))
+        : between(posted, from, to),
+    );
   const groups = await db.select().from(workingGroups).orderBy(asc(workingGroups.id));
   const assessments = await db
     .select({
