@@ -146,6 +146,18 @@ describe("drafting a report", () => {
     expect(await draft.text()).toContain("Draft – not published");
   });
 
+  it("answers the draft through the API to the secretariat, and describes the route in OpenAPI", async () => {
+    const sec = await start2024();
+    const res = await sec.get("/api/v1/reports/2024");
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { data: { status: string } }).data.status).toBe("draft");
+    const list = (await (await t.app.request("/api/v1/reports")).json()) as { data: Array<{ year: number }> };
+    expect(list.data.map((r) => r.year)).toEqual([2023]);
+    const spec = await (await t.app.request("/api/openapi.json")).json();
+    const paths = Object.keys(spec.paths).map((k) => k.replace(/^\/api\/v1/, ""));
+    expect(paths).toContain("/reports/{year}");
+  });
+
   it("says clearly what is wrong with a bad year or a year already started", async () => {
     const sec = await asSecretariat();
     const bad = await sec.post("/private/reports", { year: "soon" });

@@ -19,7 +19,7 @@ import { formatTimestamp } from "../../web/format.js";
 import { type FormValues, isOn, val } from "../directory/views/organisation-form.js";
 import { buildReportDocument } from "./reports.document.js";
 import { canManageReports, canSeeDraftReport } from "./reports.policy.js";
-import { chairedGroupSlugs, listReports } from "./reports.queries.js";
+import { chairedGroupSlugs, findReport, listReports } from "./reports.queries.js";
 import { reportYear } from "./reports.schemas.js";
 import { publishReport, requireReport, startReport, updateReportSettings } from "./reports.service.js";
 import { reportCompareRoutes } from "./views/compare.pages.js";
@@ -121,6 +121,7 @@ async function overviewPage(
     statisticsPublic: report.settings.statisticsPublic,
   };
   const secretariat = canManageReports(actor);
+  const previous = await findReport(c.var.deps.db, year - 1);
   return renderPrivate(
     c,
     {
@@ -139,8 +140,13 @@ async function overviewPage(
           <p>
             <a href={`/reports/${year}?draft=1`}>Preview the draft</a> ·{" "}
             <a href={`/reports/${year}.pdf?draft=1`}>draft PDF</a> ·{" "}
-            <a href={`/reports/${year}.md?draft=1`}>draft Markdown</a> ·{" "}
-            <a href={`/private/reports/${year}/compare`}>Compare with {year - 1}</a>
+            <a href={`/reports/${year}.md?draft=1`}>draft Markdown</a>
+            {previous ? (
+              <>
+                {" "}
+                · <a href={`/private/reports/${year}/compare`}>Compare with {year - 1}</a>
+              </>
+            ) : null}
             {report.status === "published" ? (
               <>
                 {" "}

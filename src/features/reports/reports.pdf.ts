@@ -26,10 +26,15 @@ export function ensureSpace(ctx: PdfContext, height: number) {
   if (ctx.pdf.y + height > ctx.pdf.page.height - MARGIN.bottom) ctx.pdf.addPage();
 }
 
-function paragraph(ctx: Ctx, text: string, parent = ctx.root, opts: { size?: number; gap?: number } = {}) {
+function paragraph(
+  ctx: Ctx,
+  text: string,
+  parent = ctx.root,
+  opts: { size?: number; gap?: number; bold?: boolean } = {},
+) {
   const { pdf } = ctx;
   pdf
-    .font("Helvetica")
+    .font(opts.bold ? "Helvetica-Bold" : "Helvetica")
     .fontSize(opts.size ?? 10.5)
     .fillColor(TEXT);
   ensureSpace(ctx, pdf.currentLineHeight(true) * 2);
@@ -224,7 +229,7 @@ function annexGlance(ctx: Ctx, doc: ReportDocument) {
   blocks(ctx, markdownBlocks(f.purpose));
   subheading(ctx, "Principles");
   for (const p of f.principles) {
-    paragraph(ctx, p.title, ctx.root, { gap: 0.2 });
+    paragraph(ctx, p.title, ctx.root, { gap: 0.2, bold: true });
     bulletList(ctx, p.points);
   }
   subheading(ctx, "Background");
