@@ -31,6 +31,7 @@ export const datasetOrganisation = z.object({
   joinedUncertain: z.boolean(),
   joinNote: z.string().nullable(),
   formerNames: z.array(z.string()),
+  aliases: z.array(z.string()).default([]),
   website: z.string().url().nullable(),
   description: z.string().nullable(),
   notes: z.string().nullable(),

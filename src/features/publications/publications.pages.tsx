@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { pageParam } from "../../http/guards.js";
 import { renderPage } from "../../http/page.js";
-import { EmptyState, PageHeader, Pagination, Tag } from "../../web/components.js";
+import { EmptyState, PageHeader, Pagination } from "../../web/components.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { serveStoredFile } from "./publications.download.js";
 import { publicationFeedLinks } from "./publications.feeds.js";
@@ -149,12 +149,6 @@ function PublicationView({ p, lineage }: { p: Publication; lineage: Lineage }) {
         <a href="/publications">Publications</a> › {categoryLabels[p.category]}
       </nav>
       <PageHeader eyebrow={categoryLabels[p.category]} title={p.title} />
-      {p.uncertain ? (
-        <p class="callout">
-          <Tag tone="warn">Details uncertain</Tag>{" "}
-          {p.certaintyNote ?? "Some details of this record are not confirmed."}
-        </p>
-      ) : null}
       <dl class="details">
         <dt>Date</dt>
         <dd>
@@ -200,16 +194,6 @@ function PublicationView({ p, lineage }: { p: Publication; lineage: Lineage }) {
               ),
             )}
           </ol>
-        </section>
-      ) : null}
-      {p.sources.length > 0 ? (
-        <section aria-labelledby="sources">
-          <h2 id="sources">Sources</h2>
-          <ul class="sources">
-            {p.sources.map((s) => (
-              <li>{/^https?:\/\//.test(s) ? <a href={s}>{s}</a> : s}</li>
-            ))}
-          </ul>
         </section>
       ) : null}
     </div>

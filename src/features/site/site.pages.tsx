@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { raw } from "hono/html";
 import type { AppEnv } from "../../http/env.js";
 import { renderPage } from "../../http/page.js";
-import { TableScroll, Tag } from "../../web/components.js";
+import { TableScroll } from "../../web/components.js";
 import { formatPartialDate } from "../../web/format.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { listChairTerms, listOrganisations } from "../directory/directory.queries.js";
@@ -193,7 +193,6 @@ function ChairTable({ chairs }: { chairs: ChairRow[] }) {
             <th scope="col">Agency</th>
             <th scope="col">From</th>
             <th scope="col">To</th>
-            <th scope="col">Certainty</th>
           </tr>
         </thead>
         <tbody>
@@ -208,10 +207,6 @@ function ChairTable({ chairs }: { chairs: ChairRow[] }) {
                 {term.endsOn && term.endPrecision
                   ? formatPartialDate(term.endsOn, term.endPrecision)
                   : "present"}
-              </td>
-              <td>
-                <Tag tone={term.certainty === "confirmed" ? "ok" : "warn"}>{term.certainty}</Tag>
-                {term.note ? <span class="visually-hidden"> {term.note}</span> : null}
               </td>
             </tr>
           ))}
