@@ -40,11 +40,7 @@ export function reportMarkdown(doc: ReportDocument, opts: RenderOptions, baseUrl
   if (doc.outlooks.length === 0) out.push("", "_No outlook has been written yet._");
   out.push("", h("events"), "", doc.texts.events || "_None recorded._");
   out.push("", h("annex-publications"), "", `### Web news ${doc.year}`, "");
-  out.push(
-    ...(d.news.length
-      ? d.news.map((n) => `- ${link(n.title, n.href, baseUrl)} (${longDate(n.date)})`)
-      : ["_None._"]),
-  );
+  out.push(...(d.news.length ? d.news.map((n) => `- ${link(n.title, n.href, baseUrl)}`) : ["_None._"]));
   out.push("", `### Publications ${doc.year}`, "");
   out.push(
     ...(d.publications.length

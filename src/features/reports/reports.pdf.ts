@@ -174,13 +174,14 @@ function outlook(ctx: Ctx, doc: ReportDocument) {
 function annexPublications(ctx: Ctx, doc: ReportDocument) {
   const d = doc.data;
   heading(ctx, "annex-publications", { newPage: true });
+  // Titles only, as the printed report lists them: some news is dated by its year alone.
   subheading(ctx, `Web news ${doc.year}`);
-  drawTable(
-    ctx,
-    ["Date", "Title"],
-    d.news.map((n) => [longDate(n.date), n.title]),
-    [110],
-  );
+  if (d.news.length)
+    bulletList(
+      ctx,
+      d.news.map((n) => n.title),
+    );
+  else paragraph(ctx, "None.");
   subheading(ctx, `Publications ${doc.year}`);
   drawTable(
     ctx,

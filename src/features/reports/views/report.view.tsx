@@ -337,7 +337,7 @@ export function ReportView({
       <section aria-labelledby="annex-publications">
         <Heading s={s("annex-publications")} />
         <h3>Web news {doc.year}</h3>
-        <LinkList items={d.news} empty="No news was posted." />
+        <LinkList items={d.news.map((n) => ({ ...n, date: null }))} empty="No news was posted." />
         <h3>Publications {doc.year}</h3>
         <LinkList
           items={d.publications.map((p) => ({ ...p, date: null }))}
