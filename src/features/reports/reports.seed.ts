@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import {
@@ -9,9 +9,7 @@ import {
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { buildReportDocument } from "./reports.document.js";
-import { reportPdf } from "./reports.pdf.js";
 import { fixedParts } from "./reports.schemas.js";
-import { fileInLibrary } from "./reports.service.js";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 
@@ -80,14 +78,13 @@ export async function seedReports(tx: Db, deps: Pick<Deps, "config" | "now">, it
       status: "published" as const,
       publishedAt: publishedAt.toISOString(),
     };
-    // The library keeps a link of its own where it has one; otherwise the edition's PDF is filed there.
-    const [linked] = await tx
+    // Linked to the library's record of that year's report, if the dataset has one. Its PDF is not
+    // drawn here: the seed stays quick and stores no files; publishing again from the platform files it.
+    const [library] = await tx
       .select({ id: publications.id })
       .from(publications)
-      .where(and(eq(publications.slug, `annual-report-${r.year}`), isNotNull(publications.externalUrl)));
-    const publicationId =
-      linked?.id ??
-      (await fileInLibrary(tx, deps, doc, await reportPdf(doc, { statistics: doc.statisticsPublic })));
+      .where(eq(publications.slug, `annual-report-${r.year}`));
+    const publicationId = library?.id ?? null;
     await tx
       .update(annualReports)
       .set({ status: "published", snapshot: doc, publishedAt, publicationId })
