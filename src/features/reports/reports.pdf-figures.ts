@@ -25,7 +25,7 @@ function room(ctx: PdfContext, height: number) {
   if (ctx.pdf.y + height > ctx.pdf.page.height - 72) ctx.pdf.addPage();
 }
 
-/** Members at the end of each year as vector bars; hatching marks years whose joins are uncertain. */
+/** Members at the end of each year as vector bars (certainty is the secretariat's view, not the public report's). */
 export function drawGrowthChart(ctx: PdfContext, doc: ReportDocument) {
   const { pdf } = ctx;
   const years = doc.data.growth;
@@ -46,15 +46,7 @@ export function drawGrowthChart(ctx: PdfContext, doc: ReportDocument) {
       years.forEach((y, i) => {
         const h = (y.total / max) * (H - 20);
         const x = LEFT + 30 + i * band + band * 0.15;
-        pdf.rect(x, top + H - h, band * 0.7, h).fill(y.uncertain.length ? "#56b4e9" : BAR);
-        if (y.uncertain.length) {
-          pdf
-            .save()
-            .rect(x, top + H - h, band * 0.7, h)
-            .clip();
-          for (let k = -h; k < band; k += 5) pdf.moveTo(x + k, top + H).lineTo(x + k + h, top + H - h);
-          pdf.lineWidth(1).strokeColor("#ffffff").stroke().restore();
-        }
+        pdf.rect(x, top + H - h, band * 0.7, h).fill(BAR);
         pdf.font("Helvetica").fontSize(7).fillColor("#1a1a1a");
         if (y.joined.length > 0 || i === years.length - 1) {
           pdf.text(String(y.total), x - 4, top + H - h - 10, {
@@ -74,10 +66,7 @@ export function drawGrowthChart(ctx: PdfContext, doc: ReportDocument) {
     }),
   );
   pdf.y = top + H + 20;
-  caption(
-    ctx,
-    `Figure 2 – Members at the end of each year (years shown as two digits). Lighter, hatched bars: a join date in that year is uncertain.`,
-  );
+  caption(ctx, `Figure 2 – Members at the end of each year (years shown as two digits).`);
 }
 
 /** The year's meetings on a month axis, as vector marks with their dates and places. */

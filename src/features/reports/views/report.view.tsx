@@ -191,9 +191,7 @@ function Members({ doc }: { doc: ReportDocument }) {
       </dl>
       <figure>
         <MembershipChart years={d.growth} titleId="report-growth-title" />
-        <figcaption>
-          Members at the end of each year; hatched bars mark years with an uncertain join date.
-        </figcaption>
+        <figcaption>Members at the end of each year.</figcaption>
       </figure>
       <MembershipTable years={d.growth} />
     </>
