@@ -55,6 +55,9 @@ import { publicationAdminPages } from "./features/publications/publications.admi
 import { registerPublicationsApi } from "./features/publications/publications.api.js";
 import { publicationFeedPages } from "./features/publications/publications.feeds.js";
 import { publicationPages } from "./features/publications/publications.pages.js";
+import { reportAdminPages } from "./features/reports/reports.admin.js";
+import { registerReportsApi } from "./features/reports/reports.api.js";
+import { reportPages } from "./features/reports/reports.pages.js";
 import { missionImportPages } from "./features/roadmap/mission-import.pages.js";
 import { missionAdminPages } from "./features/roadmap/missions.pages.js";
 import { registerRoadmapApi } from "./features/roadmap/roadmap.api.js";
@@ -242,6 +245,8 @@ export function createApp(deps: Deps) {
   app.route("/", contactPages());
   app.route("/", inboxPages());
   app.route("/", messagePages());
+  app.route("/", reportPages());
+  app.route("/", reportAdminPages());
   const api = createApi();
   registerDirectoryApi(api);
   registerNewsApi(api);
@@ -259,6 +264,7 @@ export function createApp(deps: Deps) {
   registerSearchApi(api);
   registerAnalysisApi(api);
   registerInboxApi(api);
+  registerReportsApi(api);
   app.route("/api/v1", api);
   app.route("/", apiDocs(api, { title: "Coordination platform API", version: "1" }));
 

@@ -34,6 +34,7 @@ export const privateSections: Array<{
   { href: "/private/technology/gaps", label: "Technology gaps" },
   { href: "/private/technology/assessments", label: "Gap assessments" },
   { href: "/private/products", label: "Products" },
+  { href: "/private/reports", label: "Annual reports" },
   { href: "/private/chairs", label: "Chair terms", secretariatOnly: true },
   { href: "/private/news", label: "News", secretariatOnly: true },
   { href: "/private/outbox", label: "E-mail", secretariatOnly: true },

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
+  annualReports,
   chairTerms,
   contentPageRevisions,
   contentPages,
@@ -1028,6 +1029,25 @@ const routes: Array<{
     body: { text: "ESA's view." },
     allowed: ["focalPoint"],
   },
+  { method: "GET", path: "/private/reports", allowed: signedIn },
+  { method: "POST", path: "/private/reports", body: { year: "2030" }, allowed: ["secretariat"] },
+  { method: "GET", path: "/private/reports/2024", allowed: ["chair", "secretariat"] },
+  {
+    method: "POST",
+    path: "/private/reports/2024/settings",
+    body: { membersAsOf: "2024-12-31", majorDocuments: "", omitPublications: "" },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/reports/2024/parts/highlights/edit", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/reports/2024/parts/highlights/edit",
+    body: { body: "Matrix highlights." },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/reports/2024/compare", allowed: ["chair", "secretariat"] },
+  { method: "GET", path: "/private/reports/2024/publish", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/reports/2024/publish", allowed: ["secretariat"] },
 ];
 
 /** An API token of ESA, made by ESA's focal point; its id. */
@@ -1111,6 +1131,13 @@ describe("access matrix: every protected route, every role, signed out, and the 
       body?.into === ":inputOther"
         ? { ...body, into: input.other }
         : (sent as Record<string, unknown> | undefined);
+    if (path.startsWith("/private/reports/2024")) {
+      await t.deps.db.insert(annualReports).values({
+        year: 2024,
+        membersAsOf: "2024-12-31",
+        settings: { majorDocuments: [], omitPublications: [], statisticsPublic: false },
+      });
+    }
     const b = await browser(t.deps, t.app, who === "visitor" ? undefined : actors[who]);
     const res =
       method === "GET"

@@ -14,6 +14,7 @@ export * from "./news.js";
 export * from "./pages.js";
 export * from "./products.js";
 export * from "./publications.js";
+export * from "./reports.js";
 export * from "./roadmap.js";
 export * from "./subscriptions.js";
 export * from "./technology.js";
