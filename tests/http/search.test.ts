@@ -4,8 +4,14 @@ import {
   contentPages,
   faqQuestions,
   faqSections,
+  gapAssessments,
+  meetings,
+  missions,
   newsArticles,
+  organisations,
   publications,
+  technologies,
+  workingGroups,
 } from "../../src/db/schema/index.js";
 import type { Person } from "../../src/features/auth/actor.js";
 import { CSRF_COOKIE, csrfTokenFor } from "../../src/features/auth/csrf.js";
@@ -168,6 +174,148 @@ describe("finding content", () => {
   });
 });
 
+/** The path of a hit's absolute address. */
+const path = (h: Hit) => h.url.replace(/^https?:\/\/[^/]+/, "");
+const paths = (r: Results) => r.data.map(path);
+
+/** Adds a meeting with the given title and place; public unless told otherwise. */
+async function addMeeting(title: string, place: string, isPublic = true) {
+  n += 1;
+  const [row] = await t.deps.db
+    .insert(meetings)
+    .values({
+      slug: `search-meeting-${n}`,
+      kind: "workshop",
+      title,
+      place,
+      startsAt: new Date("2030-03-10T09:00:00Z"),
+      endsAt: new Date("2030-03-11T17:00:00Z"),
+      timeZone: "Europe/Paris",
+      mode: "in_person",
+      public: isPublic,
+    })
+    .returning();
+  return row!;
+}
+
+describe("everything public", () => {
+  it("finds the Artemis missions, linked to their roadmap pages", async () => {
+    const r = await api("q=Artemis&type=mission");
+    const names = r.data.map((h) => h.title);
+    for (const name of ["Artemis I", "Artemis II", "Artemis III"]) expect(names).toContain(name);
+    expect(r.data.every((h) => h.type === "mission")).toBe(true);
+    expect(paths(r)).toContain("/roadmap/missions/artemis-1");
+    const html = await page("q=Artemis");
+    expect(html).toContain('href="/roadmap/missions/artemis-1"');
+    expect(html).toMatch(/href="\/search\?q=Artemis&amp;type=mission">Missions \(\d+\)<\/a>/);
+  });
+
+  it("finds a member by its country, its name, its acronym and its alias", async () => {
+    const lux = await api("q=Luxembourg&type=member");
+    expect(paths(lux)).toContain("/members/lsa");
+    expect(lux.data.find((h) => path(h) === "/members/lsa")!.title).toBe("Luxembourg Space Agency (LSA)");
+    expect(paths(await api("q=Luxembourg"))).toContain("/members/lsa");
+    for (const q of ["PT%20Space", "PTS", "Portugal"]) {
+      const r = await api(`q=${q}`);
+      expect(paths(r), q).toContain("/members/pt-space");
+    }
+    const alias = await api("q=PTS&type=member");
+    expect(alias.data[0]!.snippetHtml).toContain("<mark>PTS</mark>");
+  });
+
+  it("finds a working group by its name and its acronym", async () => {
+    const r = await api("q=science%20working%20group");
+    expect(paths(r)).toContain("/groups/swg");
+    const hit = r.data.find((h) => path(h) === "/groups/swg")!;
+    expect(hit.type).toBe("group");
+    expect(hit.title).toBe("Science Working Group (SWG)");
+    expect(paths(await api("q=SWG"))).toContain("/groups/swg");
+  });
+
+  it("finds a public meeting by its place, dated by its first day", async () => {
+    const seeded = await api("q=Yokohama&type=meeting");
+    expect(paths(seeded)).toContain("/meetings/2009-yokohama");
+    const m = await addMeeting("Spring workshop", "Quixotelburg town hall");
+    const r = await api("q=Quixotelburg");
+    expect(paths(r)).toEqual([`/meetings/${m.slug}`]);
+    expect(r.data[0]!).toMatchObject({ type: "meeting", year: 2030 });
+    expect(r.data[0]!.snippetHtml).toContain("<mark>Quixotelburg</mark>");
+    expect((await api("q=Quixotelburg&year=2030")).total).toBe(1);
+    expect((await api("q=Quixotelburg&year=2029")).total).toBe(0);
+  });
+
+  it("never finds a members-only meeting", async () => {
+    const hidden = await addMeeting("Closed brabblewick session", "Brabblewick", false);
+    const r = await api("q=brabblewick");
+    expect(r.total).toBe(0);
+    expect(r.counts.byType.meeting).toBe(0);
+    const html = await page("q=brabblewick");
+    expect(html).not.toContain(hidden.slug);
+    expect(html).toContain("Nothing matched your search.");
+    expect((await api("q=brabblewick&type=meeting")).total).toBe(0);
+  });
+
+  it("finds technologies (as anchors on /technology) and gap assessments", async () => {
+    const [tech] = await t.deps.db
+      .select({ code: technologies.code, title: technologies.title })
+      .from(technologies)
+      .limit(1);
+    const word = tech!.title.split(/\s+/).find((w) => w.length > 5) ?? tech!.title;
+    const r = await api(`q=${encodeURIComponent(word)}&type=technology`);
+    expect(paths(r)).toContain(`/technology#${tech!.code}`);
+    expect(await (await t.app.request("/technology")).text()).toContain(`<li id="${tech!.code}">`);
+
+    const [a] = await t.deps.db
+      .update(gapAssessments)
+      .set({ scope: "Keeping frobnicated dust away from seals." })
+      .where(eq(gapAssessments.slug, "autonomous-systems"))
+      .returning();
+    const found = await api("q=frobnicated");
+    expect(paths(found)).toEqual([`/technology/assessments/${a!.slug}`]);
+    expect(found.data[0]!.type).toBe("assessment");
+  });
+
+  it("never finds nor shows sources or curation notes", async () => {
+    const note = "snorfblat file:seeds/001_x.txt not independently verified";
+    await t.deps.db
+      .update(missions)
+      .set({ sources: [note], uncertain: true, uncertaintyNote: note })
+      .where(eq(missions.slug, "artemis-1"));
+    await t.deps.db
+      .update(organisations)
+      .set({ sources: [note], notes: note, joinNote: note })
+      .where(eq(organisations.slug, "lsa"));
+    await t.deps.db
+      .update(workingGroups)
+      .set({ sources: [note], uncertainNote: note })
+      .where(eq(workingGroups.slug, "swg"));
+    await t.deps.db
+      .update(meetings)
+      .set({ sources: [note], uncertainNote: note })
+      .where(eq(meetings.slug, "2009-yokohama"));
+    await t.deps.db.update(technologies).set({ sources: [note], uncertainNote: note });
+    await t.deps.db.update(gapAssessments).set({ sources: [note], uncertainNote: note });
+    expect((await api("q=snorfblat")).total).toBe(0);
+    expect((await api("q=seeds")).counts.byType).toMatchObject({
+      mission: 0,
+      member: 0,
+      meeting: 0,
+      group: 0,
+      technology: 0,
+      assessment: 0,
+    });
+    for (const q of ["Artemis", "Luxembourg", "science%20working%20group", "Yokohama", "PTS"]) {
+      const r = await api(q === "PTS" ? "q=PTS" : `q=${q}`);
+      for (const h of r.data) {
+        expect(h.snippetHtml, q).not.toMatch(/snorfblat|seeds\/|independently verified|Sources/);
+        expect(h.title, q).not.toContain("snorfblat");
+      }
+    }
+    const html = await page("q=Artemis");
+    expect(html).not.toContain("snorfblat");
+  });
+});
+
 describe("ranking", () => {
   it("puts a title match above matches only in bodies, however often they occur", async () => {
     const body = await addArticle({
@@ -253,7 +401,19 @@ describe("filters and pages", () => {
 
     const all = await api("q=trebuchet");
     expect(all.total).toBe(4);
-    expect(all.counts.byType).toEqual({ all: 4, news: 2, publication: 1, faq: 1, page: 0 });
+    expect(all.counts.byType).toEqual({
+      all: 4,
+      news: 2,
+      publication: 1,
+      mission: 0,
+      member: 0,
+      meeting: 0,
+      group: 0,
+      technology: 0,
+      assessment: 0,
+      faq: 1,
+      page: 0,
+    });
     expect(all.capped).toBe(false);
     expect(all.counts.byYear).toEqual([
       { year: 2021, n: 2, capped: false },
@@ -269,7 +429,7 @@ describe("filters and pages", () => {
 
     const y2021 = await api("q=trebuchet&year=2021");
     expect(y2021.data.map((h) => h.type).sort()).toEqual(["news", "publication"]);
-    expect(y2021.counts.byType).toEqual({ all: 2, news: 1, publication: 1, faq: 0, page: 0 });
+    expect(y2021.counts.byType).toMatchObject({ all: 2, news: 1, publication: 1, faq: 0, page: 0 });
 
     const both = await api("q=trebuchet&type=publication&year=2021");
     expect(both.data.map((h) => h.title)).toEqual(["Trebuchet handbook"]);

@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   date,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -11,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { tsvector } from "./search.js";
 
 /** Member organisations: only space agencies and government organisations may be members. */
 export const organisations = pgTable(
@@ -40,8 +42,22 @@ export const organisations = pgTable(
     sources: jsonb("sources").$type<string[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Full-text search vector (see features/search): acronym, name and aliases (the jsonb array's
+     * strings, through the immutable jsonb_to_tsvector), country, native and former names, the
+     * description. Never the notes, join note or sources.
+     */
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', acronym || ' ' || name), 'A') || setweight(jsonb_to_tsvector('english', aliases, '["string"]'), 'A') || setweight(to_tsvector('english', country || ' ' || coalesce(native_name, '')), 'B') || setweight(jsonb_to_tsvector('english', former_names, '["string"]'), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
+    ),
   },
   (t) => [
+    index("organisations_search_idx").using("gin", t.search),
+    /** Title matches alone (name and acronym), as search ranks them. */
+    index("organisations_title_search_idx").using(
+      "gin",
+      sql`to_tsvector('english', ${t.name} || ' ' || ${t.acronym})`,
+    ),
     uniqueIndex("organisations_acronym_key").on(sql`lower(${t.acronym})`),
     uniqueIndex("organisations_slug_key").on(t.slug),
     check("organisations_kind_check", sql`${t.kind} in ('space_agency', 'government_organisation')`),

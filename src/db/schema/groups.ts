@@ -13,6 +13,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { organisations, people } from "./directory.js";
+import { tsvector } from "./search.js";
 
 export const groupKinds = ["working_group", "tiger_team", "assessment_team"] as const;
 export type GroupKind = (typeof groupKinds)[number];
@@ -37,9 +38,16 @@ export const workingGroups = pgTable(
     sources: jsonb("sources").$type<string[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Full-text search vector (see features/search): name, acronym, charter; never the notes or sources. */
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', name || ' ' || coalesce(acronym, '')), 'A') || setweight(to_tsvector('english', charter), 'C')`,
+    ),
   },
   (t) => [
     uniqueIndex("working_groups_slug_key").on(t.slug),
+    index("working_groups_search_idx").using("gin", t.search),
+    /** Title matches alone, so ranking finds them without reading every matching vector. */
+    index("working_groups_title_search_idx").using("gin", sql`to_tsvector('english', ${t.name})`),
     check("working_groups_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("working_groups_kind_check", sql`${t.kind} in ('working_group', 'tiger_team', 'assessment_team')`),
     check(

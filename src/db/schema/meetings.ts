@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { organisations } from "./directory.js";
 import { workingGroups } from "./groups.js";
+import { tsvector } from "./search.js";
 
 export const meetingKinds = ["sam_meeting", "workshop", "group_meeting", "teleconference"] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
@@ -53,9 +54,16 @@ export const meetings = pgTable(
     sources: jsonb("sources").$type<string[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Full-text search vector (see features/search): title, place, summary; never the notes or sources. */
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', coalesce(place, '')), 'B') || setweight(to_tsvector('english', summary), 'C')`,
+    ),
   },
   (t) => [
     uniqueIndex("meetings_slug_key").on(t.slug),
+    index("meetings_search_idx").using("gin", t.search),
+    /** Title matches alone, so ranking finds them without reading every matching vector. */
+    index("meetings_title_search_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
     index("meetings_starts_idx").on(t.startsAt),
     check("meetings_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("meetings_dates_check", sql`${t.endsAt} >= ${t.startsAt}`),

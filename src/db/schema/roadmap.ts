@@ -15,6 +15,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { organisations } from "./directory.js";
+import { tsvector } from "./search.js";
 
 export const destinations = [
   "leo",
@@ -72,9 +73,16 @@ export const missions = pgTable(
     uncertaintyNote: text("uncertainty_note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Full-text search vector (see features/search); never the sources or the uncertainty note. */
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', name), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B') || setweight(to_tsvector('english', coalesce(lead_other, '')), 'C') || setweight(jsonb_to_tsvector('english', other_partners, '["string"]'), 'C') || setweight(jsonb_to_tsvector('english', instruments, '["string"]'), 'C')`,
+    ),
   },
   (t) => [
     uniqueIndex("missions_slug_key").on(t.slug),
+    index("missions_search_idx").using("gin", t.search),
+    /** Title matches alone, so ranking finds them without reading every matching vector. */
+    index("missions_title_search_idx").using("gin", sql`to_tsvector('english', ${t.name})`),
     index("missions_lead_idx").on(t.leadOrganisationId),
     check("missions_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("missions_destination_check", sql`${t.destination} in (${inList(destinations)})`),

@@ -16,6 +16,7 @@ import {
 import { organisations, people } from "./directory.js";
 import { publications } from "./publications.js";
 import { type Destination, missions } from "./roadmap.js";
+import { tsvector } from "./search.js";
 
 /** Areas of the Critical Technology List (propulsion, power, autonomy …). */
 export const technologyAreas = pgTable(
@@ -52,9 +53,19 @@ export const technologies = pgTable(
     sources: jsonb("sources").$type<string[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Full-text search vector (see features/search): code, title, description; never the notes or sources. */
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', code || ' ' || title), 'A') || setweight(to_tsvector('english', description), 'C')`,
+    ),
   },
   (t) => [
     uniqueIndex("technologies_code_key").on(t.code),
+    index("technologies_search_idx").using("gin", t.search),
+    /** Title matches alone, so ranking finds them without reading every matching vector. */
+    index("technologies_title_search_idx").using(
+      "gin",
+      sql`to_tsvector('english', ${t.code} || ' ' || ${t.title})`,
+    ),
     index("technologies_area_idx").on(t.areaId),
     check("technologies_code_check", sql`${t.code} ~ '^[A-Z]{2,6}-[0-9]{3,4}$'`),
   ],
@@ -145,9 +156,16 @@ export const gapAssessments = pgTable(
     sources: jsonb("sources").$type<string[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Full-text search vector (see features/search): title, scope, findings, recommendations; never the notes or sources. */
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', scope), 'B') || setweight(to_tsvector('english', findings || ' ' || recommendations), 'C')`,
+    ),
   },
   (t) => [
     uniqueIndex("gap_assessments_slug_key").on(t.slug),
+    index("gap_assessments_search_idx").using("gin", t.search),
+    /** Title matches alone, so ranking finds them without reading every matching vector. */
+    index("gap_assessments_title_search_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
     check("gap_assessments_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("gap_assessments_status_check", sql`${t.status} in ('planned', 'ongoing', 'published')`),
     check(

@@ -1,9 +1,11 @@
-import { and, asc, count, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { meetingAttendance, meetings, organisations, workingGroups } from "../../db/schema/index.js";
 import { chairPersonIds } from "../groups/groups.queries.js";
 
-export type MeetingRow = typeof meetings.$inferSelect;
+/** A meeting's columns, without the search vector (only read in SQL, see features/search). */
+export type MeetingRow = Omit<typeof meetings.$inferSelect, "search">;
+const { search: _search, ...meetingColumns } = getTableColumns(meetings);
 /** A meeting with what lists show: host, group and the number of agencies that attended. */
 export type MeetingListItem = MeetingRow & {
   hostAcronym: string | null;
@@ -22,7 +24,7 @@ const attendingCount = sql<number>`(select count(*)::int from ${meetingAttendanc
 function selectMeetings(db: Db) {
   return db
     .select({
-      meeting: meetings,
+      meeting: meetingColumns,
       hostAcronym: organisations.acronym,
       groupSlug: workingGroups.slug,
       groupName: workingGroups.name,

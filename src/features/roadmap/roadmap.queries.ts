@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import {
   gerObjectives,
@@ -11,7 +11,9 @@ import {
 } from "../../db/schema/index.js";
 import type { MissionFilters } from "./roadmap.schemas.js";
 
-export type MissionRow = typeof missions.$inferSelect;
+/** A mission's columns, without the search vector (only read in SQL, see features/search). */
+export type MissionRow = Omit<typeof missions.$inferSelect, "search">;
+const { search: _search, ...missionColumns } = getTableColumns(missions);
 /** A mission with its lead's acronym and its member partners (acronym and id). */
 export type Mission = MissionRow & {
   leadAcronym: string | null;
@@ -42,7 +44,7 @@ function conditions(f: MissionFilters): SQL[] {
 /** Missions matching the filters, by launch date (undated last) then name, with lead and partners. */
 export async function listMissions(db: Db, f: MissionFilters = {}): Promise<Mission[]> {
   const rows = await db
-    .select({ m: missions, leadAcronym: organisations.acronym, leadSlug: organisations.slug })
+    .select({ m: missionColumns, leadAcronym: organisations.acronym, leadSlug: organisations.slug })
     .from(missions)
     .leftJoin(organisations, eq(organisations.id, missions.leadOrganisationId))
     .where(and(...conditions(f)))
@@ -101,7 +103,7 @@ async function objectivesOf(db: Db, ids: number[]): Promise<Map<number, string[]
 /** One mission by its slug, with lead and partners. */
 export async function findMissionBySlug(db: Db, slug: string): Promise<Mission | undefined> {
   const rows = await db
-    .select({ m: missions, leadAcronym: organisations.acronym, leadSlug: organisations.slug })
+    .select({ m: missionColumns, leadAcronym: organisations.acronym, leadSlug: organisations.slug })
     .from(missions)
     .leftJoin(organisations, eq(organisations.id, missions.leadOrganisationId))
     .where(eq(missions.slug, slug));

@@ -13,8 +13,12 @@ const SearchHit = z
     titleHtml: z.string().openapi({ description: "The title, HTML-escaped, matches in <mark>" }),
     snippet: z.string().openapi({ description: "A passage around the matches, plain text" }),
     snippetHtml: z.string().openapi({ description: "The same passage, HTML-escaped, matches in <mark>" }),
-    url: z.string().openapi({ description: "Absolute address of the item (FAQ answers: /faq#anchor)" }),
-    date: z.string().nullable().openapi({ description: "YYYY-MM-DD; null for FAQ answers and pages" }),
+    url: z.string().openapi({
+      description: "Absolute address of the item (FAQ answers: /faq#anchor; technologies: /technology#code)",
+    }),
+    date: z.string().nullable().openapi({
+      description: "YYYY-MM-DD (a mission's launch, a meeting's first day); null for undated types",
+    }),
     precision: z.enum(["year", "month", "day"]).nullable(),
     year: z.number().nullable(),
   })
@@ -66,8 +70,8 @@ export function registerSearchApi(api: Api) {
       method: "get",
       path: "/search",
       tags: ["Search"],
-      summary: "Search news, publications, FAQ and pages",
-      description: `Ranked results, ${SEARCH_PER_PAGE} per page, over what a visitor may see: live news, publications (with the text of their PDF files), FAQ answers and public pages.`,
+      summary: "Search everything public",
+      description: `Ranked results, ${SEARCH_PER_PAGE} per page, over what a visitor may see: live news, publications (with the text of their PDF files), missions, member agencies (names, acronyms, aliases, countries), public meetings, working groups, technologies, gap assessments, FAQ answers and public pages.`,
       request: { query },
       responses: {
         200: { description: "Results", content: { "application/json": { schema: SearchResponse } } },

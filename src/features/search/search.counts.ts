@@ -1,5 +1,5 @@
 import { COUNT_CAP, type Match, type MatchSample } from "./search.queries.js";
-import { type SearchType, searchTypes } from "./search.schemas.js";
+import { perTypeZero, type SearchType, searchTypes } from "./search.schemas.js";
 
 type PerType<T> = Record<SearchType | "all", T>;
 
@@ -14,7 +14,7 @@ export type Counts = {
   byYear: Array<{ year: number; n: number; capped: boolean }>;
 };
 
-const zero = () => ({ news: 0, publication: 0, faq: 0, page: 0 });
+const zero = perTypeZero;
 
 /** Matches per type in a sample, at most COUNT_CAP each, and which types went past the cap. */
 function typeTotals(sample: MatchSample) {
@@ -43,8 +43,8 @@ export function countMatches(
     if (m.year !== null && (type === undefined || m.type === type))
       years.set(m.year, (years.get(m.year) ?? 0) + 1);
   }
-  const byType = { all: 0, ...zero() };
-  const byTypeCapped = { all: false, news: false, publication: false, faq: false, page: false };
+  const byType: PerType<number> = { all: 0, ...zero() };
+  const byTypeCapped = Object.fromEntries(["all", ...searchTypes].map((t) => [t, false])) as PerType<boolean>;
   for (const t of searchTypes) {
     byType[t] = year === undefined ? totals.n(t) : Math.min(inYear[t], COUNT_CAP);
     byTypeCapped[t] = totals.capped(t);
@@ -88,7 +88,7 @@ export function withinFilters(sample: MatchSample, type?: SearchType, year?: num
  * newest of all; past the cap, the newest of the first COUNT_CAP found.
  */
 export function candidatesOf(sample: Match[], n: number): Record<SearchType, number[]> {
-  const out: Record<SearchType, number[]> = { news: [], publication: [], faq: [], page: [] };
+  const out = Object.fromEntries(searchTypes.map((t) => [t, [] as number[]])) as Record<SearchType, number[]>;
   const sorted = [...sample].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id - b.id);
   for (const m of sorted) if (out[m.type].length < n) out[m.type].push(m.id);
   return out;

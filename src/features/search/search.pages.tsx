@@ -48,7 +48,8 @@ export function searchPages() {
       c,
       {
         title: results ? `Search: ${input.q}` : "Search",
-        description: "Search the forum's news, publications, FAQ and pages.",
+        description:
+          "Search the forum's news, publications, missions, members, meetings, working groups, technologies, gap assessments, FAQ and pages.",
         body: () => <SearchView q={input.q} error={error} results={results} />,
       },
       error ? 422 : 200,
@@ -62,7 +63,7 @@ function SearchView(p: { q: string; error?: string; results?: SearchResults }) {
     <div class="wrap">
       <PageHeader
         title="Search"
-        lead="News, publications (including the text of their PDF files), the FAQ and the forum's pages."
+        lead="News, publications (including the text of their PDF files), missions, member agencies, meetings, working groups, technologies, gap assessments, the FAQ and the forum's pages."
       />
       <search aria-label="Search the site">
         <form method="get" action="/search" class="search-form" novalidate>
@@ -95,7 +96,8 @@ function Prompt() {
       <p class="empty-title">What are you looking for?</p>
       <p>
         Try <a href={searchHref({ q: "global exploration roadmap" })}>global exploration roadmap</a>,{" "}
-        <a href={searchHref({ q: "lunar volatiles" })}>lunar volatiles</a> or{" "}
+        <a href={searchHref({ q: "lunar volatiles" })}>lunar volatiles</a>,{" "}
+        <a href={searchHref({ q: "Artemis" })}>Artemis</a> or{" "}
         <a href={searchHref({ q: "membership" })}>membership</a>.
       </p>
     </div>
@@ -179,8 +181,8 @@ function NoResults({ r, filtered }: { r: SearchResults; filtered: boolean }) {
         <li>Check the spelling, or use fewer or more general words.</li>
         <li>Very common words (such as “the” or “and”) are not searched on their own.</li>
         <li>
-          Browse the <a href="/news">news</a>, the <a href="/publications">publications</a> or the{" "}
-          <a href="/faq">FAQ</a>.
+          Browse the <a href="/news">news</a>, the <a href="/publications">publications</a>, the{" "}
+          <a href="/roadmap">roadmap</a>, the <a href="/members">members</a> or the <a href="/faq">FAQ</a>.
         </li>
       </ul>
     </div>
@@ -249,7 +251,10 @@ function FilterLinks({ r }: { r: SearchResults }) {
               </li>
             ))}
           </ul>
-          <p class="small muted">FAQ answers and pages have no date, so a year leaves them out.</p>
+          <p class="small muted">
+            Only news, publications, missions (by launch) and meetings have a date, so a year leaves the
+            others out.
+          </p>
           {r.byTypeCapped.all ? (
             <p class="small muted">
               Counting stops at {COUNT_CAP.toLocaleString("en")} results of a type; “+” means at least that

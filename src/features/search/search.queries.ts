@@ -53,10 +53,45 @@ export const RANK_CANDIDATES = 100;
 const inYear = (date: string, year: number) =>
   sql`${sql.raw(date)} >= make_date(${year}, 1, 1) and ${sql.raw(date)} < make_date(${year + 1}, 1, 1)`;
 
+/**
+ * An undated type (FAQ answers, pages, members, groups, technologies, assessments): left out by a
+ * year filter, since it has no year to match.
+ */
+const undated = (year: number | null, from: string, title: string, where: SQL = sql`true`) =>
+  year === null ? { from, date: "null::date", precision: "'day'", title, where } : null;
+
 /** Where each type lives, which rows the reader may see, and what its date and title are. */
 function source(type: SearchType, p: SearchParams) {
   const year = p.year ?? null;
   switch (type) {
+    case "mission":
+      // Every mission is public; dated by its launch (a quarter shown as its year).
+      return {
+        from: "missions a",
+        date: "a.launch_on",
+        precision: "case when a.launch_precision = 'quarter' then 'year' else a.launch_precision end",
+        title: "a.name",
+        where: year === null ? sql`true` : inYear("a.launch_on", year),
+      };
+    case "meeting": {
+      // Only public meetings; dated by their first day where they take place.
+      const day = "(a.starts_at at time zone a.time_zone)::date";
+      return {
+        from: "meetings a",
+        date: day,
+        precision: "case when a.precision = 'time' then 'day' else a.precision end",
+        title: "a.title",
+        where: sql`a.public ${year === null ? sql`` : sql`and ${inYear(day, year)}`}`,
+      };
+    }
+    case "member":
+      return undated(year, "organisations a", "a.name || ' ' || a.acronym");
+    case "group":
+      return undated(year, "working_groups a", "a.name");
+    case "technology":
+      return undated(year, "technologies a", "a.code || ' ' || a.title");
+    case "assessment":
+      return undated(year, "gap_assessments a", "a.title");
     case "news":
       return {
         from: "news_articles a",
@@ -255,27 +290,92 @@ export async function searchPage(
   return page.length ? highlighted(db, q, page) : [];
 }
 
-/** The rows with their slug, title, and title and snippet marked by ts_headline. */
+/**
+ * What a result shows, per type: its table, its slug (a technology's code), its title and the
+ * text its snippet is cut from. Only what the public pages show: never sources or curation notes.
+ */
+const display: Record<SearchType, { table: string; slug: string; title: string; body: string }> = {
+  news: {
+    table: "news_articles",
+    slug: "x.slug",
+    title: "x.title",
+    body: "x.summary || E'\\n' || x.body",
+  },
+  publication: {
+    table: "publications",
+    slug: "x.slug",
+    title: "x.title",
+    body: "coalesce(x.description, '') || E'\\n' || left(coalesce(x.text, ''), 100000)",
+  },
+  mission: {
+    table: "missions",
+    slug: "x.slug",
+    title: "x.name",
+    body: `concat_ws(E'\\n', x.description, x.lead_other,
+      (select string_agg(v, ', ') from jsonb_array_elements_text(x.other_partners) v),
+      (select string_agg(v, ', ') from jsonb_array_elements_text(x.instruments) v))`,
+  },
+  member: {
+    table: "organisations",
+    slug: "x.slug",
+    title: "x.name || ' (' || x.acronym || ')'",
+    body: `concat_ws(E'\\n', x.country, x.native_name,
+      (select 'Also known as ' || string_agg(v, ', ') from jsonb_array_elements_text(x.aliases) v),
+      (select 'Formerly ' || string_agg(v, ', ') from jsonb_array_elements_text(x.former_names) v),
+      x.description)`,
+  },
+  meeting: {
+    table: "meetings",
+    slug: "x.slug",
+    title: "x.title",
+    body: "concat_ws(E'\\n', x.place, x.summary)",
+  },
+  group: {
+    table: "working_groups",
+    slug: "x.slug",
+    title: "x.name || coalesce(' (' || x.acronym || ')', '')",
+    body: "x.charter",
+  },
+  technology: {
+    table: "technologies",
+    slug: "x.code",
+    title: "x.code || ' ' || x.title",
+    body: "x.description",
+  },
+  assessment: {
+    table: "gap_assessments",
+    slug: "x.slug",
+    title: "x.title",
+    body: "concat_ws(E'\\n', x.scope, x.findings, x.recommendations)",
+  },
+  faq: { table: "faq_questions", slug: "x.slug", title: "x.question", body: "x.answer" },
+  page: {
+    table: "content_pages",
+    slug: "x.slug",
+    title: "x.title",
+    body: "coalesce(x.summary, '') || E'\\n' || x.body",
+  },
+};
+
+/**
+ * The rows with their slug, title, and title and snippet marked by ts_headline: one statement per
+ * type on the page (a page has at most ten rows), each joined to its own table by id.
+ */
 async function highlighted(db: Db, q: ParsedQuery, rows: SearchRow[]): Promise<SearchRow[]> {
-  const types = `{${rows.map((r) => r.type).join(",")}}`;
-  const ids = `{${rows.map((r) => Math.trunc(r.id)).join(",")}}`;
-  const res = (await db.execute(sql`with ${tsq(q)},
-    top as (select * from unnest(${types}::text[], ${ids}::int[]) as t(type, id))
-    select top.type, top.id,
-      coalesce(n.slug, u.slug, f.slug, g.slug) as slug,
-      coalesce(n.title, u.title, f.question, g.title) as title,
-      ts_headline('english', coalesce(n.title, u.title, f.question, g.title), tsq.q, ${TITLE_HEADLINE_OPTIONS}) as "titleMarked",
-      ts_headline('english', case top.type
-          when 'news' then n.summary || E'\n' || n.body
-          when 'publication' then coalesce(u.description, '') || E'\n' || left(coalesce(u.text, ''), 100000)
-          when 'faq' then f.answer
-          else coalesce(g.summary, '') || E'\n' || g.body end,
-        tsq.q, ${HEADLINE_OPTIONS}) as "snippetMarked"
-    from top cross join tsq
-    left join news_articles n on top.type = 'news' and n.id = top.id
-    left join publications u on top.type = 'publication' and u.id = top.id
-    left join faq_questions f on top.type = 'faq' and f.id = top.id
-    left join content_pages g on top.type = 'page' and g.id = top.id`)) as unknown as Rows<
+  const types = [...new Set(rows.map((r) => r.type))];
+  const parts = types.map((type) => {
+    const d = display[type];
+    const ids = `{${rows
+      .filter((r) => r.type === type)
+      .map((r) => Math.trunc(r.id))
+      .join(",")}}`;
+    const title = sql.raw(d.title);
+    return sql`select ${type}::text as type, x.id, ${sql.raw(d.slug)} as slug, ${title} as title,
+      ts_headline('english', ${title}, tsq.q, ${TITLE_HEADLINE_OPTIONS}) as "titleMarked",
+      ts_headline('english', ${sql.raw(d.body)}, tsq.q, ${HEADLINE_OPTIONS}) as "snippetMarked"
+      from ${sql.raw(d.table)} x cross join tsq where x.id = any(${ids}::int[])`;
+  });
+  const res = (await db.execute(sql`with ${tsq(q)} ${sql.join(parts, sql` union all `)}`)) as unknown as Rows<
     Pick<SearchRow, "type" | "id" | "slug" | "title" | "titleMarked" | "snippetMarked">
   >;
   const marked = new Map(res.rows.map((r) => [`${r.type}:${r.id}`, r]));

@@ -53,12 +53,33 @@ export type SearchResults = {
 
 const pagePaths = new Map(contentPageRoutes.map((r) => [r.slug, r.path]));
 
-/** Where a result lives on the site (FAQ answers are anchors on /faq). */
+/**
+ * Where a result lives on the site. FAQ answers are anchors on /faq; technologies have no page of
+ * their own and are anchors (their code) in the Critical Technology List on /technology.
+ */
 export function urlOf(type: SearchType, slug: string): string {
-  if (type === "news") return `/news/${slug}`;
-  if (type === "publication") return `/publications/${slug}`;
-  if (type === "faq") return `/faq#${slug}`;
-  return pagePaths.get(slug) ?? "/";
+  switch (type) {
+    case "news":
+      return `/news/${slug}`;
+    case "publication":
+      return `/publications/${slug}`;
+    case "mission":
+      return `/roadmap/missions/${slug}`;
+    case "member":
+      return `/members/${slug}`;
+    case "meeting":
+      return `/meetings/${slug}`;
+    case "group":
+      return `/groups/${slug}`;
+    case "technology":
+      return `/technology#${slug}`;
+    case "assessment":
+      return `/technology/assessments/${slug}`;
+    case "faq":
+      return `/faq#${slug}`;
+    case "page":
+      return pagePaths.get(slug) ?? "/";
+  }
 }
 
 function toHit(r: SearchRow): SearchHit {
@@ -77,8 +98,10 @@ function toHit(r: SearchRow): SearchHit {
 }
 
 /**
- * Searches news, publications (with their PDF text), FAQ answers and content pages for what the
- * actor may read: everything public, never drafts or scheduled news. Bad input is a validation error.
+ * Searches news, publications (with their PDF text), missions, members, public meetings, groups,
+ * technologies, gap assessments, FAQ answers and content pages for what a visitor may read:
+ * everything public, never drafts, scheduled news or members-only meetings, never curation notes.
+ * Bad input is a validation error.
  */
 export async function searchSite(deps: Deps, _actor: Actor, input: unknown): Promise<SearchResults> {
   const { q, type, year, page } = parseInput(searchInput, input);

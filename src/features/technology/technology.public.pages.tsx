@@ -108,7 +108,7 @@ function TechnologyList({ areas, techs }: { areas: Area[]; techs: Technology[] }
               {techs
                 .filter((t) => t.areaId === a.id)
                 .map((t) => (
-                  <li>
+                  <li id={t.code}>
                     <strong>{t.code}</strong> {t.title}
                     {t.description ? <span class="muted small"> — {t.description}</span> : null}
                   </li>
