@@ -129,7 +129,7 @@ function SiteSearch() {
           id="site-search-q"
           name="q"
           maxlength={200}
-          placeholder="Search news, publications, FAQ…"
+          placeholder="Search missions, members, news…"
         />
         <button class="button button-quiet" type="submit">
           Search
