@@ -11,14 +11,15 @@ import {
   newsArticles,
   workingGroups,
 } from "../../src/db/schema/index.js";
-import type { Person } from "../../src/features/auth/actor.js";
+import { type Person, systemActor } from "../../src/features/auth/actor.js";
+import { addVersion } from "../../src/features/products/products.service.js";
 import { createApiToken } from "../../src/features/tokens/tokens.service.js";
 import { MATRIX_ACTION, makeMatrixAction, makeMatrixDeliverable } from "../support/actions.js";
 import { browser, makePerson, matrixActors } from "../support/actors.js";
 import { makeEndorsableProduct } from "../support/consensus.js";
 import { useTestDatabase } from "../support/database.js";
 import { makeMatrixMeeting } from "../support/meetings.js";
-import { makeMatrixProduct } from "../support/products.js";
+import { makeMatrixProduct, V1 } from "../support/products.js";
 import { makeMatrixCapability, makeMatrixNeed } from "../support/technology.js";
 
 const t = useTestDatabase();
@@ -846,14 +847,29 @@ const routes: Array<{
   {
     method: "POST",
     path: "/private/products/matrix-endorsable/endorsement",
-    body: { decision: ":decision", description: "Published by the access matrix." },
+    body: { decision: ":decision", version: "1", description: "Published by the access matrix." },
     allowed: ["secretariat"],
   },
   {
     method: "POST",
     path: "/api/v1/products/matrix-endorsable/endorsement",
     api: true,
-    body: { decision: ":decision", description: "Published by the access matrix." },
+    body: { decision: ":decision", version: 1, description: "Published by the access matrix." },
+    allowed: ["secretariat"],
+  },
+  // Editorial-only changes: the matrix adds version 2 to "matrix-endorsable" for these paths.
+  { method: "GET", path: "/private/products/matrix-endorsable/editorial", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/products/matrix-endorsable/editorial",
+    body: { from: "1", to: "2", reason: "Only the wording of accepted comments." },
+    allowed: ["secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/products/matrix-endorsable/editorial-confirmations",
+    api: true,
+    body: { from: 1, to: 2, reason: "Only the wording of accepted comments." },
     allowed: ["secretariat"],
   },
   // The action register (A-9001 is owned by ESA; the matrix's chair chairs no group), the personal
@@ -995,6 +1011,9 @@ describe("access matrix: every protected route, every role, signed out, and the 
       await makeMatrixProduct(t.deps, actors.member, path.includes("/rounds/1"));
     }
     const decision = path.includes("matrix-endorsable") ? await makeEndorsableProduct(t.deps) : null;
+    if (path.includes("matrix-endorsable/editorial")) {
+      await addVersion(t.deps, systemActor("test"), "matrix-endorsable", { body: `${V1}\nMore.\n` });
+    }
     const sent =
       body?.decision === ":decision" ? { ...body, decision: api ? decision : String(decision) } : body;
     if (path.includes("matrix-draft")) {

@@ -1,12 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { describeReason } from "../../domain/consensus.js";
 import { body, errorResponse, errors, json } from "../../http/api-schemas.js";
+import { AppError } from "../../http/errors.js";
+import { authorize } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import { roundConsensus, visibleConsensus } from "./consensus.queries.js";
+import { recordEditorialOnly } from "./agreed-version.js";
+import { roundConsensus, roundForEndorsement, visibleConsensus } from "./consensus.queries.js";
 import { newsChoices } from "./endorsement.schemas.js";
 import { endorseProduct } from "./endorsement.service.js";
 import { matrixRows } from "./matrix.pages.js";
 import { loadProduct, loadRound } from "./products.load.js";
+import { canEditProduct } from "./products.policy.js";
 
 const tags = ["Consensus products"];
 const security = [{ session: [] }];
@@ -63,7 +67,11 @@ const MatrixLine = z
 
 const EndorsementWrite = z
   .object({
-    decision: z.number().int().openapi({ description: "id of a decision of a SAM meeting" }),
+    decision: z.number().int().openapi({ description: "id of a decision of a SAM meeting already held" }),
+    version: z.number().int().openapi({
+      description:
+        "the version endorsed: the one the last round agreed on, or the latest once confirmed by a round or recorded as editorial only",
+    }),
     title: z.string().optional().openapi({ description: "default: the product's title" }),
     slug: z.string().optional(),
     description: z.string(),
@@ -82,11 +90,51 @@ const EndorsementJson = z
     newsArticleId: z.number().int().nullable(),
     round: z.number().int(),
     version: z.number().int(),
+    sha256: z.string().openapi({ description: "SHA-256 (hex) of the published version's text" }),
   })
   .openapi("Endorsement");
 
+const EditorialWrite = z
+  .object({
+    from: z.number().int().openapi({ description: "the version the last closed round agreed on" }),
+    to: z.number().int().openapi({ description: "the latest version" }),
+    reason: z.string().openapi({ description: "why the changes are editorial only (shown in the history)" }),
+  })
+  .partial()
+  .passthrough()
+  .openapi("EditorialConfirmationWrite");
+
 /** Registers consensus status, the resolution matrix lines and endorsement of products. */
 export function registerEndorsementApi(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/products/{slug}/editorial-confirmations",
+      tags,
+      security,
+      summary: "Record that later versions are editorial only",
+      description:
+        "The product's editors state that the versions after the one the last closed round agreed on change nothing of substance, so the latest may be endorsed without a confirming round. Audited; shown in the history.",
+      request: { params: productParams, ...body(EditorialWrite) },
+      responses: {
+        201: json(z.object({ data: z.object({ from: z.number(), to: z.number() }) }), "Recorded"),
+        ...errors,
+        409: errorResponse("A round is open, no round agreed yet, or the versions are not agreed → latest"),
+      },
+    }),
+    async (c) => {
+      const { actor, product } = await loadProduct(c);
+      const input = c.req.valid("json");
+      authorize(
+        canEditProduct(actor, product),
+        "Only the secretariat and the lead group's chairs record editorial-only changes.",
+      );
+      const { open, closed } = await roundForEndorsement(c.var.deps, product.id);
+      if (open) throw new AppError("conflict", `Review round ${open.number} is still open.`);
+      await recordEditorialOnly(c.var.deps, actor, product.slug, closed, input);
+      return c.json({ data: { from: Number(input.from), to: Number(input.to) } }, 201);
+    },
+  );
   api.openapi(
     createRoute({
       method: "get",

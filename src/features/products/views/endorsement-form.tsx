@@ -46,6 +46,9 @@ function FileField({ errors }: { errors?: FieldErrors }) {
 
 /** The one form that endorses a product by a SAM decision and publishes it (with an optional news item). */
 export function EndorsementForm(p: {
+  /** The version endorsed (the agreed one) and its hash, named in the form so nothing else is published. */
+  version: number;
+  sha256: string;
   action: string;
   csrf: string;
   values: EndorsementValues;
@@ -62,6 +65,10 @@ export function EndorsementForm(p: {
       <ErrorSummary errors={p.errors} message={p.message} />
       <fieldset>
         <legend>Endorsement</legend>
+        <input type="hidden" name="version" value={String(p.version)} />
+        <p>
+          Version endorsed: <strong>version {p.version}</strong>, SHA-256 <code>{p.sha256}</code>.
+        </p>
         <Select
           name="decision"
           label="Endorsing decision of a SAM meeting"
@@ -70,7 +77,7 @@ export function EndorsementForm(p: {
           emptyLabel="Choose a decision"
           errors={p.errors}
           required
-          hint="Only decisions of Senior Agency Manager meetings are listed."
+          hint="Only decisions of Senior Agency Manager meetings already held are listed."
         />
       </fieldset>
       <fieldset>

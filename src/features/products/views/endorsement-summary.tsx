@@ -49,6 +49,17 @@ export async function EndorsementSummary(p: {
             </>
           ) : null}
         </dd>
+        {done.versionNumber ? (
+          <>
+            <dt>Text endorsed</dt>
+            <dd>
+              <a href={productPath(product.slug, `/versions/${done.versionNumber}`)}>
+                Version {done.versionNumber}
+              </a>
+              , SHA-256 <code>{product.endorsedSha256}</code>
+            </dd>
+          </>
+        ) : null}
         <dt>Publication</dt>
         <dd>
           {done.publication ? (
