@@ -13,6 +13,7 @@ import {
   ensureMayDisposition,
   ensureMaySubmit,
 } from "./comments.guards.js";
+import { ensureOwnAgency, namedAgency } from "./named-agency.js";
 import type { ProductDetail } from "./products.queries.js";
 import { commentInput, dispositionInput } from "./products.schemas.js";
 import { type Comment, findComment, type RoundDetail } from "./rounds.queries.js";
@@ -53,6 +54,7 @@ export async function addComment(
   round: RoundDetail,
   raw: unknown,
 ): Promise<Comment> {
+  ensureOwnAgency(actor, await namedAgency(deps.db, raw), "comment");
   const { person, orgId } = ensureMayComment(actor, round);
   const input = parseInput(commentInput, raw);
   const section = (await commentableSections(deps, round)).find(
@@ -115,6 +117,7 @@ export async function updateComment(
   number: number,
   raw: unknown,
 ) {
+  ensureOwnAgency(actor, await namedAgency(deps.db, raw), "comment");
   const comment = await changeableComment(deps, actor, round, number);
   const input = parseInput(commentInput, raw);
   const section = (await commentableSections(deps, round)).find(

@@ -64,6 +64,9 @@ const PositionJson = z.object({
   rationale: z.string().nullable(),
   at: z.string(),
   by: z.string().nullable(),
+  onBehalf: z.boolean().openapi({ description: "recorded by the secretariat on the agency's behalf" }),
+  evidence: z.string().nullable(),
+  evidenceFile: z.string().nullable(),
 });
 
 /** The API's round shape: agencies with what the caller may see of their positions, and comments. */
@@ -140,6 +143,9 @@ const positionJson = (p: PositionRow) => ({
   rationale: p.rationale,
   at: p.createdAt.toISOString(),
   by: p.personName,
+  onBehalf: p.onBehalf,
+  evidence: p.evidence,
+  evidenceFile: p.evidenceFileName,
 });
 
 /** A round for the API; positions the caller may not see are left out and flagged hidden. */

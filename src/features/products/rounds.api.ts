@@ -49,6 +49,10 @@ const CommentWrite = open(
       text: z.string(),
       proposedFrom: z.string().nullable().optional(),
       proposedTo: z.string().nullable().optional(),
+      agency: z
+        .string()
+        .optional()
+        .openapi({ description: "optional; only your own agency (another is refused with 403)" }),
     })
     .partial()
     .passthrough(),
@@ -69,6 +73,13 @@ const PositionWrite = open(
     .object({
       position: z.enum(["concur", "concur_with_comments", "non_concur", "abstain"]),
       rationale: z.string().nullable().optional(),
+      agency: z.string().optional().openapi({
+        description:
+          "optional; a focal point may only name their own agency (another is refused with 403). The secretariat names the agency to record its position on its behalf, with evidence.",
+      }),
+      evidence: z.string().optional().openapi({
+        description: "the secretariat only: how the agency gave the position (required with agency)",
+      }),
     })
     .partial()
     .passthrough(),
@@ -231,7 +242,8 @@ export function registerRoundsApi(api: Api) {
       tags,
       security,
       summary: "Set your agency's position",
-      description: "Only the agency's own focal points; each change is a new record, the newest counts.",
+      description:
+        "Only the agency's own focal points; each change is a new record, the newest counts. A body naming another agency is refused (403). The secretariat records a position on an agency's behalf by naming it and giving the evidence.",
       request: { params: roundParams, ...body(PositionWrite) },
       responses: { 201: json(z.object({ data: RoundJson }), "Recorded"), ...writeErrors },
     }),

@@ -111,7 +111,7 @@ export function AgencyTable({
                   {hidden.has(a.id)
                     ? "Hidden until the round closes"
                     : p
-                      ? `${positionLabels[p.position]}${p.rationale ? `: ${p.rationale}` : ""}`
+                      ? `${positionLabels[p.position]}${p.rationale ? `: ${p.rationale}` : ""}${p.onBehalf ? ` (${onBehalfLabel})` : ""}`
                       : round.status === "closed"
                         ? `None given (silence counts as ${positionLabels[round.silenceMeans].toLowerCase()})`
                         : "Not given yet"}
@@ -124,6 +124,9 @@ export function AgencyTable({
     </TableScroll>
   );
 }
+
+/** How a position the secretariat recorded for an agency is labelled wherever it shows. */
+export const onBehalfLabel = "recorded by the secretariat on the agency's behalf";
 
 /** Every visible position change, oldest first: nothing is overwritten. */
 export function PositionHistory({ rows }: { rows: PositionRow[] }) {
@@ -148,7 +151,20 @@ export function PositionHistory({ rows }: { rows: PositionRow[] }) {
               <td>{r.agencyAcronym}</td>
               <td>{positionLabels[r.position]}</td>
               <td>{r.rationale ?? "—"}</td>
-              <td>{r.personName ?? "—"}</td>
+              <td>
+                {r.personName ?? "—"}
+                {r.onBehalf ? (
+                  <>
+                    {" "}
+                    <Tag tone="muted">{onBehalfLabel}</Tag>
+                    <br />
+                    <span class="small">
+                      Evidence: {r.evidence ?? ""}
+                      {r.evidenceFileName ? ` (file: ${r.evidenceFileName})` : ""}
+                    </span>
+                  </>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>
