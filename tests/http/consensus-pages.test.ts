@@ -129,11 +129,11 @@ describe("history", () => {
       "Started the product Lunar Surface White Paper",
       "Added version 1",
       "Opened review round 1",
-      "submitted 1 comments",
+      "submitted 1 comment in round 1",
       "JAXA&#39;s position in round 1",
       "Review round 1 closed at its deadline",
       "Comment 1 of round 1: accepted",
-      "<ins>accepted</ins>",
+      "<ins>Accepted</ins>",
     ]) {
       expect(html).toContain(text);
     }

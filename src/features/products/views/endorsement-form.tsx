@@ -1,6 +1,7 @@
 import type { FieldErrors } from "../../../http/errors.js";
 import { CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
 import { formatTimestamp } from "../../../web/format.js";
+import { markdownToPlain } from "../../../web/markdown.js";
 import { MAX_PDF_BYTES } from "../../publications/publications.schemas.js";
 import type { DecisionChoice } from "../endorsement.queries.js";
 import { newsChoiceLabels, newsChoices } from "../endorsement.schemas.js";
@@ -8,7 +9,8 @@ import { newsChoiceLabels, newsChoices } from "../endorsement.schemas.js";
 export type EndorsementValues = Record<string, string>;
 
 const shorten = (text: string, max = 90) => {
-  const plain = text.replace(/\s+/g, " ").trim();
+  // A decision is Markdown; an option shows plain text, never the markup.
+  const plain = markdownToPlain(text);
   return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
 };
 
