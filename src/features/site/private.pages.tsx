@@ -8,6 +8,8 @@ import { listAudit } from "../audit/audit.queries.js";
 import { roleLabels } from "../auth/actor.js";
 import { canEditAgencyProfile, canReadAuditLog, canReadPrivateArea } from "../directory/directory.policy.js";
 import { findOrganisationByAcronym, listPeople } from "../directory/directory.queries.js";
+import { WaitingList } from "../home/views/waiting-list.js";
+import { waitingFor } from "../home/waiting.service.js";
 
 /** The private area's landing page. */
 export function privateHomePages() {
@@ -21,6 +23,8 @@ export function privateHomePages() {
       : undefined;
     const colleagues = org ? await listPeople(db, { organisationId: org.id }, 1, 20) : undefined;
     const recent = canReadAuditLog(me) ? (await listAudit(db, {}, 1, 8)).rows : [];
+    const waiting = await waitingFor(c.var.deps, me);
+    const now = c.var.deps.now();
     return renderPrivate(c, {
       title: "Private area",
       body: () => (
@@ -29,11 +33,41 @@ export function privateHomePages() {
             title={`Welcome, ${me.name}`}
             lead={[me.roles.map((r) => roleLabels[r]).join(", "), org?.name].filter(Boolean).join(" · ")}
           />
+          <WaitingList
+            id="waiting-mine"
+            title={org ? `Waiting on you and ${org.acronym}` : "Waiting on you"}
+            items={waiting.mine}
+            now={now}
+            empty="Nothing is waiting on you."
+          />
+          {waiting.chair ? (
+            <WaitingList
+              id="waiting-chair"
+              title="Your groups"
+              items={waiting.chair}
+              now={now}
+              empty="Nothing is waiting on your groups."
+            />
+          ) : null}
+          {waiting.secretariat ? (
+            <WaitingList
+              id="waiting-secretariat"
+              title="For the secretariat"
+              items={waiting.secretariat}
+              now={now}
+              empty="Nothing is waiting on the secretariat."
+            />
+          ) : null}
           <div class="cards">
             {org ? (
               <article class="card">
                 <h2>{org.acronym}</h2>
-                <p>{colleagues?.total ?? 0} people represent your agency.</p>
+                <p>
+                  {colleagues?.total === 1
+                    ? "1 person represents"
+                    : `${colleagues?.total ?? 0} people represent`}{" "}
+                  your agency.
+                </p>
                 <p>
                   <a href={`/private/people?agency=${encodeURIComponent(org.acronym)}`}>
                     See your agency's people
