@@ -12,6 +12,7 @@ import {
   workingGroups,
 } from "../../src/db/schema/index.js";
 import { type Person, systemActor } from "../../src/features/auth/actor.js";
+import { endorseProduct } from "../../src/features/products/endorsement.service.js";
 import { addVersion } from "../../src/features/products/products.service.js";
 import { createApiToken } from "../../src/features/tokens/tokens.service.js";
 import { MATRIX_ACTION, makeMatrixAction, makeMatrixDeliverable } from "../support/actions.js";
@@ -910,6 +911,14 @@ const routes: Array<{
     body: { decision: ":decision", version: 1, description: "Published by the access matrix." },
     allowed: ["secretariat"],
   },
+  // The consensus record: the matrix publishes "matrix-endorsable" first for these paths.
+  { method: "GET", path: "/private/products/matrix-endorsable/record", allowed: signedIn },
+  {
+    method: "GET",
+    path: "/api/v1/products/matrix-endorsable/consensus-record",
+    api: true,
+    allowed: signedIn,
+  },
   // Editorial-only changes: the matrix adds version 2 to "matrix-endorsable" for these paths.
   { method: "GET", path: "/private/products/matrix-endorsable/editorial", allowed: ["secretariat"] },
   {
@@ -1064,6 +1073,13 @@ describe("access matrix: every protected route, every role, signed out, and the 
       await makeMatrixProduct(t.deps, actors.member, path.includes("/rounds/1"));
     }
     const decision = path.includes("matrix-endorsable") ? await makeEndorsableProduct(t.deps) : null;
+    if (path.includes("record")) {
+      await endorseProduct(t.deps, actors.secretariat, "matrix-endorsable", {
+        decision,
+        version: 1,
+        description: "Published for the access matrix.",
+      });
+    }
     if (path.includes("matrix-endorsable/editorial")) {
       await addVersion(t.deps, systemActor("test"), "matrix-endorsable", { body: `${V1}\nMore.\n` });
     }

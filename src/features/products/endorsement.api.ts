@@ -6,6 +6,7 @@ import { authorize } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { recordEditorialOnly } from "./agreed-version.js";
 import { roundConsensus, roundForEndorsement, visibleConsensus } from "./consensus.queries.js";
+import { consensusRecord } from "./consensus-record.js";
 import { newsChoices } from "./endorsement.schemas.js";
 import { endorseProduct } from "./endorsement.service.js";
 import { matrixRows } from "./matrix.pages.js";
@@ -104,8 +105,72 @@ const EditorialWrite = z
   .passthrough()
   .openapi("EditorialConfirmationWrite");
 
+const RecordJson = z
+  .object({
+    product: z.object({ slug: z.string(), title: z.string() }),
+    version: z.number().int(),
+    sha256: z.string(),
+    endorsedAt: z.string(),
+    round: z.object({
+      number: z.number().int(),
+      version: z.number().int(),
+      openedAt: z.string(),
+      closedAt: z.string().nullable(),
+      silenceMeans: z.string(),
+    }),
+    editorialOnly: z
+      .object({ from: z.number(), to: z.number(), reason: z.string(), at: z.string() })
+      .nullable(),
+    decision: z
+      .object({
+        number: z.number(),
+        text: z.string(),
+        meeting: z.string(),
+        meetingSlug: z.string(),
+        date: z.string(),
+      })
+      .nullable(),
+    publication: z.object({ slug: z.string(), title: z.string() }).nullable(),
+    agencies: z.array(
+      z.object({
+        agency: z.string(),
+        position: z.enum(["concur", "concur_with_comments", "non_concur", "abstain"]),
+        givenAt: z.string().nullable(),
+        bySilence: z.boolean(),
+        onBehalf: z.boolean(),
+        rationale: z.string().nullable(),
+      }),
+    ),
+    comments: z.object({ total: z.number(), byDisposition: z.record(z.string(), z.number()) }),
+  })
+  .openapi("ConsensusRecord");
+
 /** Registers consensus status, the resolution matrix lines and endorsement of products. */
 export function registerEndorsementApi(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/products/{slug}/consensus-record",
+      tags,
+      security,
+      summary: "The consensus record of a published product",
+      description:
+        "The version endorsed and its SHA-256, each participating agency's final position and when, comment counts by disposition, and the endorsing decision. 409 until the product is published.",
+      request: { params: productParams },
+      responses: {
+        200: json(z.object({ data: RecordJson }), "The record"),
+        401: errors[401],
+        404: errors[404],
+        409: errorResponse("Not published yet"),
+      },
+    }),
+    async (c) => {
+      const { product } = await loadProduct(c);
+      const r = await consensusRecord(c.var.deps, product);
+      // Dates as ISO 8601 instants, like every API answer.
+      return c.json({ data: JSON.parse(JSON.stringify(r)) }, 200);
+    },
+  );
   api.openapi(
     createRoute({
       method: "post",

@@ -81,7 +81,12 @@ export async function EndorsementSummary(p: {
           </>
         ) : null}
       </dl>
-      <p class="form-actions">{links}</p>
+      <p class="form-actions">
+        <a class="button button-quiet" href={productPath(product.slug, "/record")}>
+          Consensus record
+        </a>
+        {links}
+      </p>
     </section>
   );
 }
