@@ -22,6 +22,7 @@ CREATE TABLE "review_deferrals" (
 --> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "endorsed_version_id" integer;--> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "endorsed_sha256" text;--> statement-breakpoint
+ALTER TABLE "review_positions" ADD COLUMN "depends_on" integer[] DEFAULT '{}'::integer[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "review_positions" ADD COLUMN "on_behalf" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "review_positions" ADD COLUMN "evidence" text;--> statement-breakpoint
 ALTER TABLE "review_positions" ADD COLUMN "evidence_file_sha256" text;--> statement-breakpoint

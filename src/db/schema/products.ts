@@ -240,6 +240,8 @@ export const reviewPositions = pgTable(
     position: text("position", { enum: positionKinds }).notNull(),
     rationale: text("rationale"),
     personId: integer("person_id").references(() => people.id, { onDelete: "set null" }),
+    /** The numbers of the round's comments whose resolution the position waits for (its cure). */
+    dependsOn: integer("depends_on").array().notNull().default(sql`'{}'::integer[]`),
     /** Recorded by the secretariat on the agency's behalf (e.g. sent by e-mail), with the evidence. */
     onBehalf: boolean("on_behalf").notNull().default(false),
     evidence: text("evidence"),

@@ -352,3 +352,29 @@ export async function productsLedBy(db: Db, groupIds: number[]): Promise<number[
 }
 
 export { productPath };
+
+/** Open rounds where the agency's position waits for comments that now all have a disposition: confirm or change. */
+export function positionsToConfirm(db: Db, orgId: number) {
+  return db
+    .select({
+      slug: products.slug,
+      title: products.title,
+      number: reviewRounds.number,
+      since: reviewPositions.createdAt,
+      deadline: reviewRounds.deadline,
+      dependsOn: reviewPositions.dependsOn,
+    })
+    .from(reviewPositions)
+    .innerJoin(reviewRounds, eq(reviewRounds.id, reviewPositions.roundId))
+    .innerJoin(products, eq(products.id, reviewRounds.productId))
+    .where(
+      and(
+        eq(reviewPositions.organisationId, orgId),
+        eq(reviewRounds.status, "open"),
+        sql`cardinality(${reviewPositions.dependsOn}) > 0`,
+        sql`${reviewPositions.id} = (select max(p2.id) from ${reviewPositions} p2 where p2.round_id = ${reviewPositions.roundId} and p2.organisation_id = ${orgId})`,
+        sql`not exists (select 1 from ${reviewComments} c where c.round_id = ${reviewRounds.id} and c.number = any(${reviewPositions.dependsOn}) and c.disposition is null)`,
+      ),
+    )
+    .orderBy(asc(reviewPositions.createdAt));
+}

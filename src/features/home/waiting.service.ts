@@ -11,6 +11,7 @@ import {
   meetingsToRegister,
   openActions,
   openProposals,
+  positionsToConfirm,
   productPath,
   productsLedBy,
   roundsClosingSoon,
@@ -56,14 +57,25 @@ async function personalItems(deps: Deps, me: Person): Promise<WaitingItem[]> {
   const org = me.organisationId;
   const focal = hasRole(me, "focal_point") && org !== null;
   const items: WaitingItem[] = [];
-  const [rounds, drafts, actions, proposals, meetingList, stale] = await Promise.all([
+  const [rounds, drafts, actions, proposals, meetingList, stale, confirm] = await Promise.all([
     org === null ? [] : roundsWithoutPosition(db, org, now),
     org === null ? [] : unsubmittedDrafts(db, org, focal ? null : me.id, now),
     openActions(db, { personId: me.id, orgId: org }, today),
     focal ? openProposals(db, org) : [],
     meetingsToRegister(db, me.id, org, now),
     focal ? staleRecords(db, org, now) : { staleMissions: [], staleCapabilities: [] },
+    focal ? positionsToConfirm(db, org) : [],
   ]);
+  for (const r of confirm)
+    items.push({
+      kind: "position",
+      title: `Confirm or change ${me.organisationAcronym}'s position in round ${r.number} of ${r.title}`,
+      detail: `Comments ${r.dependsOn.join(", ")} now have dispositions; ${daysLeft(r.deadline, now)}`,
+      href: productPath(r.slug, `/rounds/${r.number}/position`),
+      since: r.since,
+      due: r.deadline,
+      overdue: false,
+    });
   for (const r of rounds)
     items.push({
       kind: "position",

@@ -35,6 +35,11 @@ const ConsensusJson = z
         agency: z.string().optional(),
         rationale: z.string().optional(),
         number: z.number().int().optional(),
+        until: z
+          .array(z.number().int())
+          .optional()
+          .openapi({ description: "a non-concur's comments it waits for" }),
+        resolved: z.boolean().optional().openapi({ description: "those comments all have a disposition" }),
         message: z.string(),
       }),
     ),

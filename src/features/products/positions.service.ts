@@ -12,7 +12,13 @@ import { ensureOwnAgency, type NamedAgency, namedAgency } from "./named-agency.j
 import { canSeePosition, canSetPosition } from "./products.policy.js";
 import type { ProductDetail } from "./products.queries.js";
 import { positionInput, positionLabels } from "./products.schemas.js";
-import { currentPositions, listPositionRows, type PositionRow, type RoundDetail } from "./rounds.queries.js";
+import {
+  currentPositions,
+  listComments,
+  listPositionRows,
+  type PositionRow,
+  type RoundDetail,
+} from "./rounds.queries.js";
 import { lockOpenRound, sealedMessage } from "./rounds.service.js";
 
 /** Refuses (sealed, or not a focal point of a participating agency) unless the actor may set a position. */
@@ -63,6 +69,7 @@ export async function setPosition(
       ? onBehalfOf(actor, round, named, raw, file)
       : ownAgency(actor, round, named);
   const input = parseInput(positionInput, raw);
+  await ensureCommentsExist(deps, round, recorded.organisationId, input.comments);
   const stored = recorded.file ? storedEvidence(recorded.file) : null;
   await write(
     deps,
@@ -75,6 +82,7 @@ export async function setPosition(
         organisationId: recorded.organisationId,
         position: input.position,
         rationale: input.rationale,
+        dependsOn: input.comments,
         personId: actor.kind === "person" ? actor.id : null,
         onBehalf: recorded.onBehalf,
         evidence: recorded.evidence,
@@ -104,6 +112,20 @@ export async function setPosition(
     },
     { invalidatesPages: false },
   );
+}
+
+/** The comments a position depends on must be this round's, not withdrawn, and visible to the agency. */
+async function ensureCommentsExist(deps: Deps, round: RoundDetail, orgId: number, numbers: number[]) {
+  if (numbers.length === 0) return;
+  const submitted = new Set(round.agencies.filter((a) => a.commentsSubmittedAt).map((a) => a.id));
+  const known = new Set(
+    (await listComments(deps.db, round.id))
+      .filter((c) => !c.withdrawn && (c.organisationId === orgId || submitted.has(c.organisationId)))
+      .map((c) => c.number),
+  );
+  const unknown = numbers.filter((n) => !known.has(n));
+  if (unknown.length)
+    throw invalid({ comments: `This round has no comment ${unknown.join(", ")} your agency can point to.` });
 }
 
 function ownAgency(actor: Actor, round: RoundDetail, named: NamedAgency | null): Recorded {

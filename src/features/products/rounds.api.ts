@@ -73,6 +73,10 @@ const PositionWrite = open(
     .object({
       position: z.enum(["concur", "concur_with_comments", "non_concur", "abstain"]),
       rationale: z.string().nullable().optional(),
+      comments: z
+        .array(z.number().int())
+        .optional()
+        .openapi({ description: "for a non-concur or concur with comments: the comments it waits for" }),
       agency: z.string().optional().openapi({
         description:
           "optional; a focal point may only name their own agency (another is refused with 403). The secretariat names the agency to record its position on its behalf, with evidence.",

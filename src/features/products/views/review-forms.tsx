@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../http/errors.js";
-import { CsrfField, ErrorSummary, labelOptions, Select, TextArea } from "../../../web/components.js";
+import { CsrfField, ErrorSummary, Field, labelOptions, Select, TextArea } from "../../../web/components.js";
 import { categoryLabels, dispositionLabels, positionLabels } from "../products.schemas.js";
 import { type FormValues, val } from "./forms.js";
 
@@ -76,6 +76,7 @@ function ChoiceForm(
     labels: Record<string, string>;
     hint: string;
     submit: string;
+    extra?: unknown;
   },
 ) {
   return (
@@ -99,6 +100,7 @@ function ChoiceForm(
         rows={4}
         hint={p.hint}
       />
+      {p.extra as never}
       <Actions submit={p.submit} cancel={p.cancel} />
     </form>
   );
@@ -125,5 +127,14 @@ export const PositionForm = (p: FormProps) => (
     labels={positionLabels}
     hint="Required for a non-concurrence."
     submit="Record the position"
+    extra={
+      <Field
+        name="comments"
+        label="Comments it depends on"
+        value={val(p.values, "comments")}
+        errors={p.errors}
+        hint="For a non-concurrence or a concurrence with comments: the numbers of the comments whose resolution would settle it, e.g. 14, 31."
+      />
+    }
   />
 );

@@ -111,7 +111,7 @@ export function AgencyTable({
                   {hidden.has(a.id)
                     ? "Hidden until the round closes"
                     : p
-                      ? `${positionLabels[p.position]}${p.rationale ? `: ${p.rationale}` : ""}${p.onBehalf ? ` (${onBehalfLabel})` : ""}`
+                      ? `${positionLabels[p.position]}${p.rationale ? `: ${p.rationale}` : ""}${p.dependsOn.length ? ` (until ${p.dependsOn.length === 1 ? "comment" : "comments"} ${p.dependsOn.join(", ")} ${p.dependsOn.length === 1 ? "is" : "are"} resolved)` : ""}${p.onBehalf ? ` (${onBehalfLabel})` : ""}`
                       : round.status === "closed"
                         ? `None given (silence counts as ${positionLabels[round.silenceMeans].toLowerCase()})`
                         : "Not given yet"}
