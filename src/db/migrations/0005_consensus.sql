@@ -1,3 +1,10 @@
+CREATE TABLE "mail_suppressions" (
+	"address" text PRIMARY KEY NOT NULL,
+	"reason" text NOT NULL,
+	"outbox_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "product_editorial_confirmations" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"product_id" integer NOT NULL,

@@ -1,5 +1,6 @@
+import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { outbox } from "../../db/schema/index.js";
+import { mailSuppressions, outbox } from "../../db/schema/index.js";
 
 /** A mail as features hand it to the outbox. */
 export type MailMessage = {
@@ -13,6 +14,22 @@ export type MailMessage = {
   dedupeKey?: string | null;
 };
 
+/** Which of these addresses refused mail permanently (lower-cased). */
+export async function suppressedAmong(db: Db, addresses: string[]): Promise<Set<string>> {
+  if (addresses.length === 0) return new Set();
+  const lower = [...new Set(addresses.map((a) => a.toLowerCase()))];
+  const rows: Array<{ address: string }> = [];
+  for (let i = 0; i < lower.length; i += 1000) {
+    rows.push(
+      ...(await db
+        .select({ address: mailSuppressions.address })
+        .from(mailSuppressions)
+        .where(inArray(mailSuppressions.address, lower.slice(i, i + 1000)))),
+    );
+  }
+  return new Set(rows.map((r) => r.address));
+}
+
 /**
  * Queues mail for the worker. Call it with the transaction of the write that causes the mail,
  * so the mail exists if and only if that write commits. Returns how many were newly queued
@@ -23,7 +40,13 @@ export async function enqueueMail(
   message: MailMessage | MailMessage[],
   now: Date = new Date(),
 ): Promise<number> {
-  const list = [message].flat();
+  const all = [message].flat();
+  const suppressed = await suppressedAmong(
+    tx,
+    all.map((m) => m.to),
+  );
+  // Addresses that refused mail permanently get no more (the secretariat sees it on the person's record).
+  const list = all.filter((m) => !suppressed.has(m.to.toLowerCase()));
   let queued = 0;
   // Chunks keep each statement well under the parameter limit for large subscriber lists.
   for (let i = 0; i < list.length; i += 500) {
