@@ -37,6 +37,7 @@ import { newsAdminPages } from "./features/news/news.admin.pages.js";
 import { registerNewsApi } from "./features/news/news.api.js";
 import { newsPages } from "./features/news/news.pages.js";
 import { contentPages } from "./features/pages/pages.pages.js";
+import { carriedPages } from "./features/products/carried.pages.js";
 import { reviewPages } from "./features/products/comments.pages.js";
 import { consensusRecordPages } from "./features/products/consensus-record.pages.js";
 import { editorialPages } from "./features/products/editorial.pages.js";
@@ -209,6 +210,7 @@ export function createApp(deps: Deps) {
   app.route("/", endorsementPages());
   app.route("/", editorialPages());
   app.route("/", consensusRecordPages());
+  app.route("/", carriedPages());
   app.route("/", historyPages());
   app.route("/", matrixPages());
   app.route("/", productPages());

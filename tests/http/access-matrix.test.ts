@@ -893,6 +893,7 @@ const routes: Array<{
   // Consensus, matrix, history (every member) and endorsement (the secretariat). "matrix-endorsable"
   // has a closed round with consensus; ":decision" becomes a decision of a SAM meeting.
   { method: "GET", path: "/private/products/matrix-product/history", allowed: signedIn },
+  { method: "GET", path: "/private/products/matrix-product/versions/1/carried", allowed: signedIn },
   { method: "GET", path: "/private/products/matrix-product/rounds/1/matrix.csv", allowed: signedIn },
   { method: "GET", path: "/private/products/matrix-product/rounds/1/matrix.xlsx", allowed: signedIn },
   { method: "GET", path: "/api/v1/products/matrix-product/rounds/1/consensus", api: true, allowed: signedIn },

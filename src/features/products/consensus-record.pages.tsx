@@ -23,7 +23,7 @@ function RecordView({ r }: { r: ConsensusRecord }) {
         <dt>Text endorsed</dt>
         <dd>
           <a href={productPath(r.product.slug, `/versions/${r.version}`)}>Version {r.version}</a>, SHA-256{" "}
-          <code>{r.sha256}</code>
+          <code class="hash">{r.sha256}</code>
         </dd>
         <dt>Consensus</dt>
         <dd>

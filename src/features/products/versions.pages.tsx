@@ -119,6 +119,11 @@ export function versionPages() {
             title={product.title}
             lead={v.note || undefined}
           />
+          <p>
+            <a href={productPath(product.slug, `/versions/${v.number}/carried`)}>
+              Open comments carried to this version from earlier ones
+            </a>
+          </p>
           <NumberedDocument body={v.body} commentHref={commentHref} />
         </>
       ),

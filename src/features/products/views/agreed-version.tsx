@@ -17,7 +17,7 @@ export function AgreedVersionNote(p: { slug: string; state: AgreedVersion; round
         {p.sha256 ? (
           <>
             {" "}
-            (SHA-256 <code>{p.sha256}</code>)
+            (SHA-256 <code class="hash">{p.sha256}</code>)
           </>
         ) : null}
         .

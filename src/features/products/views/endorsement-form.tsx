@@ -69,7 +69,8 @@ export function EndorsementForm(p: {
         <legend>Endorsement</legend>
         <input type="hidden" name="version" value={String(p.version)} />
         <p>
-          Version endorsed: <strong>version {p.version}</strong>, SHA-256 <code>{p.sha256}</code>.
+          Version endorsed: <strong>version {p.version}</strong>, SHA-256 <code class="hash">{p.sha256}</code>
+          .
         </p>
         <Select
           name="decision"

@@ -56,7 +56,7 @@ export async function EndorsementSummary(p: {
               <a href={productPath(product.slug, `/versions/${done.versionNumber}`)}>
                 Version {done.versionNumber}
               </a>
-              , SHA-256 <code>{product.endorsedSha256}</code>
+              , SHA-256 <code class="hash">{product.endorsedSha256}</code>
             </dd>
           </>
         ) : null}
