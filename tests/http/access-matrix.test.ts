@@ -876,6 +876,15 @@ const routes: Array<{
     api: true,
     allowed: ["focalPoint"],
   },
+  // Comment 2 is CNES's: with no disposition yet its answer is refused (409) even for CNES, so only
+  // the refusals of everyone else are tried here; the allowed case is in disposition-response.test.ts.
+  {
+    method: "PUT",
+    path: "/api/v1/products/matrix-product/rounds/1/comments/2/response",
+    api: true,
+    body: { response: "accepted" },
+    allowed: [],
+  },
   {
     method: "PUT",
     path: "/api/v1/products/matrix-product/rounds/1/comments/2/disposition",

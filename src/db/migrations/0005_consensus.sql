@@ -29,6 +29,10 @@ CREATE TABLE "review_deferrals" (
 --> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "endorsed_version_id" integer;--> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "endorsed_sha256" text;--> statement-breakpoint
+ALTER TABLE "review_comments" ADD COLUMN "response" text;--> statement-breakpoint
+ALTER TABLE "review_comments" ADD COLUMN "response_note" text;--> statement-breakpoint
+ALTER TABLE "review_comments" ADD COLUMN "responded_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "review_comments" ADD COLUMN "responded_by" integer;--> statement-breakpoint
 ALTER TABLE "review_positions" ADD COLUMN "depends_on" integer[] DEFAULT '{}'::integer[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "review_positions" ADD COLUMN "on_behalf" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "review_positions" ADD COLUMN "evidence" text;--> statement-breakpoint
@@ -42,4 +46,6 @@ ALTER TABLE "review_deferrals" ADD CONSTRAINT "review_deferrals_round_id_review_
 ALTER TABLE "review_deferrals" ADD CONSTRAINT "review_deferrals_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_deferrals" ADD CONSTRAINT "review_deferrals_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "product_editorial_confirmations_key" ON "product_editorial_confirmations" USING btree ("product_id","from_version_id","to_version_id");--> statement-breakpoint
+ALTER TABLE "review_comments" ADD CONSTRAINT "review_comments_responded_by_people_id_fk" FOREIGN KEY ("responded_by") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_comments" ADD CONSTRAINT "review_comments_response_check" CHECK ("review_comments"."response" is null or "review_comments"."response" in ('accepted', 'contested'));--> statement-breakpoint
 ALTER TABLE "review_positions" ADD CONSTRAINT "review_positions_on_behalf_check" CHECK (not "review_positions"."on_behalf" or length(trim(coalesce("review_positions"."evidence", ''))) > 0 or "review_positions"."evidence_file_sha256" is not null);

@@ -202,10 +202,19 @@ export const reviewComments = pgTable(
     rationale: text("rationale"),
     dispositionBy: integer("disposition_by").references(() => people.id, { onDelete: "set null" }),
     dispositionAt: timestamp("disposition_at", { withTimezone: true }),
+    /** The commenting agency's answer to the disposition: accepted, or contested with a note. */
+    response: text("response", { enum: ["accepted", "contested"] }),
+    responseNote: text("response_note"),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    respondedBy: integer("responded_by").references(() => people.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check(
+      "review_comments_response_check",
+      sql`${t.response} is null or ${t.response} in ('accepted', 'contested')`,
+    ),
     uniqueIndex("review_comments_number_key").on(t.roundId, t.number),
     index("review_comments_org_idx").on(t.roundId, t.organisationId),
     check("review_comments_category_check", sql`${t.category} in (${inList(commentCategories)})`),

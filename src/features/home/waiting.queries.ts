@@ -378,3 +378,27 @@ export function positionsToConfirm(db: Db, orgId: number) {
     )
     .orderBy(asc(reviewPositions.createdAt));
 }
+
+/** Dispositions of the agency's comments it has not accepted or contested yet, per round. */
+export function dispositionsToRespond(db: Db, orgId: number) {
+  return db
+    .select({
+      slug: products.slug,
+      title: products.title,
+      round: reviewRounds.number,
+      oldest: sql<Date>`min(${reviewComments.dispositionAt})`.mapWith((v) => new Date(v)),
+      count: sql<number>`count(*)::int`,
+    })
+    .from(reviewComments)
+    .innerJoin(reviewRounds, eq(reviewRounds.id, reviewComments.roundId))
+    .innerJoin(products, eq(products.id, reviewRounds.productId))
+    .where(
+      and(
+        eq(reviewComments.organisationId, orgId),
+        sql`${reviewComments.disposition} is not null`,
+        isNull(reviewComments.response),
+        eq(products.status, "drafting"),
+      ),
+    )
+    .groupBy(products.slug, products.title, reviewRounds.number);
+}

@@ -7,6 +7,7 @@ import {
   chairedGroupIds,
   deliverablesDue,
   dispositionsToAnswer,
+  dispositionsToRespond,
   draftsInReview,
   meetingsToRegister,
   openActions,
@@ -57,7 +58,7 @@ async function personalItems(deps: Deps, me: Person): Promise<WaitingItem[]> {
   const org = me.organisationId;
   const focal = hasRole(me, "focal_point") && org !== null;
   const items: WaitingItem[] = [];
-  const [rounds, drafts, actions, proposals, meetingList, stale, confirm] = await Promise.all([
+  const [rounds, drafts, actions, proposals, meetingList, stale, confirm, answers] = await Promise.all([
     org === null ? [] : roundsWithoutPosition(db, org, now),
     org === null ? [] : unsubmittedDrafts(db, org, focal ? null : me.id, now),
     openActions(db, { personId: me.id, orgId: org }, today),
@@ -65,7 +66,18 @@ async function personalItems(deps: Deps, me: Person): Promise<WaitingItem[]> {
     meetingsToRegister(db, me.id, org, now),
     focal ? staleRecords(db, org, now) : { staleMissions: [], staleCapabilities: [] },
     focal ? positionsToConfirm(db, org) : [],
+    focal ? dispositionsToRespond(db, org) : [],
   ]);
+  for (const d of answers)
+    items.push({
+      kind: "disposition",
+      title: `${plural(d.count, "disposition")} of ${me.organisationAcronym}'s comments to accept or contest in round ${d.round} of ${d.title}`,
+      detail: "Answer each disposition",
+      href: productPath(d.slug, `/rounds/${d.round}`),
+      since: d.oldest,
+      due: null,
+      overdue: false,
+    });
   for (const r of confirm)
     items.push({
       kind: "position",

@@ -56,6 +56,11 @@ export const CommentJson = z
     submitted: z.boolean(),
     disposition: z.enum(dispositions).nullable(),
     rationale: z.string().nullable(),
+    response: z
+      .enum(["accepted", "contested"])
+      .nullable()
+      .openapi({ description: "the commenting agency's answer to the disposition" }),
+    responseNote: z.string().nullable(),
   })
   .openapi("ReviewComment");
 
@@ -136,6 +141,8 @@ export const commentJson = (c: Comment, submitted: boolean) => ({
   withdrawn: c.withdrawn,
   submitted,
   disposition: c.disposition,
+  response: c.response,
+  responseNote: c.responseNote,
   rationale: c.rationale,
 });
 

@@ -16,6 +16,7 @@ import { setPosition, visiblePositions } from "./positions.service.js";
 import { CommentJson, commentJson, RoundJson, roundJson } from "./products.json.js";
 import { loadProduct, loadRound } from "./products.load.js";
 import { canSeeComment } from "./products.policy.js";
+import { respondToDisposition } from "./responses.service.js";
 import { findComment, listComments } from "./rounds.queries.js";
 import { currentRound, openRound } from "./rounds.service.js";
 
@@ -115,8 +116,37 @@ async function commentData(c: AppContext, number: number) {
   return commentJson(cm, isSubmitted(round, cm.organisationId));
 }
 
+const ResponseWrite = open(
+  "DispositionResponseWrite",
+  z
+    .object({
+      response: z.enum(["accepted", "contested"]),
+      note: z.string().nullable().optional().openapi({ description: "required when contesting" }),
+    })
+    .partial()
+    .passthrough(),
+);
+
 /** Registers review rounds, comments, submissions, dispositions and positions. */
 export function registerRoundsApi(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/products/{slug}/rounds/{round}/comments/{comment}/response",
+      tags,
+      security,
+      summary: "Accept or contest a comment's disposition",
+      description: "The focal points of the agency that wrote the comment; contesting needs a note.",
+      request: { params: commentParams, ...body(ResponseWrite) },
+      responses: { 200: json(z.object({ data: CommentJson }), "Saved"), ...writeErrors },
+    }),
+    async (c) => {
+      const { actor, product, round } = await loadRound(c);
+      const n = idParam(c.req.valid("param").comment);
+      await respondToDisposition(c.var.deps, actor, product, round, n, c.req.valid("json"));
+      return c.json({ data: await commentData(c, n) }, 200);
+    },
+  );
   api.openapi(
     createRoute({
       method: "post",

@@ -38,6 +38,7 @@ const notices: Record<string, string> = {
   position: "Your agency's position was recorded.",
   closed: "The round is closed and sealed.",
   deadline: "The deadline was moved; the participating agencies' members were e-mailed the reason.",
+  response: "Your agency's answer to the disposition was recorded.",
   deferred: "Your agency's deferral was recorded: the deadline is two weeks later, and everyone was told.",
 };
 

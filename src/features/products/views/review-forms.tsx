@@ -77,6 +77,8 @@ function ChoiceForm(
     hint: string;
     submit: string;
     extra?: unknown;
+    /** The name of the text field (rationale by default). */
+    rationaleName?: string;
   },
 ) {
   return (
@@ -93,9 +95,9 @@ function ChoiceForm(
         required
       />
       <TextArea
-        name="rationale"
-        label="Rationale"
-        value={val(p.values, "rationale")}
+        name={p.rationaleName ?? "rationale"}
+        label={p.rationaleName === "note" ? "Reason" : "Rationale"}
+        value={val(p.values, p.rationaleName ?? "rationale")}
         errors={p.errors}
         rows={4}
         hint={p.hint}
@@ -136,5 +138,18 @@ export const PositionForm = (p: FormProps) => (
         hint="For a non-concurrence or a concurrence with comments: the numbers of the comments whose resolution would settle it, e.g. 14, 31."
       />
     }
+  />
+);
+
+/** The commenting agency's answer to a disposition: accept, or contest with a reason. */
+export const ResponseForm = (p: FormProps) => (
+  <ChoiceForm
+    {...p}
+    name="response"
+    label="Your agency's answer"
+    labels={{ accepted: "Accept the disposition", contested: "Contest the disposition" }}
+    hint="Required when contesting: what your agency still needs."
+    submit="Send the answer"
+    rationaleName="note"
   />
 );

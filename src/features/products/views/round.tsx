@@ -51,6 +51,14 @@ export function CommentItem({ ctx, c }: { ctx: Ctx; c: Comment }) {
         </dl>
       ) : null}
       {c.disposition ? <p>Rationale: {c.rationale ?? "—"}</p> : null}
+      {c.response ? (
+        <p>
+          <Tag tone={c.response === "contested" ? "warn" : "ok"}>
+            {c.response === "contested" ? "Contested by the agency" : "Accepted by the agency"}
+          </Tag>
+          {c.responseNote ? ` ${c.responseNote}` : ""}
+        </p>
+      ) : null}
       <p class="muted small">
         By {c.authorName ?? "a former member"}, {formatTimestamp(c.createdAt)}
         {c.updatedAt > c.createdAt ? `, changed ${formatTimestamp(c.updatedAt)}` : ""}
@@ -61,6 +69,13 @@ export function CommentItem({ ctx, c }: { ctx: Ctx; c: Comment }) {
             <a href={`${base}/edit`}>Edit comment {c.number}</a>
             <a href={`${base}/withdraw`}>Withdraw comment {c.number}</a>
           </>
+        ) : null}
+        {c.disposition &&
+        ctx.product.status === "drafting" &&
+        ctx.actor.kind === "person" &&
+        ctx.actor.organisationId === c.organisationId &&
+        ctx.actor.roles.includes("focal_point") ? (
+          <a href={`${base}/response`}>Accept or contest the disposition of comment {c.number}</a>
         ) : null}
         {submitted && !c.withdrawn && canDispositionComment(ctx.actor, ctx.product) ? (
           <a href={`${base}/disposition`}>
