@@ -88,6 +88,7 @@ const routes: Array<{
   allowed: Who[];
 }> = [
   { method: "GET", path: "/private", allowed: signedIn },
+  { method: "POST", path: "/private/account/mail", body: { receive: "review" }, allowed: signedIn },
   { method: "GET", path: "/private/account", allowed: signedIn },
   { method: "GET", path: "/private/members", allowed: signedIn },
   { method: "GET", path: "/private/people", allowed: signedIn },

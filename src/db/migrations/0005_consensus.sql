@@ -27,6 +27,7 @@ CREATE TABLE "review_deferrals" (
 	CONSTRAINT "review_deferrals_round_id_organisation_id_pk" PRIMARY KEY("round_id","organisation_id")
 );
 --> statement-breakpoint
+ALTER TABLE "people" ADD COLUMN "mail_opt_out" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "endorsed_version_id" integer;--> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "endorsed_sha256" text;--> statement-breakpoint
 ALTER TABLE "review_comments" ADD COLUMN "response" text;--> statement-breakpoint
