@@ -16,6 +16,7 @@ import { registerDirectoryApi } from "./features/directory/directory.api.js";
 import { memberPages } from "./features/directory/members.pages.js";
 import { organisationAdminPages } from "./features/directory/organisations.pages.js";
 import { peopleAdminPages } from "./features/directory/people.pages.js";
+import { factPages } from "./features/facts/facts.pages.js";
 import { faqPages } from "./features/faq/faq.pages.js";
 import { editionAdminPages } from "./features/ger/editions.admin.pages.js";
 import { editionPages } from "./features/ger/editions.pages.js";
@@ -24,6 +25,10 @@ import { registerGerApi } from "./features/ger/ger.api.js";
 import { volatilesPages } from "./features/ger/volatiles.pages.js";
 import { groupAdminPages } from "./features/groups/groups.admin.js";
 import { groupPages } from "./features/groups/groups.pages.js";
+import { contactPages } from "./features/inbox/contact.pages.js";
+import { registerInboxApi } from "./features/inbox/inbox.api.js";
+import { inboxPages } from "./features/inbox/inbox.pages.js";
+import { messagePages } from "./features/inbox/message.pages.js";
 import { mailPages } from "./features/mail/mail.pages.js";
 import { registerMeetingWorkApi } from "./features/meeting-work/meeting-work.api.js";
 import { meetingWorkPages } from "./features/meeting-work/meeting-work.routes.js";
@@ -53,6 +58,9 @@ import { publicationAdminPages } from "./features/publications/publications.admi
 import { registerPublicationsApi } from "./features/publications/publications.api.js";
 import { publicationFeedPages } from "./features/publications/publications.feeds.js";
 import { publicationPages } from "./features/publications/publications.pages.js";
+import { reportAdminPages } from "./features/reports/reports.admin.js";
+import { registerReportsApi } from "./features/reports/reports.api.js";
+import { reportPages } from "./features/reports/reports.pages.js";
 import { missionImportPages } from "./features/roadmap/mission-import.pages.js";
 import { missionAdminPages } from "./features/roadmap/missions.pages.js";
 import { registerRoadmapApi } from "./features/roadmap/roadmap.api.js";
@@ -85,7 +93,14 @@ import { AppError } from "./http/errors.js";
 import { rejectMalformedInput } from "./http/input-guard.js";
 import { csrfProtection, loadActor, requestLogging } from "./http/middleware.js";
 import { apiDocs, createApi } from "./http/openapi.js";
-import { IMPORT_BODY_LIMIT, isImportPath, isUploadPath, UPLOAD_BODY_LIMIT } from "./http/uploads.js";
+import {
+  CONTACT_BODY_LIMIT,
+  IMPORT_BODY_LIMIT,
+  isContactPath,
+  isImportPath,
+  isUploadPath,
+  UPLOAD_BODY_LIMIT,
+} from "./http/uploads.js";
 import { assetRoutes } from "./web/assets.js";
 
 /** Builds the whole application: middleware, error handling, and every feature's routes. */
@@ -144,6 +159,16 @@ export function createApp(deps: Deps) {
       throw new AppError("payload_too_large", "The file is too large (64 MB at most).");
     },
   });
+  // The public contact form takes a few PDFs, never as much as the secretariat's uploads.
+  const limitContact = bodyLimit({
+    maxSize: CONTACT_BODY_LIMIT,
+    onError: () => {
+      throw new AppError(
+        "payload_too_large",
+        "The message is too large: PDF files can be at most 20 MB together.",
+      );
+    },
+  });
   app.use((c, next) =>
     c.req.method === "GET" || c.req.method === "HEAD"
       ? next()
@@ -151,7 +176,9 @@ export function createApp(deps: Deps) {
         ? limitUpload(c, next)
         : isImportPath(c.req.path)
           ? limitImport(c, next)
-          : limitBody(c, next),
+          : isContactPath(c.req.path)
+            ? limitContact(c, next)
+            : limitBody(c, next),
   );
   // After the body limit: it may read a JSON body, which must not be larger than allowed.
   app.use(rejectMalformedInput());
@@ -166,6 +193,7 @@ export function createApp(deps: Deps) {
   app.route("/", peopleAdminPages());
   app.route("/", chairAdminPages());
   app.route("/", auditPages());
+  app.route("/", factPages());
   app.route("/", accountPages());
   app.route("/", tokenPages());
   app.route("/", settingsPages());
@@ -220,6 +248,11 @@ export function createApp(deps: Deps) {
   app.route("/", actionPages());
   app.route("/", actionAdminPages());
   app.route("/", calendarPages());
+  app.route("/", contactPages());
+  app.route("/", inboxPages());
+  app.route("/", messagePages());
+  app.route("/", reportPages());
+  app.route("/", reportAdminPages());
   const api = createApi();
   registerDirectoryApi(api);
   registerNewsApi(api);
@@ -236,6 +269,8 @@ export function createApp(deps: Deps) {
   registerEndorsementApi(api);
   registerSearchApi(api);
   registerAnalysisApi(api);
+  registerInboxApi(api);
+  registerReportsApi(api);
   app.route("/api/v1", api);
   app.route("/", apiDocs(api, { title: "Coordination platform API", version: "1" }));
 

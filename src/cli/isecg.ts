@@ -8,6 +8,7 @@ import { systemActor } from "../features/auth/actor.js";
 import { readDataset, seedDataset } from "../features/dataset/seed.js";
 import { findPersonByEmail } from "../features/directory/directory.queries.js";
 import { addPerson, updatePerson } from "../features/directory/people.service.js";
+import { reportCommand } from "../features/reports/reports.cli.js";
 import { missionsCommand } from "../features/roadmap/missions.cli.js";
 import { loadDemoData, removeDemoData } from "../features/technology/technology.demo.js";
 import { AppError } from "../http/errors.js";
@@ -34,6 +35,9 @@ Commands:
                               deleted); all rows or none; --dry-run only reports every bad row
   export missions [--format csv|json] [--out FILE]
                               every mission as CSV (default) or JSON, to FILE or standard output
+  report YEAR [--format html|md|pdf|json] [--out FILE] [--as-of DATE] [--statistics]
+                              the year's annual report: the published edition, else the current
+                              draft; --as-of lists the members on that day (recomputed from records)
   backup FILE                 write a consistent backup of the database, uploaded files included
                               (gzip'd JSON lines); safe while the platform runs
   restore FILE                restore a backup into an empty database or an empty DATA_DIR
@@ -158,6 +162,8 @@ async function run(argv: string[]) {
     case "export":
       if (args[0] === "missions") return withDeps((deps) => missionsCommand(deps, command, args.slice(1)));
       throw new Error(`Unknown ${command} "${args[0] ?? ""}".\n\n${usage}`);
+    case "report":
+      return withDeps((deps) => reportCommand(deps, args));
     case "backup":
       return withDeps((deps) => backupCommand(deps, args));
     case "restore":

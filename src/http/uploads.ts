@@ -1,3 +1,4 @@
+import { MAX_ATTACHMENTS_TOTAL } from "../features/inbox/inbox.schemas.js";
 import { MAX_PDF_BYTES } from "../features/publications/publications.schemas.js";
 
 /** The body limit of upload forms: the largest file plus room for the form's other fields. */
@@ -23,3 +24,9 @@ const importPaths = new Set(["/private/missions/import", "/api/v1/missions/impor
 
 /** True for an address that accepts a whole missions file. */
 export const isImportPath = (path: string) => importPaths.has(path);
+
+/** The body limit of the public contact form: its PDFs together plus room for the text. */
+export const CONTACT_BODY_LIMIT = MAX_ATTACHMENTS_TOTAL + 1024 * 1024;
+
+/** True for the public contact form's address, the one form visitors may attach files to. */
+export const isContactPath = (path: string) => path === "/contact";

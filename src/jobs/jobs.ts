@@ -1,5 +1,10 @@
 import type { Deps } from "../deps.js";
 import { deleteExpiredSessions } from "../features/auth/sessions.js";
+import {
+  anonymiseOldInput,
+  expireUnconfirmedInput,
+  sendInputReminders,
+} from "../features/inbox/inbox.jobs.js";
 import { transportFor } from "../features/mail/mail.transport.js";
 import { deliverDueMail } from "../features/mail/mail.worker.js";
 import { meetingEndedBetween } from "../features/meetings/meetings.clock.js";
@@ -37,6 +42,16 @@ export function platformJobs(deps: Deps): Job[] {
       name: "send reminders",
       everyMs: 60_000,
       run: async () => ({ mails: await sendDueReminders(deps) }),
+    },
+    {
+      // Public input: unconfirmed messages go after 7 days, old ones are anonymised, silent agencies reminded.
+      name: "public input upkeep",
+      everyMs: 300_000,
+      run: async () => ({
+        expired: await expireUnconfirmedInput(deps),
+        anonymised: await anonymiseOldInput(deps),
+        reminders: await sendInputReminders(deps),
+      }),
     },
     {
       name: "delete expired sessions",

@@ -182,6 +182,9 @@ function Footer({ ctx }: { ctx: PageContext }) {
             <a href="/about">About the forum</a>
           </li>
           <li>
+            <a href="/contact">Write to the secretariat</a>
+          </li>
+          <li>
             <a href="/members">Members</a>
           </li>
           <li>

@@ -149,17 +149,22 @@ describe("backup and restore", () => {
   }, 120_000);
 
   it("restores a backup of an older schema into a database migrated further, then migrates on", async () => {
-    // The same backup as an older version wrote it: the schema before stored_files existed.
+    // The same backup as the version before the latest migration wrote it: without the tables that
+    // migration creates (their rows too) and without its row in drizzle's migrations table.
     const [previous, latest] = codeMigrations().slice(-2);
+    const created = [...latest!.statements.join("\n").matchAll(/CREATE TABLE "(\w+)"/g)].map((m) => m[1]!);
+    expect(created.length).toBeGreaterThan(0);
     const lines = seededLines();
     const header = {
       ...lines[0],
       migration: { ...previous, statements: undefined },
-      tables: lines[0].tables - 1,
+      tables: lines[0].tables - created.length,
     };
-    const kept = lines
-      .slice(1, -1)
-      .filter((l) => l.table !== "stored_files" && l[2] !== String(latest!.createdAt));
+    let table = "";
+    const kept = lines.slice(1, -1).filter((l) => {
+      if (!Array.isArray(l)) table = l.table;
+      return !created.includes(table) && l[2] !== String(latest!.createdAt);
+    });
     kept[0].rows -= 1;
     const rows = kept.filter(Array.isArray).length;
     const file = writeLines("older.backup", [header, ...kept, { end: true, tables: header.tables, rows }]);
@@ -168,9 +173,16 @@ describe("backup and restore", () => {
 
     await restoreFromFile(target.db, file);
 
-    expect(await appTableNames(target.db)).not.toContain("stored_files");
+    for (const name of created) expect(await appTableNames(target.db)).not.toContain(name);
     await target.migrate();
-    expect(await fingerprints(target.db)).toEqual(await fingerprints(seededDb.db));
+    const restored = await fingerprints(target.db);
+    const seededPrints = await fingerprints(seededDb.db);
+    // What the latest migration's tables hold came from the seed, not from the backup.
+    for (const name of created) {
+      delete restored[`public.${name}`];
+      delete seededPrints[`public.${name}`];
+    }
+    expect(restored).toEqual(seededPrints);
   }, 120_000);
 });
 
@@ -186,7 +198,7 @@ describe("restore refuses", () => {
   it("a database that holds rows, naming the tables, and changes nothing", async () => {
     const before = await fingerprints(seededDb.db);
     await expect(restoreFromFile(seededDb.db, seeded)).rejects.toThrow(
-      /database is not empty \(audit_log, .* hold rows\)/,
+      /database is not empty \((annual_[a-z_]+, )*audit_log, .* hold rows\)/,
     );
     expect(await fingerprints(seededDb.db)).toEqual(before);
   }, 120_000);

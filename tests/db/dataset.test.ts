@@ -1,13 +1,19 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   auditLog,
   chairTerms,
+  groupDeliverables,
+  groupOutlooks,
+  meetingAttendance,
+  meetings,
   organisations,
+  publications,
   technologies,
   technologyAreas,
   technologyCapabilities,
   technologyNeeds,
+  workingGroups,
 } from "../../src/db/schema/index.js";
 import { readDataset, seedDataset } from "../../src/features/dataset/seed.js";
 import { useTestDatabase } from "../support/database.js";
@@ -47,6 +53,46 @@ describe("the ISECG dataset", () => {
     expect(esa!.description).toBe("Edited");
     const seeds = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, "dataset.seed"));
     expect(seeds.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("loading it again fills in lists, outlooks, workplans and links added since, but not over edits", async () => {
+    const db = t.deps.db;
+    const id = async (slug: string) =>
+      (await db.select().from(workingGroups).where(eq(workingGroups.slug, slug)))[0]!.id;
+    const [darmstadt] = await db.select().from(meetings).where(eq(meetings.slug, "2015-darmstadt"));
+    const [erwg, twg, cwg] = [await id("erwg"), await id("twg"), await id("cwg")];
+    // As an installation loaded before these were in the dataset would have them.
+    await db.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, darmstadt!.id));
+    await db.delete(groupOutlooks).where(eq(groupOutlooks.groupId, erwg));
+    await db.delete(groupDeliverables).where(inArray(groupDeliverables.groupId, [twg, cwg]));
+    await db
+      .update(publications)
+      .set({ externalUrl: null })
+      .where(eq(publications.slug, "dust-mitigation-gap-assessment"));
+    // The CWG's chair has started a workplan of their own meanwhile.
+    await db.insert(groupDeliverables).values({ groupId: cwg, title: "Our own plan", status: "planned" });
+
+    await seedDataset(t.deps, await readDataset(t.deps.config.datasetDir));
+
+    const [att] = await db
+      .select({ n: count() })
+      .from(meetingAttendance)
+      .where(eq(meetingAttendance.meetingId, darmstadt!.id));
+    expect(att!.n).toBe(14);
+    const outlooks = await db.select().from(groupOutlooks).where(eq(groupOutlooks.groupId, erwg));
+    expect(outlooks.map((o) => o.year)).toEqual([2024]);
+    const [twgWork] = await db
+      .select({ n: count() })
+      .from(groupDeliverables)
+      .where(eq(groupDeliverables.groupId, twg));
+    expect(twgWork!.n).toBe(4);
+    const cwgWork = await db.select().from(groupDeliverables).where(eq(groupDeliverables.groupId, cwg));
+    expect(cwgWork.map((d) => d.title)).toEqual(["Our own plan"]);
+    const [dust] = await db
+      .select()
+      .from(publications)
+      .where(eq(publications.slug, "dust-mitigation-gap-assessment"));
+    expect(dust!.externalUrl).toMatch(/^https:\/\//);
   });
 
   it("holds the Critical Technology List under stable codes, with no agency capabilities or needs", async () => {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
+  annualReports,
   chairTerms,
   contentPageRevisions,
   contentPages,
@@ -19,6 +20,7 @@ import { MATRIX_ACTION, makeMatrixAction, makeMatrixDeliverable } from "../suppo
 import { browser, makePerson, matrixActors } from "../support/actors.js";
 import { makeEndorsableProduct } from "../support/consensus.js";
 import { useTestDatabase } from "../support/database.js";
+import { makeMatrixInput } from "../support/inbox.js";
 import { makeMatrixMeeting } from "../support/meetings.js";
 import { makeMatrixProduct, V1 } from "../support/products.js";
 import { makeMatrixCapability, makeMatrixNeed } from "../support/technology.js";
@@ -117,6 +119,8 @@ const routes: Array<{
   { method: "GET", path: "/private/chairs/:chair/delete", allowed: ["secretariat"] },
   { method: "POST", path: "/private/chairs/:chair/delete", allowed: ["secretariat"] },
   { method: "GET", path: "/private/audit", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/facts", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/facts/chair/:chair/confirm", allowed: ["secretariat"] },
   { method: "GET", path: "/private/outbox", allowed: ["secretariat"] },
   { method: "GET", path: "/private/subscribers", allowed: ["secretariat"] },
   { method: "GET", path: "/private/settings", allowed: ["secretariat"] },
@@ -1024,6 +1028,115 @@ const routes: Array<{
     body: { body: "The matrix outlook for the year." },
     allowed: ["secretariat"],
   },
+  // Public input (issue 15): a message forwarded to ESA only; JAXA's and NASA's people never read it.
+  { method: "GET", path: "/private/inbox", allowed: signedIn },
+  { method: "GET", path: "/private/inbox.csv", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/inbox/settings", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/inbox/settings",
+    body: { topics: "Roadmap\nOther", retentionDays: "365", reminderDays: "10" },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/inbox/:input", allowed: ["member", "focalPoint", "secretariat"] },
+  {
+    method: "GET",
+    path: "/private/inbox/:input/files/:inputFile",
+    allowed: ["member", "focalPoint", "secretariat"],
+  },
+  { method: "POST", path: "/private/inbox/:input/forwarding", body: {}, allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/inbox/:input/answer",
+    body: { answer: "Thank you." },
+    allowed: ["secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/private/inbox/:input/question",
+    body: { question: "Which TRL?" },
+    allowed: ["secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/private/inbox/:input/closure",
+    body: { status: "out_of_scope" },
+    allowed: ["secretariat"],
+  },
+  { method: "POST", path: "/private/inbox/:input/tags", body: { tags: "matrix" }, allowed: ["secretariat"] },
+  { method: "GET", path: "/private/inbox/:input/merge?into=:inputOther", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/inbox/:input/merge",
+    body: { into: ":inputOther" },
+    allowed: ["secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/private/inbox/:input/receipt",
+    body: { step: "read" },
+    allowed: ["member", "focalPoint"],
+  },
+  {
+    method: "POST",
+    path: "/private/inbox/:input/interest",
+    body: { interest: "interested" },
+    allowed: ["focalPoint"],
+  },
+  {
+    method: "POST",
+    path: "/private/inbox/:input/replies",
+    body: { reply: "ESA's view." },
+    allowed: ["focalPoint"],
+  },
+  { method: "GET", path: "/api/v1/inbox", api: true, allowed: signedIn },
+  { method: "GET", path: "/api/v1/inbox/counts/2026", api: true, allowed: ["secretariat"] },
+  {
+    method: "GET",
+    path: "/api/v1/inbox/:inputRef",
+    api: true,
+    allowed: ["member", "focalPoint", "secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/inbox/:inputRef/forwarding",
+    api: true,
+    body: {},
+    allowed: ["secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/inbox/:inputRef/acknowledgement",
+    api: true,
+    body: {},
+    allowed: ["member", "focalPoint"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/inbox/:inputRef/replies",
+    api: true,
+    body: { text: "ESA's view." },
+    allowed: ["focalPoint"],
+  },
+  { method: "GET", path: "/private/reports", allowed: signedIn },
+  { method: "POST", path: "/private/reports", body: { year: "2030" }, allowed: ["secretariat"] },
+  { method: "GET", path: "/private/reports/2024", allowed: ["chair", "secretariat"] },
+  {
+    method: "POST",
+    path: "/private/reports/2024/settings",
+    body: { membersAsOf: "2024-12-31", majorDocuments: "", omitPublications: "" },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/reports/2024/parts/highlights/edit", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/reports/2024/parts/highlights/edit",
+    body: { body: "Matrix highlights." },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/reports/2024/compare", allowed: ["chair", "secretariat"] },
+  { method: "GET", path: "/private/reports/2024/publish", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/reports/2024/publish", allowed: ["secretariat"] },
 ];
 
 /** An API token of ESA, made by ESA's focal point; its id. */
@@ -1105,13 +1218,32 @@ describe("access matrix: every protected route, every role, signed out, and the 
         frozenAt: new Date(),
       });
     }
+    const input = path.includes(":input")
+      ? await makeMatrixInput(t.deps)
+      : { id: "0", reference: "IN-2000-0000", file: "0", other: "IN-2000-0000" };
+    const inputUrl = groupUrl
+      .replace(":inputRef", input.reference)
+      .replace(":inputFile", input.file)
+      .replace(":inputOther", input.other)
+      .replace(":input", input.id);
+    const inputBody =
+      body?.into === ":inputOther"
+        ? { ...body, into: input.other }
+        : (sent as Record<string, unknown> | undefined);
+    if (path.startsWith("/private/reports/2024")) {
+      await t.deps.db.insert(annualReports).values({
+        year: 2024,
+        membersAsOf: "2024-12-31",
+        settings: { majorDocuments: [], omitPublications: [], statisticsPublic: false },
+      });
+    }
     const b = await browser(t.deps, t.app, who === "visitor" ? undefined : actors[who]);
     const res =
       method === "GET"
-        ? await b.get(groupUrl)
+        ? await b.get(inputUrl)
         : api
-          ? await b.json(method, groupUrl, sent)
-          : await b.post(groupUrl, sent as Record<string, string>);
+          ? await b.json(method, inputUrl, inputBody)
+          : await b.post(inputUrl, inputBody as Record<string, string>);
     if (allowed.includes(who)) {
       expect([200, 201, 204, 303], `${await res.clone().text()}`).toContain(res.status);
       if (res.status === 303) expect(res.headers.get("location")).not.toMatch(/sign-in/);

@@ -34,13 +34,14 @@ describe("public pages", () => {
     expect(html).toMatch(/<th scope="row">2021<\/th><td>[^<]*<\/td><td class="num">27<\/td>/);
   });
 
-  it("a member page shows its facts, uncertainty and sources", async () => {
+  it("a member page shows its facts, and neither their sources nor our doubts about them", async () => {
     const esa = await (await t.app.request("/members/esa")).text();
     expect(esa).toContain("European Space Agency");
     expect(esa).toContain("Founding member");
     expect(esa).toContain("Chaired the forum");
     const lsa = await (await t.app.request("/members/lsa")).text();
-    expect(lsa).toMatch(/uncertain/);
+    expect(lsa).toContain("Luxembourg");
+    expect(lsa).not.toMatch(/uncertain|Sources/i);
   });
 
   it("an unknown member answers 404 with a helpful page", async () => {

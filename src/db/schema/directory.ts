@@ -35,6 +35,8 @@ export const organisations = pgTable(
     description: text("description"),
     notes: text("notes"),
     formerNames: jsonb("former_names").$type<string[]>().notNull().default([]),
+    /** Other acronyms in current use for the same member ("PTS" for PT Space); each resolves to its page. */
+    aliases: jsonb("aliases").$type<string[]>().notNull().default([]),
     sources: jsonb("sources").$type<string[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

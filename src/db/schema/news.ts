@@ -17,6 +17,9 @@ import { tsvector } from "./search.js";
 export const articleStatuses = ["draft", "scheduled", "published", "unpublished"] as const;
 export type ArticleStatus = (typeof articleStatuses)[number];
 
+export const newsDatePrecisions = ["day", "month", "year"] as const;
+export type NewsDatePrecision = (typeof newsDatePrecisions)[number];
+
 /** News articles. Visitors see only `published` ones whose `publish_at` has passed. */
 export const newsArticles = pgTable(
   "news_articles",
@@ -26,6 +29,8 @@ export const newsArticles = pgTable(
     title: text("title").notNull(),
     /** The date of the event or news, shown on the article. */
     newsDate: date("news_date").notNull(),
+    /** How much of the date is known: a year-only date is stored as its first day and shown as the year. */
+    datePrecision: text("date_precision", { enum: newsDatePrecisions }).notNull().default("day"),
     place: text("place"),
     summary: text("summary").notNull(),
     body: text("body").notNull(),
@@ -66,6 +71,8 @@ export const newsArticles = pgTable(
 export type ArticleContent = {
   title: string;
   newsDate: string;
+  /** Absent in revisions saved before dates had a precision: those were days. */
+  datePrecision?: NewsDatePrecision;
   place: string | null;
   summary: string;
   body: string;

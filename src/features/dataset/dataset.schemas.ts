@@ -8,6 +8,7 @@ import { datasetMeeting } from "../meetings/meetings.seed.js";
 import { datasetNews } from "../news/news.seed.js";
 import { datasetPage } from "../pages/pages.seed.js";
 import { datasetPublication } from "../publications/publications.seed.js";
+import { datasetReport } from "../reports/reports.seed.js";
 import { missionInput } from "../roadmap/roadmap.schemas.js";
 import { datasetAssessments } from "../technology/assessments.schemas.js";
 import { datasetTechnology } from "../technology/technology.schemas.js";
@@ -30,6 +31,7 @@ export const datasetOrganisation = z.object({
   joinedUncertain: z.boolean(),
   joinNote: z.string().nullable(),
   formerNames: z.array(z.string()),
+  aliases: z.array(z.string()).default([]),
   website: z.string().url().nullable(),
   description: z.string().nullable(),
   notes: z.string().nullable(),
@@ -72,6 +74,8 @@ export const dataset = z.object({
   technology: datasetTechnology.default({ areas: [], technologies: [] }),
   /** `technology-assessments.json`: the gap assessment reports (optional). */
   technologyAssessments: datasetAssessments.default({ assessments: [] }),
+  /** `reports.json`: annual reports' settings and narrative texts (optional). */
+  reports: z.array(datasetReport).default([]),
 });
 export type Dataset = z.infer<typeof dataset>;
 

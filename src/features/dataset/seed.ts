@@ -12,6 +12,7 @@ import { seedMeetings } from "../meetings/meetings.seed.js";
 import { seedNews } from "../news/news.seed.js";
 import { seedPages } from "../pages/pages.seed.js";
 import { seedPublications } from "../publications/publications.seed.js";
+import { seedReports } from "../reports/reports.seed.js";
 import { seedMissions } from "../roadmap/roadmap.seed.js";
 import { seedAssessments } from "../technology/assessments.seed.js";
 import { seedTechnology } from "../technology/technology.seed.js";
@@ -51,6 +52,7 @@ export async function readDataset(dir: string): Promise<Dataset> {
     meetings: await loadOptional("meetings.json"),
     technology: await loadOptional("technology.json"),
     technologyAssessments: await loadOptional("technology-assessments.json"),
+    reports: await loadOptional("reports.json"),
   };
   const parsed = dataset.safeParse(raw);
   if (!parsed.success) {
@@ -74,6 +76,7 @@ export type SeedReport = {
   gerRecordsAdded?: number;
   technologyRecordsAdded?: number;
   assessmentsAdded?: number;
+  reportsAdded?: number;
 };
 
 /**
@@ -136,6 +139,8 @@ export async function seedDataset(deps: Deps, data: Dataset): Promise<SeedReport
     report.technologyRecordsAdded = await seedTechnology(tx, data.technology);
     // After the technology list and the publications: assessments link to both.
     report.assessmentsAdded = await seedAssessments(tx, data.technologyAssessments);
+    // Last: a published report is frozen from everything loaded above.
+    report.reportsAdded = await seedReports(tx, deps, data.reports);
     await audit({
       action: "dataset.seed",
       subjectType: "dataset",

@@ -19,6 +19,21 @@ export async function findOrganisationBySlug(db: Db, slug: string): Promise<Orga
   return row;
 }
 
+/**
+ * The organisation one of whose other acronyms gives this address segment ("pts" for PT Space),
+ * compared as slugs are made: lower case, spaces as hyphens.
+ */
+export async function findOrganisationByAlias(db: Db, slug: string): Promise<Organisation | undefined> {
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(
+      sql`exists (select 1 from jsonb_array_elements_text(${organisations.aliases}) as a(alias)
+        where replace(lower(a.alias), ' ', '-') = ${slug.toLowerCase()})`,
+    );
+  return row;
+}
+
 /** One organisation by acronym, case-insensitively. */
 export async function findOrganisationByAcronym(db: Db, acronym: string): Promise<Organisation | undefined> {
   const [row] = await db

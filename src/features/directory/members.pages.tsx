@@ -8,6 +8,7 @@ import { PageHeader, TableScroll, Tag } from "../../web/components.js";
 import { formatPartialDate } from "../../web/format.js";
 import { AgencyGroups } from "../groups/views/agency-groups.js";
 import {
+  findOrganisationByAlias,
   findOrganisationBySlug,
   listChairTerms,
   listOrganisations,
@@ -39,9 +40,7 @@ export function memberPages() {
             <h2 id="growth">Membership over the years</h2>
             <figure class="chart-figure">
               <MembershipChart years={years} titleId="growth-chart-title" />
-              <figcaption>
-                Members at the end of each year. Hatched bars include a member whose join year is uncertain.
-              </figcaption>
+              <figcaption>Members at the end of each year.</figcaption>
             </figure>
             <details class="data-table">
               <summary>Show the figures as a table</summary>
@@ -61,7 +60,11 @@ export function memberPages() {
   app.get("/members/:slug", async (c) => {
     const deps = c.var.deps;
     const org = await findOrganisationBySlug(deps.db, c.req.param("slug"));
-    if (!org) throw notFound("This member");
+    if (!org) {
+      const known = await findOrganisationByAlias(deps.db, c.req.param("slug"));
+      if (known) return c.redirect(`/members/${known.slug}`, 301);
+      throw notFound("This member");
+    }
     const chairs = await listChairTerms(deps.db, org.id);
     return renderPage(c, {
       title: `${org.acronym} · ${org.name}`,
@@ -95,20 +98,17 @@ export function memberPages() {
             <dt>Country</dt>
             <dd>{org.country}</dd>
             <dt>Member since</dt>
-            <dd>
-              {formatPartialDate(org.joinedOn, org.joinedPrecision)}
-              {org.joinedUncertain ? (
-                <>
-                  {" "}
-                  <Tag tone="warn">uncertain</Tag>
-                </>
-              ) : null}
-              {org.joinNote ? <p class="note">{org.joinNote}</p> : null}
-            </dd>
+            <dd>{formatPartialDate(org.joinedOn, org.joinedPrecision)}</dd>
             {org.leftOn ? (
               <>
                 <dt>Left</dt>
                 <dd>{formatPartialDate(org.leftOn, "day")}</dd>
+              </>
+            ) : null}
+            {org.aliases.length ? (
+              <>
+                <dt>Also written</dt>
+                <dd>{org.aliases.join("; ")}</dd>
               </>
             ) : null}
             {org.formerNames.length ? (
@@ -138,7 +138,6 @@ export function memberPages() {
                         {term.endsOn && term.endPrecision
                           ? formatPartialDate(term.endsOn, term.endPrecision)
                           : "present"}
-                        {term.certainty !== "confirmed" ? ` (${term.certainty})` : ""}
                       </li>
                     ))}
                   </ul>
@@ -147,17 +146,6 @@ export function memberPages() {
             ) : null}
           </dl>
           <AgencyGroups db={deps.db} organisationId={org.id} />
-          {org.notes ? <p class="callout">{org.notes}</p> : null}
-          {org.sources.length ? (
-            <details class="sources">
-              <summary>Sources ({org.sources.length})</summary>
-              <ul>
-                {org.sources.map((s) => (
-                  <li>{s.startsWith("http") ? <a href={s}>{s}</a> : s}</li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
         </div>
       ),
     });
@@ -206,12 +194,7 @@ function MemberTable({ orgs, caption }: { orgs: Organisation[]; caption: string 
                 ) : null}
               </td>
               <td>{o.country}</td>
-              <td class="num">
-                {o.joinedOn.slice(0, 4)}
-                <span class="marker">
-                  {o.joinedUncertain ? <abbr title="join year uncertain">?</abbr> : null}
-                </span>
-              </td>
+              <td class="num">{o.joinedOn.slice(0, 4)}</td>
             </tr>
           ))}
         </tbody>

@@ -72,12 +72,6 @@ export function editionPages() {
                 <dd>{formatTimestamp(e.frozenAt)}</dd>
               </>
             ) : null}
-            {e.sources.length ? (
-              <>
-                <dt>Sources</dt>
-                <dd>{e.sources.join("; ")}</dd>
-              </>
-            ) : null}
           </dl>
           {list ? (
             <>

@@ -26,11 +26,6 @@ export function frameworkPages() {
             title="Goals and objectives"
             lead="The common goals the agencies share in the Global Exploration Roadmap, the objectives under them, and which missions serve each."
           />
-          {objectives.some((o) => o.uncertaintyNote) ? (
-            <p class="callout small">
-              Objectives marked “uncertain”: {objectives.find((o) => o.uncertaintyNote)?.uncertaintyNote}
-            </p>
-          ) : null}
           <section class="section" aria-labelledby="unserved-heading">
             <h2 id="unserved-heading">Objectives no mission serves</h2>
             {unserved.length ? (
@@ -63,7 +58,6 @@ export function frameworkPages() {
               {g.objectives.map((o) => (
                 <ObjectiveBlock o={o} />
               ))}
-              {g.sources.length ? <p class="small muted">Sources: {g.sources.join("; ")}</p> : null}
             </section>
           ))}
         </div>
@@ -79,8 +73,7 @@ function ObjectiveBlock({ o }: { o: Objective }) {
   return (
     <div class="objective" id={`objective-${anchor(o.code)}`}>
       <h3>
-        {o.code} {o.title} {o.uncertain ? <Tag tone="warn">uncertain</Tag> : null}{" "}
-        {o.missions.length ? null : <Tag tone="warn">no mission serves it</Tag>}
+        {o.code} {o.title} {o.missions.length ? null : <Tag tone="warn">no mission serves it</Tag>}
       </h3>
       {o.description ? <p>{o.description}</p> : null}
       {o.missions.length ? (

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { raw } from "hono/html";
 import { destinations } from "../../db/schema/index.js";
 import type { AppEnv } from "../../http/env.js";
-import { EmptyState, TableScroll, Tag } from "../../web/components.js";
+import { EmptyState, TableScroll } from "../../web/components.js";
 import { renderContentPage } from "../pages/pages.pages.js";
 import { listMissions, type Mission } from "../roadmap/roadmap.queries.js";
 import { statusLabels } from "../roadmap/roadmap.schemas.js";
@@ -90,7 +90,7 @@ function VolatilesView({ missions, gaps }: { missions: Mission[]; gaps: Gap[] })
         {gaps.map((g) => (
           <div class="objective">
             <h3>
-              {g.code} {g.title} {g.uncertain ? <Tag tone="warn">uncertain</Tag> : null}
+              {g.code} {g.title}
             </h3>
             {g.description ? <p>{g.description}</p> : null}
             <p>
@@ -108,7 +108,6 @@ function VolatilesView({ missions, gaps }: { missions: Mission[]; gaps: Gap[] })
                 <strong>No mission addresses this gap.</strong>
               )}
             </p>
-            {g.sources.length ? <p class="small muted">Sources: {g.sources.join("; ")}</p> : null}
           </div>
         ))}
       </section>

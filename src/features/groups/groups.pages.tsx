@@ -3,7 +3,7 @@ import { raw } from "hono/html";
 import type { AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
-import { EmptyState, PageHeader, TableScroll, Tag } from "../../web/components.js";
+import { EmptyState, PageHeader, TableScroll } from "../../web/components.js";
 import { formatPartialDate } from "../../web/format.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { WorkplanSection } from "../workplan/views/workplan.js";
@@ -122,7 +122,6 @@ export function groupPages() {
           <p class="tags">
             <GroupTags g={g} />
           </p>
-          {g.uncertain && g.uncertainNote ? <p class="callout small">Uncertain: {g.uncertainNote}</p> : null}
           <section class="section" aria-labelledby="charter">
             <h2 id="charter">Charter</h2>
             {g.charter ? (
@@ -136,15 +135,7 @@ export function groupPages() {
             {g.chairs.length ? (
               <ul class="plain">
                 {g.chairs.map((ch) => (
-                  <li>
-                    {chairText(ch)}
-                    {ch.uncertain ? (
-                      <>
-                        {" "}
-                        <Tag tone="warn">uncertain</Tag>
-                      </>
-                    ) : null}
-                  </li>
+                  <li>{chairText(ch)}</li>
                 ))}
               </ul>
             ) : (
@@ -159,16 +150,9 @@ export function groupPages() {
                   <li>
                     <a href={`/members/${m.slug}`}>{m.acronym}</a> · {m.name}{" "}
                     <span class="muted">
-                      {/* Uncertain memberships come from sources that give a year at best. */}
-                      since{" "}
-                      {m.uncertain ? `about ${m.joinedOn.slice(0, 4)}` : formatPartialDate(m.joinedOn, "day")}
+                      {/* Unconfirmed memberships come from sources that give a year at best. */}
+                      since {m.uncertain ? m.joinedOn.slice(0, 4) : formatPartialDate(m.joinedOn, "day")}
                     </span>
-                    {m.uncertain ? (
-                      <>
-                        {" "}
-                        <Tag tone="warn">uncertain</Tag>
-                      </>
-                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -192,16 +176,6 @@ export function groupPages() {
             ) : null}
           </section>
           <WorkplanSection rows={deliverables} outlook={outlook} />
-          {g.sources.length ? (
-            <details class="sources">
-              <summary>Sources ({g.sources.length})</summary>
-              <ul>
-                {g.sources.map((s) => (
-                  <li>{/^https?:\/\//.test(s) ? <a href={s}>{s}</a> : s}</li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
           {canManageGroup(c.var.actor, g) ? (
             <p>
               <a href={`/private/groups/${g.slug}`}>Manage this group</a>

@@ -1,10 +1,13 @@
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import {
+  deliverableStatuses,
   groupChairs,
+  groupDeliverables,
   groupKinds,
   groupMemberships,
+  groupOutlooks,
   organisations,
   workingGroups,
 } from "../../db/schema/index.js";
@@ -37,6 +40,29 @@ export const datasetGroup = z.object({
       }),
     )
     .default([]),
+  /** The group's outlook per year (Markdown), as its annual report states it. */
+  outlooks: z
+    .array(z.object({ year: z.number().int().min(1990).max(2200), body: z.string().min(10) }))
+    .default([]),
+  /** Workplan deliverables: what the group produced or is working on, with a link to what it produced. */
+  workplan: z
+    .array(
+      z.object({
+        title: z.string().min(3).max(300),
+        status: z.enum(deliverableStatuses),
+        due: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .nullable()
+          .default(null),
+        link: z
+          .string()
+          .regex(/^(https?:\/\/\S+|\/publications\/[a-z0-9-]+)$/)
+          .nullable()
+          .default(null),
+      }),
+    )
+    .default([]),
   sources: z.array(z.string()).min(1),
 });
 export type DatasetGroup = z.infer<typeof datasetGroup>;
@@ -64,7 +90,13 @@ export async function seedGroups(tx: Db, items: DatasetGroup[]): Promise<number>
       })
       .onConflictDoNothing()
       .returning({ id: workingGroups.id });
-    if (!row) continue;
+    if (!row) {
+      // Loaded earlier: add only what the dataset gained since, never over the secretariat's work.
+      const id = await groupIdBySlug(tx, g.slug);
+      if (id !== null) await seedWork(tx, id, g, false);
+      continue;
+    }
+    await seedWork(tx, row.id, g, true);
     for (const ch of g.chairs)
       await tx.insert(groupChairs).values({ groupId: row.id, label: ch.label, uncertain: ch.uncertain });
     for (const m of g.members) {
@@ -82,6 +114,31 @@ export async function seedGroups(tx: Db, items: DatasetGroup[]): Promise<number>
     added++;
   }
   return added;
+}
+
+/**
+ * A group's yearly outlooks and workplan: all of them for a new group; for an existing one, the
+ * outlooks of years it has none for, and the workplan only while it has no deliverables at all.
+ */
+async function seedWork(tx: Db, groupId: number, g: DatasetGroup, isNew: boolean) {
+  if (g.outlooks.length)
+    await tx
+      .insert(groupOutlooks)
+      .values(g.outlooks.map((o) => ({ groupId, year: o.year, body: o.body })))
+      .onConflictDoNothing();
+  if (!g.workplan.length) return;
+  if (!isNew) {
+    const [has] = await tx
+      .select({ n: count() })
+      .from(groupDeliverables)
+      .where(eq(groupDeliverables.groupId, groupId));
+    if (has!.n > 0) return;
+  }
+  await tx
+    .insert(groupDeliverables)
+    .values(
+      g.workplan.map((w) => ({ groupId, title: w.title, status: w.status, dueOn: w.due, linkUrl: w.link })),
+    );
 }
 
 /** The id of a group by slug (for meetings that belong to a group). */

@@ -118,10 +118,8 @@ export function meetingPages() {
           </p>
           <PageHeader eyebrow={meetingKindLabels[m.kind]} title={m.title} />
           <p class="tags">
-            <Tag>{meetingModeLabels[m.mode]}</Tag> {m.public ? null : <Tag tone="muted">members only</Tag>}{" "}
-            {m.uncertain ? <Tag tone="warn">uncertain</Tag> : null}
+            <Tag>{meetingModeLabels[m.mode]}</Tag> {m.public ? null : <Tag tone="muted">members only</Tag>}
           </p>
-          {m.uncertain && m.uncertainNote ? <p class="callout small">Uncertain: {m.uncertainNote}</p> : null}
           <dl class="details">
             <dt>When</dt>
             <dd>{meetingWhen(m)}</dd>
@@ -177,16 +175,6 @@ export function meetingPages() {
               <h2 id="summary">Summary</h2>
               <div class="prose">{raw(renderMarkdown(m.summary))}</div>
             </section>
-          ) : null}
-          {m.sources.length ? (
-            <details class="sources">
-              <summary>Sources ({m.sources.length})</summary>
-              <ul>
-                {m.sources.map((s) => (
-                  <li>{/^https?:\/\//.test(s) ? <a href={s}>{s}</a> : s}</li>
-                ))}
-              </ul>
-            </details>
           ) : null}
           {canSeeVideoLink(actor) ? (
             <p>

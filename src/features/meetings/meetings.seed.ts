@@ -1,3 +1,4 @@
+import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import {
@@ -75,12 +76,35 @@ export async function seedMeetings(tx: Db, items: DatasetMeeting[]): Promise<num
       })
       .onConflictDoNothing()
       .returning({ id: meetings.id });
-    if (!row) continue;
-    if (m.attending.length)
-      await tx
-        .insert(meetingAttendance)
-        .values(m.attending.map((a) => ({ meetingId: row.id, organisationId: agency(a, m.slug) })));
-    added++;
+    if (row) added++;
+    await fillAttendance(tx, row?.id ?? null, m, agency);
   }
   return added;
+}
+
+/**
+ * Records the dataset's attending agencies: for a new meeting, or for one loaded earlier that has
+ * no attendance yet (a list added to the dataset later); a meeting with attendance is left alone.
+ */
+async function fillAttendance(
+  tx: Db,
+  newId: number | null,
+  m: DatasetMeeting,
+  agency: (acronym: string, slug: string) => number,
+) {
+  if (!m.attending.length) return;
+  let meetingId = newId;
+  if (meetingId === null) {
+    const [existing] = await tx
+      .select({ id: meetings.id, n: count(meetingAttendance.organisationId) })
+      .from(meetings)
+      .leftJoin(meetingAttendance, eq(meetingAttendance.meetingId, meetings.id))
+      .where(eq(meetings.slug, m.slug))
+      .groupBy(meetings.id);
+    if (!existing || existing.n > 0) return;
+    meetingId = existing.id;
+  }
+  await tx
+    .insert(meetingAttendance)
+    .values(m.attending.map((a) => ({ meetingId: meetingId!, organisationId: agency(a, m.slug) })));
 }

@@ -36,6 +36,7 @@ const PER_PAGE = 20;
 export const articleValues = (a: Article): ArticleValues => ({
   title: a.title,
   date: a.newsDate,
+  datePrecision: a.datePrecision,
   place: a.place ?? "",
   summary: a.summary,
   body: a.body,
@@ -231,7 +232,7 @@ function ArticleTable({ rows }: { rows: Article[] }) {
               <th scope="row">
                 <a href={`/private/news/${a.id}/edit`}>{a.title}</a>
               </th>
-              <td class="nowrap">{formatPartialDate(a.newsDate, "day")}</td>
+              <td class="nowrap">{formatPartialDate(a.newsDate, a.datePrecision)}</td>
               <td>
                 <StatusTag status={a.status} />
                 {a.status === "scheduled" && a.publishAt ? (

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { articleStatuses } from "../../db/schema/index.js";
+import { articleStatuses, newsDatePrecisions } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { errors, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
@@ -20,6 +20,9 @@ const NewsArticle = z
     slug: z.string().openapi({ example: "isecg-meeting-in-songdo" }),
     title: z.string(),
     date: z.string().openapi({ description: "The date of the news or event, YYYY-MM-DD" }),
+    datePrecision: z
+      .enum(newsDatePrecisions)
+      .openapi({ description: "How much of the date is known; a month or year is given as its first day" }),
     place: z.string().nullable(),
     summary: z.string(),
     body: z.string().openapi({ description: "Markdown" }),
@@ -40,6 +43,10 @@ const NewsWrite = z
   .object({
     title: z.string(),
     date: z.string().openapi({ example: "2025-03-14" }),
+    datePrecision: z
+      .enum(newsDatePrecisions)
+      .optional()
+      .openapi({ description: "day (the default), month or year" }),
     place: z.string().optional(),
     summary: z.string(),
     body: z.string().openapi({ description: "Markdown; raw HTML is shown as text" }),
@@ -61,6 +68,7 @@ export function articleJson(a: Article, baseUrl: string) {
     slug: a.slug,
     title: a.title,
     date: a.newsDate,
+    datePrecision: a.datePrecision,
     place: a.place,
     summary: a.summary,
     body: a.body,
@@ -188,7 +196,16 @@ export function registerNewsApi(api: Api) {
       if (!current) throw new AppError("not_found", "No article with this slug.");
       const input = c.req.valid("json");
       if (input.status !== current.status) checkStatus(deps, input);
-      const contentKeys = ["title", "date", "place", "summary", "body", "imageUrl", "imageAlt"] as const;
+      const contentKeys = [
+        "title",
+        "date",
+        "datePrecision",
+        "place",
+        "summary",
+        "body",
+        "imageUrl",
+        "imageAlt",
+      ] as const;
       let a = current;
       if (contentKeys.some((k) => k in input)) {
         const base = articleJson(current, "");

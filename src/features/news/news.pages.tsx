@@ -89,21 +89,6 @@ export function newsPages() {
               </figure>
             ) : null}
             <ArticleBody body={a.body} />
-            {a.uncertain ? (
-              <p class="callout small">
-                Some details of this item (such as exact dates or attendance) are uncertain in our sources.
-              </p>
-            ) : null}
-            {a.sources.length ? (
-              <details class="sources">
-                <summary>Sources ({a.sources.length})</summary>
-                <ul>
-                  {a.sources.map((s) => (
-                    <li>{/^https?:\/\//.test(s) ? <a href={s}>{s}</a> : s}</li>
-                  ))}
-                </ul>
-              </details>
-            ) : null}
           </article>
           {canManageNews(actor) ? (
             <p>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ArticleContent } from "../../db/schema/index.js";
+import { type ArticleContent, newsDatePrecisions } from "../../db/schema/index.js";
 
 const optionalText = (max: number) =>
   z
@@ -29,6 +29,7 @@ export const articleInput = z
       .min(3, "Enter a title (at least 3 characters).")
       .max(200, "Use at most 200 characters."),
     date: isoDay,
+    datePrecision: z.enum(newsDatePrecisions, { error: "Choose how the date is shown." }).default("day"),
     place: optionalText(200),
     summary: z
       .string({ error: "Enter a short summary." })
@@ -80,6 +81,7 @@ export function toContent(input: ArticleInput): ArticleContent {
   return {
     title: input.title,
     newsDate: input.date,
+    datePrecision: input.datePrecision,
     place: input.place,
     summary: input.summary,
     body: input.body,

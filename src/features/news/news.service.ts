@@ -88,7 +88,9 @@ export async function restoreRevision(
   if (!canManageNews(actor)) throw forbidden(onlySecretariat);
   const revision = await findRevision(deps.db, id, number);
   if (!revision) throw notFound("The revision");
-  return saveContent(deps, actor, current, revision.content, `Restored revision ${number}`, "news.restore");
+  // Revisions saved before dates had a precision gave full days.
+  const content = { datePrecision: "day" as const, ...revision.content };
+  return saveContent(deps, actor, current, content, `Restored revision ${number}`, "news.restore");
 }
 
 async function saveContent(

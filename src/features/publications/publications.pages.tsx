@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { pageParam } from "../../http/guards.js";
 import { renderPage } from "../../http/page.js";
-import { EmptyState, PageHeader, Pagination, Tag } from "../../web/components.js";
+import { EmptyState, PageHeader, Pagination } from "../../web/components.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { productOfPublication } from "../products/consensus-record.js";
 import { serveStoredFile } from "./publications.download.js";
@@ -160,12 +160,6 @@ function PublicationView({
         <a href="/publications">Publications</a> › {categoryLabels[p.category]}
       </nav>
       <PageHeader eyebrow={categoryLabels[p.category]} title={p.title} />
-      {p.uncertain ? (
-        <p class="callout">
-          <Tag tone="warn">Details uncertain</Tag>{" "}
-          {p.certaintyNote ?? "Some details of this record are not confirmed."}
-        </p>
-      ) : null}
       <dl class="details">
         <dt>Date</dt>
         <dd>
@@ -217,16 +211,6 @@ function PublicationView({
               ),
             )}
           </ol>
-        </section>
-      ) : null}
-      {p.sources.length > 0 ? (
-        <section aria-labelledby="sources">
-          <h2 id="sources">Sources</h2>
-          <ul class="sources">
-            {p.sources.map((s) => (
-              <li>{/^https?:\/\//.test(s) ? <a href={s}>{s}</a> : s}</li>
-            ))}
-          </ul>
         </section>
       ) : null}
     </div>

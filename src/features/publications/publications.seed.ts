@@ -43,6 +43,16 @@ export async function seedPublications(tx: Db, items: DatasetPublication[]): Pro
       .returning({ id: publications.id });
     added += rows.length;
   }
+  // A link added to the dataset later reaches a record loaded before it, unless someone edited it.
+  for (const p of items) {
+    if (!p.externalUrl) continue;
+    await tx
+      .update(publications)
+      .set({ externalUrl: p.externalUrl })
+      .where(
+        sql`${publications.slug} = ${p.slug} and ${publications.externalUrl} is null and ${publications.fileSha256} is null and ${publications.createdAt} = ${publications.updatedAt}`,
+      );
+  }
   // Lineage only where nobody has set it yet, so the secretariat's edits survive a re-seed.
   for (const p of items) {
     if (!p.previousEdition) continue;

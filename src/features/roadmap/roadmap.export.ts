@@ -29,36 +29,44 @@ export const missionCsvHeader = [
   "url",
 ];
 
+/** Where a fact came from and how sure we are of it: for editors, never for visitors. */
+const provenanceColumns = new Set(["uncertain", "uncertainty_note", "sources"]);
+
 /**
  * Every field of the missions, one row each. Lists are separated by semicolons; `lead` is the
  * member agency's acronym and `lead_other` a non-member lead, so the file imports back unchanged.
+ * Visitors' copies leave out the provenance columns (`withProvenance: false`).
  */
-export function missionsCsv(list: Mission[], baseUrl: string): string {
+export function missionsCsv(list: Mission[], baseUrl: string, withProvenance = true): string {
+  const keep = missionCsvHeader.map((h) => withProvenance || !provenanceColumns.has(h));
+  const pick = <T>(row: T[]) => row.filter((_, i) => keep[i]);
   return toCsv(
-    missionCsvHeader,
-    list.map((m) => [
-      m.slug,
-      m.name,
-      m.leadAcronym,
-      m.partners.map((p) => p.acronym),
-      m.otherPartners,
-      m.destination,
-      m.crewed,
-      at(m.launchOn, m.launchPrecision),
-      m.launchPrecision,
-      at(m.endsOn, m.endPrecision),
-      m.endPrecision,
-      m.status,
-      m.studiesPolarVolatiles,
-      m.instruments,
-      m.description,
-      m.uncertain,
-      m.uncertaintyNote,
-      m.sources,
-      m.objectives,
-      m.leadAcronym ? null : m.leadOther,
-      `${baseUrl}/roadmap/missions/${m.slug}`,
-    ]),
+    pick(missionCsvHeader),
+    list.map((m) =>
+      pick([
+        m.slug,
+        m.name,
+        m.leadAcronym,
+        m.partners.map((p) => p.acronym),
+        m.otherPartners,
+        m.destination,
+        m.crewed,
+        at(m.launchOn, m.launchPrecision),
+        m.launchPrecision,
+        at(m.endsOn, m.endPrecision),
+        m.endPrecision,
+        m.status,
+        m.studiesPolarVolatiles,
+        m.instruments,
+        m.description,
+        m.uncertain,
+        m.uncertaintyNote,
+        m.sources,
+        m.objectives,
+        m.leadAcronym ? null : m.leadOther,
+        `${baseUrl}/roadmap/missions/${m.slug}`,
+      ]),
+    ),
   );
 }
 

@@ -16,7 +16,7 @@ import {
   parseFilters,
   statusLabels,
 } from "./roadmap.schemas.js";
-import { missionValues } from "./roadmap.service.js";
+import { missionValues, withoutProvenance } from "./roadmap.service.js";
 import { missionChart } from "./views/mission-chart.js";
 import { Counts } from "./views/mission-counts.js";
 import { MissionDetails } from "./views/mission-details.js";
@@ -66,13 +66,17 @@ export function roadmapPages() {
   app.get("/roadmap/missions.csv", async (c) =>
     download(
       c,
-      missionsCsv(await load(c, filtersOf(c)), c.var.deps.config.baseUrl),
+      missionsCsv(await load(c, filtersOf(c)), c.var.deps.config.baseUrl, c.var.actor.kind === "person"),
       "text/csv; charset=utf-8",
       "missions.csv",
     ),
   );
   app.get("/roadmap/missions.json", async (c) =>
-    c.json({ data: (await load(c, filtersOf(c))).map(missionValues) }),
+    c.json({
+      data: (await load(c, filtersOf(c))).map((m) =>
+        c.var.actor.kind === "person" ? missionValues(m) : withoutProvenance(missionValues(m)),
+      ),
+    }),
   );
 
   app.get("/roadmap", async (c) => {

@@ -52,6 +52,11 @@ export function missionValues(m: Mission) {
 }
 export type MissionValues = ReturnType<typeof missionValues>;
 
+/** A mission as visitors get it: the facts, without where they came from or how sure we are. */
+export function withoutProvenance({ sources, uncertain, uncertaintyNote, ...facts }: MissionValues) {
+  return facts;
+}
+
 const who = (actor: Actor) =>
   actor.kind === "person"
     ? { actorName: actor.name, agencyAcronym: actor.organisationAcronym }

@@ -10,6 +10,9 @@ import { canEditAgencyProfile, canReadAuditLog, canReadPrivateArea } from "../di
 import { findOrganisationByAcronym, listPeople } from "../directory/directory.queries.js";
 import { WaitingList } from "../home/views/waiting-list.js";
 import { waitingFor } from "../home/waiting.service.js";
+import { canManageInbox, canOpenInbox } from "../inbox/inbox.policy.js";
+import { inboxWaiting } from "../inbox/inbox.queries.js";
+import { InboxCard } from "../inbox/views/inbox-card.js";
 
 /** The private area's landing page. */
 export function privateHomePages() {
@@ -25,6 +28,10 @@ export function privateHomePages() {
     const recent = canReadAuditLog(me) ? (await listAudit(db, {}, 1, 8)).rows : [];
     const waiting = await waitingFor(c.var.deps, me);
     const now = c.var.deps.now();
+    const manageInbox = canManageInbox(me);
+    const inbox = canOpenInbox(me)
+      ? await inboxWaiting(db, { manage: manageInbox, organisationId: me.organisationId })
+      : null;
     return renderPrivate(c, {
       title: "Private area",
       body: () => (
@@ -81,6 +88,7 @@ export function privateHomePages() {
                 </p>
               </article>
             ) : null}
+            {inbox !== null ? <InboxCard waiting={inbox} manage={manageInbox} /> : null}
             <article class="card">
               <h2>Directory</h2>
               <p>Member organisations and the people who represent them, with contact details.</p>

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { raw } from "hono/html";
 import type { AppEnv } from "../../http/env.js";
 import { renderPage } from "../../http/page.js";
-import { TableScroll, Tag } from "../../web/components.js";
+import { TableScroll } from "../../web/components.js";
 import { formatPartialDate } from "../../web/format.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { listChairTerms, listOrganisations } from "../directory/directory.queries.js";
@@ -168,6 +168,10 @@ export function sitePages() {
               <h3>Who can take part</h3>
               <p>{a.membershipRule}</p>
               <p>{a.publicInput}</p>
+              <p>
+                <a href="/contact">Write to the secretariat</a>: the form takes your message and any PDF
+                files, and gives you a reference and a page showing where it stands.
+              </p>
             </section>
             <section id="chair">
               <h2>Chair and secretariat</h2>
@@ -193,7 +197,6 @@ function ChairTable({ chairs }: { chairs: ChairRow[] }) {
             <th scope="col">Agency</th>
             <th scope="col">From</th>
             <th scope="col">To</th>
-            <th scope="col">Certainty</th>
           </tr>
         </thead>
         <tbody>
@@ -208,10 +211,6 @@ function ChairTable({ chairs }: { chairs: ChairRow[] }) {
                 {term.endsOn && term.endPrecision
                   ? formatPartialDate(term.endsOn, term.endPrecision)
                   : "present"}
-              </td>
-              <td>
-                <Tag tone={term.certainty === "confirmed" ? "ok" : "warn"}>{term.certainty}</Tag>
-                {term.note ? <span class="visually-hidden"> {term.note}</span> : null}
               </td>
             </tr>
           ))}

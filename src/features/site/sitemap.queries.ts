@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import {
+  annualReports,
   contentPages,
   gapAssessments,
   gerEditions,
@@ -13,9 +14,9 @@ import {
 /** One address of the sitemap, relative to the site, with when it last changed if known. */
 export type SitemapEntry = { path: string; lastmod?: Date };
 
-/** What visitors may read besides news and members: every publication, group, mission and gap assessment, public meetings and published editions. */
+/** What visitors may read besides news and members: every publication, group, mission and gap assessment, public meetings, published editions and annual reports. */
 export async function listSitemapRecords(db: Db): Promise<SitemapEntry[]> {
-  const [pubs, groups, missionRows, meetingRows, editions, assessments] = await Promise.all([
+  const [pubs, groups, missionRows, meetingRows, editions, assessments, reports] = await Promise.all([
     db
       .select({ slug: publications.slug, at: publications.updatedAt })
       .from(publications)
@@ -39,6 +40,11 @@ export async function listSitemapRecords(db: Db): Promise<SitemapEntry[]> {
       .select({ slug: gapAssessments.slug, at: gapAssessments.updatedAt })
       .from(gapAssessments)
       .orderBy(asc(gapAssessments.slug)),
+    db
+      .select({ slug: annualReports.year, at: annualReports.publishedAt })
+      .from(annualReports)
+      .where(eq(annualReports.status, "published"))
+      .orderBy(asc(annualReports.year)),
   ]);
   const entries = (prefix: string, rows: Array<{ slug: string; at: Date | null }>) =>
     rows.map((r) => ({ path: `${prefix}/${r.slug}`, lastmod: r.at ?? undefined }));
@@ -49,6 +55,10 @@ export async function listSitemapRecords(db: Db): Promise<SitemapEntry[]> {
     ...entries("/meetings", meetingRows),
     ...entries("/roadmap/editions", editions),
     ...entries("/technology/assessments", assessments),
+    ...entries(
+      "/reports",
+      reports.map((r) => ({ slug: String(r.slug), at: r.at })),
+    ),
   ];
 }
 

@@ -109,8 +109,7 @@ function TechnologyList({ areas, techs }: { areas: Area[]; techs: Technology[] }
                 .filter((t) => t.areaId === a.id)
                 .map((t) => (
                   <li>
-                    <strong>{t.code}</strong> {t.title}{" "}
-                    {t.uncertain ? <Tag tone="warn">Uncertain</Tag> : null}
+                    <strong>{t.code}</strong> {t.title}
                     {t.description ? <span class="muted small"> — {t.description}</span> : null}
                   </li>
                 ))}
@@ -135,7 +134,6 @@ function AssessmentList({ list }: { list: Assessment[] }) {
             <li class="pub-item">
               <a href={`/technology/assessments/${a.slug}`}>{a.title}</a>{" "}
               <Tag tone={a.status === "published" ? "ok" : "accent"}>{assessmentStatusLabels[a.status]}</Tag>
-              {a.uncertain ? <Tag tone="warn">Uncertain</Tag> : null}
               <span class="muted small"> {period(a)}</span>
             </li>
           ))}
@@ -183,14 +181,7 @@ function AssessmentPage({ a }: { a: Assessment }) {
       <h1>{a.title}</h1>
       <p class="tags">
         <Tag tone={a.status === "published" ? "ok" : "accent"}>{assessmentStatusLabels[a.status]}</Tag>
-        {a.uncertain ? <Tag tone="warn">Uncertain</Tag> : null}
       </p>
-      {a.uncertain || a.uncertainNote ? (
-        <div class="callout">
-          <h2>What is uncertain</h2>
-          <p>{a.uncertainNote ?? "Parts of this record have not been confirmed."}</p>
-        </div>
-      ) : null}
       <dl class="details">
         <dt>Period</dt>
         <dd>{period(a)}</dd>
@@ -236,16 +227,6 @@ function AssessmentPage({ a }: { a: Assessment }) {
         <section class="section" aria-labelledby="recs-heading">
           <h2 id="recs-heading">Recommendations</h2>
           {md(a.recommendations)}
-        </section>
-      ) : null}
-      {a.sources.length ? (
-        <section class="section" aria-labelledby="sources-heading">
-          <h2 id="sources-heading">Sources</h2>
-          <ul>
-            {a.sources.map((s) => (
-              <li>{s.startsWith("http") ? <a href={s}>{s}</a> : s}</li>
-            ))}
-          </ul>
         </section>
       ) : null}
     </div>

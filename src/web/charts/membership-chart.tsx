@@ -5,7 +5,7 @@ const W = 720;
 const H = 300;
 const M = { top: 28, right: 16, bottom: 40, left: 40 };
 
-/** Bar chart of members per year, written as SVG on the server; hatching marks uncertain join years. */
+/** Bar chart of members per year, written as SVG on the server. */
 export function MembershipChart({ years, titleId }: { years: GrowthYear[]; titleId: string }) {
   if (years.length === 0) return null;
   const max = Math.max(...years.map((y) => y.total), 1);
@@ -29,12 +29,6 @@ export function MembershipChart({ years, titleId }: { years: GrowthYear[]; title
         Members at the end of each year, {years[0]!.year} to {years.at(-1)!.year}: from {years[0]!.total} to{" "}
         {years.at(-1)!.total}
       </title>
-      <defs>
-        <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="6" height="6" class="bar" />
-          <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" stroke-width="3" />
-        </pattern>
-      </defs>
       {ticks.map((t) => (
         <g>
           <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} class="grid" />
@@ -48,13 +42,7 @@ export function MembershipChart({ years, titleId }: { years: GrowthYear[]; title
         const label = years.length > 12 && (years.length - 1 - i) % 2 === 1 ? "" : String(yr.year);
         return (
           <g>
-            <rect
-              x={x}
-              y={y(yr.total)}
-              width={barW}
-              height={Math.max(0, y(0) - y(yr.total))}
-              class={yr.uncertain.length ? "bar bar-uncertain" : "bar"}
-            />
+            <rect x={x} y={y(yr.total)} width={barW} height={Math.max(0, y(0) - y(yr.total))} class="bar" />
             {yr.joined.length > 0 ? (
               <text x={x + barW / 2} y={y(yr.total) - 6} text-anchor="middle" class="value-label">
                 {yr.total}
@@ -90,7 +78,7 @@ export function MembershipTable({ years }: { years: GrowthYear[] }) {
             <tr>
               <th scope="row">{y.year}</th>
               <td>
-                {y.joined.map((a) => (y.uncertain.includes(a) ? `${a} (year uncertain)` : a)).join(", ")}
+                {y.joined.join(", ")}
                 {y.left.length ? ` · left: ${y.left.join(", ")}` : ""}
               </td>
               <td class="num">{y.total}</td>

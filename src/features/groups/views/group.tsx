@@ -29,12 +29,11 @@ export const groupTitle = (g: Pick<Group, "name" | "acronym">) =>
 export const chairText = (c: Chair) =>
   c.personName ? `${c.personName}${c.personAgency ? ` (${c.personAgency})` : ""}` : (c.label ?? "");
 
-/** The kind tag, plus "ended" and "uncertain" where they apply; words carry the meaning. */
+/** The kind tag, plus "ended" where it applies; words carry the meaning. */
 export function GroupTags({ g }: { g: Group }) {
   return (
     <>
-      <Tag tone="accent">{groupKindLabels[g.kind]}</Tag> {g.endedOn ? <Tag>ended</Tag> : null}{" "}
-      {g.uncertain ? <Tag tone="warn">uncertain</Tag> : null}
+      <Tag tone="accent">{groupKindLabels[g.kind]}</Tag> {g.endedOn ? <Tag>ended</Tag> : null}
     </>
   );
 }

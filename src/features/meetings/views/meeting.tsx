@@ -55,8 +55,7 @@ export function MeetingCard({ m }: { m: MeetingListItem }) {
       </p>
       <p class="tags">
         <Tag tone="accent">{meetingKindLabels[m.kind]}</Tag> <Tag>{meetingModeLabels[m.mode]}</Tag>{" "}
-        {m.public ? null : <Tag tone="muted">members only</Tag>}{" "}
-        {m.uncertain ? <Tag tone="warn">uncertain</Tag> : null}
+        {m.public ? null : <Tag tone="muted">members only</Tag>}
       </p>
       {m.summary ? <p>{excerpt(m.summary)}</p> : null}
       {attended || m.hostAcronym ? (

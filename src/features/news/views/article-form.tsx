@@ -1,5 +1,6 @@
+import { newsDatePrecisions } from "../../../db/schema/index.js";
 import type { FieldErrors } from "../../../http/errors.js";
-import { CsrfField, ErrorSummary, Field, TextArea } from "../../../web/components.js";
+import { CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
 import { isoDay } from "../news.schemas.js";
 import { ArticleBody, ArticleMeta } from "./article.js";
 
@@ -41,6 +42,18 @@ export function ArticleForm(p: {
         errors={errors}
         required
         hint="YYYY-MM-DD, e.g. 2023-12-07."
+      />
+      <Select
+        name="datePrecision"
+        label="Show the date as"
+        value={text(values, "datePrecision") || "day"}
+        errors={errors}
+        options={[
+          { value: "day", label: "The full date (7 December 2023)" },
+          { value: "month", label: "The month only (December 2023)" },
+          { value: "year", label: "The year only (2023)" },
+        ]}
+        hint="When only the month or the year is known, enter its first day above."
       />
       <Field
         name="place"
@@ -108,7 +121,13 @@ export function ArticlePreview({ values }: { values: ArticleValues }) {
       </p>
       <h2>{text(values, "title") || "(no title)"}</h2>
       {isoDay.safeParse(date).success ? (
-        <ArticleMeta a={{ newsDate: date, place: text(values, "place") || null }} />
+        <ArticleMeta
+          a={{
+            newsDate: date,
+            datePrecision: newsDatePrecisions.find((p) => p === text(values, "datePrecision")),
+            place: text(values, "place") || null,
+          }}
+        />
       ) : null}
       <p class="lead">{text(values, "summary")}</p>
       <ArticleBody body={text(values, "body")} />

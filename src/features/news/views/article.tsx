@@ -1,10 +1,14 @@
 import { raw } from "hono/html";
-import type { ArticleStatus } from "../../../db/schema/index.js";
+import type { ArticleStatus, NewsDatePrecision } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { Tag } from "../../../web/components.js";
 import { formatPartialDate } from "../../../web/format.js";
 import { renderMarkdown } from "../../../web/markdown.js";
 import { findLeadArticle } from "../news.queries.js";
+
+/** The date as precise as it is known, as HTML's datetime takes it: "2023", "2023-06" or "2023-06-28". */
+const partialIso = (day: string, precision: NewsDatePrecision = "day") =>
+  day.slice(0, { year: 4, month: 7, day: 10 }[precision]);
 
 type Listed = { slug: string; title: string; newsDate: string; place: string | null; summary: string };
 
@@ -21,10 +25,16 @@ export const StatusTag = ({ status }: { status: ArticleStatus }) => (
   <Tag tone={statusTones[status]}>{statusLabels[status]}</Tag>
 );
 
-/** "7 December 2023 · Songdo, Republic of Korea" with a machine-readable date. */
-export const ArticleMeta = ({ a }: { a: Pick<Listed, "newsDate" | "place"> }) => (
+/** "7 December 2023 · Songdo, Republic of Korea" (or "2023" when only the year is known), machine-readable. */
+export const ArticleMeta = ({
+  a,
+}: {
+  a: Pick<Listed, "newsDate" | "place"> & { datePrecision?: NewsDatePrecision };
+}) => (
   <p class="article-meta">
-    <time datetime={a.newsDate}>{formatPartialDate(a.newsDate, "day")}</time>
+    <time datetime={partialIso(a.newsDate, a.datePrecision)}>
+      {formatPartialDate(a.newsDate, a.datePrecision ?? "day")}
+    </time>
     {a.place ? <span> · {a.place}</span> : null}
   </p>
 );

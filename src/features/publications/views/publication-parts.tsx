@@ -32,10 +32,6 @@ export function PublicationDate({ p }: { p: Dated }) {
   return <span class="pub-date muted">Date not known</span>;
 }
 
-/** The text that marks a record whose details are not all confirmed. */
-export const UncertainTag = ({ p }: { p: Pick<PublicationSummary, "uncertain"> }) =>
-  p.uncertain ? <Tag tone="warn">Details uncertain</Tag> : null;
-
 /** What kind of access a publication offers, in words. */
 export function AccessNote({
   p,
@@ -53,7 +49,7 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** One publication in a list: title link, category, date, access, certainty. */
+/** One publication in a list: title link, category, date, access. */
 export function PublicationItem({ p, headingLevel = 2 }: { p: PublicationSummary; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -62,8 +58,7 @@ export function PublicationItem({ p, headingLevel = 2 }: { p: PublicationSummary
         <a href={`/publications/${p.slug}`}>{p.title}</a>
       </H>
       <p class="pub-meta">
-        <Tag tone="accent">{categoryLabels[p.category]}</Tag> <PublicationDate p={p} /> <AccessNote p={p} />{" "}
-        <UncertainTag p={p} />
+        <Tag tone="accent">{categoryLabels[p.category]}</Tag> <PublicationDate p={p} /> <AccessNote p={p} />
       </p>
     </li>
   );

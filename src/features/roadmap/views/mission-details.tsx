@@ -5,7 +5,7 @@ import type { listRevisions, Mission } from "../roadmap.queries.js";
 import { destinationLabels, statusLabels } from "../roadmap.schemas.js";
 import { launchText, leadText } from "./mission-table.js";
 
-/** A mission's public page: status, agencies, dates, objectives, sources and its recent changes. */
+/** A mission's public page: status, agencies, dates, objectives and its recent changes. */
 export function MissionDetails({
   m,
   revisions,
@@ -24,15 +24,8 @@ export function MissionDetails({
         <Tag>{m.crewed ? "Crewed" : "Robotic"}</Tag>
         <Tag>{destinationLabels[m.destination]}</Tag>
         {m.studiesPolarVolatiles ? <Tag tone="ok">Studies lunar polar volatiles</Tag> : null}
-        {m.uncertain ? <Tag tone="warn">Uncertain</Tag> : null}
       </p>
       {m.description ? <p class="lead">{m.description}</p> : null}
-      {m.uncertain || m.uncertaintyNote ? (
-        <div class="callout">
-          <h2>What is uncertain</h2>
-          <p>{m.uncertaintyNote ?? "Parts of this record have not been confirmed."}</p>
-        </div>
-      ) : null}
       <dl class="details">
         <dt>Lead agency</dt>
         <dd>
@@ -70,16 +63,6 @@ export function MissionDetails({
           {m.objectives.length ? <a href="/roadmap/framework">{m.objectives.join(", ")}</a> : "None recorded"}
         </dd>
       </dl>
-      {m.sources.length ? (
-        <section class="section" aria-labelledby="sources-heading">
-          <h2 id="sources-heading">Sources</h2>
-          <ul>
-            {m.sources.map((s) => (
-              <li>{s.startsWith("http") ? <a href={s}>{s}</a> : s}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
       <section class="section" aria-labelledby="history-heading">
         <h2 id="history-heading">History of changes</h2>
         {revisions.length ? (

@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import { describeAtPrecision } from "../../../domain/mission-dates.js";
-import { TableScroll, Tag } from "../../../web/components.js";
+import { TableScroll } from "../../../web/components.js";
 import type { Mission } from "../roadmap.queries.js";
 import { destinationLabels, statusLabels } from "../roadmap.schemas.js";
 
@@ -39,12 +39,6 @@ export function MissionTable(props: {
             <tr>
               <th scope="row">
                 <a href={href(m)}>{m.name}</a>
-                {m.uncertain ? (
-                  <>
-                    {" "}
-                    <Tag tone="warn">uncertain</Tag>
-                  </>
-                ) : null}
                 {props.extra ? props.extra(m) : null}
               </th>
               <td>{leadText(m)}</td>

@@ -1,0 +1,1 @@
+ALTER TABLE "news_articles" ADD COLUMN "date_precision" text DEFAULT 'day' NOT NULL;
