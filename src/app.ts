@@ -42,7 +42,10 @@ import { newsAdminPages } from "./features/news/news.admin.pages.js";
 import { registerNewsApi } from "./features/news/news.api.js";
 import { newsPages } from "./features/news/news.pages.js";
 import { contentPages } from "./features/pages/pages.pages.js";
+import { carriedPages } from "./features/products/carried.pages.js";
 import { reviewPages } from "./features/products/comments.pages.js";
+import { consensusRecordPages } from "./features/products/consensus-record.pages.js";
+import { editorialPages } from "./features/products/editorial.pages.js";
 import { registerEndorsementApi } from "./features/products/endorsement.api.js";
 import { endorsementPages } from "./features/products/endorsement.pages.js";
 import { historyPages } from "./features/products/history.pages.js";
@@ -233,6 +236,9 @@ export function createApp(deps: Deps) {
   app.route("/", meetingWorkPages());
   // Before productPages: their fixed sub-paths must not be taken for anything else.
   app.route("/", endorsementPages());
+  app.route("/", editorialPages());
+  app.route("/", consensusRecordPages());
+  app.route("/", carriedPages());
   app.route("/", historyPages());
   app.route("/", matrixPages());
   app.route("/", productPages());

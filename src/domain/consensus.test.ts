@@ -215,3 +215,48 @@ describe("consensusStatus", () => {
     expect(describeReason({ kind: "non_concur", agency: "CSA", rationale: "" })).toBe("CSA does not concur.");
   });
 });
+
+describe("a non-concur that names its cure", () => {
+  const base = {
+    participants: [
+      { id: 1, acronym: "CNES" },
+      { id: 2, acronym: "ESA" },
+    ],
+    silenceMeans: "abstain" as const,
+    roundClosed: true,
+  };
+  const comment = (number: number, disposition: string | null) => ({
+    number,
+    organisationId: 1,
+    category: "technical" as const,
+    disposition,
+    withdrawn: false,
+    submitted: true,
+  });
+  it("reads per agency what would make the draft ready", () => {
+    const status = consensusStatus({
+      ...base,
+      positions: [
+        { organisationId: 1, position: "non_concur", rationale: "Budget unclear.", dependsOn: [31, 14] },
+        { organisationId: 2, position: "concur", rationale: null },
+      ],
+      comments: [comment(14, null), comment(31, "accepted")],
+    });
+    expect(status.ready).toBe(false);
+    expect(status.reasons[0]).toMatchObject({ kind: "non_concur", until: [14, 31], resolved: false });
+    expect(describeReason(status.reasons[0]!)).toBe(
+      "CNES: non-concur until comments 14 and 31 are resolved: Budget unclear.",
+    );
+  });
+  it("once those comments have dispositions, asks the agency to confirm or change its position (still blocking)", () => {
+    const status = consensusStatus({
+      ...base,
+      positions: [{ organisationId: 1, position: "non_concur", rationale: "", dependsOn: [14] }],
+      comments: [comment(14, "rejected")],
+    });
+    expect(status.ready).toBe(false);
+    expect(describeReason(status.reasons[0]!)).toBe(
+      "CNES: non-concur; comment 14 now has a disposition, so CNES is asked to confirm or change its position.",
+    );
+  });
+});

@@ -20,7 +20,13 @@ export type Position = "concur" | "concur_with_comments" | "non_concur" | "absta
 export type Silence = "concur" | "abstain" | "non_concur";
 
 export type ConsensusAgency = { id: number; acronym: string };
-export type ConsensusPosition = { organisationId: number; position: Position; rationale: string | null };
+export type ConsensusPosition = {
+  organisationId: number;
+  position: Position;
+  rationale: string | null;
+  /** The comments whose resolution the position waits for (a non-concur's cure). */
+  dependsOn?: number[];
+};
 export type ConsensusComment = {
   number: number;
   organisationId: number;
@@ -44,7 +50,14 @@ export type ConsensusInput = {
 export type ConsensusReason =
   | { kind: "round_open" }
   | { kind: "awaiting_position"; agency: string }
-  | { kind: "non_concur"; agency: string; rationale: string }
+  | {
+      kind: "non_concur";
+      agency: string;
+      rationale: string;
+      /** The comments it waits for, and whether they all have a disposition now (the agency should confirm). */
+      until?: number[];
+      resolved?: boolean;
+    }
   | { kind: "silent_non_concur"; agency: string }
   | { kind: "major_comment_open"; agency: string; number: number };
 
@@ -69,11 +82,7 @@ export function consensusStatus(input: ConsensusInput): ConsensusStatus {
     if (given) {
       tally.push({ agency: agency.acronym, counted: given.position, bySilence: false });
       if (given.position === "non_concur") {
-        reasons.push({
-          kind: "non_concur",
-          agency: agency.acronym,
-          rationale: given.rationale?.trim() ?? "",
-        });
+        reasons.push(nonConcur(agency.acronym, given, input.comments));
       }
     } else if (!input.roundClosed) {
       tally.push({ agency: agency.acronym, counted: null, bySilence: false });
@@ -87,6 +96,18 @@ export function consensusStatus(input: ConsensusInput): ConsensusStatus {
   reasons.push(...openMajorComments(input));
   return { ready: reasons.length === 0, reasons, tally };
 }
+
+function nonConcur(agency: string, given: ConsensusPosition, comments: ConsensusComment[]): ConsensusReason {
+  const rationale = given.rationale?.trim() ?? "";
+  const until = [...new Set(given.dependsOn ?? [])].sort((a, b) => a - b);
+  if (until.length === 0) return { kind: "non_concur", agency, rationale };
+  const answered = new Set(comments.filter((c) => c.disposition !== null).map((c) => c.number));
+  return { kind: "non_concur", agency, rationale, until, resolved: until.every((n) => answered.has(n)) };
+}
+
+/** "14", "14 and 31", "3, 14 and 31". */
+const numberList = (ns: number[]) =>
+  ns.length === 1 ? String(ns[0]) : `${ns.slice(0, -1).join(", ")} and ${ns[ns.length - 1]}`;
 
 function sortedAgencies(list: ConsensusAgency[]): ConsensusAgency[] {
   const unique = new Map(list.map((a) => [a.id, a]));
@@ -109,8 +130,14 @@ export function describeReason(reason: ConsensusReason): string {
       return "The review round is still open: positions can change until it closes.";
     case "awaiting_position":
       return `${reason.agency} has not given its position yet.`;
-    case "non_concur":
-      return `${reason.agency} does not concur${reason.rationale ? `: ${reason.rationale}` : "."}`;
+    case "non_concur": {
+      const why = reason.rationale ? `: ${reason.rationale}` : ".";
+      if (!reason.until?.length) return `${reason.agency} does not concur${why}`;
+      const comments = `${reason.until.length === 1 ? "comment" : "comments"} ${numberList(reason.until)}`;
+      return reason.resolved
+        ? `${reason.agency}: non-concur; ${comments} now ${reason.until.length === 1 ? "has a disposition" : "have dispositions"}, so ${reason.agency} is asked to confirm or change its position${why}`
+        : `${reason.agency}: non-concur until ${comments} ${reason.until.length === 1 ? "is" : "are"} resolved${why}`;
+    }
     case "silent_non_concur":
       return `${reason.agency} gave no position, and this round counts silence as non-concurrence.`;
     case "major_comment_open":

@@ -202,7 +202,7 @@ describe("a consensus product", () => {
       "Started the product",
       "Opened review round 2",
       "position in round 1",
-      "Endorsed Gateway White Paper",
+      "Endorsed version 2 of Gateway White Paper",
       "Published Gateway White Paper",
     ]) {
       expect(history).toContain(step);

@@ -12,7 +12,9 @@ import {
   newsArticles,
   workingGroups,
 } from "../../src/db/schema/index.js";
-import type { Person } from "../../src/features/auth/actor.js";
+import { type Person, systemActor } from "../../src/features/auth/actor.js";
+import { endorseProduct } from "../../src/features/products/endorsement.service.js";
+import { addVersion } from "../../src/features/products/products.service.js";
 import { createApiToken } from "../../src/features/tokens/tokens.service.js";
 import { MATRIX_ACTION, makeMatrixAction, makeMatrixDeliverable } from "../support/actions.js";
 import { browser, makePerson, matrixActors } from "../support/actors.js";
@@ -20,7 +22,7 @@ import { makeEndorsableProduct } from "../support/consensus.js";
 import { useTestDatabase } from "../support/database.js";
 import { makeMatrixInput } from "../support/inbox.js";
 import { makeMatrixMeeting } from "../support/meetings.js";
-import { makeMatrixProduct } from "../support/products.js";
+import { makeMatrixProduct, V1 } from "../support/products.js";
 import { makeMatrixCapability, makeMatrixNeed } from "../support/technology.js";
 
 const t = useTestDatabase();
@@ -88,6 +90,7 @@ const routes: Array<{
   allowed: Who[];
 }> = [
   { method: "GET", path: "/private", allowed: signedIn },
+  { method: "POST", path: "/private/account/mail", body: { receive: "review" }, allowed: signedIn },
   { method: "GET", path: "/private/account", allowed: signedIn },
   { method: "GET", path: "/private/members", allowed: signedIn },
   { method: "GET", path: "/private/people", allowed: signedIn },
@@ -748,6 +751,59 @@ const routes: Array<{
   { method: "GET", path: "/private/products/matrix-product/rounds/1/submit", allowed: ["focalPoint"] },
   // POST …/close also needs every agency's position (409 otherwise): tests/http/reviews.test.ts covers it.
   { method: "GET", path: "/private/products/matrix-product/rounds/1/close", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/products/matrix-product/rounds/1/close",
+    body: { reason: "The forum decided to close it now." },
+    allowed: ["secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/products/matrix-product/rounds/1/closure",
+    api: true,
+    body: { reason: "The forum decided to close it now." },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/products/matrix-product/rounds/1/deadline", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/products/matrix-product/rounds/1/deadline",
+    body: { deadline: "2099-02-01T12:00", timeZone: "UTC", reason: "More time for everyone." },
+    allowed: ["secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/products/matrix-product/rounds/1/deadline-extensions",
+    api: true,
+    body: { deadline: "2099-02-01T12:00", reason: "More time for everyone." },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/products/matrix-product/rounds/1/deferral", allowed: ["focalPoint"] },
+  {
+    method: "POST",
+    path: "/private/products/matrix-product/rounds/1/deferral",
+    body: { reason: "Our board meets later." },
+    allowed: ["focalPoint"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/products/matrix-product/rounds/1/deferrals",
+    api: true,
+    body: { reason: "Our board meets later." },
+    allowed: ["focalPoint"],
+  },
+  {
+    method: "GET",
+    path: "/private/products/matrix-product/rounds/1/positions/on-behalf",
+    allowed: ["secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/private/products/matrix-product/rounds/1/positions/on-behalf",
+    body: { agency: "NASA", position: "concur", evidence: "E-mail from NASA." },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/api/v1/products/matrix-product/history", api: true, allowed: signedIn },
   { method: "POST", path: "/private/products/matrix-product/rounds/1/submit", allowed: ["focalPoint"] },
   { method: "GET", path: "/private/products/matrix-product/rounds/1/position", allowed: ["focalPoint"] },
   {
@@ -825,6 +881,15 @@ const routes: Array<{
     api: true,
     allowed: ["focalPoint"],
   },
+  // Comment 2 is CNES's: with no disposition yet its answer is refused (409) even for CNES, so only
+  // the refusals of everyone else are tried here; the allowed case is in disposition-response.test.ts.
+  {
+    method: "PUT",
+    path: "/api/v1/products/matrix-product/rounds/1/comments/2/response",
+    api: true,
+    body: { response: "accepted" },
+    allowed: [],
+  },
   {
     method: "PUT",
     path: "/api/v1/products/matrix-product/rounds/1/comments/2/disposition",
@@ -842,6 +907,7 @@ const routes: Array<{
   // Consensus, matrix, history (every member) and endorsement (the secretariat). "matrix-endorsable"
   // has a closed round with consensus; ":decision" becomes a decision of a SAM meeting.
   { method: "GET", path: "/private/products/matrix-product/history", allowed: signedIn },
+  { method: "GET", path: "/private/products/matrix-product/versions/1/carried", allowed: signedIn },
   { method: "GET", path: "/private/products/matrix-product/rounds/1/matrix.csv", allowed: signedIn },
   { method: "GET", path: "/private/products/matrix-product/rounds/1/matrix.xlsx", allowed: signedIn },
   { method: "GET", path: "/api/v1/products/matrix-product/rounds/1/consensus", api: true, allowed: signedIn },
@@ -850,14 +916,37 @@ const routes: Array<{
   {
     method: "POST",
     path: "/private/products/matrix-endorsable/endorsement",
-    body: { decision: ":decision", description: "Published by the access matrix." },
+    body: { decision: ":decision", version: "1", description: "Published by the access matrix." },
     allowed: ["secretariat"],
   },
   {
     method: "POST",
     path: "/api/v1/products/matrix-endorsable/endorsement",
     api: true,
-    body: { decision: ":decision", description: "Published by the access matrix." },
+    body: { decision: ":decision", version: 1, description: "Published by the access matrix." },
+    allowed: ["secretariat"],
+  },
+  // The consensus record: the matrix publishes "matrix-endorsable" first for these paths.
+  { method: "GET", path: "/private/products/matrix-endorsable/record", allowed: signedIn },
+  {
+    method: "GET",
+    path: "/api/v1/products/matrix-endorsable/consensus-record",
+    api: true,
+    allowed: signedIn,
+  },
+  // Editorial-only changes: the matrix adds version 2 to "matrix-endorsable" for these paths.
+  { method: "GET", path: "/private/products/matrix-endorsable/editorial", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/products/matrix-endorsable/editorial",
+    body: { from: "1", to: "2", reason: "Only the wording of accepted comments." },
+    allowed: ["secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/products/matrix-endorsable/editorial-confirmations",
+    api: true,
+    body: { from: 1, to: 2, reason: "Only the wording of accepted comments." },
     allowed: ["secretariat"],
   },
   // The action register (A-9001 is owned by ESA; the matrix's chair chairs no group), the personal
@@ -1108,6 +1197,16 @@ describe("access matrix: every protected route, every role, signed out, and the 
       await makeMatrixProduct(t.deps, actors.member, path.includes("/rounds/1"));
     }
     const decision = path.includes("matrix-endorsable") ? await makeEndorsableProduct(t.deps) : null;
+    if (path.includes("record")) {
+      await endorseProduct(t.deps, actors.secretariat, "matrix-endorsable", {
+        decision,
+        version: 1,
+        description: "Published for the access matrix.",
+      });
+    }
+    if (path.includes("matrix-endorsable/editorial")) {
+      await addVersion(t.deps, systemActor("test"), "matrix-endorsable", { body: `${V1}\nMore.\n` });
+    }
     const sent =
       body?.decision === ":decision" ? { ...body, decision: api ? decision : String(decision) } : body;
     if (path.includes("matrix-draft")) {

@@ -23,6 +23,7 @@ const allConcur = {
 } as const;
 const form = (decision: number, extra: Record<string, string> = {}) => ({
   decision: String(decision),
+  version: "1",
   description: "The agencies' shared view of lunar surface exploration.",
   ...extra,
 });
@@ -130,6 +131,7 @@ describe("endorsement and publication", { timeout: 60_000 }, () => {
     expect(await publicationCount()).toBe(before);
     const api = await sec.json("POST", `${API}/endorsement`, {
       decision: sam,
+      version: 1,
       description: "A long enough text.",
     });
     expect(api.status).toBe(409);
@@ -153,6 +155,7 @@ describe("endorsement and publication", { timeout: 60_000 }, () => {
     expect(await res.text()).toContain("Only a decision of a SAM meeting");
     const api = await sec.json("POST", `${API}/endorsement`, {
       decision: workshop,
+      version: 1,
       description: "A long enough text.",
     });
     expect(api.status).toBe(422);
@@ -163,7 +166,12 @@ describe("endorsement and publication", { timeout: 60_000 }, () => {
 
   it("refuses bad input with a message per field", async () => {
     const { sec } = await setup();
-    const res = await sec.post(`${P}/endorsement`, { decision: "", description: "x", news: "draft" });
+    const res = await sec.post(`${P}/endorsement`, {
+      decision: "",
+      version: "1",
+      description: "x",
+      news: "draft",
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain("Choose the SAM meeting decision");
@@ -178,6 +186,7 @@ describe("endorsement and publication", { timeout: 60_000 }, () => {
     expect(again.status).toBe(409);
     const api = await sec.json("POST", `${API}/endorsement`, {
       decision: sam,
+      version: 1,
       description: "A long enough text.",
     });
     expect(api.status).toBe(409);
@@ -194,7 +203,13 @@ describe("endorsement and publication", { timeout: 60_000 }, () => {
       expect((await b.get(`${P}/endorsement`)).status).toBe(403);
       expect((await b.post(`${P}/endorsement`, form(sam))).status).toBe(403);
       expect(
-        (await b.json("POST", `${API}/endorsement`, { decision: sam, description: "A long text." })).status,
+        (
+          await b.json("POST", `${API}/endorsement`, {
+            decision: sam,
+            version: 1,
+            description: "A long text.",
+          })
+        ).status,
       ).toBe(403);
     }
     const visitor = await browser(t.deps, t.app);
@@ -209,6 +224,7 @@ describe("endorsement and publication", { timeout: 60_000 }, () => {
     const { sec, sam } = await setup();
     const res = await sec.json("POST", `${API}/endorsement`, {
       decision: sam,
+      version: 1,
       description: "The agencies' shared view.",
       news: "draft",
       newsSummary: "A draft about the white paper.",

@@ -237,13 +237,13 @@ describe("positions", () => {
 describe("closing a round before its deadline", () => {
   const status = async () => (await t.deps.db.select().from(reviewRounds))[0]!.status;
 
-  it("waits until every participating agency has given its position, then the editors may close it", async () => {
+  it("waits until every participating agency has given its position (or the secretariat gives a reason), then the editors may close it", async () => {
     const { as } = await setup();
     const sec = await as("secretariat");
     await (await as("esaFocal")).post(`${R}/position`, { position: "concur" });
     const early = await sec.post(`${R}/close`, {});
-    expect(early.status).toBe(409);
-    expect(await early.text()).toContain("still waiting for JAXA");
+    expect(early.status).toBe(422);
+    expect(await early.text()).toContain("Still waiting for JAXA");
     expect(await status()).toBe("open");
     await (await as("jaxaFocal")).post(`${R}/position`, { position: "abstain" });
     expect((await sec.get(`${R}/close`)).status).toBe(200);

@@ -79,6 +79,8 @@ export const people = pgTable(
     organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "restrict" }),
     jobTitle: text("job_title"),
     roles: text("roles").array().$type<Role[]>().notNull(),
+    /** The kinds of mail the person chose not to get ("review", "reminders"); everything by default. */
+    mailOptOut: text("mail_opt_out").array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
     active: boolean("active").notNull().default(true),
     passwordHash: text("password_hash"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -46,3 +46,14 @@ export const outbox = pgTable(
     check("outbox_attempts_check", sql`${t.attempts} >= 0`),
   ],
 );
+
+/**
+ * Addresses that refused mail permanently (an SMTP 5xx answer): no more mail is queued to them, and
+ * the secretariat sees it on the person's record. Keyed by the lower-cased address.
+ */
+export const mailSuppressions = pgTable("mail_suppressions", {
+  address: text("address").primaryKey(),
+  reason: text("reason").notNull(),
+  outboxId: integer("outbox_id"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -48,6 +48,9 @@ export const products = pgTable(
       onDelete: "restrict",
     }),
     endorsedAt: timestamp("endorsed_at", { withTimezone: true }),
+    /** The version endorsed and published, and the SHA-256 (hex) of its text. */
+    endorsedVersionId: integer("endorsed_version_id"),
+    endorsedSha256: text("endorsed_sha256"),
     publicationId: integer("publication_id").references(() => publications.id, { onDelete: "set null" }),
     newsArticleId: integer("news_article_id").references(() => newsArticles.id, { onDelete: "set null" }),
     createdBy: integer("created_by").references(() => people.id, { onDelete: "set null" }),
@@ -199,10 +202,19 @@ export const reviewComments = pgTable(
     rationale: text("rationale"),
     dispositionBy: integer("disposition_by").references(() => people.id, { onDelete: "set null" }),
     dispositionAt: timestamp("disposition_at", { withTimezone: true }),
+    /** The commenting agency's answer to the disposition: accepted, or contested with a note. */
+    response: text("response", { enum: ["accepted", "contested"] }),
+    responseNote: text("response_note"),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    respondedBy: integer("responded_by").references(() => people.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check(
+      "review_comments_response_check",
+      sql`${t.response} is null or ${t.response} in ('accepted', 'contested')`,
+    ),
     uniqueIndex("review_comments_number_key").on(t.roundId, t.number),
     index("review_comments_org_idx").on(t.roundId, t.organisationId),
     check("review_comments_category_check", sql`${t.category} in (${inList(commentCategories)})`),
@@ -237,9 +249,20 @@ export const reviewPositions = pgTable(
     position: text("position", { enum: positionKinds }).notNull(),
     rationale: text("rationale"),
     personId: integer("person_id").references(() => people.id, { onDelete: "set null" }),
+    /** The numbers of the round's comments whose resolution the position waits for (its cure). */
+    dependsOn: integer("depends_on").array().notNull().default(sql`'{}'::integer[]`),
+    /** Recorded by the secretariat on the agency's behalf (e.g. sent by e-mail), with the evidence. */
+    onBehalf: boolean("on_behalf").notNull().default(false),
+    evidence: text("evidence"),
+    evidenceFileSha256: text("evidence_file_sha256"),
+    evidenceFileName: text("evidence_file_name"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check(
+      "review_positions_on_behalf_check",
+      sql`not ${t.onBehalf} or length(trim(coalesce(${t.evidence}, ''))) > 0 or ${t.evidenceFileSha256} is not null`,
+    ),
     index("review_positions_round_idx").on(t.roundId, t.organisationId, t.createdAt),
     check("review_positions_kind_check", sql`${t.position} in (${inList(positionKinds)})`),
     check(
@@ -247,4 +270,50 @@ export const reviewPositions = pgTable(
       sql`${t.position} <> 'non_concur' or length(trim(coalesce(${t.rationale}, ''))) > 0`,
     ),
   ],
+);
+
+/**
+ * The editors' record that the versions after the one a round agreed on change nothing of substance,
+ * so the latest may be endorsed without a confirming round. Audited and shown in the history.
+ */
+export const editorialConfirmations = pgTable(
+  "product_editorial_confirmations",
+  {
+    id: serial("id").primaryKey(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    fromVersionId: integer("from_version_id")
+      .notNull()
+      .references(() => productVersions.id, { onDelete: "restrict" }),
+    toVersionId: integer("to_version_id")
+      .notNull()
+      .references(() => productVersions.id, { onDelete: "restrict" }),
+    reason: text("reason").notNull(),
+    personId: integer("person_id").references(() => people.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("product_editorial_confirmations_key").on(t.productId, t.fromVersionId, t.toVersionId),
+    check("product_editorial_confirmations_reason_check", sql`length(trim(${t.reason})) > 0`),
+  ],
+);
+
+/** An agency's one two-week deferral of a round's deadline (at most one per agency and round). */
+export const reviewDeferrals = pgTable(
+  "review_deferrals",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => reviewRounds.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    reason: text("reason").notNull(),
+    previousDeadline: timestamp("previous_deadline", { withTimezone: true }).notNull(),
+    newDeadline: timestamp("new_deadline", { withTimezone: true }).notNull(),
+    personId: integer("person_id").references(() => people.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.organisationId] })],
 );

@@ -6,6 +6,7 @@ import { clientAddress } from "../../http/middleware.js";
 import { renderPrivate } from "../../http/page.js";
 import { CsrfField, ErrorSummary, Field, Notice, PageHeader } from "../../web/components.js";
 import { changeOwnPassword } from "../directory/people.service.js";
+import { mailCategories, mailOptOutOf, setMailPreferences } from "../mail/mail.preferences.js";
 import { roleLabels } from "./actor.js";
 import { setSessionCookie } from "./auth.pages.js";
 import { createSession } from "./sessions.js";
@@ -13,8 +14,9 @@ import { createSession } from "./sessions.js";
 /** A person's own account: who they are, and a password change. */
 export function accountPages() {
   const app = new Hono<AppEnv>();
-  const page = (c: AppContext, errors?: Record<string, string>, message?: string) => {
+  const page = async (c: AppContext, errors?: Record<string, string>, message?: string) => {
     const me = requirePerson(c);
+    const optOut = new Set(await mailOptOutOf(c.var.deps, me.id));
     return renderPrivate(c, {
       title: "My account",
       body: () => (
@@ -24,7 +26,9 @@ export function accountPages() {
             text={
               c.req.query("done") === "password"
                 ? "Your password was changed. Other sessions were signed out."
-                : null
+                : c.req.query("done") === "mail"
+                  ? "Your mail choices were saved."
+                  : null
             }
           />
           <dl class="details">
@@ -42,6 +46,25 @@ export function accountPages() {
             <a href="/private/calendar">My calendar feed</a>: subscribe to every meeting you may see in your
             calendar application.
           </p>
+          <h2>Mail</h2>
+          <form method="post" action="/private/account/mail" class="form" novalidate>
+            <CsrfField token={c.var.csrfToken()} />
+            <fieldset>
+              <legend>The mail you get</legend>
+              {Object.entries(mailCategories).map(([k, label]) => (
+                <div class="field checkbox">
+                  <input type="checkbox" id={`mail-${k}`} name="receive" value={k} checked={!optOut.has(k)} />
+                  <label for={`mail-${k}`}>{label}</label>
+                </div>
+              ))}
+              <p class="hint">Mail about your account (sign-in, invitations) always reaches you.</p>
+            </fieldset>
+            <p class="form-actions">
+              <button class="button" type="submit">
+                Save mail choices
+              </button>
+            </p>
+          </form>
           <h2>Change password</h2>
           <form method="post" action="/private/account/password" class="form" novalidate>
             <ErrorSummary errors={errors} message={message} />
@@ -84,6 +107,17 @@ export function accountPages() {
 
   app.get("/private/account", async (c) => page(c));
 
+  app.post("/private/account/mail", async (c) => {
+    const me = requirePerson(c);
+    return handleForm(
+      c,
+      async (body) => {
+        await setMailPreferences(c.var.deps, me, body);
+        return "/private/account?done=mail";
+      },
+      (_body, errors, message) => page(c, errors, message),
+    );
+  });
   app.post("/private/account/password", async (c) => {
     const me = requirePerson(c);
     return handleForm(

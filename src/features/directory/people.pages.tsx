@@ -1,11 +1,13 @@
+import { eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { roles } from "../../db/schema/index.js";
+import { mailSuppressions, roles } from "../../db/schema/index.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { authorize, idParam, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { EmptyState, Notice, PageHeader, Pagination, TableScroll, Tag } from "../../web/components.js";
+import { formatTimestamp } from "../../web/format.js";
 import { roleLabels } from "../auth/actor.js";
 import { canManageDirectory, canReadPrivateArea } from "./directory.policy.js";
 import { findOrganisationByAcronym, findPerson, listOrganisations, listPeople } from "./directory.queries.js";
@@ -145,6 +147,8 @@ export function peopleAdminPages() {
       values: FormValues;
       errors?: Record<string, string>;
       message?: string;
+      /** Mail to this person's address stopped after a permanent failure, and why. */
+      mailStopped?: { reason: string; since: Date } | null;
     },
   ) => {
     const orgs = await listOrganisations(c.var.deps.db);
@@ -153,6 +157,13 @@ export function peopleAdminPages() {
       body: () => (
         <>
           <PageHeader title={opts.title} />
+          {opts.mailStopped ? (
+            <p class="callout" role="status">
+              <strong>No mail is sent to this address</strong> since {formatTimestamp(opts.mailStopped.since)}
+              : the receiving server refused it permanently ({opts.mailStopped.reason}). Correct the address
+              to resume mail.
+            </p>
+          ) : null}
           <PersonForm
             action={opts.action}
             csrf={c.var.csrfToken()}
@@ -206,11 +217,16 @@ export function peopleAdminPages() {
       jobTitle: person.jobTitle ?? "",
       active: person.active,
     };
+    const [stopped] = await c.var.deps.db
+      .select()
+      .from(mailSuppressions)
+      .where(eq(mailSuppressions.address, person.email.toLowerCase()));
     return form(c, {
       action: `/private/people/${person.id}/edit`,
       title: `Edit ${person.name}`,
       submit: "Save changes",
       values,
+      mailStopped: stopped ? { reason: stopped.reason, since: stopped.createdAt } : null,
     });
   });
 

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { outbox } from "../../db/schema/index.js";
+import { mailSuppressions, outbox } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import type { MailTransport, OutboxRow } from "./mail.transport.js";
 
@@ -49,9 +49,23 @@ async function markSent(deps: Deps, m: OutboxRow, now: Date) {
     .where(and(eq(outbox.id, m.id), eq(outbox.status, "queued")));
 }
 
+/** True for an SMTP answer that will not change on a retry (5xx: no such mailbox, refused …). */
+export function isPermanentFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}
+
 async function markFailure(deps: Deps, m: OutboxRow, now: Date, error: unknown) {
-  const giveUp = m.attempts >= deliveryRules.maxAttempts;
+  const permanent = isPermanentFailure(error);
+  const giveUp = permanent || m.attempts >= deliveryRules.maxAttempts;
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  if (permanent) {
+    // A dead address is not retried forever: no more mail is queued to it (see enqueueMail).
+    await deps.db
+      .insert(mailSuppressions)
+      .values({ address: m.toAddress.toLowerCase(), reason: message, outboxId: m.id, createdAt: now })
+      .onConflictDoNothing();
+  }
   await deps.db
     .update(outbox)
     .set({

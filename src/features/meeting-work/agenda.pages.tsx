@@ -5,6 +5,7 @@ import { handleForm } from "../../http/forms.js";
 import { idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { ConfirmForm, CsrfField, ErrorSummary, Notice, PageHeader } from "../../web/components.js";
+import { plural } from "../../web/words.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import type { MeetingDetail } from "../meetings/meetings.queries.js";
 import { handleUpload } from "../publications/publications.admin.js";
@@ -217,7 +218,7 @@ export function agendaPages() {
         <>
           <PageHeader
             title={`Remove "${item.title}" from the agenda?`}
-            lead={`${m.title}. Its ${item.files.length} file(s) are removed from the item too.`}
+            lead={`${m.title}. ${item.files.length === 1 ? "Its file is" : `Its ${plural(item.files.length, "file")} are`} removed from the item too.`}
           />
           <ConfirmForm
             action={`/private/meetings/${m.slug}/agenda/${item.id}/delete`}

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/env.js";
-import { type FieldErrors, forbidden } from "../../http/errors.js";
+import type { FieldErrors } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { idParam } from "../../http/guards.js";
 import { changeableComment, ensureMayComment, ensureMaySubmit } from "./comments.guards.js";
@@ -14,9 +14,8 @@ import {
 } from "./comments.service.js";
 import { dispositionAndPositionPages } from "./dispositions.pages.js";
 import { loadRound, roundPath } from "./products.load.js";
-import { canEditProduct } from "./products.policy.js";
+import { roundChangePages } from "./round-changes.pages.js";
 import type { Comment } from "./rounds.queries.js";
-import { closeRoundEarly } from "./rounds.service.js";
 import type { FormValues } from "./views/forms.js";
 import { CommentForm } from "./views/review-forms.js";
 import { CommentItem } from "./views/round.js";
@@ -123,22 +122,6 @@ export function reviewPages() {
     return c.redirect(back(l, "withdrawn"), 303);
   });
 
-  app.get(`${R}/close`, async (c) => {
-    const l = await loadRound(c);
-    if (!canEditProduct(l.actor, l.product)) throw forbidden("Only the product's editors close rounds.");
-    return confirmPage(c, l, {
-      title: `Close round ${l.round.number} now?`,
-      lead: "Every participating agency must have given its position. The round is then sealed: no more comments, submissions or position changes.",
-      action: roundPath(l.product.slug, l.round.number, "/close"),
-      button: "Close the round now",
-    });
-  });
-  app.post(`${R}/close`, async (c) => {
-    const l = await loadRound(c);
-    await closeRoundEarly(c.var.deps, l.actor, l.product, l.round);
-    return c.redirect(back(l, "closed"), 303);
-  });
-
   app.get(`${R}/submit`, async (c) => {
     const l = await loadRound(c);
     ensureMaySubmit(l.actor, l.round);
@@ -156,5 +139,6 @@ export function reviewPages() {
   });
 
   app.route("/", dispositionAndPositionPages());
+  app.route("/", roundChangePages());
   return app;
 }

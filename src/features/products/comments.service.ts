@@ -5,6 +5,7 @@ import type { Deps } from "../../deps.js";
 import { parseSections, sectionLabel } from "../../domain/sections.js";
 import { AppError, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
+import { plural } from "../../web/words.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import {
@@ -13,8 +14,9 @@ import {
   ensureMayDisposition,
   ensureMaySubmit,
 } from "./comments.guards.js";
+import { ensureOwnAgency, namedAgency } from "./named-agency.js";
 import type { ProductDetail } from "./products.queries.js";
-import { commentInput, dispositionInput } from "./products.schemas.js";
+import { commentInput, dispositionInput, dispositionLabels } from "./products.schemas.js";
 import { type Comment, findComment, type RoundDetail } from "./rounds.queries.js";
 import { lockOpenRound } from "./rounds.service.js";
 
@@ -53,6 +55,7 @@ export async function addComment(
   round: RoundDetail,
   raw: unknown,
 ): Promise<Comment> {
+  ensureOwnAgency(actor, await namedAgency(deps.db, raw), "comment");
   const { person, orgId } = ensureMayComment(actor, round);
   const input = parseInput(commentInput, raw);
   const section = (await commentableSections(deps, round)).find(
@@ -115,6 +118,7 @@ export async function updateComment(
   number: number,
   raw: unknown,
 ) {
+  ensureOwnAgency(actor, await namedAgency(deps.db, raw), "comment");
   const comment = await changeableComment(deps, actor, round, number);
   const input = parseInput(commentInput, raw);
   const section = (await commentableSections(deps, round)).find(
@@ -220,7 +224,7 @@ export async function submitComments(deps: Deps, actor: Actor, product: ProductD
         action: "product.comments.submit",
         subjectType: "product",
         subjectId: product.id,
-        summary: `${actor.kind === "person" ? actor.organisationAcronym : ""} submitted ${n!.n} comments in round ${round.number} of ${product.title}`,
+        summary: `${actor.kind === "person" ? actor.organisationAcronym : ""} submitted ${plural(n!.n, "comment")} in round ${round.number} of ${product.title}`,
         details: { round: round.number, comments: n!.n },
       });
     },
@@ -260,7 +264,7 @@ export async function dispositionComment(
         action: "product.comment.disposition",
         subjectType: "product",
         subjectId: product.id,
-        summary: `Comment ${number} of round ${round.number}: ${input.disposition}`,
+        summary: `Comment ${number} of round ${round.number}: ${dispositionLabels[input.disposition].toLowerCase()}`,
         details: { round: round.number, comment: number, before, after: input },
       });
     },

@@ -23,6 +23,7 @@ export async function consensusInput(db: Db, round: RoundDetail): Promise<Consen
       organisationId: p.organisationId,
       position: p.position,
       rationale: p.rationale,
+      dependsOn: p.dependsOn,
     })),
     silenceMeans: round.silenceMeans,
     roundClosed: round.status === "closed",

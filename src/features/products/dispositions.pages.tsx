@@ -8,9 +8,10 @@ import { back, type Loaded, R, reviewPage } from "./comments.layout.js";
 import { dispositionComment } from "./comments.service.js";
 import { ensureMaySetPosition, setPosition } from "./positions.service.js";
 import { loadRound, roundPath } from "./products.load.js";
+import { ensureMayRespond, respondToDisposition } from "./responses.service.js";
 import { type Comment, findComment, type RoundDetail } from "./rounds.queries.js";
 import type { FormValues } from "./views/forms.js";
-import { DispositionForm, PositionForm } from "./views/review-forms.js";
+import { DispositionForm, PositionForm, ResponseForm } from "./views/review-forms.js";
 import { CommentItem } from "./views/round.js";
 
 async function commentOf(c: AppContext, round: RoundDetail): Promise<Comment> {
@@ -103,6 +104,51 @@ export function dispositionAndPositionPages() {
         return back(l, "position");
       },
       (body, errors, message) => positionPage(c, l, body, errors, message),
+    );
+  });
+
+  const responsePage = (
+    c: AppContext,
+    l: Loaded,
+    cm: Comment,
+    values: FormValues,
+    errors?: FieldErrors,
+    message?: string,
+  ) =>
+    reviewPage(c, l, {
+      title: `Answer the disposition of comment ${cm.number}`,
+      lead: "Your agency accepts the disposition, or contests it and says why; the editors and the history see it.",
+      form: (csrf) => (
+        <>
+          <CommentItem ctx={l} c={cm} />
+          <ResponseForm
+            action={roundPath(l.product.slug, l.round.number, `/comments/${cm.number}/response`)}
+            csrf={csrf}
+            values={values}
+            errors={errors}
+            message={message}
+            cancel={roundPath(l.product.slug, l.round.number)}
+          />
+        </>
+      ),
+    });
+  app.get(`${R}/comments/:comment/response`, async (c) => {
+    const l = await loadRound(c);
+    const cm = await commentOf(c, l.round);
+    ensureMayRespond(l.actor, l.product, cm);
+    return responsePage(c, l, cm, { response: cm.response ?? "", note: cm.responseNote ?? "" });
+  });
+  app.post(`${R}/comments/:comment/response`, async (c) => {
+    const l = await loadRound(c);
+    const cm = await commentOf(c, l.round);
+    ensureMayRespond(l.actor, l.product, cm);
+    return handleForm(
+      c,
+      async (body) => {
+        await respondToDisposition(c.var.deps, l.actor, l.product, l.round, cm.number, body);
+        return `${back(l, "response")}#comment-${cm.number}`;
+      },
+      (body, errors, message) => responsePage(c, l, cm, body, errors, message),
     );
   });
 

@@ -1,12 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { describeReason } from "../../domain/consensus.js";
 import { body, errorResponse, errors, json } from "../../http/api-schemas.js";
+import { AppError } from "../../http/errors.js";
+import { authorize } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import { roundConsensus, visibleConsensus } from "./consensus.queries.js";
+import { recordEditorialOnly } from "./agreed-version.js";
+import { roundConsensus, roundForEndorsement, visibleConsensus } from "./consensus.queries.js";
+import { consensusRecord } from "./consensus-record.js";
 import { newsChoices } from "./endorsement.schemas.js";
 import { endorseProduct } from "./endorsement.service.js";
 import { matrixRows } from "./matrix.pages.js";
 import { loadProduct, loadRound } from "./products.load.js";
+import { canEditProduct } from "./products.policy.js";
 
 const tags = ["Consensus products"];
 const security = [{ session: [] }];
@@ -30,6 +35,11 @@ const ConsensusJson = z
         agency: z.string().optional(),
         rationale: z.string().optional(),
         number: z.number().int().optional(),
+        until: z
+          .array(z.number().int())
+          .optional()
+          .openapi({ description: "a non-concur's comments it waits for" }),
+        resolved: z.boolean().optional().openapi({ description: "those comments all have a disposition" }),
         message: z.string(),
       }),
     ),
@@ -63,7 +73,11 @@ const MatrixLine = z
 
 const EndorsementWrite = z
   .object({
-    decision: z.number().int().openapi({ description: "id of a decision of a SAM meeting" }),
+    decision: z.number().int().openapi({ description: "id of a decision of a SAM meeting already held" }),
+    version: z.number().int().openapi({
+      description:
+        "the version endorsed: the one the last round agreed on, or the latest once confirmed by a round or recorded as editorial only",
+    }),
     title: z.string().optional().openapi({ description: "default: the product's title" }),
     slug: z.string().optional(),
     description: z.string(),
@@ -82,11 +96,115 @@ const EndorsementJson = z
     newsArticleId: z.number().int().nullable(),
     round: z.number().int(),
     version: z.number().int(),
+    sha256: z.string().openapi({ description: "SHA-256 (hex) of the published version's text" }),
   })
   .openapi("Endorsement");
 
+const EditorialWrite = z
+  .object({
+    from: z.number().int().openapi({ description: "the version the last closed round agreed on" }),
+    to: z.number().int().openapi({ description: "the latest version" }),
+    reason: z.string().openapi({ description: "why the changes are editorial only (shown in the history)" }),
+  })
+  .partial()
+  .passthrough()
+  .openapi("EditorialConfirmationWrite");
+
+const RecordJson = z
+  .object({
+    product: z.object({ slug: z.string(), title: z.string() }),
+    version: z.number().int(),
+    sha256: z.string(),
+    endorsedAt: z.string(),
+    round: z.object({
+      number: z.number().int(),
+      version: z.number().int(),
+      openedAt: z.string(),
+      closedAt: z.string().nullable(),
+      silenceMeans: z.string(),
+    }),
+    editorialOnly: z
+      .object({ from: z.number(), to: z.number(), reason: z.string(), at: z.string() })
+      .nullable(),
+    decision: z
+      .object({
+        number: z.number(),
+        text: z.string(),
+        meeting: z.string(),
+        meetingSlug: z.string(),
+        date: z.string(),
+      })
+      .nullable(),
+    publication: z.object({ slug: z.string(), title: z.string() }).nullable(),
+    agencies: z.array(
+      z.object({
+        agency: z.string(),
+        position: z.enum(["concur", "concur_with_comments", "non_concur", "abstain"]),
+        givenAt: z.string().nullable(),
+        bySilence: z.boolean(),
+        onBehalf: z.boolean(),
+        rationale: z.string().nullable(),
+      }),
+    ),
+    comments: z.object({ total: z.number(), byDisposition: z.record(z.string(), z.number()) }),
+  })
+  .openapi("ConsensusRecord");
+
 /** Registers consensus status, the resolution matrix lines and endorsement of products. */
 export function registerEndorsementApi(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/products/{slug}/consensus-record",
+      tags,
+      security,
+      summary: "The consensus record of a published product",
+      description:
+        "The version endorsed and its SHA-256, each participating agency's final position and when, comment counts by disposition, and the endorsing decision. 409 until the product is published.",
+      request: { params: productParams },
+      responses: {
+        200: json(z.object({ data: RecordJson }), "The record"),
+        401: errors[401],
+        404: errors[404],
+        409: errorResponse("Not published yet"),
+      },
+    }),
+    async (c) => {
+      const { product } = await loadProduct(c);
+      const r = await consensusRecord(c.var.deps, product);
+      // Dates as ISO 8601 instants, like every API answer.
+      return c.json({ data: JSON.parse(JSON.stringify(r)) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/products/{slug}/editorial-confirmations",
+      tags,
+      security,
+      summary: "Record that later versions are editorial only",
+      description:
+        "The product's editors state that the versions after the one the last closed round agreed on change nothing of substance, so the latest may be endorsed without a confirming round. Audited; shown in the history.",
+      request: { params: productParams, ...body(EditorialWrite) },
+      responses: {
+        201: json(z.object({ data: z.object({ from: z.number(), to: z.number() }) }), "Recorded"),
+        ...errors,
+        409: errorResponse("A round is open, no round agreed yet, or the versions are not agreed → latest"),
+      },
+    }),
+    async (c) => {
+      const { actor, product } = await loadProduct(c);
+      const input = c.req.valid("json");
+      authorize(
+        canEditProduct(actor, product),
+        "Only the secretariat and the lead group's chairs record editorial-only changes.",
+      );
+      const { open, closed } = await roundForEndorsement(c.var.deps, product.id);
+      if (open) throw new AppError("conflict", `Review round ${open.number} is still open.`);
+      await recordEditorialOnly(c.var.deps, actor, product.slug, closed, input);
+      return c.json({ data: { from: Number(input.from), to: Number(input.to) } }, 201);
+    },
+  );
   api.openapi(
     createRoute({
       method: "get",

@@ -5,12 +5,14 @@ import { authorize } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { EmptyState, PageHeader } from "../../web/components.js";
 import { uploadBody } from "../publications/publications.admin.js";
+import { agreedVersion, textSha256 } from "./agreed-version.js";
 import { roundConsensus, roundForEndorsement } from "./consensus.queries.js";
 import { canEndorseProduct } from "./endorsement.policy.js";
 import { listSamDecisions } from "./endorsement.queries.js";
 import { endorseProduct } from "./endorsement.service.js";
 import { loadProduct, productPath, roundPath } from "./products.load.js";
 import type { ProductDetail } from "./products.queries.js";
+import { AgreedVersionNote } from "./views/agreed-version.js";
 import { ConsensusPanel, MatrixLinks } from "./views/consensus-panel.js";
 import { EndorsementForm, type EndorsementValues } from "./views/endorsement-form.js";
 import { EndorsementSummary } from "./views/endorsement-summary.js";
@@ -36,22 +38,38 @@ async function endorsementBody(c: AppContext, product: ProductDetail, form: Form
     return (
       <EmptyState title="No review round has closed yet.">A product is endorsed after its review.</EmptyState>
     );
-  const [status, decisions] = await Promise.all([roundConsensus(deps.db, closed), listSamDecisions(deps.db)]);
+  const [status, decisions, state] = await Promise.all([
+    roundConsensus(deps.db, closed),
+    listSamDecisions(deps.db, deps.now()),
+    agreedVersion(deps, product, closed),
+  ]);
+  const version = state.endorsable;
   return (
     <>
       <p>
         Endorsement rests on <a href={roundPath(product.slug, closed.number)}>review round {closed.number}</a>
-        , which reviewed version {closed.versionNumber}: that version is what gets published.
+        , which reviewed version {closed.versionNumber}
+        {state.latest.id === state.agreed.id ? ": that version is what gets published." : "."}
       </p>
       <ConsensusPanel deps={deps} actor={actor} product={product} round={closed} />
       <MatrixLinks slug={product.slug} round={closed.number} />
-      {!status.ready ? null : decisions.length === 0 ? (
+      {status.ready ? (
+        <AgreedVersionNote
+          slug={product.slug}
+          state={state}
+          round={closed.number}
+          sha256={version ? textSha256(version.body) : undefined}
+        />
+      ) : null}
+      {!status.ready || !version ? null : decisions.length === 0 ? (
         <EmptyState title="No SAM meeting decision is recorded yet.">
           Record the endorsing decision on the SAM meeting's page first (Meetings, then the meeting, then
           Decisions).
         </EmptyState>
       ) : (
         <EndorsementForm
+          version={version.number}
+          sha256={textSha256(version.body)}
           action={productPath(product.slug, "/endorsement")}
           csrf={c.var.csrfToken()}
           decisions={decisions}

@@ -1,6 +1,12 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, lte } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { meetingDecisions, meetings, newsArticles, publications } from "../../db/schema/index.js";
+import {
+  meetingDecisions,
+  meetings,
+  newsArticles,
+  productVersions,
+  publications,
+} from "../../db/schema/index.js";
 
 /** A meeting decision with what endorsement needs to know about its meeting. */
 export type DecisionChoice = {
@@ -33,13 +39,13 @@ export async function findDecisionWithMeeting(db: Db, id: number): Promise<Decis
   return row;
 }
 
-/** The decisions of SAM meetings, the newest meeting first: the ones that may endorse a product. */
-export function listSamDecisions(db: Db, limit = 200): Promise<DecisionChoice[]> {
+/** The decisions of SAM meetings already held, the newest first: the ones that may endorse a product. */
+export function listSamDecisions(db: Db, now: Date, limit = 200): Promise<DecisionChoice[]> {
   return db
     .select(decisionColumns)
     .from(meetingDecisions)
     .innerJoin(meetings, eq(meetings.id, meetingDecisions.meetingId))
-    .where(and(eq(meetings.kind, "sam_meeting")))
+    .where(and(eq(meetings.kind, "sam_meeting"), lte(meetings.startsAt, now)))
     .orderBy(desc(meetings.startsAt), meetingDecisions.number)
     .limit(limit);
 }
@@ -47,8 +53,19 @@ export function listSamDecisions(db: Db, limit = 200): Promise<DecisionChoice[]>
 /** The publication and news item a product was published as, and the decision that endorsed it. */
 export async function publishedAs(
   db: Db,
-  p: { publicationId: number | null; newsArticleId: number | null; endorsedByDecisionId: number | null },
+  p: {
+    publicationId: number | null;
+    newsArticleId: number | null;
+    endorsedByDecisionId: number | null;
+    endorsedVersionId: number | null;
+  },
 ) {
+  const [version] = p.endorsedVersionId
+    ? await db
+        .select({ number: productVersions.number })
+        .from(productVersions)
+        .where(eq(productVersions.id, p.endorsedVersionId))
+    : [];
   const [publication] = p.publicationId
     ? await db
         .select({ slug: publications.slug, title: publications.title })
@@ -69,5 +86,10 @@ export async function publishedAs(
   const decision = p.endorsedByDecisionId
     ? await findDecisionWithMeeting(db, p.endorsedByDecisionId)
     : undefined;
-  return { publication: publication ?? null, news: news ?? null, decision: decision ?? null };
+  return {
+    publication: publication ?? null,
+    news: news ?? null,
+    decision: decision ?? null,
+    versionNumber: version?.number ?? null,
+  };
 }

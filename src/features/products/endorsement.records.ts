@@ -12,10 +12,18 @@ import type { ProductDetail } from "./products.queries.js";
 
 // The records publishing a product creates: the library entry (with its file) and the news item.
 
+/** The line naming the agreed text: its version number and SHA-256, so a reader can check it. */
+export const versionLine = (v: { number: number; sha256: string }) =>
+  `Agreed text: Version ${v.number}, SHA-256 \`${v.sha256}\`.`;
+
 /** The agreed text with its numbered headings one level below the publication's title. */
-export function publicationText(description: string, body: string): string {
+export function publicationText(
+  description: string,
+  body: string,
+  version?: { number: number; sha256: string },
+): string {
   const doc = parseSections(body);
-  const parts = [description.trim(), doc.preamble];
+  const parts = [description.trim(), version ? versionLine(version) : "", doc.preamble];
   for (const s of doc.sections) {
     parts.push(`${"#".repeat(Math.min(6, s.level + 1))} ${s.number} ${s.title}`, s.body);
   }
@@ -50,6 +58,8 @@ export type PublicationParts = {
   /** The uploaded PDF, stored in the same transaction as the publication. */
   file: UploadedFile | null;
   body: string;
+  /** The version published and the SHA-256 of its text. */
+  version: { number: number; sha256: string };
 };
 
 /** The publication in the library, with the agreed text below its description. */
@@ -70,7 +80,7 @@ export async function insertPublication(
       postedOn: today,
       publishedOn: today,
       publishedPrecision: "day",
-      description: publicationText(p.input.description, p.body),
+      description: publicationText(p.input.description, p.body, p.version),
       producedBy: product.leadGroup?.name ?? null,
       externalUrl: p.input.externalUrl,
       ...p.stored,

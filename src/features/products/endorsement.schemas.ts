@@ -23,6 +23,10 @@ export const endorsementInput = z
       .number({ error: "Choose the SAM meeting decision that endorses the product." })
       .int("Choose the SAM meeting decision that endorses the product.")
       .positive("Choose the SAM meeting decision that endorses the product."),
+    version: z.coerce
+      .number({ error: "Name the version to endorse." })
+      .int("Name the version to endorse.")
+      .positive("Name the version to endorse."),
     title: optionalText(300),
     slug: z
       .string()

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { products, productVersions, publications } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
@@ -10,12 +10,13 @@ import type { Actor } from "../auth/actor.js";
 import { checkPdf } from "../publications/publications.files.js";
 import type { UploadedFile } from "../publications/publications.schemas.js";
 import { slugifyTitle } from "../publications/publications.schemas.js";
+import { agreedVersion, textSha256, unconfirmedMessage } from "./agreed-version.js";
 import { roundConsensus, roundForEndorsement } from "./consensus.queries.js";
 import { canEndorseProduct } from "./endorsement.policy.js";
 import { type DecisionChoice, findDecisionWithMeeting } from "./endorsement.queries.js";
 import { insertNews, insertPublication, type StoredFile, storedFile } from "./endorsement.records.js";
 import { type EndorsementInput, endorsementInput } from "./endorsement.schemas.js";
-import { findProductBySlug, type ProductDetail } from "./products.queries.js";
+import { findProductBySlug, type ProductDetail, type Version } from "./products.queries.js";
 import type { RoundDetail } from "./rounds.queries.js";
 
 /** What endorsing produced. */
@@ -24,9 +25,10 @@ export type Endorsement = {
   newsArticleId: number | null;
   round: number;
   version: number;
+  sha256: string;
 };
 
-/** Refuses unless the decision exists and was taken at a SAM meeting. */
+/** Refuses unless the decision exists and was taken at a SAM meeting already held (not a future one). */
 async function samDecision(deps: Deps, id: number): Promise<DecisionChoice> {
   const decision = await findDecisionWithMeeting(deps.db, id);
   if (!decision) throw invalid({ decision: "Choose an existing meeting decision." });
@@ -35,7 +37,30 @@ async function samDecision(deps: Deps, id: number): Promise<DecisionChoice> {
       decision: "Only a decision of a SAM meeting (Senior Agency Managers) endorses a product.",
     });
   }
+  if (decision.meetingStartsAt > deps.now()) {
+    throw invalid({
+      decision: "This SAM meeting has not been held yet: only a decision of a meeting already held endorses.",
+    });
+  }
   return decision;
+}
+
+/** The version to publish: the one the round agreed on, or the latest once confirmed; the one named. */
+async function versionToPublish(
+  deps: Deps,
+  product: ProductDetail,
+  round: RoundDetail,
+  named: number,
+): Promise<{ version: Version; editorial: boolean }> {
+  const state = await agreedVersion(deps, product, round);
+  if (!state.endorsable) throw new AppError("conflict", unconfirmedMessage(state, round.number));
+  if (named !== state.endorsable.number) {
+    throw new AppError(
+      "conflict",
+      `The endorsement names version ${named}, but the version agreed is version ${state.endorsable.number}.`,
+    );
+  }
+  return { version: state.endorsable, editorial: state.editorial !== null };
 }
 
 /** The closed round whose consensus endorses the product; refuses with every reason it cannot. */
@@ -92,10 +117,24 @@ export async function endorseProduct(
   const input = parseInput(endorsementInput, raw);
   const decision = await samDecision(deps, input.decision);
   const round = await agreedRound(deps, product);
+  const { version, editorial } = await versionToPublish(deps, product, round, input.version);
   const title = input.title ?? product.title;
   const slug = await checkPublication(deps, input, title, file);
   const stored: Partial<StoredFile> = file ? await storedFile(file) : {};
-  const plan: Plan = { product, decision, round, input, title, slug, stored, file };
+  const sha256 = textSha256(version.body);
+  const plan: Plan = {
+    product,
+    decision,
+    round,
+    version,
+    editorial,
+    sha256,
+    input,
+    title,
+    slug,
+    stored,
+    file,
+  };
   return write(deps, actor, (tx, audit) => publishInTransaction(deps, tx, audit, actor, plan));
 }
 
@@ -103,6 +142,10 @@ type Plan = {
   product: ProductDetail;
   decision: DecisionChoice;
   round: RoundDetail;
+  version: Version;
+  /** True when the version is later than the round's, confirmed as editorial-only changes. */
+  editorial: boolean;
+  sha256: string;
   input: EndorsementInput;
   title: string;
   slug: string;
@@ -118,10 +161,13 @@ async function publishInTransaction(
   actor: Actor,
   plan: Plan,
 ): Promise<Endorsement> {
-  const { product, decision, round, input, title, slug } = plan;
-  await lockDrafting(tx, product.id);
-  const [version] = await tx.select().from(productVersions).where(eq(productVersions.id, round.versionId));
-  const publicationId = await insertPublication(deps, tx, product, { ...plan, body: version!.body });
+  const { product, decision, round, input, title, slug, version, sha256 } = plan;
+  await lockDrafting(tx, product.id, version.id);
+  const publicationId = await insertPublication(deps, tx, product, {
+    ...plan,
+    body: version.body,
+    version: { number: version.number, sha256 },
+  });
   await audit({
     action: "publication.create",
     subjectType: "publication",
@@ -145,15 +191,18 @@ async function publishInTransaction(
       endorsedAt: now,
       publicationId,
       newsArticleId: news?.id ?? null,
+      endorsedVersionId: version.id,
+      endorsedSha256: sha256,
       updatedAt: now,
     })
     .where(eq(products.id, product.id));
-  await auditEndorsement(audit, plan, version!.number, news !== null);
+  await auditEndorsement(audit, plan, news !== null);
   return {
     publicationSlug: slug,
     newsArticleId: news?.id ?? null,
     round: round.number,
-    version: version!.number,
+    version: version.number,
+    sha256,
   };
 }
 
@@ -161,17 +210,20 @@ async function publishInTransaction(
 async function auditEndorsement(
   audit: (entry: AuditEntry) => Promise<void>,
   plan: Plan,
-  version: number,
   withNews: boolean,
 ): Promise<void> {
-  const { product, decision, round, input, title, slug } = plan;
+  const { product, decision, round, input, title, slug, sha256, editorial } = plan;
+  const version = plan.version.number;
   const cite = `decision D${decision.number} of ${decision.meetingTitle}`;
+  const basis = editorial
+    ? `round ${round.number} on version ${round.versionNumber}, later changes editorial only`
+    : `round ${round.number}`;
   await audit({
     action: "product.endorse",
     subjectType: "product",
     subjectId: product.id,
-    summary: `Endorsed ${product.title} by ${cite}, on round ${round.number} (version ${version})`,
-    details: { decision: decision.id, round: round.number, version: version },
+    summary: `Endorsed version ${version} of ${product.title} (SHA-256 ${sha256}) by ${cite}, on ${basis}`,
+    details: { decision: decision.id, round: round.number, version, sha256, editorial },
   });
   await audit({
     action: "product.publish",
@@ -190,12 +242,24 @@ async function auditEndorsement(
 const alreadyPublished = () =>
   new AppError("conflict", "This product has already been endorsed and published.");
 
-/** Locks the product row and refuses when another request endorsed it meanwhile. */
-async function lockDrafting(tx: Db, productId: number): Promise<void> {
+/**
+ * Locks the product row and refuses when another request endorsed it meanwhile, or when a version was
+ * added since the checks (adding a version takes the same lock), so nothing but the version checked
+ * is published.
+ */
+async function lockDrafting(tx: Db, productId: number, versionId: number): Promise<void> {
   const [row] = await tx
     .select({ status: products.status })
     .from(products)
     .where(eq(products.id, productId))
     .for("update");
   if (row?.status !== "drafting") throw alreadyPublished();
+  const [latest] = await tx
+    .select({ id: productVersions.id })
+    .from(productVersions)
+    .where(eq(productVersions.productId, productId))
+    .orderBy(desc(productVersions.number))
+    .limit(1);
+  if (latest?.id !== versionId)
+    throw new AppError("conflict", "A version was added meanwhile: check what is to be endorsed again.");
 }

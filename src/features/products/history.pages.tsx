@@ -4,12 +4,39 @@ import { authorize, pageParam } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { EmptyState, PageHeader, Pagination, TableScroll } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
+import { codeToWords } from "../../web/words.js";
 import { canReadProductHistory } from "./endorsement.policy.js";
 import { HISTORY_PER_PAGE, type HistoryEntry, productHistory, visibleHistory } from "./history.queries.js";
 import { loadProduct, productPath } from "./products.load.js";
+import {
+  categoryLabels,
+  dispositionLabels,
+  positionLabels,
+  productKindLabels,
+  silenceLabels,
+} from "./products.schemas.js";
 
-const show = (v: unknown) =>
-  v === null || v === undefined || v === "" ? "—" : typeof v === "string" ? v : JSON.stringify(v);
+/** The words for the coded values a history entry may hold (dispositions, positions, categories …). */
+const wordsFor: Record<string, Record<string, string>> = {
+  disposition: dispositionLabels,
+  position: positionLabels,
+  category: categoryLabels,
+  silenceMeans: silenceLabels,
+  kind: productKindLabels,
+};
+
+const show = (v: unknown, field = "") => {
+  if (v === null || v === undefined || v === "") return "—";
+  if (typeof v === "string") return wordsFor[field]?.[v] ?? v;
+  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v.join(", ");
+  return JSON.stringify(v);
+};
+
+/** A summary as words: codes left in older entries ("non_concur") read as words ("non concur"). */
+export const summaryWords = (summary: string) =>
+  summary
+    .replace(/\b(concur_with_comments|non_concur|accepted_with_changes)\b/g, codeToWords)
+    .replace(/\b(\d+) comments\b/g, (all, n: string) => (n === "1" ? "1 comment" : all));
 
 /** The fields an edit changed, with the value before and after: nothing is silently overwritten. */
 export function changedFields(
@@ -22,7 +49,7 @@ export function changedFields(
   const a = after as Record<string, unknown>;
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
     .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
-    .map((k) => ({ field: k, before: show(b[k]), after: show(a[k]) }));
+    .map((k) => ({ field: k, before: show(b[k], k), after: show(a[k], k) }));
 }
 
 function Changes({ entry }: { entry: HistoryEntry }) {
@@ -60,7 +87,7 @@ function HistoryTable({ rows }: { rows: HistoryEntry[] }) {
                 {e.agencyAcronym ? ` (${e.agencyAcronym})` : ""}
               </td>
               <td>
-                {e.summary}
+                {summaryWords(e.summary)}
                 <Changes entry={e} />
               </td>
             </tr>

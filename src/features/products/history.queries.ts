@@ -87,9 +87,13 @@ export async function visibleHistory(db: Db, actor: Actor, product: ProductDetai
   const own = actor.kind === "person" ? actor.organisationId : null;
   return rows.filter((e) => {
     const round = facts.get(Number(e.details?.round));
+    if (e.action === "product.position.set" && round) {
+      // Whose position: the agency named in the entry (the secretariat records some on an agency's behalf).
+      const agencyId = Number(e.details?.agencyId ?? e.agencyId);
+      return agencyId === own || canSeePosition(actor, product, { ...round }, agencyId);
+    }
     if (!round || e.agencyId === null || e.agencyId === own) return true;
     if (drafting.has(e.action)) return round.submitted.has(e.agencyId);
-    if (e.action === "product.position.set") return canSeePosition(actor, product, { ...round }, e.agencyId);
     return true;
   });
 }

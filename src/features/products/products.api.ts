@@ -8,6 +8,7 @@ import { ProductJson, productJson, VersionJson, versionJson } from "./products.j
 import { loadProduct } from "./products.load.js";
 import { findProductBySlug, findVersion, listProducts, listVersions } from "./products.queries.js";
 import { addVersion, createProduct, updateProduct } from "./products.service.js";
+import { registerRoundChangesApi } from "./round-changes.api.js";
 import { registerRoundsApi } from "./rounds.api.js";
 
 const slugParam = z.object({
@@ -188,4 +189,5 @@ export function registerProductsApi(api: Api) {
   );
 
   registerRoundsApi(api);
+  registerRoundChangesApi(api);
 }

@@ -56,6 +56,11 @@ export const CommentJson = z
     submitted: z.boolean(),
     disposition: z.enum(dispositions).nullable(),
     rationale: z.string().nullable(),
+    response: z
+      .enum(["accepted", "contested"])
+      .nullable()
+      .openapi({ description: "the commenting agency's answer to the disposition" }),
+    responseNote: z.string().nullable(),
   })
   .openapi("ReviewComment");
 
@@ -64,6 +69,10 @@ const PositionJson = z.object({
   rationale: z.string().nullable(),
   at: z.string(),
   by: z.string().nullable(),
+  dependsOn: z.array(z.number().int()).openapi({ description: "the comments whose resolution it waits for" }),
+  onBehalf: z.boolean().openapi({ description: "recorded by the secretariat on the agency's behalf" }),
+  evidence: z.string().nullable(),
+  evidenceFile: z.string().nullable(),
 });
 
 /** The API's round shape: agencies with what the caller may see of their positions, and comments. */
@@ -132,6 +141,8 @@ export const commentJson = (c: Comment, submitted: boolean) => ({
   withdrawn: c.withdrawn,
   submitted,
   disposition: c.disposition,
+  response: c.response,
+  responseNote: c.responseNote,
   rationale: c.rationale,
 });
 
@@ -140,6 +151,10 @@ const positionJson = (p: PositionRow) => ({
   rationale: p.rationale,
   at: p.createdAt.toISOString(),
   by: p.personName,
+  dependsOn: p.dependsOn,
+  onBehalf: p.onBehalf,
+  evidence: p.evidence,
+  evidenceFile: p.evidenceFileName,
 });
 
 /** A round for the API; positions the caller may not see are left out and flagged hidden. */

@@ -158,16 +158,41 @@ export const dispositionInput = z
     message: "Give the rationale for rejecting the comment.",
   });
 
-/** An agency's position; non-concurring needs a rationale. */
+/** Comment numbers from a form ("14, 31"), one number, or a JSON array. */
+const commentNumbers = z
+  .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
+  .optional()
+  .transform((v, ctx) => {
+    const parts = [v ?? []]
+      .flat()
+      .flatMap((x) => String(x).split(/[\s,;]+/))
+      .filter(Boolean);
+    const numbers = parts.map((x) => Number(x.replace(/^#/, "")));
+    if (numbers.some((n) => !Number.isSafeInteger(n) || n <= 0)) {
+      ctx.addIssue({ code: "custom", message: "List comment numbers, e.g. 14, 31." });
+      return z.NEVER;
+    }
+    return [...new Set(numbers)].sort((a, b) => a - b);
+  });
+
+/** An agency's position; non-concurring needs a rationale, and may name the comments it waits for. */
 export const positionInput = z
   .object({
     position: z.enum(positionKinds, { error: "Choose a position." }),
     rationale: optionalText(10_000),
+    comments: commentNumbers,
   })
   .refine((p) => p.position !== "non_concur" || p.rationale !== null, {
     path: ["rationale"],
     message: "Give the rationale for non-concurring.",
-  });
+  })
+  .refine(
+    (p) => p.comments.length === 0 || p.position === "non_concur" || p.position === "concur_with_comments",
+    {
+      path: ["comments"],
+      message: "Only a non-concurrence or a concurrence with comments depends on comments.",
+    },
+  );
 
 /** A slug from a title: lower-case words joined by hyphens. */
 export const productSlug = (title: string) =>

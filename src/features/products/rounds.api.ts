@@ -16,6 +16,7 @@ import { setPosition, visiblePositions } from "./positions.service.js";
 import { CommentJson, commentJson, RoundJson, roundJson } from "./products.json.js";
 import { loadProduct, loadRound } from "./products.load.js";
 import { canSeeComment } from "./products.policy.js";
+import { respondToDisposition } from "./responses.service.js";
 import { findComment, listComments } from "./rounds.queries.js";
 import { currentRound, openRound } from "./rounds.service.js";
 
@@ -49,6 +50,10 @@ const CommentWrite = open(
       text: z.string(),
       proposedFrom: z.string().nullable().optional(),
       proposedTo: z.string().nullable().optional(),
+      agency: z
+        .string()
+        .optional()
+        .openapi({ description: "optional; only your own agency (another is refused with 403)" }),
     })
     .partial()
     .passthrough(),
@@ -69,6 +74,17 @@ const PositionWrite = open(
     .object({
       position: z.enum(["concur", "concur_with_comments", "non_concur", "abstain"]),
       rationale: z.string().nullable().optional(),
+      comments: z
+        .array(z.number().int())
+        .optional()
+        .openapi({ description: "for a non-concur or concur with comments: the comments it waits for" }),
+      agency: z.string().optional().openapi({
+        description:
+          "optional; a focal point may only name their own agency (another is refused with 403). The secretariat names the agency to record its position on its behalf, with evidence.",
+      }),
+      evidence: z.string().optional().openapi({
+        description: "the secretariat only: how the agency gave the position (required with agency)",
+      }),
     })
     .partial()
     .passthrough(),
@@ -100,8 +116,37 @@ async function commentData(c: AppContext, number: number) {
   return commentJson(cm, isSubmitted(round, cm.organisationId));
 }
 
+const ResponseWrite = open(
+  "DispositionResponseWrite",
+  z
+    .object({
+      response: z.enum(["accepted", "contested"]),
+      note: z.string().nullable().optional().openapi({ description: "required when contesting" }),
+    })
+    .partial()
+    .passthrough(),
+);
+
 /** Registers review rounds, comments, submissions, dispositions and positions. */
 export function registerRoundsApi(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/products/{slug}/rounds/{round}/comments/{comment}/response",
+      tags,
+      security,
+      summary: "Accept or contest a comment's disposition",
+      description: "The focal points of the agency that wrote the comment; contesting needs a note.",
+      request: { params: commentParams, ...body(ResponseWrite) },
+      responses: { 200: json(z.object({ data: CommentJson }), "Saved"), ...writeErrors },
+    }),
+    async (c) => {
+      const { actor, product, round } = await loadRound(c);
+      const n = idParam(c.req.valid("param").comment);
+      await respondToDisposition(c.var.deps, actor, product, round, n, c.req.valid("json"));
+      return c.json({ data: await commentData(c, n) }, 200);
+    },
+  );
   api.openapi(
     createRoute({
       method: "post",
@@ -231,7 +276,8 @@ export function registerRoundsApi(api: Api) {
       tags,
       security,
       summary: "Set your agency's position",
-      description: "Only the agency's own focal points; each change is a new record, the newest counts.",
+      description:
+        "Only the agency's own focal points; each change is a new record, the newest counts. A body naming another agency is refused (403). The secretariat records a position on an agency's behalf by naming it and giving the evidence.",
       request: { params: roundParams, ...body(PositionWrite) },
       responses: { 201: json(z.object({ data: RoundJson }), "Recorded"), ...writeErrors },
     }),

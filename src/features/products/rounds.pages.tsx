@@ -6,6 +6,7 @@ import { authorize } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { Notice, PageHeader, Tag } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
+import { hasRole } from "../auth/actor.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { commentableSections } from "./comments.service.js";
 import { formatDeadline } from "./deadline.js";
@@ -36,6 +37,9 @@ const notices: Record<string, string> = {
   disposition: "The disposition was saved.",
   position: "Your agency's position was recorded.",
   closed: "The round is closed and sealed.",
+  deadline: "The deadline was moved; the participating agencies' members were e-mailed the reason.",
+  response: "Your agency's answer to the disposition was recorded.",
+  deferred: "Your agency's deferral was recorded: the deadline is two weeks later, and everyone was told.",
 };
 
 async function openRoundPage(
@@ -177,13 +181,21 @@ export function roundPages() {
                     Set our position
                   </a>
                 ) : null}
+                {canSetPosition(actor, round, own) ? (
+                  <a class="button button-quiet" href={`${base}/deferral`}>
+                    Ask for a two-week deferral
+                  </a>
+                ) : null}
               </p>
             </section>
           ) : null}
           {round.status === "open" && canEditProduct(actor, product) ? (
-            <p>
-              <a href={`${base}/close`}>Close the round now</a> (once every participating agency has given its
-              position)
+            <p class="form-actions">
+              <a href={`${base}/close`}>Close the round now</a>
+              <a href={`${base}/deadline`}>Move the deadline</a>
+              {hasRole(actor, "secretariat") ? (
+                <a href={`${base}/positions/on-behalf`}>Record a position on an agency's behalf</a>
+              ) : null}
             </p>
           ) : null}
           <ConsensusPanel deps={deps} actor={actor} product={product} round={round} />

@@ -1,11 +1,12 @@
 import { and, eq, lte, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { products, reviewRoundAgencies, reviewRounds } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
-import { type Actor, systemActor } from "../auth/actor.js";
+import { type Actor, hasRole, systemActor } from "../auth/actor.js";
 import { enqueueMail } from "../mail/mail.outbox.js";
 import { formatDeadline } from "./deadline.js";
 import { canEditProduct, canOpenRound } from "./products.policy.js";
@@ -168,18 +169,30 @@ export async function closeDueRounds(deps: Deps, roundId?: number): Promise<numb
   );
 }
 
+const closeReason = z.object({
+  reason: z
+    .string()
+    .trim()
+    .max(2000, "Use at most 2000 characters.")
+    .nullish()
+    .transform((v) => (v ? v : null)),
+});
+
 /**
- * Closes an open round before its deadline (editors only), and only once every participating agency has
- * given its position: silence must never be counted before the deadline the agencies were given.
+ * Closes an open round before its deadline (editors only). Once every participating agency has given
+ * its position, any editor may; before that only the secretariat, deciding with a reason (audited),
+ * since silence is then counted before the deadline the agencies were given.
  */
 export async function closeRoundEarly(
   deps: Deps,
   actor: Actor,
   product: ProductDetail,
   round: RoundDetail,
+  raw: unknown = {},
 ): Promise<void> {
   if (!canEditProduct(actor, product))
     throw forbidden("Only the secretariat and the lead group's chairs close rounds.");
+  const { reason } = parseInput(closeReason, raw ?? {});
   await write(
     deps,
     actor,
@@ -187,21 +200,28 @@ export async function closeRoundEarly(
       await lockOpenRound(tx, round.id, deps.now());
       const answered = currentPositions(await listPositionRows(tx, round.id));
       const waiting = round.agencies.filter((a) => !answered.has(a.id)).map((a) => a.acronym);
-      if (waiting.length)
+      if (waiting.length && !hasRole(actor, "secretariat"))
         throw new AppError(
           "conflict",
-          `A round closes before its deadline only when every participating agency has given its position; still waiting for ${waiting.join(", ")}.`,
+          `A round closes before its deadline only when every participating agency has given its position (or the secretariat decides, with a reason); still waiting for ${waiting.join(", ")}.`,
         );
+      if (waiting.length && (!reason || reason.length < 10))
+        throw invalid({
+          reason: `Still waiting for ${waiting.join(", ")}: give the reason for closing now (at least 10 characters).`,
+        });
       await tx
         .update(reviewRounds)
         .set({ status: "closed", closedAt: deps.now() })
         .where(eq(reviewRounds.id, round.id));
+      const why = waiting.length
+        ? `by the secretariat's decision, without a position from ${waiting.join(", ")}: ${reason}`
+        : `every agency had given its position${reason ? ` (${reason})` : ""}`;
       await audit({
         action: "product.round.close",
         subjectType: "product",
         subjectId: product.id,
-        summary: `Review round ${round.number} closed before its deadline: every agency had given its position`,
-        details: { round: round.number, early: true },
+        summary: `Review round ${round.number} closed before its deadline: ${why}`,
+        details: { round: round.number, early: true, reason, unanswered: waiting },
       });
     },
     { invalidatesPages: false },

@@ -7,6 +7,7 @@ import { authorize, idParam } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { PageHeader } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
+import { plural } from "../../web/words.js";
 import type { Actor } from "../auth/actor.js";
 import { isSubmitted } from "./comments.guards.js";
 import { loadProduct, productPath, roundPath } from "./products.load.js";
@@ -118,6 +119,11 @@ export function versionPages() {
             title={product.title}
             lead={v.note || undefined}
           />
+          <p>
+            <a href={productPath(product.slug, `/versions/${v.number}/carried`)}>
+              Open comments carried to this version from earlier ones
+            </a>
+          </p>
           <NumberedDocument body={v.body} commentHref={commentHref} />
         </>
       ),
@@ -138,7 +144,7 @@ export function versionPages() {
           {breadcrumb(product)}
           <PageHeader
             title={`Changes from version ${from.number} to ${to.number}`}
-            lead={`${changed} of ${diff.length} sections changed. Inserted text is underlined, deleted text struck through.`}
+            lead={`${changed} of ${plural(diff.length, "section")} changed. Inserted text is underlined, deleted text struck through.`}
           />
           <CompareForm slug={product.slug} versions={versions} from={from.number} to={to.number} />
           <DiffView diff={diff} />

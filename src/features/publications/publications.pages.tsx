@@ -7,6 +7,7 @@ import { pageParam } from "../../http/guards.js";
 import { renderPage } from "../../http/page.js";
 import { EmptyState, PageHeader, Pagination } from "../../web/components.js";
 import { renderMarkdown } from "../../web/markdown.js";
+import { productOfPublication } from "../products/consensus-record.js";
 import { serveStoredFile } from "./publications.download.js";
 import { publicationFeedLinks } from "./publications.feeds.js";
 import {
@@ -129,10 +130,11 @@ export function publicationPages() {
     const p = await findPublication(c.var.deps.db, c.req.param("slug"));
     if (!p) throw notFound("The publication");
     const lineage = await editionLineage(c.var.deps.db, p);
+    const product = await productOfPublication(c.var.deps, p.id);
     return renderPage(c, {
       title: p.title,
       description: p.description?.slice(0, 200) ?? undefined,
-      body: () => <PublicationView p={p} lineage={lineage} />,
+      body: () => <PublicationView p={p} lineage={lineage} productSlug={product?.slug ?? null} />,
     });
   });
 
@@ -141,7 +143,16 @@ export function publicationPages() {
 
 type Lineage = Awaited<ReturnType<typeof editionLineage>>;
 
-function PublicationView({ p, lineage }: { p: Publication; lineage: Lineage }) {
+function PublicationView({
+  p,
+  lineage,
+  productSlug,
+}: {
+  p: Publication;
+  lineage: Lineage;
+  /** The consensus product it was published from, whose record members can read. */
+  productSlug: string | null;
+}) {
   const editions = [...lineage.before, { ...p, current: true }, ...lineage.after];
   return (
     <div class="wrap prose-page">
@@ -177,6 +188,12 @@ function PublicationView({ p, lineage }: { p: Publication; lineage: Lineage }) {
       </dl>
       {p.description ? <div class="prose">{raw(renderMarkdown(p.description))}</div> : null}
       <Access p={p} />
+      {productSlug ? (
+        <p>
+          <a href={`/private/products/${productSlug}/record`}>Consensus record</a>{" "}
+          <span class="muted">(members: how the text was agreed)</span>
+        </p>
+      ) : null}
       {editions.length > 1 ? (
         <section aria-labelledby="editions">
           <h2 id="editions">Other editions</h2>

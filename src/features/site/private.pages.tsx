@@ -8,6 +8,8 @@ import { listAudit } from "../audit/audit.queries.js";
 import { roleLabels } from "../auth/actor.js";
 import { canEditAgencyProfile, canReadAuditLog, canReadPrivateArea } from "../directory/directory.policy.js";
 import { findOrganisationByAcronym, listPeople } from "../directory/directory.queries.js";
+import { WaitingList } from "../home/views/waiting-list.js";
+import { waitingFor } from "../home/waiting.service.js";
 import { canManageInbox, canOpenInbox } from "../inbox/inbox.policy.js";
 import { inboxWaiting } from "../inbox/inbox.queries.js";
 import { InboxCard } from "../inbox/views/inbox-card.js";
@@ -24,8 +26,10 @@ export function privateHomePages() {
       : undefined;
     const colleagues = org ? await listPeople(db, { organisationId: org.id }, 1, 20) : undefined;
     const recent = canReadAuditLog(me) ? (await listAudit(db, {}, 1, 8)).rows : [];
+    const waiting = await waitingFor(c.var.deps, me);
+    const now = c.var.deps.now();
     const manageInbox = canManageInbox(me);
-    const waiting = canOpenInbox(me)
+    const inbox = canOpenInbox(me)
       ? await inboxWaiting(db, { manage: manageInbox, organisationId: me.organisationId })
       : null;
     return renderPrivate(c, {
@@ -36,11 +40,41 @@ export function privateHomePages() {
             title={`Welcome, ${me.name}`}
             lead={[me.roles.map((r) => roleLabels[r]).join(", "), org?.name].filter(Boolean).join(" · ")}
           />
+          <WaitingList
+            id="waiting-mine"
+            title={org ? `Waiting on you and ${org.acronym}` : "Waiting on you"}
+            items={waiting.mine}
+            now={now}
+            empty="Nothing is waiting on you."
+          />
+          {waiting.chair ? (
+            <WaitingList
+              id="waiting-chair"
+              title="Your groups"
+              items={waiting.chair}
+              now={now}
+              empty="Nothing is waiting on your groups."
+            />
+          ) : null}
+          {waiting.secretariat ? (
+            <WaitingList
+              id="waiting-secretariat"
+              title="For the secretariat"
+              items={waiting.secretariat}
+              now={now}
+              empty="Nothing is waiting on the secretariat."
+            />
+          ) : null}
           <div class="cards">
             {org ? (
               <article class="card">
                 <h2>{org.acronym}</h2>
-                <p>{colleagues?.total ?? 0} people represent your agency.</p>
+                <p>
+                  {colleagues?.total === 1
+                    ? "1 person represents"
+                    : `${colleagues?.total ?? 0} people represent`}{" "}
+                  your agency.
+                </p>
                 <p>
                   <a href={`/private/people?agency=${encodeURIComponent(org.acronym)}`}>
                     See your agency's people
@@ -54,7 +88,7 @@ export function privateHomePages() {
                 </p>
               </article>
             ) : null}
-            {waiting !== null ? <InboxCard waiting={waiting} manage={manageInbox} /> : null}
+            {inbox !== null ? <InboxCard waiting={inbox} manage={manageInbox} /> : null}
             <article class="card">
               <h2>Directory</h2>
               <p>Member organisations and the people who represent them, with contact details.</p>

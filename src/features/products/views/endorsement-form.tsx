@@ -1,6 +1,7 @@
 import type { FieldErrors } from "../../../http/errors.js";
 import { CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
 import { formatTimestamp } from "../../../web/format.js";
+import { markdownToPlain } from "../../../web/markdown.js";
 import { MAX_PDF_BYTES } from "../../publications/publications.schemas.js";
 import type { DecisionChoice } from "../endorsement.queries.js";
 import { newsChoiceLabels, newsChoices } from "../endorsement.schemas.js";
@@ -8,7 +9,8 @@ import { newsChoiceLabels, newsChoices } from "../endorsement.schemas.js";
 export type EndorsementValues = Record<string, string>;
 
 const shorten = (text: string, max = 90) => {
-  const plain = text.replace(/\s+/g, " ").trim();
+  // A decision is Markdown; an option shows plain text, never the markup.
+  const plain = markdownToPlain(text);
   return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
 };
 
@@ -46,6 +48,9 @@ function FileField({ errors }: { errors?: FieldErrors }) {
 
 /** The one form that endorses a product by a SAM decision and publishes it (with an optional news item). */
 export function EndorsementForm(p: {
+  /** The version endorsed (the agreed one) and its hash, named in the form so nothing else is published. */
+  version: number;
+  sha256: string;
   action: string;
   csrf: string;
   values: EndorsementValues;
@@ -62,6 +67,11 @@ export function EndorsementForm(p: {
       <ErrorSummary errors={p.errors} message={p.message} />
       <fieldset>
         <legend>Endorsement</legend>
+        <input type="hidden" name="version" value={String(p.version)} />
+        <p>
+          Version endorsed: <strong>version {p.version}</strong>, SHA-256 <code class="hash">{p.sha256}</code>
+          .
+        </p>
         <Select
           name="decision"
           label="Endorsing decision of a SAM meeting"
@@ -70,7 +80,7 @@ export function EndorsementForm(p: {
           emptyLabel="Choose a decision"
           errors={p.errors}
           required
-          hint="Only decisions of Senior Agency Manager meetings are listed."
+          hint="Only decisions of Senior Agency Manager meetings already held are listed."
         />
       </fieldset>
       <fieldset>

@@ -49,6 +49,17 @@ export async function EndorsementSummary(p: {
             </>
           ) : null}
         </dd>
+        {done.versionNumber ? (
+          <>
+            <dt>Text endorsed</dt>
+            <dd>
+              <a href={productPath(product.slug, `/versions/${done.versionNumber}`)}>
+                Version {done.versionNumber}
+              </a>
+              , SHA-256 <code class="hash">{product.endorsedSha256}</code>
+            </dd>
+          </>
+        ) : null}
         <dt>Publication</dt>
         <dd>
           {done.publication ? (
@@ -70,7 +81,12 @@ export async function EndorsementSummary(p: {
           </>
         ) : null}
       </dl>
-      <p class="form-actions">{links}</p>
+      <p class="form-actions">
+        <a class="button button-quiet" href={productPath(product.slug, "/record")}>
+          Consensus record
+        </a>
+        {links}
+      </p>
     </section>
   );
 }

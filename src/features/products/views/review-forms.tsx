@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../http/errors.js";
-import { CsrfField, ErrorSummary, labelOptions, Select, TextArea } from "../../../web/components.js";
+import { CsrfField, ErrorSummary, Field, labelOptions, Select, TextArea } from "../../../web/components.js";
 import { categoryLabels, dispositionLabels, positionLabels } from "../products.schemas.js";
 import { type FormValues, val } from "./forms.js";
 
@@ -76,6 +76,9 @@ function ChoiceForm(
     labels: Record<string, string>;
     hint: string;
     submit: string;
+    extra?: unknown;
+    /** The name of the text field (rationale by default). */
+    rationaleName?: string;
   },
 ) {
   return (
@@ -92,13 +95,14 @@ function ChoiceForm(
         required
       />
       <TextArea
-        name="rationale"
-        label="Rationale"
-        value={val(p.values, "rationale")}
+        name={p.rationaleName ?? "rationale"}
+        label={p.rationaleName === "note" ? "Reason" : "Rationale"}
+        value={val(p.values, p.rationaleName ?? "rationale")}
         errors={p.errors}
         rows={4}
         hint={p.hint}
       />
+      {p.extra as never}
       <Actions submit={p.submit} cancel={p.cancel} />
     </form>
   );
@@ -125,5 +129,27 @@ export const PositionForm = (p: FormProps) => (
     labels={positionLabels}
     hint="Required for a non-concurrence."
     submit="Record the position"
+    extra={
+      <Field
+        name="comments"
+        label="Comments it depends on"
+        value={val(p.values, "comments")}
+        errors={p.errors}
+        hint="For a non-concurrence or a concurrence with comments: the numbers of the comments whose resolution would settle it, e.g. 14, 31."
+      />
+    }
+  />
+);
+
+/** The commenting agency's answer to a disposition: accept, or contest with a reason. */
+export const ResponseForm = (p: FormProps) => (
+  <ChoiceForm
+    {...p}
+    name="response"
+    label="Your agency's answer"
+    labels={{ accepted: "Accept the disposition", contested: "Contest the disposition" }}
+    hint="Required when contesting: what your agency still needs."
+    submit="Send the answer"
+    rationaleName="note"
   />
 );

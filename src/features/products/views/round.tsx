@@ -51,6 +51,14 @@ export function CommentItem({ ctx, c }: { ctx: Ctx; c: Comment }) {
         </dl>
       ) : null}
       {c.disposition ? <p>Rationale: {c.rationale ?? "—"}</p> : null}
+      {c.response ? (
+        <p>
+          <Tag tone={c.response === "contested" ? "warn" : "ok"}>
+            {c.response === "contested" ? "Contested by the agency" : "Accepted by the agency"}
+          </Tag>
+          {c.responseNote ? ` ${c.responseNote}` : ""}
+        </p>
+      ) : null}
       <p class="muted small">
         By {c.authorName ?? "a former member"}, {formatTimestamp(c.createdAt)}
         {c.updatedAt > c.createdAt ? `, changed ${formatTimestamp(c.updatedAt)}` : ""}
@@ -61,6 +69,13 @@ export function CommentItem({ ctx, c }: { ctx: Ctx; c: Comment }) {
             <a href={`${base}/edit`}>Edit comment {c.number}</a>
             <a href={`${base}/withdraw`}>Withdraw comment {c.number}</a>
           </>
+        ) : null}
+        {c.disposition &&
+        ctx.product.status === "drafting" &&
+        ctx.actor.kind === "person" &&
+        ctx.actor.organisationId === c.organisationId &&
+        ctx.actor.roles.includes("focal_point") ? (
+          <a href={`${base}/response`}>Accept or contest the disposition of comment {c.number}</a>
         ) : null}
         {submitted && !c.withdrawn && canDispositionComment(ctx.actor, ctx.product) ? (
           <a href={`${base}/disposition`}>
@@ -111,7 +126,7 @@ export function AgencyTable({
                   {hidden.has(a.id)
                     ? "Hidden until the round closes"
                     : p
-                      ? `${positionLabels[p.position]}${p.rationale ? `: ${p.rationale}` : ""}`
+                      ? `${positionLabels[p.position]}${p.rationale ? `: ${p.rationale}` : ""}${p.dependsOn.length ? ` (until ${p.dependsOn.length === 1 ? "comment" : "comments"} ${p.dependsOn.join(", ")} ${p.dependsOn.length === 1 ? "is" : "are"} resolved)` : ""}${p.onBehalf ? ` (${onBehalfLabel})` : ""}`
                       : round.status === "closed"
                         ? `None given (silence counts as ${positionLabels[round.silenceMeans].toLowerCase()})`
                         : "Not given yet"}
@@ -124,6 +139,9 @@ export function AgencyTable({
     </TableScroll>
   );
 }
+
+/** How a position the secretariat recorded for an agency is labelled wherever it shows. */
+export const onBehalfLabel = "recorded by the secretariat on the agency's behalf";
 
 /** Every visible position change, oldest first: nothing is overwritten. */
 export function PositionHistory({ rows }: { rows: PositionRow[] }) {
@@ -148,7 +166,20 @@ export function PositionHistory({ rows }: { rows: PositionRow[] }) {
               <td>{r.agencyAcronym}</td>
               <td>{positionLabels[r.position]}</td>
               <td>{r.rationale ?? "—"}</td>
-              <td>{r.personName ?? "—"}</td>
+              <td>
+                {r.personName ?? "—"}
+                {r.onBehalf ? (
+                  <>
+                    {" "}
+                    <Tag tone="muted">{onBehalfLabel}</Tag>
+                    <br />
+                    <span class="small">
+                      Evidence: {r.evidence ?? ""}
+                      {r.evidenceFileName ? ` (file: ${r.evidenceFileName})` : ""}
+                    </span>
+                  </>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

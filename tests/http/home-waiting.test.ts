@@ -1,0 +1,152 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { actionItems, meetings, missions, organisations } from "../../src/db/schema/index.js";
+import { setPosition } from "../../src/features/products/positions.service.js";
+import { currentRound } from "../../src/features/products/rounds.service.js";
+import { browser, makePerson } from "../support/actors.js";
+import { useTestDatabase } from "../support/database.js";
+import { makeComment, makeProduct, makeRound } from "../support/products.js";
+
+const NOW = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+const t = useTestDatabase({ now: () => NOW });
+const DAY = 86_400_000;
+const iso = (d: Date) => d.toISOString().slice(0, 16);
+const day = (offset: number) => new Date(NOW.getTime() + offset * DAY).toISOString().slice(0, 10);
+const R = "/private/products/lunar-white-paper/rounds/1";
+
+const orgId = async (acronym: string) =>
+  (await t.deps.db.select().from(organisations).where(eq(organisations.acronym, acronym)))[0]!.id;
+
+/** Round 1 open on the white paper (ESA, JAXA, NASA) for five more days; JAXA answered; NASA submitted a comment. */
+async function fixtures() {
+  const chair = await makePerson(t.deps, ["member", "chair"], "CNES");
+  const product = await makeProduct(t.deps, { chairId: chair.id });
+  await makeRound(t.deps, "lunar-white-paper", {
+    deadline: iso(new Date(NOW.getTime() + 5 * DAY)),
+    agencies: ["ESA", "JAXA", "NASA"],
+  });
+  const jaxaFocal = await makePerson(t.deps, ["member", "focal_point"], "JAXA");
+  await setPosition(t.deps, jaxaFocal, product, await currentRound(t.deps, product.id, 1), {
+    position: "concur",
+  });
+  await makeComment(t.deps, "lunar-white-paper", "NASA", { submit: true });
+  const esaMember = await makePerson(t.deps, ["member"], "ESA");
+  const { author: esaAuthor } = await makeComment(t.deps, "lunar-white-paper", "ESA", { text: "Draft." });
+  await t.deps.db.insert(actionItems).values([
+    {
+      number: 501,
+      title: "Send the ESA mission list",
+      ownerOrganisationId: await orgId("ESA"),
+      dueOn: day(-3),
+    },
+    { number: 502, title: "Review the glossary", ownerOrganisationId: await orgId("ESA"), dueOn: day(20) },
+    { number: 503, title: "A JAXA task", ownerOrganisationId: await orgId("JAXA"), dueOn: day(-1) },
+  ]);
+  return {
+    chair: await browser(t.deps, t.app, chair),
+    esaMember: await browser(t.deps, t.app, esaMember),
+    esaFocal: await browser(t.deps, t.app, await makePerson(t.deps, ["member", "focal_point"], "ESA")),
+    esaAuthor: await browser(t.deps, t.app, esaAuthor),
+    jaxaMember: await browser(t.deps, t.app, await makePerson(t.deps, ["member"], "JAXA")),
+    sec: await browser(t.deps, t.app, await makePerson(t.deps, ["secretariat"], null)),
+    csa: await browser(t.deps, t.app, await makePerson(t.deps, ["member"], "CSA")),
+  };
+}
+
+/** The items of one list on the home page, in order (their link text). */
+async function list(b: { get: (p: string) => Promise<Response> | Response }, id: string): Promise<string[]> {
+  const html = await (await b.get("/private")).text();
+  const start = html.indexOf(`id="${id}"`);
+  if (start < 0) return ["(no list)"];
+  const section = html.slice(start, html.indexOf("</section>", start));
+  return [...section.matchAll(/<li[^>]*><a href="[^"]*">([^<]*)<\/a>/g)].map((m) =>
+    m[1]!.replace(/&#39;/g, "'"),
+  );
+}
+
+describe("the private home: what is waiting on me", { timeout: 60_000 }, () => {
+  it("an ESA member sees the agency's open round with days left and the agency's actions, overdue first", async () => {
+    const { esaMember } = await fixtures();
+    expect(await list(esaMember, "waiting-mine")).toEqual([
+      "Action 501: Send the ESA mission list",
+      "Review round 1 of Lunar Surface White Paper: ESA has no position yet",
+      "Action 502: Review the glossary",
+    ]);
+    const html = await (await esaMember.get("/private")).text();
+    expect(html).toContain("5 days left");
+    expect(html).toContain(`href="${R}"`);
+    expect(html).toContain("Overdue since");
+    expect(html).not.toContain('id="waiting-secretariat"');
+  });
+
+  it("the author of a draft sees it; a focal point sees the agency's drafts to submit; other agencies see neither", async () => {
+    const { esaAuthor, esaFocal, jaxaMember } = await fixtures();
+    expect(await list(esaAuthor, "waiting-mine")).toContain(
+      "1 comment draft not submitted in round 1 of Lunar Surface White Paper",
+    );
+    expect(await list(esaFocal, "waiting-mine")).toContain(
+      "1 comment draft not submitted in round 1 of Lunar Surface White Paper",
+    );
+    const jaxa = await list(jaxaMember, "waiting-mine");
+    expect(jaxa).toEqual(["Action 503: A JAXA task"]);
+  });
+
+  it("a focal point also sees partners' proposals and missions not updated for a year", async () => {
+    const { esaFocal } = await fixtures();
+    const [mission] = await t.deps.db
+      .update(missions)
+      .set({ updatedAt: new Date(NOW.getTime() - 400 * DAY) })
+      .where(eq(missions.leadOrganisationId, await orgId("ESA")))
+      .returning();
+    const items = await list(esaFocal, "waiting-mine");
+    expect(items.some((i) => i.startsWith("Mission ") && i.endsWith("not updated for over a year"))).toBe(
+      true,
+    );
+    expect(mission).toBeDefined();
+  });
+
+  it("meetings open for registration are listed until the person registers", async () => {
+    const { csa } = await fixtures();
+    await t.deps.db.insert(meetings).values({
+      slug: "home-test-sam",
+      kind: "sam_meeting",
+      title: "Home test SAM",
+      startsAt: new Date(NOW.getTime() + 20 * DAY),
+      endsAt: new Date(NOW.getTime() + 21 * DAY),
+      timeZone: "UTC",
+      mode: "virtual",
+      createdAt: new Date(NOW.getTime() - 2 * DAY),
+    });
+    expect(await list(csa, "waiting-mine")).toEqual(["Registration is open: Home test SAM"]);
+  });
+
+  it("someone with nothing to do is told so", async () => {
+    const { csa } = await fixtures();
+    const html = await (await csa.get("/private")).text();
+    expect(html).toContain("Nothing is waiting on you.");
+  });
+
+  it("the secretariat sees rounds about to close with who has not answered, overdue actions by agency, and comments to answer", async () => {
+    const { sec } = await fixtures();
+    const items = await list(sec, "waiting-secretariat");
+    expect(items).toEqual([
+      "Action 501 (ESA) is overdue: Send the ESA mission list",
+      "Action 503 (JAXA) is overdue: A JAXA task",
+      "Review round 1 of Lunar Surface White Paper closes soon",
+      "1 comment in round 1 of Lunar Surface White Paper awaits a disposition",
+    ]);
+    const html = await (await sec.get("/private")).text();
+    expect(html).toContain("no position yet from ESA, NASA");
+    expect(await list(sec, "waiting-mine")).toEqual([]);
+  });
+
+  it("a chair sees their groups' drafts in review and the comments to answer, not another group's", async () => {
+    const { chair } = await fixtures();
+    expect(await list(chair, "waiting-chair")).toEqual([
+      "Lunar Surface White Paper is in review (round 1)",
+      "1 comment in round 1 of Lunar Surface White Paper awaits a disposition",
+    ]);
+    const other = await browser(t.deps, t.app, await makePerson(t.deps, ["member", "chair"], "CNES"));
+    expect(await list(other, "waiting-chair")).toEqual([]);
+  });
+});
