@@ -150,10 +150,9 @@ describe("backup and restore", () => {
 
   it("restores a backup of an older schema into a database migrated further, then migrates on", async () => {
     // The same backup as the version before the latest migration wrote it: without the tables that
-    // migration creates (their rows too) and without its row in drizzle's migrations table.
+    // migration creates, if any (their rows too), and without its row in drizzle's migrations table.
     const [previous, latest] = codeMigrations().slice(-2);
     const created = [...latest!.statements.join("\n").matchAll(/CREATE TABLE "(\w+)"/g)].map((m) => m[1]!);
-    expect(created.length).toBeGreaterThan(0);
     const lines = seededLines();
     const header = {
       ...lines[0],
