@@ -1,25 +1,11 @@
+import { formatPartialDate } from "../../web/format.js";
 import type { ReportDocument } from "./reports.document.js";
 
 /** One heading of the report, shared by the web page, the Markdown and the PDF. */
 export type Section = { id: string; label: string; title: string; level: 1 | 2 };
 
-const months = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** "March 2023" from "2023-03-31". */
-export const monthYear = (iso: string) => `${months[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+export const monthYear = (iso: string) => formatPartialDate(iso, "month");
 
 /** "7 December 2023" from "2023-12-07". */
 export const longDate = (iso: string) => `${Number(iso.slice(8, 10))} ${monthYear(iso)}`;
