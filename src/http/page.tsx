@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import { stylesheetUrl } from "../web/assets.js";
+import { PageHeader } from "../web/components.js";
 import { loadForum } from "../web/forum.js";
 import { type FeedLink, Layout, type OpenGraph, type PageContext } from "../web/layout.js";
 import { PrivateShell } from "../web/private-layout.js";
@@ -52,6 +53,30 @@ export function renderPrivate(
   return renderPage(
     c,
     { title: page.title, body: (ctx) => <PrivateShell ctx={ctx}>{page.body(ctx)}</PrivateShell> },
+    status,
+  );
+}
+
+/** A short public page with one message and one way back, e.g. after a link in a mail was followed. */
+export function renderMessage(
+  c: AppContext,
+  m: { title: string; text: string; back: { href: string; label: string } },
+  status: 200 | 404 = 200,
+) {
+  return renderPage(
+    c,
+    {
+      title: m.title,
+      body: () => (
+        <div class="wrap narrow">
+          <PageHeader title={m.title} />
+          <p>{m.text}</p>
+          <p>
+            <a href={m.back.href}>{m.back.label}</a>
+          </p>
+        </div>
+      ),
+    },
     status,
   );
 }

@@ -10,7 +10,7 @@ import {
   withoutUnstorable,
 } from "../../http/input-guard.js";
 import { clientAddress } from "../../http/middleware.js";
-import { renderPage } from "../../http/page.js";
+import { renderMessage, renderPage } from "../../http/page.js";
 import { ConfirmForm, CsrfField, Notice, PageHeader } from "../../web/components.js";
 import type { UploadedFile } from "../publications/publications.schemas.js";
 import {
@@ -89,24 +89,9 @@ async function contactPage(
   );
 }
 
-function messagePage(c: AppContext, title: string, text: string, status: 200 | 404 = 200) {
-  return renderPage(
-    c,
-    {
-      title,
-      body: () => (
-        <div class="wrap narrow">
-          <PageHeader title={title} />
-          <p>{text}</p>
-          <p>
-            <a href="/">Back to the home page</a>
-          </p>
-        </div>
-      ),
-    },
-    status,
-  );
-}
+/** A short public page with one message, e.g. for an expired link. */
+const messagePage = (c: AppContext, title: string, text: string, status: 200 | 404 = 200) =>
+  renderMessage(c, { title, text, back: { href: "/", label: "Back to the home page" } }, status);
 
 const badLink = (c: AppContext) =>
   messagePage(

@@ -4,7 +4,7 @@ import type { FieldErrors } from "../../http/errors.js";
 import { handleForm, str } from "../../http/forms.js";
 import { authorize, requirePerson } from "../../http/guards.js";
 import { clientAddress } from "../../http/middleware.js";
-import { renderPage, renderPrivate } from "../../http/page.js";
+import { renderMessage, renderPage, renderPrivate } from "../../http/page.js";
 import { CsrfField, ErrorSummary, Field, Notice, PageHeader } from "../../web/components.js";
 import { maskAddress } from "../mail/mail.redact.js";
 import { canSeeSubscriberCounts } from "./subscriptions.policy.js";
@@ -74,24 +74,8 @@ function subscribeForm(
 }
 
 /** A short public page with one message, e.g. for an expired link. */
-function messagePage(c: AppContext, title: string, text: string, status: 200 | 404 = 200) {
-  return renderPage(
-    c,
-    {
-      title,
-      body: () => (
-        <div class="wrap narrow">
-          <PageHeader title={title} />
-          <p>{text}</p>
-          <p>
-            <a href="/news">Back to the news</a>
-          </p>
-        </div>
-      ),
-    },
-    status,
-  );
-}
+const messagePage = (c: AppContext, title: string, text: string, status: 200 | 404 = 200) =>
+  renderMessage(c, { title, text, back: { href: "/news", label: "Back to the news" } }, status);
 
 const badLink = (c: AppContext) =>
   messagePage(
