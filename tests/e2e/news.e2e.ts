@@ -1,8 +1,15 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { accounts, checkA11y, screenshot, signIn, usePlatform, visibleText } from "./support.js";
+import {
+  accounts,
+  checkA11y,
+  outboxMails,
+  screenshot,
+  signIn,
+  usePlatform,
+  visibleText,
+  waitForMails,
+} from "./support.js";
 
 const platform = usePlatform();
 
@@ -16,32 +23,6 @@ const article = {
 };
 const subscriber = "e2e-reader@example.org";
 
-/** The .eml files the platform wrote to DATA_DIR/outbox (no SMTP_URL), decoded from quoted-printable. */
-function outboxMails(): string[] {
-  const dir = join(platform.dataDir, "outbox");
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".eml"));
-  } catch {
-    return [];
-  }
-  return files.map((f) =>
-    readFileSync(join(dir, f), "utf8")
-      .replace(/=\r?\n/g, "")
-      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-  );
-}
-
-/** Polls the outbox (the mail worker runs every 2 s) until `match` finds mails, for up to 10 s. */
-async function waitForMails(match: (eml: string) => boolean): Promise<string[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const found = outboxMails().filter(match);
-    if (found.length > 0 || Date.now() > deadline) return found;
-    await new Promise((ok) => setTimeout(ok, 250));
-  }
-}
-
 describe("a secretariat member", () => {
   it("writes, previews, saves and publishes an article; it reaches Home, /news, the feed and subscribers", async () => {
     // A visitor subscribes to the news and confirms with the link from the mail.
@@ -51,6 +32,7 @@ describe("a secretariat member", () => {
     await visitor.getByRole("button", { name: "Subscribe", exact: true }).click();
     await visitor.waitForURL("**/news/subscribe?done=sent");
     const [confirmation] = await waitForMails(
+      platform.dataDir,
       (eml) => eml.includes(`To: ${subscriber}`) && eml.includes("Subject: Confirm your subscription"),
     );
     const link = confirmation?.match(/https?:\/\/\S+\/news\/subscribe\/confirm\?token=[^\s"<]+/)?.[0];
@@ -129,8 +111,8 @@ describe("a secretariat member", () => {
     // Exactly one news mail for the article goes to the subscriber.
     const isArticleMail = (eml: string) =>
       eml.includes(`To: ${subscriber}`) && eml.includes(`Subject: ${article.title}`);
-    await waitForMails(isArticleMail);
-    const mails = outboxMails().filter(isArticleMail);
+    await waitForMails(platform.dataDir, isArticleMail);
+    const mails = outboxMails(platform.dataDir).filter(isArticleMail);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toContain(`${platform.baseUrl}${path}`);
   });

@@ -1,39 +1,19 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { makePdf } from "../support/pdf.js";
-import { accounts, checkA11y, screenshot, signIn, usePlatform, visibleText } from "./support.js";
+import {
+  accounts,
+  checkA11y,
+  screenshot,
+  signIn,
+  usePlatform,
+  visibleText,
+  waitForMails,
+} from "./support.js";
 
 const platform = usePlatform();
 
 const sender = "e2e-researcher@example.edu";
-
-/** The .eml files the platform wrote to DATA_DIR/outbox (no SMTP_URL), decoded from quoted-printable. */
-function outboxMails(): string[] {
-  const dir = join(platform.dataDir, "outbox");
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".eml"));
-  } catch {
-    return [];
-  }
-  return files.map((f) =>
-    readFileSync(join(dir, f), "utf8")
-      .replace(/=\r?\n/g, "")
-      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-  );
-}
-
-/** Polls the outbox (the mail worker runs every 2 s) until `match` finds mails, for up to 10 s. */
-async function waitForMails(match: (eml: string) => boolean): Promise<string[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const found = outboxMails().filter(match);
-    if (found.length > 0 || Date.now() > deadline) return found;
-    await new Promise((ok) => setTimeout(ok, 250));
-  }
-}
 
 async function signedIn(who: { email: string; password: string }): Promise<Page> {
   const { page } = await platform.open();
@@ -80,6 +60,7 @@ describe("public input", () => {
 
     // The confirmation link arrives by mail; following it gives the reference.
     const [confirmation] = await waitForMails(
+      platform.dataDir,
       (eml) => eml.includes(`To: ${sender}`) && eml.includes("Subject: Confirm your message"),
     );
     const link = confirmation?.match(/https?:\/\/\S+\/contact\/confirm\?token=[^\s"<]+/)?.[0];
@@ -92,6 +73,7 @@ describe("public input", () => {
     expect(reference).toMatch(/^IN-\d{4}-\d{4}$/);
     await checkA11y(visitor, "sender's status page");
     const [ack] = await waitForMails(
+      platform.dataDir,
       (eml) => eml.includes(`To: ${sender}`) && eml.includes(`(${reference})`),
     );
     expect(ack).toContain("/contact/status?token=");
@@ -113,6 +95,7 @@ describe("public input", () => {
 
     // Each agency's focal point is mailed once.
     const forwarded = await waitForMails(
+      platform.dataDir,
       (eml) => eml.includes(`To: ${accounts.focalPoint.email}`) && eml.includes(`Public input ${reference}`),
     );
     expect(forwarded).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -170,4 +170,30 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByLabel("Password", { exact: true }).fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/private");
+}
+
+/** The .eml files a platform wrote to `dataDir/outbox` (no SMTP_URL), decoded from quoted-printable. */
+export function outboxMails(dataDir: string): string[] {
+  const dir = join(dataDir, "outbox");
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith(".eml"));
+  } catch {
+    return [];
+  }
+  return files.map((f) =>
+    readFileSync(join(dir, f), "utf8")
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+  );
+}
+
+/** Polls the outbox (the mail worker runs every 2 s) until `match` finds mails, for up to 10 s. */
+export async function waitForMails(dataDir: string, match: (eml: string) => boolean): Promise<string[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = outboxMails(dataDir).filter(match);
+    if (found.length > 0 || Date.now() > deadline) return found;
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
 }
