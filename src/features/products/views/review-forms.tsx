@@ -3,7 +3,8 @@ import { CsrfField, ErrorSummary, Field, labelOptions, Select, TextArea } from "
 import { categoryLabels, dispositionLabels, positionLabels } from "../products.schemas.js";
 import { type FormValues, val } from "./forms.js";
 
-type FormProps = {
+/** What every review form takes: where it posts, its values and errors, where Cancel leads. */
+export type FormProps = {
   action: string;
   csrf: string;
   values: FormValues;
@@ -12,7 +13,8 @@ type FormProps = {
   cancel: string;
 };
 
-const Actions = ({ submit, cancel }: { submit: string; cancel: string }) => (
+/** The submit button and a way out. */
+export const Actions = ({ submit, cancel }: { submit: string; cancel: string }) => (
   <p class="form-actions">
     <button class="button" type="submit">
       {submit}

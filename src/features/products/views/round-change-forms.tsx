@@ -1,25 +1,7 @@
-import type { FieldErrors } from "../../../http/errors.js";
 import { CsrfField, ErrorSummary, Field, labelOptions, Select, TextArea } from "../../../web/components.js";
 import { positionLabels } from "../products.schemas.js";
-import { type FormValues, val } from "./forms.js";
-
-type Props = {
-  action: string;
-  csrf: string;
-  values: FormValues;
-  errors?: FieldErrors;
-  message?: string;
-  cancel: string;
-};
-
-const Actions = ({ submit, cancel }: { submit: string; cancel: string }) => (
-  <p class="form-actions">
-    <button class="button" type="submit">
-      {submit}
-    </button>
-    <a href={cancel}>Cancel</a>
-  </p>
-);
+import { val } from "./forms.js";
+import { Actions, type FormProps as Props } from "./review-forms.js";
 
 /** A reason, and one button: closing early, asking for a deferral. */
 export function ReasonForm(p: Props & { label: string; hint: string; submit: string; required: boolean }) {
