@@ -71,6 +71,7 @@ import { discoveryPages } from "./features/site/discovery.pages.js";
 import { privateHomePages } from "./features/site/private.pages.js";
 import { settingsPages } from "./features/site/settings.pages.js";
 import { sitePages } from "./features/site/site.pages.js";
+import { siteTextsPages } from "./features/site/texts.pages.js";
 import { subscriptionPages } from "./features/subscriptions/subscriptions.pages.js";
 import { registerAnalysisApi } from "./features/technology/analysis.api.js";
 import { analysisPages } from "./features/technology/analysis.pages.js";
@@ -197,6 +198,7 @@ export function createApp(deps: Deps) {
   app.route("/", accountPages());
   app.route("/", tokenPages());
   app.route("/", settingsPages());
+  app.route("/", siteTextsPages());
   // Before newsPages: /news/subscribe and /news/unsubscribe must not be taken for article slugs.
   app.route("/", subscriptionPages());
   app.route("/", newsPages());

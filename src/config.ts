@@ -12,6 +12,8 @@ export type Config = {
   dataDir: string;
   datasetDir: string;
   smtpUrl: string | undefined;
+  /** The From of every mail, e.g. `Forum Secretariat <secretariat@example.org>`; no-reply at the host if unset. */
+  mailFrom: string | undefined;
   sessionSecret: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   secureCookies: boolean;
@@ -38,6 +40,7 @@ const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")
     .optional(),
+  MAIL_FROM: z.string().max(200, "must be at most 200 characters").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
@@ -65,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     datasetDir: resolve(e.DATASET_DIR),
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     logLevel: e.LOG_LEVEL,
     secureCookies: baseUrl.startsWith("https://"),

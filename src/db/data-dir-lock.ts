@@ -90,6 +90,6 @@ function unlinkQuietly(path: string): void {
 
 /** Plain words for the owner of a data directory, for error messages. */
 export function describeOwner(owner: OwnerInfo): string {
-  const what = owner.command === "serve" ? "the ISECG server" : `the command "isecg ${owner.command}"`;
+  const what = owner.command === "serve" ? "the server" : `the command "isecg ${owner.command}"`;
   return `${what} (process ${owner.pid}${owner.url ? `, serving ${owner.url}` : ""})`;
 }

@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { Actor } from "../features/auth/actor.js";
 import type { Forum } from "./forum.js";
-import { publicSections } from "./nav.js";
+import { navSections } from "./nav.js";
 
 /** Everything the shell of a page needs, gathered by the handler. */
 export type PageContext = {
@@ -77,7 +77,7 @@ export function Layout({ ctx, title, description, og, feeds, children }: LayoutP
           </div>
           <nav class="site-nav" aria-label="Main">
             <ul class="wrap">
-              {publicSections.map((s) => (
+              {navSections(ctx.forum.nav).map((s) => (
                 <li>
                   <a href={s.href} aria-current={isCurrent(ctx.path, s.href) ? "page" : undefined}>
                     {s.label}

@@ -13,6 +13,14 @@ export const publicSections: Array<{ href: string; label: string }> = [
   { href: "/faq", label: "FAQ" },
 ];
 
+/** The public sections as the forum orders and names them; sections it does not name follow, as built. */
+export function navSections(order: Array<{ href: string; label: string }> | undefined) {
+  const known = new Map(publicSections.map((s) => [s.href, s]));
+  const named = (order ?? []).filter((s) => known.has(s.href) && s.label.trim());
+  const rest = publicSections.filter((s) => !named.some((n) => n.href === s.href));
+  return [...named, ...rest];
+}
+
 /** The private area's sections; `show` decides per role. */
 export const privateSections: Array<{
   href: string;
@@ -41,6 +49,7 @@ export const privateSections: Array<{
   { href: "/private/publications", label: "Publications", secretariatOnly: true },
   { href: "/private/faq", label: "FAQ", secretariatOnly: true },
   { href: "/private/pages", label: "Pages", secretariatOnly: true },
+  { href: "/private/site", label: "Site texts", secretariatOnly: true },
   { href: "/private/settings", label: "Secretariat", secretariatOnly: true },
   { href: "/private/facts", label: "Facts to verify", secretariatOnly: true },
   { href: "/private/audit", label: "Audit log", secretariatOnly: true },

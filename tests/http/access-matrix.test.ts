@@ -6,6 +6,8 @@ import {
   contentPageRevisions,
   contentPages,
   faqQuestions,
+  forumRevisions,
+  forumSettings,
   gerEditions,
   groupChairs,
   groupMemberships,
@@ -464,6 +466,23 @@ const routes: Array<{
   { method: "POST", path: "/private/faq/:faq/move", body: { direction: "down" }, allowed: ["secretariat"] },
   { method: "GET", path: "/private/faq/:faq/delete", allowed: ["secretariat"] },
   { method: "POST", path: "/private/faq/:faq/delete", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/site", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/site",
+    body: {
+      action: "preview",
+      name: "A forum",
+      acronym: "AF",
+      "home.intro": "Hello.",
+      "about.purpose": "Why.",
+    },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/site/draft/discard", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/site/draft/discard", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/site/revisions/:siterev/restore", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/site/revisions/:siterev/restore", allowed: ["secretariat"] },
   { method: "GET", path: "/private/pages", allowed: ["secretariat"] },
   { method: "GET", path: "/private/pages/science/edit", allowed: ["secretariat"] },
   {
@@ -1162,8 +1181,19 @@ describe("access matrix: every protected route, every role, signed out, and the 
         .returning();
       pageRevision = String(rev!.id);
     }
+    // A published version of the site's texts to load into the draft.
+    let siteRevision = "0";
+    if (path.includes(":siterev")) {
+      const [forum] = await t.deps.db.select().from(forumSettings).where(eq(forumSettings.key, "forum"));
+      const [rev] = await t.deps.db
+        .insert(forumRevisions)
+        .values({ value: forum!.value, authorName: "dataset" })
+        .returning();
+      siteRevision = String(rev!.id);
+    }
     const url = path
       .replace(":pagerev", pageRevision)
+      .replace(":siterev", siteRevision)
       .replace(":person", String(subject.id))
       .replace(":chair", String(term!.id))
       .replace(":article", String(news!.id))

@@ -11,6 +11,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     dataDir,
     datasetDir: resolve("data/isecg"),
     smtpUrl: undefined,
+    mailFrom: undefined,
     sessionSecret: "test-secret-test-secret-test-secret-0123",
     logLevel: "silent",
     secureCookies: false,

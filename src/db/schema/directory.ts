@@ -119,3 +119,16 @@ export const forumSettings = pgTable("forum_settings", {
   value: jsonb("value").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Every published version of the site's texts (the `forum` setting): who, when, the whole value. */
+export const forumRevisions = pgTable(
+  "forum_revisions",
+  {
+    id: serial("id").primaryKey(),
+    value: jsonb("value").notNull(),
+    authorId: integer("author_id").references(() => people.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("forum_revisions_created_idx").on(t.createdAt)],
+);

@@ -12,7 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { tsvector } from "./search.js";
 
-/** FAQ sections (for ISECG: the forum itself, and the Global Exploration Roadmap), in order. */
+/** FAQ sections (e.g. the forum itself, and its roadmap), in order. */
 export const faqSections = pgTable(
   "faq_sections",
   {

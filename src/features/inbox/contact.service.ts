@@ -4,6 +4,7 @@ import { inboxAttachments, inboxMessages, inboxNotes } from "../../db/schema/ind
 import type { Deps } from "../../deps.js";
 import { AppError, invalid } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
+import { loadForum } from "../../web/forum.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { lockedUntil, recordFailure, throttleKey } from "../auth/throttle.js";
@@ -65,6 +66,7 @@ export async function submitInput(deps: Deps, actor: Actor, raw: unknown, s: Sub
   await throttle(deps, input.email, s.client);
   const now = deps.now();
   const { token, hash } = newConfirmToken();
+  const forum = await loadForum(deps);
   return write(
     deps,
     actor,
@@ -92,7 +94,12 @@ export async function submitInput(deps: Deps, actor: Actor, raw: unknown, s: Sub
         await tx.insert(inboxAttachments).values(files.map((f) => ({ ...f, messageId: row!.id })));
       await enqueueMail(
         tx,
-        confirmInputMail(deps.config, { id: row!.id, email: input.email, subject: input.subject }, token),
+        confirmInputMail(
+          deps.config,
+          { id: row!.id, email: input.email, subject: input.subject },
+          token,
+          forum.secretariat.name,
+        ),
         now,
       );
       await audit({

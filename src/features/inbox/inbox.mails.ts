@@ -32,11 +32,11 @@ function compose(m: {
 type Sender = { id: number; email: string; subject: string };
 
 /** The double opt-in: the message reaches the secretariat only once its link is followed. */
-export function confirmInputMail(config: Cfg, s: Sender, token: string): MailMessage {
+export function confirmInputMail(config: Cfg, s: Sender, token: string, secretariat: string): MailMessage {
   return compose({
     kind: "inbox.confirm",
     to: s.email,
-    subject: "Confirm your message to the ISECG secretariat",
+    subject: `Confirm your message to the ${secretariat}`,
     paragraphs: [
       `Someone, probably you, wrote to the secretariat from our contact form: “${s.subject}”.`,
       "Please confirm within 7 days that you sent it. Until then nobody reads it; if you did not write it, ignore this mail and it will be deleted.",

@@ -15,9 +15,9 @@ export type MailTransport = {
   close(): void;
 };
 
-/** The sender address: no-reply at the site's own host name. */
-export function senderFor(config: Pick<Config, "baseUrl">): string {
-  return `ISECG <no-reply@${new URL(config.baseUrl).hostname}>`;
+/** The sender address: the operator's choice, or no-reply at the site's own host name. */
+export function senderFor(config: Pick<Config, "baseUrl" | "mailFrom">): string {
+  return config.mailFrom ?? `no-reply@${new URL(config.baseUrl).hostname}`;
 }
 
 /** Where the .eml files go when there is no SMTP server. */
@@ -26,7 +26,7 @@ export const outboxDir = (config: Pick<Config, "dataDir">) => join(config.dataDi
 /** The .eml file name of an outbox message. */
 export const emlFileName = (id: number) => `${String(id).padStart(8, "0")}.eml`;
 
-function toMail(config: Pick<Config, "baseUrl">, m: OutboxRow): Mail.Options {
+function toMail(config: Pick<Config, "baseUrl" | "mailFrom">, m: OutboxRow): Mail.Options {
   return {
     from: senderFor(config),
     to: m.toAddress,
@@ -40,7 +40,7 @@ function toMail(config: Pick<Config, "baseUrl">, m: OutboxRow): Mail.Options {
 }
 
 /** Delivers over SMTP (`smtp://` or `smtps://` URL) with short timeouts, so a dead server fails fast. */
-export function smtpTransport(config: Pick<Config, "baseUrl">, url: string): MailTransport {
+export function smtpTransport(config: Pick<Config, "baseUrl" | "mailFrom">, url: string): MailTransport {
   const transport = nodemailer.createTransport(url, {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
@@ -56,7 +56,7 @@ export function smtpTransport(config: Pick<Config, "baseUrl">, url: string): Mai
 }
 
 /** Writes each message as an .eml file under DATA_DIR/outbox (development and tests without SMTP). */
-export function fileTransport(config: Pick<Config, "baseUrl" | "dataDir">): MailTransport {
+export function fileTransport(config: Pick<Config, "baseUrl" | "dataDir" | "mailFrom">): MailTransport {
   const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
   const dir = outboxDir(config);
   return {

@@ -1,13 +1,12 @@
 import { Hono } from "hono";
-import { raw } from "hono/html";
 import type { AppEnv } from "../../http/env.js";
 import { renderPage } from "../../http/page.js";
 import { TableScroll } from "../../web/components.js";
 import { formatPartialDate } from "../../web/format.js";
-import { renderMarkdown } from "../../web/markdown.js";
 import { listChairTerms, listOrganisations } from "../directory/directory.queries.js";
 import { LeadArticle } from "../news/views/article.js";
 import { HomeLatestPublications } from "../publications/views/latest-publications.js";
+import { AboutSections, HomeHero, HomeHighlights } from "./views/site-texts.js";
 
 type ChairRow = Awaited<ReturnType<typeof listChairTerms>>[number];
 
@@ -25,21 +24,7 @@ export function sitePages() {
       title: "",
       body: (ctx) => (
         <>
-          <section class="hero">
-            <div class="wrap">
-              <p class="eyebrow">{ctx.forum.acronym}</p>
-              <h1>{ctx.forum.name}</h1>
-              <p class="lead">{ctx.forum.home.intro}</p>
-              <p class="hero-actions">
-                <a class="button" href="/about">
-                  About the forum
-                </a>
-                <a class="button button-quiet" href="/members">
-                  Meet the members
-                </a>
-              </p>
-            </div>
-          </section>
+          <HomeHero forum={ctx.forum} />
           <LeadArticle deps={c.var.deps} />
           <HomeLatestPublications db={c.var.deps.db} />
           <section class="wrap section" aria-labelledby="facts">
@@ -87,17 +72,7 @@ export function sitePages() {
               </a>
             </p>
           </section>
-          <section class="wrap section" aria-labelledby="work">
-            <h2 id="work">What the forum does</h2>
-            <div class="cards">
-              {ctx.forum.home.highlights.map((h) => (
-                <article class="card">
-                  <h3>{h.title}</h3>
-                  <p>{h.text}</p>
-                </article>
-              ))}
-            </div>
-          </section>
+          <HomeHighlights forum={ctx.forum} />
         </>
       ),
     });
@@ -109,7 +84,7 @@ export function sitePages() {
       title: "About",
       description: "Purpose, principles and background of the forum, its chair and its secretariat.",
       body: (ctx) => {
-        const a = ctx.forum.about;
+        const _a = ctx.forum.about;
         const s = ctx.forum.secretariat;
         return (
           <div class="wrap prose-page">
@@ -136,43 +111,7 @@ export function sitePages() {
                 </li>
               </ul>
             </nav>
-            <section id="purpose" class="prose">
-              <h2>Purpose</h2>
-              {raw(renderMarkdown(a.purpose))}
-              <p class="callout">{a.notGoverning}</p>
-            </section>
-            <section id="principles">
-              <h2>Principles</h2>
-              <div class="cards">
-                {a.principles.map((p) => (
-                  <article class="card">
-                    <h3>{p.title}</h3>
-                    <ul>
-                      {p.points.map((pt) => (
-                        <li>{pt}</li>
-                      ))}
-                    </ul>
-                  </article>
-                ))}
-              </div>
-            </section>
-            <section id="background" class="prose">
-              <h2>Background</h2>
-              {raw(renderMarkdown(a.background))}
-              <h3>Themes of the Global Exploration Strategy</h3>
-              <ul>
-                {a.gesThemes.map((t) => (
-                  <li>{t}</li>
-                ))}
-              </ul>
-              <h3>Who can take part</h3>
-              <p>{a.membershipRule}</p>
-              <p>{a.publicInput}</p>
-              <p>
-                <a href="/contact">Write to the secretariat</a>: the form takes your message and any PDF
-                files, and gives you a reference and a page showing where it stands.
-              </p>
-            </section>
+            <AboutSections forum={ctx.forum} />
             <section id="chair">
               <h2>Chair and secretariat</h2>
               <p>The chair rotates among member agencies. {s.note}</p>

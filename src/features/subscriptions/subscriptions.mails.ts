@@ -3,6 +3,8 @@ import type { MailMessage } from "../mail/mail.outbox.js";
 import { unsubscribeToken } from "./subscriptions.tokens.js";
 
 type Cfg = Pick<Config, "baseUrl" | "sessionSecret">;
+/** Whose news it is, in the forum's own words. */
+type ForumName = { name: string; acronym: string };
 type Subscriber = { id: number; email: string };
 
 const esc = (s: string) =>
@@ -49,14 +51,14 @@ function compose(
 }
 
 /** The double opt-in mail: nothing else is sent until its link is followed. */
-export function confirmationMail(config: Cfg, s: Subscriber, token: string): MailMessage {
+export function confirmationMail(config: Cfg, s: Subscriber, token: string, forum: ForumName): MailMessage {
   return compose(
     config,
     s,
     "subscription.confirm",
-    "Confirm your subscription to ISECG news",
+    `Confirm your subscription to ${forum.acronym} news`,
     [
-      "Someone, probably you, asked to receive the news of the International Space Exploration Coordination Group at this address.",
+      `Someone, probably you, asked to receive the news of the ${forum.name} at this address.`,
       "Please confirm within 7 days. If you did not ask for this, ignore this message and nothing more will be sent.",
     ],
     { url: `${config.baseUrl}/news/subscribe/confirm?token=${token}`, label: "Confirm your subscription" },
@@ -64,9 +66,9 @@ export function confirmationMail(config: Cfg, s: Subscriber, token: string): Mai
 }
 
 /** Sent instead of a confirmation when the address already receives the news. */
-export function alreadySubscribedMail(config: Cfg, s: Subscriber): MailMessage {
-  return compose(config, s, "subscription.already", "You already receive ISECG news", [
-    "Someone asked to subscribe this address to the news of the International Space Exploration Coordination Group. It is already subscribed, so nothing has changed.",
+export function alreadySubscribedMail(config: Cfg, s: Subscriber, forum: ForumName): MailMessage {
+  return compose(config, s, "subscription.already", `You already receive ${forum.acronym} news`, [
+    `Someone asked to subscribe this address to the news of the ${forum.name}. It is already subscribed, so nothing has changed.`,
   ]);
 }
 

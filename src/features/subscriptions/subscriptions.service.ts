@@ -4,6 +4,7 @@ import { newsSubscribers, type SubscriberStatus } from "../../db/schema/index.js
 import type { Deps } from "../../deps.js";
 import { AppError, forbidden } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
+import { loadForum } from "../../web/forum.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { lockedUntil, recordFailure, throttleKey } from "../auth/throttle.js";
@@ -36,6 +37,7 @@ export async function requestSubscription(
   await recordFailure(deps.db, "address", keys[1]!, now);
   const { token, hash } = newConfirmToken();
   const expires = new Date(now.getTime() + CONFIRM_VALID_MS);
+  const forum = await loadForum(deps);
   await write(
     deps,
     actor,
@@ -59,7 +61,7 @@ export async function requestSubscription(
             .where(sql`lower(${newsSubscribers.email}) = lower(${email})`);
       if (!row) throw new AppError("conflict", "Please try again.");
       if (row.status === "confirmed") {
-        await enqueueMail(tx, alreadySubscribedMail(deps.config, row), now);
+        await enqueueMail(tx, alreadySubscribedMail(deps.config, row, forum), now);
       } else {
         if (!created) {
           await tx
@@ -72,7 +74,7 @@ export async function requestSubscription(
             })
             .where(eq(newsSubscribers.id, row.id));
         }
-        await enqueueMail(tx, confirmationMail(deps.config, row, token), now);
+        await enqueueMail(tx, confirmationMail(deps.config, row, token, forum), now);
       }
       await audit({
         action: "subscription.request",
