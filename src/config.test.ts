@@ -49,6 +49,15 @@ describe("configuration", () => {
     expect(loadConfig({ DATA_DIR: d }).sessionSecret).toBe(first);
   });
 
+  it("sends mail from the operator's address, or from no-reply at the site's host", async () => {
+    const { senderFor } = await import("./features/mail/mail.transport.js");
+    const own = loadConfig({ DATA_DIR: dir(), MAIL_FROM: "Forum Secretariat <sec@example.org>" });
+    expect(senderFor(own)).toBe("Forum Secretariat <sec@example.org>");
+    expect(senderFor(loadConfig({ DATA_DIR: dir(), BASE_URL: "https://forum.example.org" }))).toBe(
+      "no-reply@forum.example.org",
+    );
+  });
+
   it("uses secure cookies behind an https base URL", () => {
     expect(loadConfig({ DATA_DIR: dir(), BASE_URL: "https://isecg.example/" })).toMatchObject({
       secureCookies: true,
