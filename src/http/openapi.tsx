@@ -4,10 +4,11 @@ import { TableScroll } from "../web/components.js";
 import type { AppEnv } from "./env.js";
 import { AppError, type FieldErrors } from "./errors.js";
 import { renderPage } from "./page.js";
+import { provenanceForMembersOnly } from "./provenance.js";
 
 /** The JSON API: every feature registers its routes here; bad input becomes a 422 with field messages. */
 export function createApi() {
-  return new OpenAPIHono<AppEnv>({
+  const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) return;
       const fields: FieldErrors = {};
@@ -15,6 +16,8 @@ export function createApi() {
       throw new AppError("validation_failed", "The request is not valid.", fields);
     },
   });
+  api.use("*", provenanceForMembersOnly);
+  return api;
 }
 export type Api = ReturnType<typeof createApi>;
 
@@ -43,7 +46,9 @@ export function apiDocs(api: Api, info: { title: string; version: string }) {
         info: {
           ...info,
           description:
-            "JSON API of the coordination platform. Errors are `{ error: { code, message, fields?, requestId } }`.",
+            "JSON API of the coordination platform. Errors are `{ error: { code, message, fields?, requestId } }`. " +
+            "Where a record came from and how certain it is (`sources`, `uncertain` and their notes) are " +
+            "answered to signed-in members only.",
         },
         servers: [{ url: "/api/v1" }],
       }),

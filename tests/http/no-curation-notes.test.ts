@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 
 const t = useTestDatabase();
@@ -62,4 +63,51 @@ describe("curation notes stay in the dataset", () => {
     }
     expect(found).toEqual([]);
   }, 120_000);
+});
+
+/** Every key of a JSON value, at any depth. */
+function keysOf(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) keysOf(v, into);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) {
+      into.add(k);
+      keysOf(v, into);
+    }
+  return into;
+}
+
+const provenanceKeys = [
+  "sources",
+  "uncertain",
+  "uncertainNote",
+  "uncertaintyNote",
+  "certaintyNote",
+  "joinNote",
+];
+
+describe("curation notes in the API", () => {
+  it("are left out of every public read the API documents, for a visitor", async () => {
+    const doc = await (await t.app.request("/api/openapi.json")).json();
+    const reads = Object.entries(doc.paths as Record<string, { get?: unknown }>)
+      .filter(([path, ops]) => ops.get && !path.includes("{"))
+      .map(([path]) => `/api/v1${path}`);
+    const answered: string[] = [];
+    for (const path of [...reads, "/api/v1/members/cnsa", "/api/v1/members/dlr"]) {
+      const res = await t.app.request(path);
+      if (res.status !== 200 || !res.headers.get("content-type")?.startsWith("application/json")) continue;
+      answered.push(path);
+      const keys = keysOf(await res.json());
+      const leaked = provenanceKeys.filter((k) => keys.has(k));
+      expect(leaked, path).toEqual([]);
+      if (path.startsWith("/api/v1/members")) expect(keys.has("notes"), path).toBe(false);
+    }
+    expect(answered).toEqual(expect.arrayContaining(["/api/v1/members", "/api/v1/news", "/api/v1/missions"]));
+  }, 120_000);
+
+  it("are answered to a signed-in member, who works with them", async () => {
+    const b = await browser(t.deps, t.app, await makePerson(t.deps, ["member"], "ESA"));
+    const member = (await (await b.get("/api/v1/members/cnsa")).json()).data;
+    expect(member.sources.length).toBeGreaterThan(0);
+    expect(member.notes).toMatch(/UNCERTAIN/);
+  });
 });
