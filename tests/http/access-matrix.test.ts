@@ -123,6 +123,7 @@ const routes: Array<{
   { method: "GET", path: "/private/audit", allowed: ["secretariat"] },
   { method: "GET", path: "/private/facts", allowed: ["secretariat"] },
   { method: "POST", path: "/private/facts/chair/:chair/confirm", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/facts/news/:article/hide", allowed: ["secretariat"] },
   { method: "GET", path: "/private/outbox", allowed: ["secretariat"] },
   { method: "GET", path: "/private/subscribers", allowed: ["secretariat"] },
   { method: "GET", path: "/private/settings", allowed: ["secretariat"] },

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, organisations } from "../../src/db/schema/index.js";
+import { auditLog, meetings, newsArticles, organisations } from "../../src/db/schema/index.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 
@@ -59,5 +59,46 @@ describe("facts to verify", () => {
       (await secretariat.post(`/private/facts/member/${before.id}/confirm`, {}, { csrf: false })).status,
     ).toBe(403);
     expect((await lsa()).joinedUncertain).toBe(before.joinedUncertain);
+  });
+});
+
+describe("hiding a fact in doubt", () => {
+  it("unpublishes a news item after a confirmation page; it stays on the list, marked hidden", async () => {
+    const [item] = await t.deps.db.update(newsArticles).set({ uncertain: true }).returning();
+    expect((await t.app.request(`/news/${item!.slug}`)).status).toBe(200);
+    const secretariat = await browser(t.deps, t.app, await makePerson(t.deps, ["secretariat"], null));
+    expect(await (await secretariat.get("/private/facts")).text()).toContain(
+      `/private/facts/news/${item!.id}/hide`,
+    );
+    const confirm = await secretariat.get(`/private/facts/news/${item!.id}/hide`);
+    expect(await confirm.text()).toContain("Hide from visitors");
+    const res = await secretariat.post(`/private/facts/news/${item!.id}/hide`);
+    expect(res.status).toBe(303);
+    expect((await t.app.request(`/news/${item!.slug}`)).status).toBe(404);
+    const list = await (await secretariat.get(res.headers.get("location")!)).text();
+    expect(list).toContain("Hidden: visitors no longer see");
+    expect(list).toContain("Hidden from visitors</span>");
+  });
+
+  it("makes a meeting members-only; kinds the site cannot withdraw answer 404 and change nothing", async () => {
+    const [meeting] = await t.deps.db.update(meetings).set({ uncertain: true }).returning();
+    const secretariat = await browser(t.deps, t.app, await makePerson(t.deps, ["secretariat"], null));
+    expect((await secretariat.post(`/private/facts/meeting/${meeting!.id}/hide`)).status).toBe(303);
+    const [after] = await t.deps.db.select().from(meetings).where(eq(meetings.id, meeting!.id));
+    expect(after!.public).toBe(false);
+    expect(await (await t.app.request("/meetings")).text()).not.toContain(`/meetings/${meeting!.slug}"`);
+    const before = await lsa();
+    expect((await secretariat.post(`/private/facts/member/${before.id}/hide`)).status).toBe(404);
+    expect((await secretariat.get(`/private/facts/member/${before.id}/hide`)).status).toBe(404);
+    expect(await lsa()).toEqual(before);
+  });
+
+  it("refuses a focal point", async () => {
+    const [meeting] = await t.deps.db.update(meetings).set({ uncertain: true }).returning();
+    const fp = await browser(t.deps, t.app, await makePerson(t.deps, ["member", "focal_point"], "ESA"));
+    expect((await fp.get(`/private/facts/meeting/${meeting!.id}/hide`)).status).toBe(403);
+    expect((await fp.post(`/private/facts/meeting/${meeting!.id}/hide`)).status).toBe(403);
+    const [after] = await t.deps.db.select().from(meetings).where(eq(meetings.id, meeting!.id));
+    expect(after!.public).toBe(true);
   });
 });

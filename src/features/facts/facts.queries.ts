@@ -55,6 +55,8 @@ export type Fact = {
   editHref: string | null;
   note: string | null;
   sources: string[];
+  /** Whether visitors see the record now. */
+  public: boolean;
 };
 
 /** Every record marked uncertain (or a chair term not confirmed), grouped by kind, by title. */
@@ -107,6 +109,7 @@ export async function listFactsToVerify(db: Db): Promise<Fact[]> {
       editHref: `/private/members/${o.slug}/edit`,
       note: [o.joinNote, o.notes].filter(Boolean).join(" ") || null,
       sources: o.sources,
+      public: true,
     })),
     ...chairs.map(({ term, acronym }) => ({
       kind: "chair" as const,
@@ -116,6 +119,7 @@ export async function listFactsToVerify(db: Db): Promise<Fact[]> {
       editHref: `/private/chairs/${term.id}/edit`,
       note: term.note,
       sources: term.sources,
+      public: true,
     })),
     ...ms.map((m) => ({
       kind: "mission" as const,
@@ -125,6 +129,7 @@ export async function listFactsToVerify(db: Db): Promise<Fact[]> {
       editHref: `/private/missions/${m.slug}/edit`,
       note: m.uncertaintyNote,
       sources: m.sources,
+      public: true,
     })),
     ...pubs.map((p) => ({
       kind: "publication" as const,
@@ -134,6 +139,7 @@ export async function listFactsToVerify(db: Db): Promise<Fact[]> {
       editHref: `/private/publications/${p.slug}/edit`,
       note: p.certaintyNote,
       sources: p.sources,
+      public: true,
     })),
     ...news.map((n) => ({
       kind: "news" as const,
@@ -143,6 +149,7 @@ export async function listFactsToVerify(db: Db): Promise<Fact[]> {
       editHref: `/private/news/${n.id}/edit`,
       note: null,
       sources: n.sources,
+      public: n.status === "published" || n.status === "scheduled",
     })),
     ...meets.map((m) => ({
       kind: "meeting" as const,
@@ -152,6 +159,7 @@ export async function listFactsToVerify(db: Db): Promise<Fact[]> {
       editHref: `/private/meetings/${m.slug}/edit`,
       note: m.uncertainNote,
       sources: m.sources,
+      public: m.public,
     })),
     ...groups.map((g) => ({
       kind: "group" as const,
@@ -161,6 +169,7 @@ export async function listFactsToVerify(db: Db): Promise<Fact[]> {
       editHref: `/private/groups/${g.slug}`,
       note: g.uncertainNote,
       sources: g.sources,
+      public: true,
     })),
     ...techs.map((t) => ({
       kind: "technology" as const,
@@ -170,6 +179,7 @@ export async function listFactsToVerify(db: Db): Promise<Fact[]> {
       editHref: `/private/technology/${t.code}/edit`,
       note: t.uncertainNote,
       sources: t.sources,
+      public: true,
     })),
     ...assessments.map((a) => ({
       kind: "assessment" as const,
@@ -179,6 +189,7 @@ export async function listFactsToVerify(db: Db): Promise<Fact[]> {
       editHref: `/private/technology/assessments/${a.slug}/edit`,
       note: a.uncertainNote,
       sources: a.sources,
+      public: true,
     })),
     ...objectives.map((o) => ({
       kind: "objective" as const,
@@ -188,6 +199,7 @@ export async function listFactsToVerify(db: Db): Promise<Fact[]> {
       editHref: null,
       note: o.uncertaintyNote,
       sources: o.sources,
+      public: true,
     })),
     ...gaps.map((g) => ({
       kind: "volatiles_gap" as const,
@@ -197,6 +209,7 @@ export async function listFactsToVerify(db: Db): Promise<Fact[]> {
       editHref: null,
       note: null,
       sources: g.sources,
+      public: true,
     })),
   ];
 }

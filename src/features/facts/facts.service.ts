@@ -17,6 +17,7 @@ import type { Deps } from "../../deps.js";
 import { AppError } from "../../http/errors.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
+import { unpublishArticle } from "../news/news.publishing.js";
 import { canVerifyFacts } from "./facts.policy.js";
 import { type FactKind, factKindLabels, factKinds } from "./facts.queries.js";
 
@@ -133,5 +134,34 @@ export async function confirmFact(
       summary: `Confirmed the facts of ${name} (${factKindLabels[kind].toLowerCase()})`,
     });
     return name;
+  });
+}
+
+/** The kinds of record the site can withdraw while their facts are checked. */
+export const hideableKinds: ReadonlySet<FactKind> = new Set(["news", "meeting"]);
+
+/**
+ * Takes a record whose facts are in doubt off the public site (a news item is unpublished, a
+ * meeting becomes members-only); it stays on the list until it is confirmed or corrected. Audited.
+ */
+export async function hideFact(deps: Deps, actor: Actor, kind: FactKind, id: number): Promise<string> {
+  if (!canVerifyFacts(actor)) throw new AppError("forbidden", "Only the secretariat can hide facts.");
+  if (!hideableKinds.has(kind))
+    throw new AppError("not_found", "This kind of record cannot be hidden; correct it instead.");
+  if (kind === "news") return (await unpublishArticle(deps, actor, id)).title;
+  return write(deps, actor, async (tx, audit) => {
+    const [row] = await tx
+      .update(meetings)
+      .set({ public: false })
+      .where(eq(meetings.id, id))
+      .returning({ title: meetings.title });
+    if (!row) throw new AppError("not_found", "That record no longer exists.");
+    await audit({
+      action: "fact.hidden",
+      subjectType: kind,
+      subjectId: id,
+      summary: `Hid ${row.title} from visitors until its facts are checked`,
+    });
+    return row.title;
   });
 }
