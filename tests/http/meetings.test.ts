@@ -49,7 +49,7 @@ describe("meetings for visitors", () => {
 
   it("a seeded meeting shows its days in its own zone, host, recorded attendance and summary", async () => {
     const html = await (await t.app.request("/meetings/2023-songdo")).text();
-    expect(html).toContain("7 December 2023 – 8 December 2023");
+    expect(html).toContain("7–8 December 2023");
     expect(html).toContain('href="/members/kari"');
     expect(html).toContain("20 agencies attended (as reported)");
     const listed = await (await t.app.request("/meetings/2010-national-harbor")).text();
@@ -132,8 +132,26 @@ describe("managing meetings", () => {
     expect(row!.timeZone).toBe("Europe/Amsterdam");
   });
 
+  it("drop-downs name a meeting by the day it starts where it is held", async () => {
+    const form = await (await (await secretariat()).get("/private/actions/new")).text();
+    const songdo = form.match(/<option value="2023-songdo"[^>]*>([^<]*)</)?.[1];
+    expect(songdo).toMatch(/^2023-12-07 · /);
+  });
+
+  it("attendance waits until the meeting has started, and changes nothing before", async () => {
+    const sec = await planned();
+    const early = await sec.post(`/private/meetings/${slug}/attendance`, { agencies: ["ESA"] });
+    expect(early.status).toBe(422);
+    expect(await early.text()).toContain("Attendance can be recorded once the meeting has started.");
+    expect(await (await t.app.request(`/meetings/${slug}`)).text()).not.toContain("attended");
+  });
+
   it("the secretariat records attendance by agency and it counts agencies", async () => {
     const sec = await planned();
+    await t.deps.db
+      .update(meetings)
+      .set({ startsAt: new Date("2021-03-29T07:00:00Z"), endsAt: new Date("2021-03-30T15:00:00Z") })
+      .where(eq(meetings.slug, slug));
     const res = await sec.post(`/private/meetings/${slug}/attendance`, { agencies: ["ESA", "NASA", "JAXA"] });
     expect(res.status).toBe(303);
     expect(await (await t.app.request(`/meetings/${slug}`)).text()).toContain(

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { listGroups } from "../groups/groups.queries.js";
+import { localStartDay } from "../meetings/time.js";
 import { listMeetingChoices, listOwnerCandidates } from "./actions.queries.js";
 
 /** The options of the register's filters and forms: agencies, people, groups and meetings. */
@@ -19,7 +20,7 @@ export async function actionChoices(db: Db) {
     groups: groups.map((g) => ({ value: g.slug, label: g.acronym ? `${g.acronym} · ${g.name}` : g.name })),
     meetings: meetings.map((m) => ({
       value: m.slug,
-      label: `${m.startsAt.toISOString().slice(0, 10)} · ${m.title}`,
+      label: `${localStartDay(m)} · ${m.title}`,
     })),
   };
 }

@@ -161,6 +161,7 @@ export function listMeetingChoices(db: Db, limit = 60) {
       slug: meetings.slug,
       title: meetings.title,
       startsAt: meetings.startsAt,
+      timeZone: meetings.timeZone,
       groupId: meetings.groupId,
     })
     .from(meetings)

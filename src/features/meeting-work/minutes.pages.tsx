@@ -17,6 +17,7 @@ import {
 } from "../../web/components.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import type { MeetingDetail } from "../meetings/meetings.queries.js";
+import { localStartDay } from "../meetings/time.js";
 import { loadManagedMeetingWork } from "./agenda.service.js";
 import { loadMeetingForMember } from "./meeting.page.js";
 import {
@@ -169,7 +170,7 @@ async function approvalPage(
               emptyLabel="Choose a later meeting"
               options={later.map((x) => ({
                 value: x.slug,
-                label: `${x.title} (${x.startsAt.toISOString().slice(0, 10)})`,
+                label: `${x.title} (${localStartDay(x)})`,
               }))}
               required
             />

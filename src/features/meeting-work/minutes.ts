@@ -125,7 +125,12 @@ export async function approveMinutes(deps: Deps, actor: Actor, slug: string, raw
 /** Meetings that start after this one, soonest first: where its minutes can be approved. */
 export function listLaterMeetings(db: Db, after: Date, limit = 100) {
   return db
-    .select({ slug: meetings.slug, title: meetings.title, startsAt: meetings.startsAt })
+    .select({
+      slug: meetings.slug,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      timeZone: meetings.timeZone,
+    })
     .from(meetings)
     .where(gt(meetings.startsAt, after))
     .orderBy(asc(meetings.startsAt))

@@ -3,6 +3,7 @@ import { meetingAttendance, meetings } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
+import { plural } from "../../web/words.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { findOrganisationByAcronym, listOrganisations } from "../directory/directory.queries.js";
@@ -98,6 +99,12 @@ export async function recordAttendance(deps: Deps, actor: Actor, slug: string, r
   const m = await findMeetingBySlug(deps.db, slug);
   if (!m) throw notFound("The meeting");
   const input = parseInput(attendanceInput, raw);
+  // Nobody has attended a meeting that has not begun; a list recorded early would show as fact.
+  if (
+    m.startsAt.getTime() > deps.now().getTime() &&
+    (input.agencies.length || input.reportedAttendance !== null)
+  )
+    throw invalid({ agencies: "Attendance can be recorded once the meeting has started." });
   const orgs = await listOrganisations(deps.db);
   const byAcronym = new Map(orgs.map((o) => [o.acronym.toLowerCase(), o]));
   const unknown = input.agencies.filter((a) => !byAcronym.has(a.toLowerCase()));
@@ -117,7 +124,7 @@ export async function recordAttendance(deps: Deps, actor: Actor, slug: string, r
       action: "meeting.attendance",
       subjectType: "meeting",
       subjectId: m.id,
-      summary: `Recorded attendance of ${m.title}: ${ids.length} agencies`,
+      summary: `Recorded attendance of ${m.title}: ${plural(ids.length, "agency", "agencies")}`,
       details: { before: m.attending.map((a) => a.acronym), after: input.agencies },
     });
   });

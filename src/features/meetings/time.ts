@@ -66,3 +66,7 @@ export function instantToZoned(instant: Date, timeZone: string): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${w.y}-${p(w.m)}-${p(w.d)}T${p(w.h)}:${p(w.min)}`;
 }
+
+/** The day a meeting starts where it is held: Songdo's 7 December is still 6 December in UTC. */
+export const localStartDay = (m: { startsAt: Date; timeZone: string }) =>
+  instantToZoned(m.startsAt, m.timeZone).slice(0, 10);

@@ -18,7 +18,13 @@ export function meetingWhen(
   if (m.precision === "year" || m.precision === "month") return formatPartialDate(iso, m.precision);
   const d = dateFmt(m.timeZone);
   const [from, to] = [d.format(m.startsAt), d.format(m.endsAt)];
-  if (m.precision === "day") return from === to ? from : `${from} – ${to}`;
+  // As people write them: "7–8 December 2023", "30 November – 2 December 2021".
+  // ICU puts thin spaces around the dash, in some versions only: one spelling everywhere.
+  if (m.precision === "day")
+    return d
+      .formatRange(m.startsAt, m.endsAt)
+      .replace(/\s*–\s*/, " – ")
+      .replace(/(\d) – (\d)/, "$1–$2");
   const t = timeFmt(m.timeZone);
   const zone = `(${m.timeZone.replace(/_/g, " ")} time)`;
   return from === to
