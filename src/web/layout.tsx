@@ -74,17 +74,16 @@ export function Layout({ ctx, title, description, og, feeds, children }: LayoutP
             </a>
             {ctx.path === "/search" ? null : <SiteSearch />}
             <AccountLinks ctx={ctx} />
+            <details class="nav-menu">
+              <summary class="button button-quiet">Menu</summary>
+              <nav aria-label="Main menu">
+                <NavLinks ctx={ctx} />
+                <AccountLinks ctx={ctx} />
+              </nav>
+            </details>
           </div>
           <nav class="site-nav" aria-label="Main">
-            <ul class="wrap">
-              {navSections(ctx.forum.nav).map((s) => (
-                <li>
-                  <a href={s.href} aria-current={isCurrent(ctx.path, s.href) ? "page" : undefined}>
-                    {s.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <NavLinks ctx={ctx} class="wrap" />
           </nav>
         </header>
         <main id="main" tabindex={-1}>
@@ -93,6 +92,21 @@ export function Layout({ ctx, title, description, og, feeds, children }: LayoutP
         <Footer ctx={ctx} />
       </body>
     </html>
+  );
+}
+
+/** The public sections: a strip on wide screens, the list behind the Menu button on phones. */
+function NavLinks({ ctx, class: cls }: { ctx: PageContext; class?: string }) {
+  return (
+    <ul class={cls}>
+      {navSections(ctx.forum.nav).map((s) => (
+        <li>
+          <a href={s.href} aria-current={isCurrent(ctx.path, s.href) ? "page" : undefined}>
+            {s.label}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -101,7 +101,7 @@ describe("a secretariat member", () => {
     // Home leads with it; /news lists it; the Atom feed carries it.
     await visitor.goto("/");
     const lead = visitor.locator("section", { has: visitor.getByRole("heading", { name: "Latest news" }) });
-    expect(await visibleText(lead.getByRole("heading", { level: 3 }))).toBe(article.title);
+    expect(await visibleText(lead.getByRole("heading", { level: 3 }).first())).toBe(article.title);
     await visitor.goto("/news");
     expect(await visibleText(visitor.locator(".news-item h2").first())).toBe(article.title);
     const feed = await visitor.request.get("/feeds/news.atom");

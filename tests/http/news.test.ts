@@ -90,11 +90,13 @@ describe("news for visitors", () => {
     expect(await (await visitorGet("/")).text()).not.toContain("Latest news");
   });
 
-  it("Home shows the latest article as the lead", async () => {
+  it("Home leads with the latest article, followed by the two before it", async () => {
     clock = new Date();
     const html = await (await visitorGet("/")).text();
-    expect(html).toContain("Latest news");
-    expect(html).toContain('href="/news/songdo-meeting-backs-a-new-global-exploration-roadmap"');
+    const section = html.slice(html.indexOf('id="latest-news"'), html.indexOf("All news</a>"));
+    const links = [...section.matchAll(/<h3><a href="(\/news\/[^"]+)"/g)].map((m) => m[1]);
+    expect(links).toHaveLength(3);
+    expect(links[0]).toBe("/news/songdo-meeting-backs-a-new-global-exploration-roadmap");
   });
 });
 

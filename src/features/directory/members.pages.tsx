@@ -158,9 +158,19 @@ export function memberPages() {
 function Monogram({ org }: { org: Organisation }) {
   if (org.logoUrl)
     return <img class="monogram" src={org.logoUrl} alt={`${org.acronym} logo`} width="72" height="72" />;
+  // The whole acronym, smaller as it grows, never cut ("UAE SA", "Roscosmos").
+  const longest = Math.max(...org.acronym.split(" ").map((w) => w.length));
+  const size =
+    longest <= 4
+      ? ""
+      : longest <= 6
+        ? " monogram-long"
+        : longest <= 7
+          ? " monogram-longer"
+          : " monogram-longest";
   return (
-    <span class="monogram" aria-hidden="true">
-      {org.acronym.slice(0, 5)}
+    <span class={`monogram${size}`} aria-hidden="true">
+      {org.acronym}
     </span>
   );
 }

@@ -26,14 +26,13 @@ export async function listLiveArticles(db: Db, now: Date, page: number, perPage:
 }
 
 /** The newest live article (the lead on Home), if any. */
-export async function findLeadArticle(db: Db, now: Date): Promise<Article | undefined> {
-  const [row] = await db
+export function listLatestArticles(db: Db, now: Date, limit: number): Promise<Article[]> {
+  return db
     .select()
     .from(newsArticles)
     .where(live(now))
     .orderBy(...newestFirst)
-    .limit(1);
-  return row;
+    .limit(limit);
 }
 
 /** Slugs and dates of every live article, for the sitemap. */

@@ -4,7 +4,7 @@ import { renderPage } from "../../http/page.js";
 import { TableScroll } from "../../web/components.js";
 import { formatPartialDate } from "../../web/format.js";
 import { listChairTerms, listOrganisations } from "../directory/directory.queries.js";
-import { LeadArticle } from "../news/views/article.js";
+import { LatestNews } from "../news/views/article.js";
 import { HomeLatestPublications } from "../publications/views/latest-publications.js";
 import { AboutSections, HomeHero, HomeHighlights } from "./views/site-texts.js";
 
@@ -25,7 +25,7 @@ export function sitePages() {
       body: (ctx) => (
         <>
           <HomeHero forum={ctx.forum} />
-          <LeadArticle deps={c.var.deps} />
+          <LatestNews deps={c.var.deps} />
           <HomeLatestPublications db={c.var.deps.db} />
           <section class="wrap section" aria-labelledby="facts">
             <h2 id="facts" class="visually-hidden">

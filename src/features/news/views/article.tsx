@@ -4,7 +4,7 @@ import type { Deps } from "../../../deps.js";
 import { Tag } from "../../../web/components.js";
 import { formatPartialDate } from "../../../web/format.js";
 import { renderMarkdown } from "../../../web/markdown.js";
-import { findLeadArticle } from "../news.queries.js";
+import { listLatestArticles } from "../news.queries.js";
 
 /** The date as precise as it is known, as HTML's datetime takes it: "2023", "2023-06" or "2023-06-28". */
 const partialIso = (day: string, precision: NewsDatePrecision = "day") =>
@@ -56,16 +56,21 @@ export const ArticleCard = ({ a, level = 2 }: { a: Listed; level?: 2 | 3 }) => {
   );
 };
 
-/** Home's lead story: the newest published article, or nothing when there is none. */
-export async function LeadArticle({ deps }: { deps: Pick<Deps, "db" | "now"> }) {
-  const a = await findLeadArticle(deps.db, deps.now());
-  if (!a) return null;
+/** Home's latest news: the newest article first, with its picture, and the two before it beside. */
+export async function LatestNews({ deps }: { deps: Pick<Deps, "db" | "now"> }) {
+  const [lead, ...earlier] = await listLatestArticles(deps.db, deps.now(), 3);
+  if (!lead) return null;
   return (
     <section class="wrap section" aria-labelledby="latest-news">
       <h2 id="latest-news">Latest news</h2>
-      <div class="lead-article">
-        {a.imageUrl ? <img src={a.imageUrl} alt={a.imageAlt ?? ""} loading="lazy" /> : null}
-        <ArticleCard a={a} level={3} />
+      <div class="latest-news">
+        <div class="lead-article">
+          {lead.imageUrl ? <img src={lead.imageUrl} alt={lead.imageAlt ?? ""} loading="lazy" /> : null}
+          <ArticleCard a={lead} level={3} />
+        </div>
+        {earlier.map((a) => (
+          <ArticleCard a={a} level={3} />
+        ))}
       </div>
       <p>
         <a href="/news">All news</a>
