@@ -67,6 +67,7 @@ import { registerRoadmapApi } from "./features/roadmap/roadmap.api.js";
 import { roadmapPages } from "./features/roadmap/roadmap.pages.js";
 import { registerSearchApi } from "./features/search/search.api.js";
 import { searchPages } from "./features/search/search.pages.js";
+import { accessibilityPages } from "./features/site/accessibility.pages.js";
 import { discoveryPages } from "./features/site/discovery.pages.js";
 import { privateHomePages } from "./features/site/private.pages.js";
 import { settingsPages } from "./features/site/settings.pages.js";
@@ -199,6 +200,7 @@ export function createApp(deps: Deps) {
   app.route("/", tokenPages());
   app.route("/", settingsPages());
   app.route("/", siteTextsPages());
+  app.route("/", accessibilityPages());
   // Before newsPages: /news/subscribe and /news/unsubscribe must not be taken for article slugs.
   app.route("/", subscriptionPages());
   app.route("/", newsPages());

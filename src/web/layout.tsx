@@ -205,6 +205,9 @@ function Footer({ ctx }: { ctx: PageContext }) {
             <a href="/api">API reference</a>
           </li>
           <li>
+            <a href="/accessibility">Accessibility</a>
+          </li>
+          <li>
             <a href="/sign-in">Private area</a>
           </li>
         </ul>

@@ -8,6 +8,7 @@ import { addPerson } from "../../src/features/directory/people.service.js";
 import { createLogger } from "../../src/http/logger.js";
 import { prepareDatabase } from "../../src/server.js";
 import { accounts } from "./accounts.js";
+import { clearAxeLog, wcagStandard, writeAccessibilityResults } from "./axe-log.js";
 import { assertChromium } from "./chromium.js";
 
 declare module "vitest" {
@@ -24,6 +25,7 @@ declare module "vitest" {
  */
 export default async function setup(project: TestProject) {
   assertChromium();
+  clearAxeLog();
   const dataDir = mkdtempSync(join(tmpdir(), "isecg-e2e-template-"));
   const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "warn" });
   const { database, deps } = await prepareDatabase(config, createLogger("warn"));
@@ -59,5 +61,8 @@ export default async function setup(project: TestProject) {
     await database.close();
   }
   project.provide("e2eDataTemplate", dataDir);
-  return () => rmSync(dataDir, { recursive: true, force: true });
+  return () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    writeAccessibilityResults(wcagStandard);
+  };
 }

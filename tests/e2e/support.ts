@@ -7,6 +7,7 @@ import { type BrowserContext, chromium, type Locator, type Page } from "playwrig
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { startServer } from "../../src/server.js";
+import { logAxeCheck } from "./axe-log.js";
 import { assertChromium, chromiumArgs, executablePath } from "./chromium.js";
 
 export { accounts } from "./accounts.js";
@@ -123,6 +124,14 @@ export async function checkA11y(page: Page, label = page.url()): Promise<void> {
   // Legacy mode runs axe in the page itself instead of finishing in an extra blank page: the
   // pages have no frames, and it saves a second or more per check.
   const results = await new AxeBuilder({ page }).withTags(wcagTags).setLegacyMode(true).analyze();
+  logAxeCheck({
+    path: new URL(page.url()).pathname,
+    label,
+    violations: results.violations.length,
+    passes: results.passes.length,
+    axe: results.testEngine.version,
+    at: new Date().toISOString(),
+  });
   const report = formatViolations(results.violations);
   expect(
     results.violations.length,

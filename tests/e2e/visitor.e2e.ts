@@ -23,17 +23,28 @@ async function browse(page: Page, opts: { axe: boolean; shots?: boolean }) {
     if (opts.axe) await checkA11y(page, name);
     if (opts.shots) await screenshot(page, name);
   };
-  const mainNav = page.getByRole("navigation", { name: "Main" });
+  const strip = page.getByRole("navigation", { name: "Main", exact: true });
+  // On a phone the sections sit behind the Menu button; it opens without any script.
+  const section = async (name: string) => {
+    const menu = page.locator("details.nav-menu > summary");
+    if (await menu.isVisible()) {
+      await menu.click();
+      return page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name, exact: true });
+    }
+    return strip.getByRole("link", { name, exact: true });
+  };
 
   await page.goto("/");
   expect(await h1(page)).toBe("International Space Exploration Coordination Group");
   expect(await page.title()).toBe("International Space Exploration Coordination Group");
   await check("home");
 
-  await mainNav.getByRole("link", { name: "Members" }).click();
+  await (await section("Members")).click();
   await page.waitForURL("**/members");
   expect(await h1(page)).toBe("Member organisations");
-  expect(await mainNav.getByRole("link", { name: "Members" }).getAttribute("aria-current")).toBe("page");
+  expect(await (await section("Members")).getAttribute("aria-current")).toBe("page");
+  await page.keyboard.press("Escape");
+  await page.locator("details.nav-menu").evaluate((d) => d.removeAttribute("open"));
   // The growth chart's figures open in a native <details>, which needs no script.
   const figures = page.getByText("Show the figures as a table");
   await figures.click();
@@ -54,7 +65,7 @@ async function browse(page: Page, opts: { axe: boolean; shots?: boolean }) {
   );
   await check("member-esa");
 
-  await mainNav.getByRole("link", { name: "About" }).click();
+  await (await section("About")).click();
   await page.waitForURL("**/about");
   expect(await h1(page)).toBe("About ISECG");
   for (const heading of ["Purpose", "Principles", "Background", "Chair and secretariat"]) {

@@ -21,6 +21,8 @@ const fixedPaths = [
   "/roadmap/framework",
   "/roadmap/editions",
   "/faq",
+  "/contact",
+  "/accessibility",
 ];
 
 /** sitemaps.org allows at most 50,000 addresses in one file. */
