@@ -1,5 +1,6 @@
 import type { ReportDocument } from "./reports.document.js";
 import { longDate } from "./reports.outline.js";
+import { FONT } from "./reports.pdf-fonts.js";
 
 /** What the PDF's drawing helpers share: the document, its root structure element, heading pages. */
 export type PdfContext = {
@@ -14,7 +15,7 @@ const MUTED = "#555555";
 
 function caption(ctx: PdfContext, text: string) {
   const { pdf } = ctx;
-  pdf.font("Helvetica-Oblique").fontSize(9).fillColor(MUTED);
+  pdf.font(FONT.italic).fontSize(9).fillColor(MUTED);
   ctx.root.add(
     pdf.struct("Caption", {}, () => pdf.text(text, LEFT, pdf.y, { width: pdf.page.width - LEFT * 2 })),
   );
@@ -47,7 +48,7 @@ export function drawGrowthChart(ctx: PdfContext, doc: ReportDocument) {
         const h = (y.total / max) * (H - 20);
         const x = LEFT + 30 + i * band + band * 0.15;
         pdf.rect(x, top + H - h, band * 0.7, h).fill(BAR);
-        pdf.font("Helvetica").fontSize(7).fillColor("#1a1a1a");
+        pdf.font(FONT.regular).fontSize(7).fillColor("#1a1a1a");
         if (y.joined.length > 0 || i === years.length - 1) {
           pdf.text(String(y.total), x - 4, top + H - h - 10, {
             width: band * 0.7 + 8,
@@ -93,7 +94,7 @@ export function drawMeetingsFigure(ctx: PdfContext, doc: ReportDocument) {
         .moveTo(LEFT, axisY)
         .lineTo(LEFT + W, axisY)
         .stroke();
-      pdf.font("Helvetica").fontSize(7).fillColor(MUTED);
+      pdf.font(FONT.regular).fontSize(7).fillColor(MUTED);
       "JFMAMJJASOND".split("").forEach((m, i) => {
         pdf.text(m, LEFT + (i / 12) * W, top, { width: W / 12, align: "center", lineBreak: false });
       });
@@ -109,7 +110,7 @@ export function drawMeetingsFigure(ctx: PdfContext, doc: ReportDocument) {
         if (m.kind === "sam_meeting") pdf.circle(x, y + 4, 3.5).fill("#d55e00");
         else pdf.rect(x - 3.5, y + 0.5, 7, 7).fill(BAR);
         const label = `${m.title} (${longDate(m.date)})`;
-        pdf.font("Helvetica").fontSize(7.5).fillColor("#1a1a1a");
+        pdf.font(FONT.regular).fontSize(7.5).fillColor("#1a1a1a");
         const w = pdf.widthOfString(label);
         const lx = x + 8 + w > LEFT + W ? x - 8 - w : x + 8;
         pdf.text(label, lx, y, { lineBreak: false });

@@ -1,4 +1,5 @@
 import type { PdfContext } from "./reports.pdf-figures.js";
+import { FONT } from "./reports.pdf-fonts.js";
 
 const LEFT = 64;
 const PAD = 4;
@@ -17,7 +18,7 @@ export function drawTable(ctx: PdfContext, head: string[], rows: string[][], wid
   const table = pdf.struct("Table");
   ctx.root.add(table);
   const rowHeight = (cells: string[], bold: boolean) => {
-    pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9.5);
+    pdf.font(bold ? FONT.bold : FONT.regular).fontSize(9.5);
     return (
       Math.max(...cells.map((c, i) => pdf.heightOfString(c || " ", { width: cols[i]! - PAD * 2 }))) + PAD * 2
     );
@@ -38,7 +39,7 @@ export function drawTable(ctx: PdfContext, head: string[], rows: string[][], wid
       tr.add(
         pdf.struct(header ? "TH" : "TD", {}, () => {
           pdf
-            .font(header ? "Helvetica-Bold" : "Helvetica")
+            .font(header ? FONT.bold : FONT.regular)
             .fontSize(9.5)
             .fillColor("#1a1a1a");
           pdf.text(c, cx + PAD, y + PAD, { width: cols[i]! - PAD * 2 });
