@@ -70,6 +70,14 @@ describe("the annual report as PDF", () => {
     expect(text).not.toContain("Participation in 2023");
   });
 
+  it("keeps each figure on the page of the heading that introduces it", async () => {
+    const pages = execFileSync("pdftotext", [await pdf2023(), "-"], { encoding: "utf8" }).split("\f");
+    // The last page naming it: the contents page names every heading too.
+    const pageOf = (text: string) => pages.findLastIndex((p) => p.includes(text));
+    expect(pageOf("Figure 1 – Meetings of 2023")).toBe(pageOf("2.1 The year in figures"));
+    expect(pageOf("Figure 2 – Members at the end")).toBe(pageOf("Annex II – Members"));
+  });
+
   it("embeds every font it uses, as PDF/UA requires", async () => {
     const file = await pdf2023();
     const listed = execFileSync("pdffonts", [file], { encoding: "utf8" })

@@ -70,14 +70,40 @@ export function drawGrowthChart(ctx: PdfContext, doc: ReportDocument) {
   caption(ctx, `Figure 2 – Members at the end of each year (years shown as two digits).`);
 }
 
+const MEETING_ROW = 16;
+
+/**
+ * A meeting's label on the side of its mark with more room, made smaller when even that side is too
+ * narrow, so that it never runs past the margins.
+ */
+function markLabel(pdf: PDFKit.PDFDocument, label: string, x: number, y: number, W: number) {
+  const right = LEFT + W - (x + 8);
+  const left = x - 8 - LEFT;
+  const room = Math.max(left, right);
+  pdf.font(FONT.regular).fontSize(7.5).fillColor("#1a1a1a");
+  const natural = pdf.widthOfString(label);
+  const size = natural > room ? Math.max(5.5, (7.5 * room) / natural) : 7.5;
+  pdf.fontSize(size);
+  const w = pdf.widthOfString(label);
+  const lx = natural <= right || right >= left ? x + 8 : x - 8 - w;
+  pdf.rect(lx - 1, y - 1, w + 2, 10).fill("#ffffff");
+  pdf.fillColor("#1a1a1a");
+  pdf.text(label, lx, y + (7.5 - size) / 2, { lineBreak: false });
+}
+
+/** The room the meetings figure takes with its caption, so the text introducing it can keep it company. */
+export function meetingsFigureHeight(doc: ReportDocument) {
+  return 30 + doc.data.meetings.length * MEETING_ROW + 50;
+}
+
 /** The year's meetings on a month axis, as vector marks with their dates and places. */
 export function drawMeetingsFigure(ctx: PdfContext, doc: ReportDocument) {
   const { pdf } = ctx;
   const meetings = doc.data.meetings;
   const W = pdf.page.width - LEFT * 2;
-  const rowH = 16;
+  const rowH = MEETING_ROW;
   const H = 30 + meetings.length * rowH;
-  room(ctx, H + 50);
+  room(ctx, meetingsFigureHeight(doc));
   const top = pdf.y + 6;
   const axisY = top + 14;
   const xOf = (iso: string) => {
@@ -107,13 +133,14 @@ export function drawMeetingsFigure(ctx: PdfContext, doc: ReportDocument) {
           .moveTo(x, axisY)
           .lineTo(x, y + 4)
           .stroke();
+      });
+      // Marks and labels after every leader line, so that a later meeting's line never crosses a label.
+      meetings.forEach((m, i) => {
+        const x = xOf(m.date);
+        const y = axisY + 10 + i * rowH;
         if (m.kind === "sam_meeting") pdf.circle(x, y + 4, 3.5).fill("#d55e00");
         else pdf.rect(x - 3.5, y + 0.5, 7, 7).fill(BAR);
-        const label = `${m.title} (${longDate(m.date)})`;
-        pdf.font(FONT.regular).fontSize(7.5).fillColor("#1a1a1a");
-        const w = pdf.widthOfString(label);
-        const lx = x + 8 + w > LEFT + W ? x - 8 - w : x + 8;
-        pdf.text(label, lx, y, { lineBreak: false });
+        markLabel(pdf, `${m.title} (${longDate(m.date)})`, x, y, W);
       });
     }),
   );

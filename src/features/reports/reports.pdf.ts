@@ -10,7 +10,12 @@ import {
   type Section,
   yearFigures,
 } from "./reports.outline.js";
-import { drawGrowthChart, drawMeetingsFigure, type PdfContext } from "./reports.pdf-figures.js";
+import {
+  drawGrowthChart,
+  drawMeetingsFigure,
+  meetingsFigureHeight,
+  type PdfContext,
+} from "./reports.pdf-figures.js";
 import { FONT, fontFiles, registerFonts } from "./reports.pdf-fonts.js";
 import { drawTable } from "./reports.pdf-table.js";
 
@@ -22,7 +27,10 @@ type Ctx = PdfContext & { sections: Section[]; known: Map<string, number> | null
 
 const width = (ctx: Ctx) => ctx.pdf.page.width - MARGIN.left - MARGIN.right;
 
-/** Leaves room for `height` points, starting a new page when the rest of this one is too short. */
+/**
+ * Leaves room for `height` points, starting a new page when the rest of this one is too short. A new
+ * page starts with the default colour, so callers set their colour after calling this.
+ */
 export function ensureSpace(ctx: PdfContext, height: number) {
   if (ctx.pdf.y + height > ctx.pdf.page.height - MARGIN.bottom) ctx.pdf.addPage();
 }
@@ -34,11 +42,9 @@ function paragraph(
   opts: { size?: number; gap?: number; bold?: boolean } = {},
 ) {
   const { pdf } = ctx;
-  pdf
-    .font(opts.bold ? FONT.bold : FONT.regular)
-    .fontSize(opts.size ?? 10.5)
-    .fillColor(TEXT);
+  pdf.font(opts.bold ? FONT.bold : FONT.regular).fontSize(opts.size ?? 10.5);
   ensureSpace(ctx, pdf.currentLineHeight(true) * 2);
+  pdf.fillColor(TEXT);
   parent.add(
     pdf.struct("P", {}, () => pdf.text(text, MARGIN.left, pdf.y, { width: width(ctx), lineGap: 2.5 })),
   );
@@ -49,9 +55,10 @@ function bulletList(ctx: Ctx, items: string[], parent = ctx.root) {
   const { pdf } = ctx;
   const list = pdf.struct("L");
   parent.add(list);
-  pdf.font(FONT.regular).fontSize(10.5).fillColor(TEXT);
+  pdf.font(FONT.regular).fontSize(10.5);
   for (const item of items) {
     ensureSpace(ctx, pdf.currentLineHeight(true) * 2);
+    pdf.fillColor(TEXT);
     const y = pdf.y;
     const li = pdf.struct("LI");
     list.add(li);
@@ -69,8 +76,8 @@ function bulletList(ctx: Ctx, items: string[], parent = ctx.root) {
 
 function subheading(ctx: Ctx, text: string, parent = ctx.root, tag = "H2") {
   const { pdf } = ctx;
-  pdf.font(FONT.bold).fontSize(11.5).fillColor(ACCENT);
   ensureSpace(ctx, 60);
+  pdf.font(FONT.bold).fontSize(11.5).fillColor(ACCENT);
   pdf.moveDown(0.3);
   parent.add(pdf.struct(tag, {}, () => pdf.text(text, MARGIN.left, pdf.y, { width: width(ctx) })));
   pdf.moveDown(0.35);
@@ -151,12 +158,22 @@ function contents(ctx: Ctx) {
   toc.end();
 }
 
+/** The height a bullet list will take, measured with the font and widths `bulletList` uses. */
+function listHeight(ctx: Ctx, items: string[]) {
+  const { pdf } = ctx;
+  pdf.font(FONT.regular).fontSize(10.5);
+  const gap = pdf.currentLineHeight(true) * 0.3;
+  return items.reduce((h, i) => h + pdf.heightOfString(i, { width: width(ctx) - 18, lineGap: 2 }) + gap, 0);
+}
+
 function figures(ctx: Ctx, doc: ReportDocument) {
+  const items = yearFigures(doc).map((f) => f.text);
+  const figure = doc.data.meetings.length > 0 ? meetingsFigureHeight(doc) : 0;
+  // The heading, its list and the figure that illustrates it share a page: a figure alone at the top
+  // of the next page reads as stray.
+  ensureSpace(ctx, 60 + listHeight(ctx, items) + figure);
   heading(ctx, "year-in-figures");
-  bulletList(
-    ctx,
-    yearFigures(doc).map((f) => f.text),
-  );
+  bulletList(ctx, items);
   if (doc.data.meetings.length > 0) drawMeetingsFigure(ctx, doc);
 }
 
@@ -203,6 +220,9 @@ function annexMembers(ctx: Ctx, doc: ReportDocument) {
   const d = doc.data;
   heading(ctx, "annex-members", { newPage: true });
   paragraph(ctx, `${d.members.total} organisations were members of the forum on ${longDate(d.membersAsOf)}.`);
+  // The chart goes before the table: the table splits cleanly over pages, the chart after it would
+  // be left alone on a page of its own.
+  if (d.growth.length > 0) drawGrowthChart(ctx, doc);
   drawTable(
     ctx,
     ["Country", "Organisation", "Acronym"],
@@ -211,7 +231,6 @@ function annexMembers(ctx: Ctx, doc: ReportDocument) {
     ),
     [130, 0, 90],
   );
-  if (d.growth.length > 0) drawGrowthChart(ctx, doc);
 }
 
 function annexGroups(ctx: Ctx, doc: ReportDocument) {
