@@ -265,5 +265,6 @@ describe("publishing a report", () => {
     expect(html).toContain("The 2024 report compared with 2023");
     expect(html).toContain("the published edition, as frozen");
     expect(html).toContain("Senior Agency Managers meeting 2023");
+    expect(html).toContain("on 31 March 2023");
   });
 });
