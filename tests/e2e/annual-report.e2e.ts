@@ -8,6 +8,7 @@ const h1 = (page: Page) => visibleText(page.locator("h1").first());
 
 const summary = "The forum **agreed** on the 2024 work plan.\n\n- Roadmap workshops\n- A new member welcomed";
 
+// One long journey: publishing draws the PDF twice (contents pages), and every step is checked by axe.
 describe("the secretariat's annual report", () => {
   it("drafts 2024 in the browser, compares it with the frozen 2023 edition and publishes it to the library", async () => {
     const { page } = await platform.open();
@@ -79,5 +80,5 @@ describe("the secretariat's annual report", () => {
     await visitor.goto("/reports/2024");
     expect(await visibleText(visitor.locator("main"))).toContain("agreed on the 2024 work plan");
     await checkA11y(visitor, "the published 2024 report");
-  });
+  }, 180_000);
 });
