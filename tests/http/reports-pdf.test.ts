@@ -114,6 +114,7 @@ describe("the annual report as PDF", () => {
     for (const tag of ["H1", "H2", "P", "L", "LI", "Table", "TR", "TH", "TD", "Figure", "Caption", "TOC"])
       expect(tags(tag).length, tag).toBeGreaterThan(0);
     expect(tags("H1").length).toBeGreaterThanOrEqual(10);
+    for (const th of tags("TH")) expect(th.dict).toMatch(/\/A <<\s*\/O \/Table\s*\/Scope \/Column\s*>>/);
     for (const figure of tags("Figure")) expect(figure.dict).toMatch(/\/Alt \((Timeline|Bar chart)[^)]{20,}/);
   });
 
