@@ -76,7 +76,9 @@ function bulletList(ctx: Ctx, items: string[], parent = ctx.root) {
 
 function subheading(ctx: Ctx, text: string, parent = ctx.root, tag = "H2") {
   const { pdf } = ctx;
-  ensureSpace(ctx, 60);
+  // Room for the heading and what follows it: two lines of text, or a table's header and first row
+  // (a table that does not fit moves whole to the next page and would leave the heading behind).
+  ensureSpace(ctx, 80);
   pdf.font(FONT.bold).fontSize(11.5).fillColor(ACCENT);
   pdf.moveDown(0.3);
   parent.add(pdf.struct(tag, {}, () => pdf.text(text, MARGIN.left, pdf.y, { width: width(ctx) })));
