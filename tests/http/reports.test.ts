@@ -189,6 +189,13 @@ describe("drafting a report", () => {
     expect(html).toContain('href="/meetings/2023-songdo"');
   });
 
+  it("says None. under a kind of record the year has none of, instead of an empty heading", async () => {
+    await start2024();
+    const sec = await asSecretariat();
+    const html = await (await sec.get("/private/reports/2024/parts/highlights/edit")).text();
+    expect(html).toMatch(/<h3>Assessments published<\/h3><p class="muted">None\.<\/p>/);
+  });
+
   it("lets a chair edit only the outlook of a group they chair", async () => {
     await start2024();
     const chair = await chairOf("twg");
@@ -258,5 +265,6 @@ describe("publishing a report", () => {
     expect(html).toContain("The 2024 report compared with 2023");
     expect(html).toContain("the published edition, as frozen");
     expect(html).toContain("Senior Agency Managers meeting 2023");
+    expect(html).toContain("on 31 March 2023");
   });
 });

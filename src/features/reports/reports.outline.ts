@@ -68,7 +68,7 @@ export function yearFigures(doc: ReportDocument): Array<{ text: string; href: st
       href: d.members.href,
     },
     {
-      text: `${d.meetings.length} ${plural(d.meetings.length, "meeting")} and workshops held`,
+      text: `${d.meetings.length} ${d.meetings.length === 1 ? "meeting or workshop" : "meetings and workshops"} held`,
       href: "#year-in-figures",
     },
     ...attended.map((m) => ({

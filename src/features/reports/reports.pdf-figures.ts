@@ -1,5 +1,6 @@
 import type { ReportDocument } from "./reports.document.js";
 import { longDate } from "./reports.outline.js";
+import { FONT } from "./reports.pdf-fonts.js";
 
 /** What the PDF's drawing helpers share: the document, its root structure element, heading pages. */
 export type PdfContext = {
@@ -14,7 +15,7 @@ const MUTED = "#555555";
 
 function caption(ctx: PdfContext, text: string) {
   const { pdf } = ctx;
-  pdf.font("Helvetica-Oblique").fontSize(9).fillColor(MUTED);
+  pdf.font(FONT.italic).fontSize(9).fillColor(MUTED);
   ctx.root.add(
     pdf.struct("Caption", {}, () => pdf.text(text, LEFT, pdf.y, { width: pdf.page.width - LEFT * 2 })),
   );
@@ -47,7 +48,7 @@ export function drawGrowthChart(ctx: PdfContext, doc: ReportDocument) {
         const h = (y.total / max) * (H - 20);
         const x = LEFT + 30 + i * band + band * 0.15;
         pdf.rect(x, top + H - h, band * 0.7, h).fill(BAR);
-        pdf.font("Helvetica").fontSize(7).fillColor("#1a1a1a");
+        pdf.font(FONT.regular).fontSize(7).fillColor("#1a1a1a");
         if (y.joined.length > 0 || i === years.length - 1) {
           pdf.text(String(y.total), x - 4, top + H - h - 10, {
             width: band * 0.7 + 8,
@@ -69,14 +70,40 @@ export function drawGrowthChart(ctx: PdfContext, doc: ReportDocument) {
   caption(ctx, `Figure 2 – Members at the end of each year (years shown as two digits).`);
 }
 
+const MEETING_ROW = 16;
+
+/**
+ * A meeting's label on the side of its mark with more room, made smaller when even that side is too
+ * narrow, so that it never runs past the margins.
+ */
+function markLabel(pdf: PDFKit.PDFDocument, label: string, x: number, y: number, W: number) {
+  const right = LEFT + W - (x + 8);
+  const left = x - 8 - LEFT;
+  const room = Math.max(left, right);
+  pdf.font(FONT.regular).fontSize(7.5).fillColor("#1a1a1a");
+  const natural = pdf.widthOfString(label);
+  const size = natural > room ? Math.max(5.5, (7.5 * room) / natural) : 7.5;
+  pdf.fontSize(size);
+  const w = pdf.widthOfString(label);
+  const lx = natural <= right || right >= left ? x + 8 : x - 8 - w;
+  pdf.rect(lx - 1, y - 1, w + 2, 10).fill("#ffffff");
+  pdf.fillColor("#1a1a1a");
+  pdf.text(label, lx, y + (7.5 - size) / 2, { lineBreak: false });
+}
+
+/** The room the meetings figure takes with its caption, so the text introducing it can keep it company. */
+export function meetingsFigureHeight(doc: ReportDocument) {
+  return 30 + doc.data.meetings.length * MEETING_ROW + 50;
+}
+
 /** The year's meetings on a month axis, as vector marks with their dates and places. */
 export function drawMeetingsFigure(ctx: PdfContext, doc: ReportDocument) {
   const { pdf } = ctx;
   const meetings = doc.data.meetings;
   const W = pdf.page.width - LEFT * 2;
-  const rowH = 16;
+  const rowH = MEETING_ROW;
   const H = 30 + meetings.length * rowH;
-  room(ctx, H + 50);
+  room(ctx, meetingsFigureHeight(doc));
   const top = pdf.y + 6;
   const axisY = top + 14;
   const xOf = (iso: string) => {
@@ -93,7 +120,7 @@ export function drawMeetingsFigure(ctx: PdfContext, doc: ReportDocument) {
         .moveTo(LEFT, axisY)
         .lineTo(LEFT + W, axisY)
         .stroke();
-      pdf.font("Helvetica").fontSize(7).fillColor(MUTED);
+      pdf.font(FONT.regular).fontSize(7).fillColor(MUTED);
       "JFMAMJJASOND".split("").forEach((m, i) => {
         pdf.text(m, LEFT + (i / 12) * W, top, { width: W / 12, align: "center", lineBreak: false });
       });
@@ -106,13 +133,14 @@ export function drawMeetingsFigure(ctx: PdfContext, doc: ReportDocument) {
           .moveTo(x, axisY)
           .lineTo(x, y + 4)
           .stroke();
+      });
+      // Marks and labels after every leader line, so that a later meeting's line never crosses a label.
+      meetings.forEach((m, i) => {
+        const x = xOf(m.date);
+        const y = axisY + 10 + i * rowH;
         if (m.kind === "sam_meeting") pdf.circle(x, y + 4, 3.5).fill("#d55e00");
         else pdf.rect(x - 3.5, y + 0.5, 7, 7).fill(BAR);
-        const label = `${m.title} (${longDate(m.date)})`;
-        pdf.font("Helvetica").fontSize(7.5).fillColor("#1a1a1a");
-        const w = pdf.widthOfString(label);
-        const lx = x + 8 + w > LEFT + W ? x - 8 - w : x + 8;
-        pdf.text(label, lx, y, { lineBreak: false });
+        markLabel(pdf, `${m.title} (${longDate(m.date)})`, x, y, W);
       });
     }),
   );

@@ -1,8 +1,18 @@
 import type { PdfContext } from "./reports.pdf-figures.js";
+import { FONT } from "./reports.pdf-fonts.js";
 
 const LEFT = 64;
 const PAD = 4;
 const BOTTOM = 72;
+
+/**
+ * Says that a header cell heads its column: PDF/UA wants a Scope on every TH of a table without
+ * header ids. pdfkit has no option for table attributes, so the entry goes into its dictionary.
+ */
+function headsColumn(th: PDFKit.PDFStructureElement) {
+  const el = th as unknown as { dictionary: { data: Record<string, unknown> } };
+  el.dictionary.data.A = { O: "Table", Scope: "Column" };
+}
 
 /**
  * A table that splits cleanly: rows never break across pages, and the header row is repeated at the
@@ -17,7 +27,7 @@ export function drawTable(ctx: PdfContext, head: string[], rows: string[][], wid
   const table = pdf.struct("Table");
   ctx.root.add(table);
   const rowHeight = (cells: string[], bold: boolean) => {
-    pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9.5);
+    pdf.font(bold ? FONT.bold : FONT.regular).fontSize(9.5);
     return (
       Math.max(...cells.map((c, i) => pdf.heightOfString(c || " ", { width: cols[i]! - PAD * 2 }))) + PAD * 2
     );
@@ -35,15 +45,15 @@ export function drawTable(ctx: PdfContext, head: string[], rows: string[][], wid
     let x = LEFT;
     cells.forEach((c, i) => {
       const cx = x;
-      tr.add(
-        pdf.struct(header ? "TH" : "TD", {}, () => {
-          pdf
-            .font(header ? "Helvetica-Bold" : "Helvetica")
-            .fontSize(9.5)
-            .fillColor("#1a1a1a");
-          pdf.text(c, cx + PAD, y + PAD, { width: cols[i]! - PAD * 2 });
-        }),
-      );
+      const cell = pdf.struct(header ? "TH" : "TD", {}, () => {
+        pdf
+          .font(header ? FONT.bold : FONT.regular)
+          .fontSize(9.5)
+          .fillColor("#1a1a1a");
+        pdf.text(c, cx + PAD, y + PAD, { width: cols[i]! - PAD * 2 });
+      });
+      if (header) headsColumn(cell);
+      tr.add(cell);
       x += cols[i]!;
     });
     tr.end();

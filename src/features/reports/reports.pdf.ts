@@ -10,7 +10,13 @@ import {
   type Section,
   yearFigures,
 } from "./reports.outline.js";
-import { drawGrowthChart, drawMeetingsFigure, type PdfContext } from "./reports.pdf-figures.js";
+import {
+  drawGrowthChart,
+  drawMeetingsFigure,
+  meetingsFigureHeight,
+  type PdfContext,
+} from "./reports.pdf-figures.js";
+import { FONT, fontFiles, registerFonts } from "./reports.pdf-fonts.js";
 import { drawTable } from "./reports.pdf-table.js";
 
 const MARGIN = { top: 64, bottom: 72, left: 64, right: 64 };
@@ -21,7 +27,10 @@ type Ctx = PdfContext & { sections: Section[]; known: Map<string, number> | null
 
 const width = (ctx: Ctx) => ctx.pdf.page.width - MARGIN.left - MARGIN.right;
 
-/** Leaves room for `height` points, starting a new page when the rest of this one is too short. */
+/**
+ * Leaves room for `height` points, starting a new page when the rest of this one is too short. A new
+ * page starts with the default colour, so callers set their colour after calling this.
+ */
 export function ensureSpace(ctx: PdfContext, height: number) {
   if (ctx.pdf.y + height > ctx.pdf.page.height - MARGIN.bottom) ctx.pdf.addPage();
 }
@@ -33,11 +42,9 @@ function paragraph(
   opts: { size?: number; gap?: number; bold?: boolean } = {},
 ) {
   const { pdf } = ctx;
-  pdf
-    .font(opts.bold ? "Helvetica-Bold" : "Helvetica")
-    .fontSize(opts.size ?? 10.5)
-    .fillColor(TEXT);
+  pdf.font(opts.bold ? FONT.bold : FONT.regular).fontSize(opts.size ?? 10.5);
   ensureSpace(ctx, pdf.currentLineHeight(true) * 2);
+  pdf.fillColor(TEXT);
   parent.add(
     pdf.struct("P", {}, () => pdf.text(text, MARGIN.left, pdf.y, { width: width(ctx), lineGap: 2.5 })),
   );
@@ -48,9 +55,10 @@ function bulletList(ctx: Ctx, items: string[], parent = ctx.root) {
   const { pdf } = ctx;
   const list = pdf.struct("L");
   parent.add(list);
-  pdf.font("Helvetica").fontSize(10.5).fillColor(TEXT);
+  pdf.font(FONT.regular).fontSize(10.5);
   for (const item of items) {
     ensureSpace(ctx, pdf.currentLineHeight(true) * 2);
+    pdf.fillColor(TEXT);
     const y = pdf.y;
     const li = pdf.struct("LI");
     list.add(li);
@@ -68,8 +76,10 @@ function bulletList(ctx: Ctx, items: string[], parent = ctx.root) {
 
 function subheading(ctx: Ctx, text: string, parent = ctx.root, tag = "H2") {
   const { pdf } = ctx;
-  pdf.font("Helvetica-Bold").fontSize(11.5).fillColor(ACCENT);
-  ensureSpace(ctx, 60);
+  // Room for the heading and what follows it: two lines of text, or a table's header and first row
+  // (a table that does not fit moves whole to the next page and would leave the heading behind).
+  ensureSpace(ctx, 80);
+  pdf.font(FONT.bold).fontSize(11.5).fillColor(ACCENT);
   pdf.moveDown(0.3);
   parent.add(pdf.struct(tag, {}, () => pdf.text(text, MARGIN.left, pdf.y, { width: width(ctx) })));
   pdf.moveDown(0.35);
@@ -92,7 +102,7 @@ function heading(ctx: Ctx, id: string, opts: { newPage?: boolean } = {}) {
   else ensureSpace(ctx, 90);
   ctx.pages.set(id, pdf.bufferedPageRange().start + pdf.bufferedPageRange().count);
   const size = s.level === 1 ? 18 : 13.5;
-  pdf.font("Helvetica-Bold").fontSize(size).fillColor(ACCENT);
+  pdf.font(FONT.bold).fontSize(size).fillColor(ACCENT);
   const text = headingText(s);
   ctx.root.add(
     pdf.struct(s.level === 1 ? "H1" : "H2", {}, () =>
@@ -108,13 +118,13 @@ function cover(ctx: Ctx, doc: ReportDocument) {
   pdf.markContent("Artifact", { type: "Layout" });
   pdf.rect(0, 0, pdf.page.width, 250).fill(ACCENT);
   pdf.endMarkedContent();
-  pdf.fillColor("#ffffff").font("Helvetica-Bold").fontSize(30);
+  pdf.fillColor("#ffffff").font(FONT.bold).fontSize(30);
   ctx.root.add(
     pdf.struct("H1", {}, () =>
       pdf.text(`Annual Report ${doc.year}`, MARGIN.left, 120, { width: width(ctx) }),
     ),
   );
-  pdf.font("Helvetica").fontSize(13);
+  pdf.font(FONT.regular).fontSize(13);
   ctx.root.add(
     pdf.struct("P", {}, () => pdf.text(doc.forum.name, MARGIN.left, pdf.y + 8, { width: width(ctx) })),
   );
@@ -126,7 +136,7 @@ function cover(ctx: Ctx, doc: ReportDocument) {
 function contents(ctx: Ctx) {
   const { pdf } = ctx;
   pdf.addPage();
-  pdf.font("Helvetica-Bold").fontSize(18).fillColor(ACCENT);
+  pdf.font(FONT.bold).fontSize(18).fillColor(ACCENT);
   ctx.root.add(pdf.struct("H1", {}, () => pdf.text("Contents", MARGIN.left, pdf.y, { width: width(ctx) })));
   pdf.moveDown(0.8);
   const toc = pdf.struct("TOC");
@@ -135,7 +145,7 @@ function contents(ctx: Ctx) {
     const page = ctx.known?.get(s.id);
     const indent = s.level === 1 ? 0 : 18;
     pdf
-      .font(s.level === 1 ? "Helvetica-Bold" : "Helvetica")
+      .font(s.level === 1 ? FONT.bold : FONT.regular)
       .fontSize(11)
       .fillColor(TEXT);
     const y = pdf.y;
@@ -150,12 +160,22 @@ function contents(ctx: Ctx) {
   toc.end();
 }
 
+/** The height a bullet list will take, measured with the font and widths `bulletList` uses. */
+function listHeight(ctx: Ctx, items: string[]) {
+  const { pdf } = ctx;
+  pdf.font(FONT.regular).fontSize(10.5);
+  const gap = pdf.currentLineHeight(true) * 0.3;
+  return items.reduce((h, i) => h + pdf.heightOfString(i, { width: width(ctx) - 18, lineGap: 2 }) + gap, 0);
+}
+
 function figures(ctx: Ctx, doc: ReportDocument) {
+  const items = yearFigures(doc).map((f) => f.text);
+  const figure = doc.data.meetings.length > 0 ? meetingsFigureHeight(doc) : 0;
+  // The heading, its list and the figure that illustrates it share a page: a figure alone at the top
+  // of the next page reads as stray.
+  ensureSpace(ctx, 60 + listHeight(ctx, items) + figure);
   heading(ctx, "year-in-figures");
-  bulletList(
-    ctx,
-    yearFigures(doc).map((f) => f.text),
-  );
+  bulletList(ctx, items);
   if (doc.data.meetings.length > 0) drawMeetingsFigure(ctx, doc);
 }
 
@@ -202,6 +222,9 @@ function annexMembers(ctx: Ctx, doc: ReportDocument) {
   const d = doc.data;
   heading(ctx, "annex-members", { newPage: true });
   paragraph(ctx, `${d.members.total} organisations were members of the forum on ${longDate(d.membersAsOf)}.`);
+  // The chart goes before the table: the table splits cleanly over pages, the chart after it would
+  // be left alone on a page of its own.
+  if (d.growth.length > 0) drawGrowthChart(ctx, doc);
   drawTable(
     ctx,
     ["Country", "Organisation", "Acronym"],
@@ -210,7 +233,6 @@ function annexMembers(ctx: Ctx, doc: ReportDocument) {
     ),
     [130, 0, 90],
   );
-  if (d.growth.length > 0) drawGrowthChart(ctx, doc);
 }
 
 function annexGroups(ctx: Ctx, doc: ReportDocument) {
@@ -269,7 +291,7 @@ function footers(ctx: Ctx, doc: ReportDocument) {
     const bottom = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
     pdf.markContent("Artifact", { type: "Pagination" });
-    pdf.font("Helvetica").fontSize(8.5).fillColor("#555555");
+    pdf.font(FONT.regular).fontSize(8.5).fillColor("#555555");
     const y = pdf.page.height - 44;
     pdf.text(`${doc.forum.acronym} Annual Report ${doc.year}`, MARGIN.left, y, { lineBreak: false });
     pdf.text(`${i + 1}`, MARGIN.left, y, { width: width(ctx), align: "right", lineBreak: false });
@@ -277,6 +299,13 @@ function footers(ctx: Ctx, doc: ReportDocument) {
     pdf.page.margins.bottom = bottom;
   }
 }
+
+/**
+ * Options pdfkit reads but its type definitions do not list yet: the PDF/UA conformance mark, and the
+ * starting font as a file (without it pdfkit opens Helvetica, a standard font never embedded).
+ */
+const untypedOptions = () =>
+  ({ subset: "PDF/UA", font: fontFiles().regular }) as unknown as PDFKit.PDFDocumentOptions;
 
 async function render(doc: ReportDocument, opts: RenderOptions, known: Map<string, number> | null) {
   const title = `${doc.forum.acronym} Annual Report ${doc.year}`;
@@ -288,11 +317,13 @@ async function render(doc: ReportDocument, opts: RenderOptions, known: Map<strin
     displayTitle: true,
     pdfVersion: "1.7",
     bufferPages: true,
+    ...untypedOptions(),
     info: { Title: title, Author: doc.forum.name, Subject: `The forum's report on ${doc.year}` },
   });
   const chunks: Buffer[] = [];
   pdf.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => pdf.on("end", () => resolve()));
+  registerFonts(pdf);
   const root = pdf.struct("Document");
   pdf.addStructure(root);
   const ctx: Ctx = { pdf, root, pages: new Map(), sections: reportSections(doc, opts), known };

@@ -6,6 +6,7 @@ import { renderPrivate } from "../../../http/page.js";
 import { PageHeader, TableScroll } from "../../../web/components.js";
 import type { Person } from "../../auth/actor.js";
 import { buildReportDocument, type ReportDocument } from "../reports.document.js";
+import { longDate } from "../reports.outline.js";
 import { findReport } from "../reports.queries.js";
 import { requireReport } from "../reports.service.js";
 
@@ -69,8 +70,8 @@ export function reportCompareRoutes(guard: (c: AppContext) => Person) {
           />
           <h2>Members</h2>
           <p>
-            {before.data.members.total} on {before.data.membersAsOf}, {after.data.members.total} on{" "}
-            {after.data.membersAsOf}. Added: {diff.membersAdded.join(", ") || "none"}. Removed:{" "}
+            {before.data.members.total} on {longDate(before.data.membersAsOf)}, {after.data.members.total} on{" "}
+            {longDate(after.data.membersAsOf)}. Added: {diff.membersAdded.join(", ") || "none"}. Removed:{" "}
             {diff.membersRemoved.join(", ") || "none"}.
           </p>
           <Lists

@@ -36,13 +36,40 @@ export async function partsOf(
   ].map((p) => ({ ...p, editable: canEditReportPart(actor, p.part, chaired) }));
 }
 
+/** One kind of the year's records as links, or "None." so that an empty heading does not look broken. */
+function RecordList({
+  title,
+  items,
+}: {
+  title: string;
+  items: Array<{ href: string; title: string; note?: string }>;
+}) {
+  return (
+    <>
+      <h3>{title}</h3>
+      {items.length === 0 ? (
+        <p class="muted">None.</p>
+      ) : (
+        <ul>
+          {items.map((r) => (
+            <li>
+              <a href={r.href}>{r.title}</a>
+              {r.note ? ` · ${r.note}` : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 /** The year's records beside the editor: what the part can draw on, each linked to its source. */
 function Records({ doc, part }: { doc: ReportDocument; part: string }) {
   const d = doc.data;
   const slug = part.startsWith("outlook:") ? part.slice(8) : null;
   const group = slug ? [...d.workingGroups, ...d.teams].find((g) => g.slug === slug) : undefined;
   return (
-    <aside class="card" aria-labelledby="records-title">
+    <aside class="card records" aria-labelledby="records-title">
       <h2 id="records-title">The year's records</h2>
       {group ? (
         <p>
@@ -57,30 +84,9 @@ function Records({ doc, part }: { doc: ReportDocument; part: string }) {
           </li>
         ))}
       </ul>
-      <h3>Meetings</h3>
-      <ul>
-        {d.meetings.map((m) => (
-          <li>
-            <a href={m.href}>{m.title}</a> · {longDate(m.date)}
-          </li>
-        ))}
-      </ul>
-      <h3>News and publications</h3>
-      <ul>
-        {[...d.news, ...d.publications].map((n) => (
-          <li>
-            <a href={n.href}>{n.title}</a>
-          </li>
-        ))}
-      </ul>
-      <h3>Assessments published</h3>
-      <ul>
-        {d.assessments.map((a) => (
-          <li>
-            <a href={a.href}>{a.title}</a>
-          </li>
-        ))}
-      </ul>
+      <RecordList title="Meetings" items={d.meetings.map((m) => ({ ...m, note: longDate(m.date) }))} />
+      <RecordList title="News and publications" items={[...d.news, ...d.publications]} />
+      <RecordList title="Assessments published" items={d.assessments} />
     </aside>
   );
 }

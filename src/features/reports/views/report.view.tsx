@@ -62,13 +62,16 @@ function MeetingsTimeline({ doc }: { doc: ReportDocument }) {
           {m}
         </text>
       ))}
+      {/* Every leader line first, so that a later meeting's line never crosses an earlier label. */}
+      {meetings.map((m, i) => (
+        <line x1={xOf(m.date)} x2={xOf(m.date)} y1={24} y2={44 + i * 22} class="grid" />
+      ))}
       {meetings.map((m, i) => {
         const x = xOf(m.date);
         const y = 44 + i * 22;
         const right = x > W / 2;
         return (
           <g>
-            <line x1={x} x2={x} y1={24} y2={y} class="grid" />
             {m.kind === "sam_meeting" ? (
               <circle cx={x} cy={y} r={5} class="bar" />
             ) : (
@@ -102,7 +105,10 @@ function Figures({ doc }: { doc: ReportDocument }) {
       </ul>
       {d.meetings.length > 0 ? (
         <figure>
-          <MeetingsTimeline doc={doc} />
+          {/* On a phone the labels would shrink past reading: the timeline keeps its width and scrolls. */}
+          <section class="chart-scroll" tabindex={0} aria-label={`Timeline of the meetings of ${doc.year}`}>
+            <MeetingsTimeline doc={doc} />
+          </section>
           <figcaption>
             Meetings of {doc.year}: circles for meetings of the heads of agency delegations, squares for
             workshops and other meetings.
