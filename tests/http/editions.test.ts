@@ -38,7 +38,7 @@ const snapshot = async (slug: string) => {
 };
 
 describe("roadmap editions", () => {
-  it("lists the named editions, published, with no mission snapshot recorded", async () => {
+  it("lists the named editions; one without recorded missions reads as the document it is", async () => {
     const html = await (await t.app.request("/roadmap/editions")).text();
     for (const name of [
       "(1st edition)",
@@ -50,9 +50,15 @@ describe("roadmap editions", () => {
     ]) {
       expect(html).toContain(name);
     }
+    expect(html).not.toContain("No mission snapshot");
     const one = await (await t.app.request("/roadmap/editions/ger-2018")).text();
-    expect(one).toContain("No mission snapshot recorded");
+    expect(one).toContain("The document");
     expect(one).toContain('href="/publications/global-exploration-roadmap-2018"');
+    expect(one).toMatch(/class="pub-access"|No file or link/);
+    expect(one).toContain("cannot be compared");
+    const choices = await (await t.app.request("/roadmap/compare")).text();
+    expect(choices).not.toContain('value="ger-2018"');
+    expect(choices).toContain("only the current plans can be shown");
     const compare = await (await t.app.request("/roadmap/compare?from=ger-2018&to=current")).text();
     expect(compare).toContain(
       "No mission snapshot recorded for The Global Exploration Roadmap (3rd edition)",

@@ -4,10 +4,18 @@ import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
 import { EmptyState, PageHeader } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
+import { findPublication } from "../publications/publications.queries.js";
 import { compareSides, loadSide, type Side } from "./editions.service.js";
 import { canReadEdition } from "./ger.policy.js";
-import { editionMissions, findEdition, latestFrozenEdition, listEditions } from "./ger.queries.js";
-import { DiffView, EditionTable, EditionTags, NoSnapshot, SnapshotTable } from "./views/edition-views.js";
+import {
+  earliestFrozenEdition,
+  editionMissions,
+  findEdition,
+  latestFrozenEdition,
+  listEditions,
+} from "./ger.queries.js";
+import { EditionDocument } from "./views/edition-document.js";
+import { DiffView, EditionTable, EditionTags, SnapshotTable } from "./views/edition-views.js";
 
 const crumbs = (here: string) => (
   <p class="breadcrumb">
@@ -55,7 +63,12 @@ export function editionPages() {
   app.get("/roadmap/editions/:slug", async (c) => {
     const e = await findEdition(c.var.deps.db, c.req.param("slug"));
     if (!e || !canReadEdition(c.var.actor, e) || e.status !== "published") throw notFound("This edition");
-    const list = e.frozenAt ? await editionMissions(c.var.deps.db, e.id) : null;
+    const db = c.var.deps.db;
+    const [list, document, firstRecorded] = await Promise.all([
+      e.frozenAt ? editionMissions(db, e.id) : null,
+      e.publicationSlug ? findPublication(db, e.publicationSlug) : undefined,
+      e.frozenAt ? undefined : earliestFrozenEdition(db),
+    ]);
     return renderPage(c, {
       title: `${e.name} · Editions`,
       description: `${e.name}: the missions of the Global Exploration Roadmap as this edition froze them.`,
@@ -81,7 +94,7 @@ export function editionPages() {
               <SnapshotTable missions={list} caption={`The ${list.length} missions in ${e.name}`} />
             </>
           ) : (
-            <NoSnapshot e={e} />
+            <EditionDocument e={e} document={document} firstRecorded={firstRecorded} />
           )}
         </div>
       ),
@@ -91,7 +104,8 @@ export function editionPages() {
   app.get("/roadmap/compare", async (c) => {
     const from = c.req.query("from");
     const to = c.req.query("to") || "current";
-    const editions = await listEditions(c.var.deps.db, { publishedOnly: true });
+    // Only editions whose missions were recorded can be compared: the choice starts with the first.
+    const recorded = (await listEditions(c.var.deps.db, { publishedOnly: true })).filter((e) => e.frozenAt);
     const sides = from
       ? await Promise.all([
           loadSide(c.var.deps.db, c.var.actor, from),
@@ -108,9 +122,20 @@ export function editionPages() {
             title="Compare editions"
             lead="Choose two editions, or an edition and the current plans."
           />
+          {recorded.length === 0 ? (
+            <p class="callout">
+              The editions published so far came out before this platform recorded each edition's missions, so
+              only the current plans can be shown. <a href="/roadmap">See the current plans</a>.
+            </p>
+          ) : null}
           <form method="get" action="/roadmap/compare" class="filters" aria-label="Choose what to compare">
-            <SideSelect name="from" label="From" editions={editions} value={from ?? ""} />
-            <SideSelect name="to" label="To" editions={editions} value={to} />
+            <SideSelect
+              name="from"
+              label="From"
+              editions={recorded}
+              value={from ?? recorded[0]?.slug ?? ""}
+            />
+            <SideSelect name="to" label="To" editions={recorded} value={to} />
             <button type="submit" class="button">
               Compare
             </button>
@@ -171,7 +196,6 @@ function SideSelect(p: {
         {p.editions.map((e) => (
           <option value={e.slug} selected={p.value === e.slug}>
             {e.name}
-            {e.frozenAt ? "" : " (no snapshot)"}
           </option>
         ))}
       </select>

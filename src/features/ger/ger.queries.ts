@@ -94,6 +94,17 @@ export async function latestFrozenEdition(db: Db): Promise<Edition | undefined> 
   return row;
 }
 
+/** The first published edition whose missions were recorded: where comparisons can start. */
+export async function earliestFrozenEdition(db: Db): Promise<Edition | undefined> {
+  const [row] = await db
+    .select()
+    .from(gerEditions)
+    .where(and(eq(gerEditions.status, "published"), isNotNull(gerEditions.frozenAt)))
+    .orderBy(asc(gerEditions.publishedAt), asc(gerEditions.id))
+    .limit(1);
+  return row;
+}
+
 /** The missions frozen in an edition, by launch date then name. */
 export async function editionMissions(db: Db, editionId: number): Promise<SnapshotMission[]> {
   const rows = await db

@@ -187,7 +187,7 @@ function PublicationView({
         ) : null}
       </dl>
       {p.description ? <div class="prose">{raw(renderMarkdown(p.description))}</div> : null}
-      <Access p={p} />
+      <PublicationAccess p={p} />
       {productSlug ? (
         <p>
           <a href={`/private/products/${productSlug}/record`}>Consensus record</a>{" "}
@@ -217,7 +217,8 @@ function PublicationView({
   );
 }
 
-function Access({ p }: { p: Publication }) {
+/** How to read a publication: its stored PDF, or the publisher's address. */
+export function PublicationAccess({ p }: { p: Publication }) {
   if (p.fileSha256) {
     return (
       <p class="pub-access">

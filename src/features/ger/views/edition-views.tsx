@@ -20,7 +20,7 @@ export function EditionTags({ e }: { e: Edition }) {
       <Tag tone={e.status === "published" ? "ok" : "warn"}>
         {e.status === "published" ? "Published" : "Draft"}
       </Tag>
-      {e.frozenAt ? null : <Tag>No mission snapshot recorded</Tag>}
+      {e.frozenAt ? <Tag tone="accent">Missions recorded</Tag> : <Tag>Document</Tag>}
     </span>
   );
 }
