@@ -22,6 +22,7 @@ import { editionAdminPages } from "./features/ger/editions.admin.pages.js";
 import { editionPages } from "./features/ger/editions.pages.js";
 import { frameworkPages } from "./features/ger/framework.pages.js";
 import { registerGerApi } from "./features/ger/ger.api.js";
+import { sciencePages } from "./features/ger/science.pages.js";
 import { volatilesPages } from "./features/ger/volatiles.pages.js";
 import { groupAdminPages } from "./features/groups/groups.admin.js";
 import { groupPages } from "./features/groups/groups.pages.js";
@@ -219,6 +220,7 @@ export function createApp(deps: Deps) {
   app.route("/", missionImportPages());
   app.route("/", missionAdminPages());
   app.route("/", frameworkPages());
+  app.route("/", sciencePages());
   app.route("/", editionPages());
   app.route("/", editionAdminPages());
   app.route("/", volatilesPages());

@@ -30,6 +30,8 @@ export const forumSchema = z.object({
     intro: z.string(),
     highlights: z.array(z.object({ title: z.string(), text: z.string() })),
   }),
+  /** What the science page gathers: the roadmap goals that are science, and the science group's slug. */
+  science: z.object({ goals: z.array(z.string()), group: z.string().optional() }).optional(),
   /** The main navigation's order and labels, by address; sections not named keep their defaults. */
   nav: z.array(z.object({ href: z.string(), label: z.string() })).optional(),
 });

@@ -48,7 +48,7 @@ export async function renderContentPage(c: AppContext, slug: string, extra?: Chi
  * itself (rendering the page with `renderContentPage` and its own data below), so it is not added twice.
  */
 export const contentPageRoutes: Array<{ path: string; slug: string; servedBy?: string }> = [
-  { path: "/science", slug: "science" },
+  { path: "/science", slug: "science", servedBy: "ger (science.pages.tsx)" },
   { path: "/technology", slug: "technology", servedBy: "technology (technology.public.pages.tsx)" },
   { path: "/lunar-volatiles", slug: "lunar-volatiles", servedBy: "ger (volatiles.pages.tsx)" },
   { path: "/terms-of-reference", slug: "terms-of-reference" },
