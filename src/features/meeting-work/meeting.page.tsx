@@ -8,7 +8,7 @@ import { Notice, PageHeader, Tag } from "../../web/components.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { findMeetingBySlug, type MeetingDetail } from "../meetings/meetings.queries.js";
 import { meetingKindLabels, meetingModeLabels } from "../meetings/meetings.schemas.js";
-import { attendanceText, meetingWhen } from "../meetings/views/meeting.js";
+import { attendanceLine, meetingWhen } from "../meetings/views/meeting.js";
 import { listAgenda } from "./agenda.queries.js";
 import { decisionLabel, listDecisions } from "./decisions.js";
 import { canManageMeetingWork, canRegister } from "./meeting-work.policy.js";
@@ -81,17 +81,10 @@ function Details({ m }: { m: MeetingDetail }) {
 }
 
 function Attendance({ m, manage }: { m: MeetingDetail; manage: boolean }) {
-  const text = attendanceText(m);
+  const line = attendanceLine(m);
   return (
     <>
-      <p>
-        {text ? <strong>{text}</strong> : "Attendance not recorded yet."}
-        {m.attending.length
-          ? `: ${m.attending.map((a) => a.acronym).join(", ")}.`
-          : text
-            ? " (as reported)."
-            : ""}
-      </p>
+      <p>{line ? `${line}.` : "Attendance not recorded yet."}</p>
       <p class="small muted">
         Attendance counts agencies, not people: an agency attended when the secretariat recorded it or when
         one of its registered people was marked as attended.

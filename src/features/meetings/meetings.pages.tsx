@@ -15,7 +15,7 @@ import {
   listUpcomingMeetings,
 } from "./meetings.queries.js";
 import { meetingKindLabels, meetingModeLabels } from "./meetings.schemas.js";
-import { attendanceText, MeetingCard, meetingWhen } from "./views/meeting.js";
+import { attendanceLine, attendanceText, MeetingCard, meetingWhen } from "./views/meeting.js";
 
 export const MEETINGS_PER_PAGE = 10;
 const ICS_TYPE = "text/calendar; charset=utf-8";
@@ -146,12 +146,7 @@ export function meetingPages() {
             {attended ? (
               <>
                 <dt>Attendance</dt>
-                <dd>
-                  {attended}
-                  {m.attending.length
-                    ? `: ${m.attending.map((a) => a.acronym).join(", ")}`
-                    : " (as reported)"}
-                </dd>
+                <dd>{attendanceLine(m)}</dd>
               </>
             ) : null}
             {m.videoUrl && canSeeVideoLink(actor) ? (

@@ -116,7 +116,8 @@ export async function findMeetingBySlug(db: Db, slug: string): Promise<MeetingDe
 
 /** How many agencies attended: the recorded list when there is one, else what the sources report. */
 export const attendanceCount = (m: { attendingCount: number; reportedAttendance: number | null }) =>
-  m.attendingCount > 0 ? m.attendingCount : m.reportedAttendance;
+  // The figure the forum reported wins: the 2021 meeting reported 24 agencies, ASA and CSIRO as one.
+  m.reportedAttendance ?? (m.attendingCount > 0 ? m.attendingCount : null);
 
 /** The earliest meeting boundary (start or end) after `from`: when public lists next change. */
 export async function nextMeetingBoundary(db: Db, from: Date): Promise<Date | null> {

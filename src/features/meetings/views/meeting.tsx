@@ -41,6 +41,24 @@ export function attendanceText(
   return `${n} ${n === 1 ? "agency" : "agencies"} attended`;
 }
 
+/**
+ * The attendance of a meeting page: the count, then who, saying so when the reported figure and
+ * the list differ ("24 agencies attended (as reported); the list names 25 organisations: …").
+ */
+export function attendanceLine(
+  m: Pick<MeetingListItem, "attendingCount" | "reportedAttendance"> & {
+    attending: Array<{ acronym: string }>;
+  },
+): string | null {
+  const text = attendanceText(m);
+  if (!text) return null;
+  const who = m.attending.map((a) => a.acronym).join(", ");
+  if (m.reportedAttendance === null) return `${text}: ${who}`;
+  if (m.attending.length === 0) return `${text} (as reported)`;
+  if (m.attending.length === m.reportedAttendance) return `${text}: ${who}`;
+  return `${text} (as reported); the list names ${m.attending.length} organisations: ${who}`;
+}
+
 /** The first paragraph of a Markdown summary as plain text, cut at about 240 characters. */
 export function excerpt(markdown: string): string {
   const first = (markdown.split(/\n\s*\n/)[0] ?? "").replace(/[*_`#>[\]]|\(https?:[^)]*\)/g, "").trim();
