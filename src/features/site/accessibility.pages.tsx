@@ -39,7 +39,7 @@ export function accessibilityPages() {
           <PageHeader
             eyebrow="About this site"
             title="Accessibility statement"
-            lead={`${ctx.forum.name} wants everyone to be able to use this site, whatever their abilities and whatever device or assistive technology they use.`}
+            lead={`The ${ctx.forum.name} wants everyone to be able to use this site, whatever their abilities and whatever device or assistive technology they use.`}
           />
           <div class="prose">
             <Conformance results={results} />
