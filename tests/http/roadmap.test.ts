@@ -279,3 +279,15 @@ function wellFormed(xml: string): boolean {
   }
   return consumed === body.length && stack.length === 0;
 }
+
+describe("exported charts", () => {
+  it("carry their title, filters, date and source", async () => {
+    const svg = await (await t.app.request("/roadmap/chart.svg?destination=mars")).text();
+    expect(svg).toContain(
+      "International Space Exploration Coordination Group: mission scenario chart (all agencies, Mars, any status).",
+    );
+    expect(svg).toMatch(
+      /Made \d{4}-\d{2}-\d{2} from the agencies&#39; plans at http:\/\/localhost:3000\/roadmap\?destination=mars|Made \d{4}-\d{2}-\d{2} from the agencies' plans at http:\/\/localhost:3000\/roadmap\?destination=mars/,
+    );
+  });
+});

@@ -6,6 +6,7 @@ import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
 import { renderPng } from "../../web/charts/png.js";
 import { EmptyState, PageHeader } from "../../web/components.js";
+import { loadForum } from "../../web/forum.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { chartCsv, missionsCsv } from "./roadmap.export.js";
 import { findMissionBySlug, listMissions, listRevisions, type Mission } from "./roadmap.queries.js";
@@ -37,13 +38,33 @@ const download = (c: AppContext, body: string | Uint8Array, type: string, name: 
 const earliestLaunch = (list: Mission[]) =>
   Math.min(...list.flatMap((m) => (m.launchOn ? [Number(m.launchOn.slice(0, 4))] : [])), 9999);
 
+/**
+ * What an exported chart says about itself, so it can go on a slide: whose chart, which filters,
+ * the day it was made and the address it came from.
+ */
+async function exportCaption(c: AppContext, f: MissionFilters): Promise<string[]> {
+  const forum = await loadForum(c.var.deps);
+  const shown = [
+    f.agency ? `agency ${f.agency}` : "all agencies",
+    f.destination ? destinationLabels[f.destination] : "all destinations",
+    f.status ? statusLabels[f.status] : "any status",
+    f.from || f.to ? `${f.from ?? "…"} to ${f.to ?? "…"}` : null,
+  ].filter(Boolean);
+  const query = new URL(c.req.url).search;
+  return [
+    `${forum.name}: mission scenario chart (${shown.join(", ")}).`,
+    `Made ${c.var.deps.now().toISOString().slice(0, 10)} from the agencies' plans at ${c.var.deps.config.baseUrl}/roadmap${query}`,
+  ];
+}
+
 /** The public Global Exploration Roadmap: the chart, the missions, their pages and exports. */
 export function roadmapPages() {
   const app = new Hono<AppEnv>();
 
   app.get("/roadmap/chart.svg", async (c) => {
     const f = filtersOf(c);
-    const { svg } = missionChart(await load(c, f), { ...f, currentYear: thisYear(c) });
+    const caption = await exportCaption(c, f);
+    const { svg } = missionChart(await load(c, f), { ...f, currentYear: thisYear(c), caption });
     return download(
       c,
       `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`,
@@ -53,9 +74,10 @@ export function roadmapPages() {
   });
   app.get("/roadmap/chart.png", async (c) => {
     const f = filtersOf(c);
+    const caption = await exportCaption(c, f);
     const png = await renderPng(
       c.var.deps,
-      async () => missionChart(await load(c, f), { ...f, currentYear: thisYear(c) }).svg,
+      async () => missionChart(await load(c, f), { ...f, currentYear: thisYear(c), caption }).svg,
       c.req.raw.signal,
     );
     return download(c, png, "image/png", "mission-chart.png");

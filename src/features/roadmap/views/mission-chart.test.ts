@@ -83,9 +83,24 @@ describe("the mission scenario chart", () => {
     const station = chart.layout.marks.find((m) => m.id === "station")!;
     expect(station.kind).toBe("bar");
     expect(station.x0).toBe(chart.layout.plot.left);
-    expect(chart.svg).toContain("Station (since 1998)");
+    expect(chart.svg).toMatch(/Station( · \S+)? \(since 1998\)/);
     // The mark's title keeps the real launch date.
     expect(chart.svg).toContain("launch 20 November 1998");
+  });
+
+  it("names each mark's lead agency, and an export says what it shows, when and from where", () => {
+    const [m] = missions(1).map((x) => ({
+      ...x,
+      name: "ExoMars 2016 Trace Gas Orbiter",
+      leadAcronym: "ESA",
+    }));
+    const chart = missionChart([m!], {
+      caption: ["Forum: mission scenario chart (all agencies).", "Made 2026-12-02"],
+    });
+    expect(chart.svg).toContain("ExoMars 2016 Trace Gas Orbiter · ESA");
+    expect(chart.svg).toContain("Forum: mission scenario chart (all agencies).");
+    const width = Number(/width="(\d+)"/.exec(chart.svg)![1]);
+    expect(width).toBeGreaterThanOrEqual(chart.layout.width + 20);
   });
 
   it("keeps an explicit first year, and the oldest launch when no current year is given", () => {

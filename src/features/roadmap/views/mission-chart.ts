@@ -20,7 +20,9 @@ const TOP = 40;
 const ROW = 22;
 const FONT = "DejaVu Sans, Helvetica, Arial, sans-serif";
 const LABEL_LIMIT = 150;
-const LABEL_CHARS = 24;
+const LABEL_CHARS = 34;
+/** Room past the last year, so its tick label and the last labels are never cut. */
+const RIGHT_PAD = 28;
 const CHAR_W = 6.3;
 
 const esc = (s: string) =>
@@ -113,6 +115,8 @@ export function missionChart(
     idPrefix?: string;
     title?: string;
     lanes?: string[];
+    /** Lines printed under the legend of an exported chart: what it shows, when, from where. */
+    caption?: string[];
   } = {},
 ): ChartResult {
   const all = list.filter((m) => m.launchOn && m.launchPrecision);
@@ -148,8 +152,9 @@ export function missionChart(
   const bySlug = new Map(dated.map((m) => [m.slug, m]));
   const drawnSlugs = new Set(layout.marks.map((k) => k.id));
   const legendTop = layout.height + 34;
-  const width = Math.max(layout.width, 720);
-  const height = legendTop + 100;
+  const width = Math.max(layout.width + RIGHT_PAD, 720);
+  const caption = opts.caption ?? [];
+  const height = legendTop + 100 + caption.length * 16;
   const id = opts.idPrefix ?? "mission-chart";
   const title =
     opts.title ?? `Mission scenario chart, ${from} to ${to}: ${drawnSlugs.size} missions by destination`;
@@ -157,13 +162,15 @@ export function missionChart(
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="mission-chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-labelledby="${id}-title" font-family="${FONT}" font-size="11">`,
     `<title id="${id}-title">${esc(title)}</title>`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<rect class="chart-bg" width="${width}" height="${height}" fill="#ffffff"/>`,
   );
-  out.push(...lanesSvg(layout), ...ticksSvg(layout));
+  out.push(...lanesSvg(layout, width), ...ticksSvg(layout));
   for (const mark of layout.marks) {
     out.push(markSvg(bySlug.get(mark.id)!, mark, labels, entering.has(mark.id)));
   }
   out.push(legendSvg(legendTop, width));
+  for (const [k, line] of caption.entries())
+    out.push(`<text x="8" y="${legendTop + 104 + k * 16}" fill="#4b5563">${esc(line)}</text>`);
   out.push("</svg>");
   return {
     svg: out.join("\n"),
@@ -175,11 +182,11 @@ export function missionChart(
   };
 }
 
-function lanesSvg(layout: Layout): string[] {
+function lanesSvg(layout: Layout, width: number): string[] {
   return layout.lanes.map((lane, k) => {
-    const fill = k % 2 === 0 ? "#f3f4f6" : "#ffffff";
+    const [fill, cls] = k % 2 === 0 ? ["#f3f4f6", "lane-shaded"] : ["#ffffff", "lane-plain"];
     const label = destinationLabels[lane.key as keyof typeof destinationLabels];
-    return `<g><rect x="0" y="${n(lane.y)}" width="${layout.width}" height="${n(lane.height)}" fill="${fill}"/><text x="8" y="${n(lane.y + Math.min(lane.height / 2, 18) + 4)}" font-weight="bold" fill="#1b1b1b">${esc(label)}</text><text x="8" y="${n(lane.y + Math.min(lane.height / 2, 18) + 18)}" fill="#4b5563">${lane.count} mission${lane.count === 1 ? "" : "s"}</text></g>`;
+    return `<g><rect class="${cls}" x="0" y="${n(lane.y)}" width="${width}" height="${n(lane.height)}" fill="${fill}"/><text x="8" y="${n(lane.y + Math.min(lane.height / 2, 18) + 4)}" font-weight="bold" fill="#1b1b1b">${esc(label)}</text><text class="soft" x="8" y="${n(lane.y + Math.min(lane.height / 2, 18) + 18)}" fill="#4b5563">${lane.count} mission${lane.count === 1 ? "" : "s"}</text></g>`;
   });
 }
 
@@ -205,9 +212,13 @@ function ticksSvg(layout: Layout): string[] {
   return out;
 }
 
-/** The label beside a mark; a mission entering from the left says since when. */
-const labelOf = (m: Mission, entering: boolean) =>
-  entering ? `${shortName(m.name)} (since ${yearOf(m.launchOn!)})` : shortName(m.name);
+/** The label beside a mark, with its lead agency; a mission entering from the left says since when. */
+const labelOf = (m: Mission, entering: boolean) => {
+  const lead = leadOf(m) ? ` · ${leadOf(m)}` : "";
+  return entering
+    ? `${shortName(m.name)}${lead} (since ${yearOf(m.launchOn!)})`
+    : `${shortName(m.name)}${lead}`;
+};
 
 /** A left-pointing arrowhead at the plot's edge: this bar began before the first year shown. */
 const arrowLeft = (x: number, y: number, colour: string) =>
