@@ -22,7 +22,7 @@ import { makeEndorsableProduct } from "../support/consensus.js";
 import { useTestDatabase } from "../support/database.js";
 import { makeMatrixInput } from "../support/inbox.js";
 import { makeMatrixMeeting } from "../support/meetings.js";
-import { makeMatrixProduct, V1 } from "../support/products.js";
+import { makeMatrixProduct, V1, V2 } from "../support/products.js";
 import { makeMatrixCapability, makeMatrixNeed } from "../support/technology.js";
 
 const t = useTestDatabase();
@@ -908,6 +908,12 @@ const routes: Array<{
   // has a closed round with consensus; ":decision" becomes a decision of a SAM meeting.
   { method: "GET", path: "/private/products/matrix-product/history", allowed: signedIn },
   { method: "GET", path: "/private/products/matrix-product/versions/1/carried", allowed: signedIn },
+  // The matrix adds a version 2 that changes the section of CNES's comment 2 for this path.
+  {
+    method: "POST",
+    path: "/private/products/matrix-product/versions/2/carried/rounds/1/comments/2/confirm",
+    allowed: ["secretariat"],
+  },
   { method: "GET", path: "/private/products/matrix-product/rounds/1/matrix.csv", allowed: signedIn },
   { method: "GET", path: "/private/products/matrix-product/rounds/1/matrix.xlsx", allowed: signedIn },
   { method: "GET", path: "/api/v1/products/matrix-product/rounds/1/consensus", api: true, allowed: signedIn },
@@ -1195,6 +1201,8 @@ describe("access matrix: every protected route, every role, signed out, and the 
     if (path.includes(`/actions/${MATRIX_ACTION}`)) await makeMatrixAction(t.deps);
     if (path.includes("matrix-product")) {
       await makeMatrixProduct(t.deps, actors.member, path.includes("/rounds/1"));
+      if (path.includes("/versions/2/carried"))
+        await addVersion(t.deps, systemActor("test"), "matrix-product", { body: V2 });
     }
     const decision = path.includes("matrix-endorsable") ? await makeEndorsableProduct(t.deps) : null;
     if (path.includes("record")) {
