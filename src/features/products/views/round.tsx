@@ -148,7 +148,14 @@ export const keptLabel = (round: number) =>
   `kept from round ${round}: the sections the agency commented on did not change`;
 
 /** Every visible position change, oldest first: nothing is overwritten. */
-export function PositionHistory({ rows }: { rows: PositionRow[] }) {
+export function PositionHistory({
+  rows,
+  evidenceHref,
+}: {
+  rows: PositionRow[];
+  /** The download address of a position's evidence file. */
+  evidenceHref: (positionId: number) => string;
+}) {
   if (rows.length === 0) return <EmptyState title="No position visible to you yet." />;
   return (
     <TableScroll label="Position history">
@@ -185,7 +192,12 @@ export function PositionHistory({ rows }: { rows: PositionRow[] }) {
                     <br />
                     <span class="small">
                       Evidence: {r.evidence ?? ""}
-                      {r.evidenceFileName ? ` (file: ${r.evidenceFileName})` : ""}
+                      {r.evidenceFileName ? (
+                        <>
+                          {" "}
+                          (file: <a href={evidenceHref(r.id)}>{r.evidenceFileName}</a>)
+                        </>
+                      ) : null}
                     </span>
                   </>
                 ) : null}
