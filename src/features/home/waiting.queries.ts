@@ -33,13 +33,17 @@ export type WaitingItem = {
     | "round_closing"
     | "mail_failure"
     | "deliverable"
-    | "review";
+    | "review"
+    | "inbox"
+    | "facts";
   title: string;
   detail: string;
   href: string;
   since: Date;
   due: Date | null;
   overdue: boolean;
+  /** No date says since when (facts to verify): the list shows no age rather than a made-up one. */
+  undated?: boolean;
 };
 
 const DAY = 86_400_000;
