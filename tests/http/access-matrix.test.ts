@@ -924,6 +924,13 @@ const routes: Array<{
     path: "/private/products/matrix-product/versions/2/carried/rounds/1/comments/2/confirm",
     allowed: ["secretariat"],
   },
+  {
+    method: "PUT",
+    path: "/api/v1/products/matrix-product/versions/2/carried/rounds/1/comments/2/confirmation",
+    api: true,
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/api/v1/products/matrix-product/versions/1/carried", api: true, allowed: signedIn },
   { method: "GET", path: "/private/products/matrix-product/rounds/1/matrix.csv", allowed: signedIn },
   { method: "GET", path: "/private/products/matrix-product/rounds/1/matrix.xlsx", allowed: signedIn },
   { method: "GET", path: "/api/v1/products/matrix-product/rounds/1/consensus", api: true, allowed: signedIn },

@@ -160,4 +160,25 @@ describe("comments travel across versions, never silently", { timeout: 60_000 },
       askedToReconfirm: ["JAXA"],
     });
   });
+
+  it("the API lists the carried comments and who re-confirms; only editors confirm", async () => {
+    await roundOneAnswered();
+    await addVersion(t.deps, system, "lunar-white-paper", { body: V2 });
+    const API = "/api/v1/products/lunar-white-paper/versions/2/carried";
+    const member = await browser(t.deps, t.app, await makePerson(t.deps, ["member"], "NASA"));
+    const listed = await (await member.json("GET", API)).json();
+    expect(listed.reconfirm).toEqual(["JAXA"]);
+    expect(
+      listed.data.map((d: { agency: string; statusLabel: string }) => [d.agency, d.statusLabel]),
+    ).toEqual([
+      ["ESA", "Unchanged"],
+      ["JAXA", "Text changed"],
+    ]);
+    const confirm = `${API}/rounds/1/comments/2/confirmation`;
+    expect((await member.json("PUT", confirm)).status).toBe(403);
+    const sec = await browser(t.deps, t.app, await makePerson(t.deps, ["secretariat"], null));
+    expect((await sec.json("PUT", confirm)).status).toBe(204);
+    const after = await (await member.json("GET", API)).json();
+    expect(after.data[1].confirmedAt).not.toBeNull();
+  });
 });
