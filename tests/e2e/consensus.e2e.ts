@@ -198,9 +198,9 @@ describe("a consensus product", () => {
     expect(await visibleText(sec.locator("main"))).toContain("kept from round 1");
     const jaxaAgain = await signedIn(accounts.jaxaFocal);
     expect((await waitingList(jaxaAgain, "waiting-mine"))[0]).toContain(
-      "Review round 2 of Gateway White Paper: JAXA has no position yet",
+      "Re-confirm JAXA's position in round 2 of Gateway White Paper",
     );
-    expect((await waitingList(esa, "waiting-mine")).join(" ")).not.toContain("Review round 2");
+    expect((await waitingList(esa, "waiting-mine")).join(" ")).not.toContain("round 2");
     await review(jaxaAgain, 2, { position: "concur" });
     await closeNow(sec, 2);
     await sec.goto(`${P}/rounds/2`);

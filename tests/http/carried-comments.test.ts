@@ -148,10 +148,10 @@ describe("comments travel across versions, never silently", { timeout: 60_000 },
     ]);
     const jaxa = await browser(t.deps, t.app, await makePerson(t.deps, ["member", "focal_point"], "JAXA"));
     expect(await (await jaxa.get("/private")).text()).toContain(
-      "Review round 2 of Lunar Surface White Paper: JAXA has no position yet",
+      "Re-confirm JAXA&#39;s position in round 2 of Lunar Surface White Paper",
     );
     const esa = await browser(t.deps, t.app, await makePerson(t.deps, ["member", "focal_point"], "ESA"));
-    expect(await (await esa.get("/private")).text()).not.toContain("Review round 2");
+    expect(await (await esa.get("/private")).text()).not.toContain("round 2 of Lunar");
     const roundPage = await (await esa.get(`${P}/rounds/2`)).text();
     expect(roundPage).toContain("kept from round 1: the sections the agency commented on did not change");
     const opened = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, "product.round.open"));

@@ -1,6 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { actionItems, meetings, missions, organisations } from "../../src/db/schema/index.js";
+import {
+  actionItems,
+  groupDeliverables,
+  meetings,
+  missions,
+  organisations,
+  workingGroups,
+} from "../../src/db/schema/index.js";
 import { listFactsToVerify } from "../../src/features/facts/facts.queries.js";
 import { recordReceipt } from "../../src/features/inbox/agency.service.js";
 import { forwardToAgencies } from "../../src/features/inbox/forward.service.js";
@@ -183,5 +190,19 @@ describe("the private home: what is waiting on me", { timeout: 60_000 }, () => {
     await recordReceipt(t.deps, esaFocalPerson, first.id, "acknowledge");
     expect(await list(esaFocal, "waiting-mine")).toEqual([]);
     expect(await (await esaFocal.get("/private")).text()).toContain("Nothing is waiting on you.");
+  });
+
+  it("a chair sees their groups' deliverables due within a month, overdue first, not done or far-off ones", async () => {
+    const { chair } = await fixtures();
+    const [group] = await t.deps.db.select().from(workingGroups).limit(1);
+    await t.deps.db.insert(groupDeliverables).values([
+      { groupId: group!.id, title: "Glossary", dueOn: day(10), status: "planned" },
+      { groupId: group!.id, title: "Lunar annex", dueOn: day(-5), status: "in_progress" },
+      { groupId: group!.id, title: "Done report", dueOn: day(3), status: "done" },
+      { groupId: group!.id, title: "Far-off study", dueOn: day(90), status: "planned" },
+    ]);
+    const items = (await list(chair, "waiting-chair")).filter((i) => i.startsWith(`${group!.name}:`));
+    expect(items).toEqual([`${group!.name}: Lunar annex`, `${group!.name}: Glossary`]);
+    expect(await (await chair.get("/private")).text()).toContain(`Overdue since ${day(-5)}`);
   });
 });

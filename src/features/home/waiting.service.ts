@@ -95,8 +95,12 @@ async function personalItems(deps: Deps, me: Person): Promise<WaitingItem[]> {
   for (const r of rounds)
     items.push({
       kind: "position",
-      title: `Review round ${r.number} of ${r.title}: ${me.organisationAcronym} has no position yet`,
-      detail: daysLeft(r.deadline, now),
+      title: r.reconfirm
+        ? `Re-confirm ${me.organisationAcronym}'s position in round ${r.number} of ${r.title}`
+        : `Review round ${r.number} of ${r.title}: ${me.organisationAcronym} has no position yet`,
+      detail: r.reconfirm
+        ? `The sections ${me.organisationAcronym} commented on changed; ${daysLeft(r.deadline, now)}`
+        : daysLeft(r.deadline, now),
       href: productPath(r.slug, `/rounds/${r.number}`),
       since: r.openedAt,
       due: r.deadline,
