@@ -30,14 +30,12 @@ async function runJobs() {
 /** An ESA action due soon: something waiting on every ESA member. */
 async function esaAction() {
   const [esa] = await t.deps.db.select().from(organisations).where(eq(organisations.acronym, "ESA"));
-  await t.deps.db
-    .insert(actionItems)
-    .values({
-      number: 601,
-      title: "Send the ESA launch list",
-      ownerOrganisationId: esa!.id,
-      dueOn: "2031-03-20",
-    });
+  await t.deps.db.insert(actionItems).values({
+    number: 601,
+    title: "Send the ESA launch list",
+    ownerOrganisationId: esa!.id,
+    dueOn: "2031-03-20",
+  });
 }
 
 const mailsTo = (email: string) =>
