@@ -49,6 +49,7 @@ import { consensusRecordPages } from "./features/products/consensus-record.pages
 import { editorialPages } from "./features/products/editorial.pages.js";
 import { registerEndorsementApi } from "./features/products/endorsement.api.js";
 import { endorsementPages } from "./features/products/endorsement.pages.js";
+import { evidencePages } from "./features/products/evidence.pages.js";
 import { historyPages } from "./features/products/history.pages.js";
 import { matrixPages } from "./features/products/matrix.pages.js";
 import { registerProductsApi } from "./features/products/products.api.js";
@@ -245,6 +246,7 @@ export function createApp(deps: Deps) {
   app.route("/", editorialPages());
   app.route("/", consensusRecordPages());
   app.route("/", carriedPages());
+  app.route("/", evidencePages());
   app.route("/", historyPages());
   app.route("/", matrixPages());
   app.route("/", productPages());

@@ -1,5 +1,6 @@
 import type { Deps } from "../deps.js";
 import { deleteExpiredSessions } from "../features/auth/sessions.js";
+import { sendWeeklyDigests } from "../features/home/digest.service.js";
 import {
   anonymiseOldInput,
   expireUnconfirmedInput,
@@ -42,6 +43,12 @@ export function platformJobs(deps: Deps): Job[] {
       name: "send reminders",
       everyMs: 60_000,
       run: async () => ({ mails: await sendDueReminders(deps) }),
+    },
+    {
+      // What is waiting on each person, mailed once per ISO week to those who keep the digest on.
+      name: "send weekly digests",
+      everyMs: 3_600_000,
+      run: async () => ({ mails: await sendWeeklyDigests(deps) }),
     },
     {
       // Public input: unconfirmed messages go after 7 days, old ones are anonymised, silent agencies reminded.

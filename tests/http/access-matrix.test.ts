@@ -12,11 +12,15 @@ import {
   groupChairs,
   groupMemberships,
   newsArticles,
+  reviewPositions,
   workingGroups,
 } from "../../src/db/schema/index.js";
 import { type Person, systemActor } from "../../src/features/auth/actor.js";
 import { endorseProduct } from "../../src/features/products/endorsement.service.js";
+import { setPosition } from "../../src/features/products/positions.service.js";
+import { findProductBySlug } from "../../src/features/products/products.queries.js";
 import { addVersion } from "../../src/features/products/products.service.js";
+import { currentRound } from "../../src/features/products/rounds.service.js";
 import { createApiToken } from "../../src/features/tokens/tokens.service.js";
 import { MATRIX_ACTION, makeMatrixAction, makeMatrixDeliverable } from "../support/actions.js";
 import { browser, makePerson, matrixActors } from "../support/actors.js";
@@ -24,7 +28,7 @@ import { makeEndorsableProduct } from "../support/consensus.js";
 import { useTestDatabase } from "../support/database.js";
 import { makeMatrixInput } from "../support/inbox.js";
 import { makeMatrixMeeting } from "../support/meetings.js";
-import { makeMatrixProduct, V1 } from "../support/products.js";
+import { makeMatrixProduct, V1, V2 } from "../support/products.js";
 import { makeMatrixCapability, makeMatrixNeed } from "../support/technology.js";
 
 const t = useTestDatabase();
@@ -928,6 +932,25 @@ const routes: Array<{
   // has a closed round with consensus; ":decision" becomes a decision of a SAM meeting.
   { method: "GET", path: "/private/products/matrix-product/history", allowed: signedIn },
   { method: "GET", path: "/private/products/matrix-product/versions/1/carried", allowed: signedIn },
+  // ESA's position recorded by the secretariat with a file; positions stay hidden from other agencies.
+  {
+    method: "GET",
+    path: "/private/products/matrix-product/rounds/1/positions/:evidence/evidence",
+    allowed: ["member", "focalPoint", "secretariat"],
+  },
+  // The matrix adds a version 2 that changes the section of CNES's comment 2 for this path.
+  {
+    method: "POST",
+    path: "/private/products/matrix-product/versions/2/carried/rounds/1/comments/2/confirm",
+    allowed: ["secretariat"],
+  },
+  {
+    method: "PUT",
+    path: "/api/v1/products/matrix-product/versions/2/carried/rounds/1/comments/2/confirmation",
+    api: true,
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/api/v1/products/matrix-product/versions/1/carried", api: true, allowed: signedIn },
   { method: "GET", path: "/private/products/matrix-product/rounds/1/matrix.csv", allowed: signedIn },
   { method: "GET", path: "/private/products/matrix-product/rounds/1/matrix.xlsx", allowed: signedIn },
   { method: "GET", path: "/api/v1/products/matrix-product/rounds/1/consensus", api: true, allowed: signedIn },
@@ -1159,6 +1182,16 @@ const routes: Array<{
   { method: "POST", path: "/private/reports/2024/publish", allowed: ["secretariat"] },
 ];
 
+/** ESA's position in round 1 of "matrix-product", recorded by the secretariat with a file; its id. */
+async function matrixEvidence(secretariat: Person): Promise<string> {
+  const product = (await findProductBySlug(t.deps.db, "matrix-product"))!;
+  const round = await currentRound(t.deps, product.id, 1);
+  const file = { name: "letter.pdf", type: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.4") };
+  await setPosition(t.deps, secretariat, product, round, { agency: "ESA", position: "concur" }, file);
+  const [row] = await t.deps.db.select().from(reviewPositions).where(eq(reviewPositions.roundId, round.id));
+  return String(row!.id);
+}
+
 /** An API token of ESA, made by ESA's focal point; its id. */
 const matrixToken = async (deps: typeof t.deps, person: Person) =>
   String((await createApiToken(deps, person, { name: "Matrix token" })).token.id);
@@ -1226,7 +1259,10 @@ describe("access matrix: every protected route, every role, signed out, and the 
     if (path.includes(`/actions/${MATRIX_ACTION}`)) await makeMatrixAction(t.deps);
     if (path.includes("matrix-product")) {
       await makeMatrixProduct(t.deps, actors.member, path.includes("/rounds/1"));
+      if (path.includes("/versions/2/carried"))
+        await addVersion(t.deps, systemActor("test"), "matrix-product", { body: V2 });
     }
+    const evidence = path.includes(":evidence") ? await matrixEvidence(actors.secretariat) : "0";
     const decision = path.includes("matrix-endorsable") ? await makeEndorsableProduct(t.deps) : null;
     if (path.includes("record")) {
       await endorseProduct(t.deps, actors.secretariat, "matrix-endorsable", {
@@ -1253,6 +1289,7 @@ describe("access matrix: every protected route, every role, signed out, and the 
       ? await makeMatrixInput(t.deps)
       : { id: "0", reference: "IN-2000-0000", file: "0", other: "IN-2000-0000" };
     const inputUrl = groupUrl
+      .replace(":evidence", evidence)
       .replace(":inputRef", input.reference)
       .replace(":inputFile", input.file)
       .replace(":inputOther", input.other)

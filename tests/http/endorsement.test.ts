@@ -1,8 +1,15 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, newsArticles, products, publications } from "../../src/db/schema/index.js";
+import {
+  auditLog,
+  newsArticles,
+  products,
+  productVersions,
+  publications,
+} from "../../src/db/schema/index.js";
 import { CSRF_COOKIE, csrfTokenFor } from "../../src/features/auth/csrf.js";
 import { createSession, SESSION_COOKIE } from "../../src/features/auth/sessions.js";
+import { textSha256 } from "../../src/features/products/agreed-version.js";
 import { browser, makePerson } from "../support/actors.js";
 import { decisionAt, reviewedProduct } from "../support/consensus.js";
 import { useTestDatabase } from "../support/database.js";
@@ -95,7 +102,9 @@ describe("endorsement and publication", { timeout: 60_000 }, () => {
 
   it("attaches an uploaded PDF to the publication", async () => {
     const { sam, secretariat } = await setup();
-    const pdf = await makePdf(["Lunar surface white paper, final."]);
+    // An uploaded PDF must carry the stamp (endorsed-pdf.test.ts tries one without).
+    const [v1] = await t.deps.db.select().from(productVersions);
+    const pdf = await makePdf([`Final. Endorsed text: version 1, SHA-256 ${textSha256(v1!.body)}`]);
     const nonce = "upload-nonce";
     const token = await createSession(t.deps.db, secretariat.id, t.deps.now(), {});
     const body = new FormData();

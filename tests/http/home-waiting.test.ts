@@ -1,10 +1,21 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { actionItems, meetings, missions, organisations } from "../../src/db/schema/index.js";
+import {
+  actionItems,
+  groupDeliverables,
+  meetings,
+  missions,
+  organisations,
+  workingGroups,
+} from "../../src/db/schema/index.js";
+import { listFactsToVerify } from "../../src/features/facts/facts.queries.js";
+import { recordReceipt } from "../../src/features/inbox/agency.service.js";
+import { forwardToAgencies } from "../../src/features/inbox/forward.service.js";
 import { setPosition } from "../../src/features/products/positions.service.js";
 import { currentRound } from "../../src/features/products/rounds.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
+import { makeConfirmedInput } from "../support/inbox.js";
 import { makeComment, makeProduct, makeRound } from "../support/products.js";
 
 const NOW = new Date(Math.floor(Date.now() / 60_000) * 60_000);
@@ -134,6 +145,8 @@ describe("the private home: what is waiting on me", { timeout: 60_000 }, () => {
       "Action 503 (JAXA) is overdue: A JAXA task",
       "Review round 1 of Lunar Surface White Paper closes soon",
       "1 comment in round 1 of Lunar Surface White Paper awaits a disposition",
+      // The dataset's records the sources do not settle: undated, so last and with no age.
+      `${(await listFactsToVerify(t.deps.db)).length} facts to verify`,
     ]);
     const html = await (await sec.get("/private")).text();
     expect(html).toContain("no position yet from ESA, NASA");
@@ -148,5 +161,48 @@ describe("the private home: what is waiting on me", { timeout: 60_000 }, () => {
     ]);
     const other = await browser(t.deps, t.app, await makePerson(t.deps, ["member", "chair"], "CNES"));
     expect(await list(other, "waiting-chair")).toEqual([]);
+  });
+
+  it("a focal point sees public input forwarded to the agency until it acknowledges it; the secretariat sees what it has not triaged", async () => {
+    const first = await makeConfirmedInput(t.deps, { subject: "Regolith results", email: "a@example.edu" });
+    const second = await makeConfirmedInput(t.deps, { subject: "Rover tyres", email: "b@example.edu" });
+    const secretariat = await makePerson(t.deps, ["secretariat"], null);
+    await forwardToAgencies(t.deps, secretariat, first.id, {
+      agencies: ["ESA"],
+      reason: "For the agencies.",
+    });
+    const esaFocalPerson = await makePerson(t.deps, ["member", "focal_point"], "ESA");
+    const esaFocal = await browser(t.deps, t.app, esaFocalPerson);
+    expect(await list(esaFocal, "waiting-mine")).toEqual([
+      `Acknowledge ${first.reference}: Regolith results`,
+    ]);
+    expect(await (await esaFocal.get("/private")).text()).toContain(`href="/private/inbox/${first.id}"`);
+    // Another agency's focal point and a plain member are not asked.
+    const jaxa = await browser(t.deps, t.app, await makePerson(t.deps, ["member", "focal_point"], "JAXA"));
+    expect(await list(jaxa, "waiting-mine")).toEqual([]);
+    const esaMember = await browser(t.deps, t.app, await makePerson(t.deps, ["member"], "ESA"));
+    expect(await list(esaMember, "waiting-mine")).toEqual([]);
+    const sec = await browser(t.deps, t.app, secretariat);
+    expect(await list(sec, "waiting-secretariat")).toEqual([
+      `Triage ${second.reference}: Rover tyres`,
+      `${(await listFactsToVerify(t.deps.db)).length} facts to verify`,
+    ]);
+    await recordReceipt(t.deps, esaFocalPerson, first.id, "acknowledge");
+    expect(await list(esaFocal, "waiting-mine")).toEqual([]);
+    expect(await (await esaFocal.get("/private")).text()).toContain("Nothing is waiting on you.");
+  });
+
+  it("a chair sees their groups' deliverables due within a month, overdue first, not done or far-off ones", async () => {
+    const { chair } = await fixtures();
+    const [group] = await t.deps.db.select().from(workingGroups).limit(1);
+    await t.deps.db.insert(groupDeliverables).values([
+      { groupId: group!.id, title: "Glossary", dueOn: day(10), status: "planned" },
+      { groupId: group!.id, title: "Lunar annex", dueOn: day(-5), status: "in_progress" },
+      { groupId: group!.id, title: "Done report", dueOn: day(3), status: "done" },
+      { groupId: group!.id, title: "Far-off study", dueOn: day(90), status: "planned" },
+    ]);
+    const items = (await list(chair, "waiting-chair")).filter((i) => i.startsWith(`${group!.name}:`));
+    expect(items).toEqual([`${group!.name}: Lunar annex`, `${group!.name}: Glossary`]);
+    expect(await (await chair.get("/private")).text()).toContain(`Overdue since ${day(-5)}`);
   });
 });

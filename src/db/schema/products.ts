@@ -256,6 +256,8 @@ export const reviewPositions = pgTable(
     evidence: text("evidence"),
     evidenceFileSha256: text("evidence_file_sha256"),
     evidenceFileName: text("evidence_file_name"),
+    /** Kept from this earlier round's position: the agency's commented sections did not change. */
+    carriedFromRound: integer("carried_from_round"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -316,4 +318,25 @@ export const reviewDeferrals = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.organisationId] })],
+);
+
+/**
+ * The editors' confirmation that a comment carried to a later version landed in the right place
+ * (moved, text changed or orphaned): comments never travel silently. One per comment and version.
+ */
+export const carriedCommentConfirmations = pgTable(
+  "carried_comment_confirmations",
+  {
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => reviewComments.id, { onDelete: "cascade" }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => productVersions.id, { onDelete: "cascade" }),
+    /** What the editor saw when confirming: moved, text_changed or orphaned. */
+    status: text("status").notNull(),
+    personId: integer("person_id").references(() => people.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.versionId] })],
 );

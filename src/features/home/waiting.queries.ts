@@ -33,13 +33,17 @@ export type WaitingItem = {
     | "round_closing"
     | "mail_failure"
     | "deliverable"
-    | "review";
+    | "review"
+    | "inbox"
+    | "facts";
   title: string;
   detail: string;
   href: string;
   since: Date;
   due: Date | null;
   overdue: boolean;
+  /** No date says since when (facts to verify): the list shows no age rather than a made-up one. */
+  undated?: boolean;
 };
 
 const DAY = 86_400_000;
@@ -58,6 +62,13 @@ export async function roundsWithoutPosition(db: Db, orgId: number, now: Date) {
       number: reviewRounds.number,
       openedAt: reviewRounds.openedAt,
       deadline: reviewRounds.deadline,
+      // Others kept their positions from the previous round and this agency had one there: its
+      // commented sections changed, so it is asked to re-confirm.
+      reconfirm: sql<boolean>`exists (select 1 from review_positions k
+          where k.round_id = ${reviewRounds.id} and k.carried_from_round is not null)
+        and exists (select 1 from review_positions o join review_rounds pr on pr.id = o.round_id
+          where pr.product_id = ${reviewRounds.productId} and pr.number = ${reviewRounds.number} - 1
+            and o.organisation_id = ${orgId})`,
     })
     .from(reviewRoundAgencies)
     .innerJoin(reviewRounds, eq(reviewRounds.id, reviewRoundAgencies.roundId))

@@ -3,6 +3,7 @@ import { outbox } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { plural } from "../../web/words.js";
 import { type Actor, hasRole, type Person } from "../auth/actor.js";
+import { agencyInboxItems, secretariatInboxFactItems } from "./inbox-facts.items.js";
 import {
   chairedGroupIds,
   deliverablesDue,
@@ -57,17 +58,20 @@ async function personalItems(deps: Deps, me: Person): Promise<WaitingItem[]> {
   const today = now.toISOString().slice(0, 10);
   const org = me.organisationId;
   const focal = hasRole(me, "focal_point") && org !== null;
-  const items: WaitingItem[] = [];
-  const [rounds, drafts, actions, proposals, meetingList, stale, confirm, answers] = await Promise.all([
-    org === null ? [] : roundsWithoutPosition(db, org, now),
-    org === null ? [] : unsubmittedDrafts(db, org, focal ? null : me.id, now),
-    openActions(db, { personId: me.id, orgId: org }, today),
-    focal ? openProposals(db, org) : [],
-    meetingsToRegister(db, me.id, org, now),
-    focal ? staleRecords(db, org, now) : { staleMissions: [], staleCapabilities: [] },
-    focal ? positionsToConfirm(db, org) : [],
-    focal ? dispositionsToRespond(db, org) : [],
-  ]);
+  const [rounds, drafts, actions, proposals, meetingList, stale, confirm, answers, inbox] = await Promise.all(
+    [
+      org === null ? [] : roundsWithoutPosition(db, org, now),
+      org === null ? [] : unsubmittedDrafts(db, org, focal ? null : me.id, now),
+      openActions(db, { personId: me.id, orgId: org }, today),
+      focal ? openProposals(db, org) : [],
+      meetingsToRegister(db, me.id, org, now),
+      focal ? staleRecords(db, org, now) : { staleMissions: [], staleCapabilities: [] },
+      focal ? positionsToConfirm(db, org) : [],
+      focal ? dispositionsToRespond(db, org) : [],
+      focal ? agencyInboxItems(db, org, me.organisationAcronym ?? "") : [],
+    ],
+  );
+  const items: WaitingItem[] = [...inbox];
   for (const d of answers)
     items.push({
       kind: "disposition",
@@ -91,8 +95,12 @@ async function personalItems(deps: Deps, me: Person): Promise<WaitingItem[]> {
   for (const r of rounds)
     items.push({
       kind: "position",
-      title: `Review round ${r.number} of ${r.title}: ${me.organisationAcronym} has no position yet`,
-      detail: daysLeft(r.deadline, now),
+      title: r.reconfirm
+        ? `Re-confirm ${me.organisationAcronym}'s position in round ${r.number} of ${r.title}`
+        : `Review round ${r.number} of ${r.title}: ${me.organisationAcronym} has no position yet`,
+      detail: r.reconfirm
+        ? `The sections ${me.organisationAcronym} commented on changed; ${daysLeft(r.deadline, now)}`
+        : daysLeft(r.deadline, now),
       href: productPath(r.slug, `/rounds/${r.number}`),
       since: r.openedAt,
       due: r.deadline,
@@ -167,7 +175,7 @@ async function secretariatItems(deps: Deps): Promise<WaitingItem[]> {
   const { db } = deps;
   const now = deps.now();
   const today = now.toISOString().slice(0, 10);
-  const [closing, overdue, answers, [failures]] = await Promise.all([
+  const [closing, overdue, answers, [failures], inboxFacts] = await Promise.all([
     roundsClosingSoon(db, now),
     openActions(db, "all", today),
     dispositionsToAnswer(db, "all"),
@@ -175,6 +183,7 @@ async function secretariatItems(deps: Deps): Promise<WaitingItem[]> {
       .select({ n: count(), oldest: min(outbox.createdAt) })
       .from(outbox)
       .where(eq(outbox.status, "failed")),
+    secretariatInboxFactItems(db, now),
   ]);
   const items: WaitingItem[] = closing.map((r) => ({
     kind: "round_closing",
@@ -195,7 +204,7 @@ async function secretariatItems(deps: Deps): Promise<WaitingItem[]> {
       due: endOfDay(a.dueOn),
       overdue: true,
     });
-  items.push(...dispositionItems(answers));
+  items.push(...dispositionItems(answers), ...inboxFacts);
   if (failures && failures.n > 0 && failures.oldest)
     items.push({
       kind: "mail_failure",

@@ -9,6 +9,7 @@ import type { Actor } from "../auth/actor.js";
 export const mailCategories = {
   review: "Review rounds: a round opens, its deadline moves",
   reminders: "Reminders: meeting registration, the meeting next week, actions due or overdue",
+  digest: "Weekly digest: what is waiting on you and your agency (only in weeks when something is)",
 } as const;
 export type MailCategory = keyof typeof mailCategories;
 
@@ -16,6 +17,7 @@ export type MailCategory = keyof typeof mailCategories;
 export function categoryOf(kind: string): MailCategory | null {
   if (kind === "review_round" || kind.startsWith("review_round.")) return "review";
   if (kind.startsWith("reminder.")) return "reminders";
+  if (kind.startsWith("digest.")) return "digest";
   return null;
 }
 

@@ -2,12 +2,14 @@ import type { Db } from "../../db/client.js";
 import { newsArticles, publications } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { parseSections } from "../../domain/sections.js";
+import { invalid } from "../../http/errors.js";
 import type { Actor } from "../auth/actor.js";
 import { addRevision, freeSlug } from "../news/news.service.js";
 import { extractPdfText, safeFileName, sha256Of, storeFile } from "../publications/publications.files.js";
 import type { UploadedFile } from "../publications/publications.schemas.js";
 import { queueArticleNotifications } from "../subscriptions/subscriptions.service.js";
 import type { EndorsementInput } from "./endorsement.schemas.js";
+import { pdfStamp, productPdf } from "./product.pdf.js";
 import type { ProductDetail } from "./products.queries.js";
 
 // The records publishing a product creates: the library entry (with its file) and the news item.
@@ -28,6 +30,28 @@ export function publicationText(
     parts.push(`${"#".repeat(Math.min(6, s.level + 1))} ${s.number} ${s.title}`, s.body);
   }
   return parts.filter(Boolean).join("\n\n");
+}
+
+/** The PDF the platform makes of the agreed text when none is uploaded, stamped with version and hash. */
+export async function stampedPdf(
+  deps: Pick<Deps, "now">,
+  input: EndorsementInput,
+  title: string,
+  slug: string,
+  body: string,
+  version: { number: number; sha256: string },
+): Promise<UploadedFile> {
+  const endorsedOn = deps.now().toISOString().slice(0, 10);
+  const bytes = await productPdf({ title, description: input.description, body, version, endorsedOn });
+  return { name: `${slug}-version-${version.number}.pdf`, type: "application/pdf", bytes };
+}
+
+/** An uploaded PDF must name the text it stands for; the platform cannot stamp someone else's file. */
+export function unstampedPdf(version: { number: number; sha256: string }) {
+  const stamp = pdfStamp(version);
+  return invalid({
+    file: `The PDF must carry the endorsed version: add "${stamp.line}, ${stamp.hash}" to it, or leave the file out and the platform makes a stamped PDF of the agreed text.`,
+  });
 }
 
 /** A PDF stored in the library, as publication columns. */

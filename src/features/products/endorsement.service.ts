@@ -14,7 +14,14 @@ import { agreedVersion, textSha256, unconfirmedMessage } from "./agreed-version.
 import { roundConsensus, roundForEndorsement } from "./consensus.queries.js";
 import { canEndorseProduct } from "./endorsement.policy.js";
 import { type DecisionChoice, findDecisionWithMeeting } from "./endorsement.queries.js";
-import { insertNews, insertPublication, type StoredFile, storedFile } from "./endorsement.records.js";
+import {
+  insertNews,
+  insertPublication,
+  type StoredFile,
+  stampedPdf,
+  storedFile,
+  unstampedPdf,
+} from "./endorsement.records.js";
 import { type EndorsementInput, endorsementInput } from "./endorsement.schemas.js";
 import { findProductBySlug, type ProductDetail, type Version } from "./products.queries.js";
 import type { RoundDetail } from "./rounds.queries.js";
@@ -120,8 +127,12 @@ export async function endorseProduct(
   const { version, editorial } = await versionToPublish(deps, product, round, input.version);
   const title = input.title ?? product.title;
   const slug = await checkPublication(deps, input, title, file);
-  const stored: Partial<StoredFile> = file ? await storedFile(file) : {};
   const sha256 = textSha256(version.body);
+  const stamp = { number: version.number, sha256 };
+  const pdf =
+    file ?? (input.externalUrl ? null : await stampedPdf(deps, input, title, slug, version.body, stamp));
+  const stored: Partial<StoredFile> = pdf ? await storedFile(pdf) : {};
+  if (file && !stored.text?.replace(/\s+/g, "").includes(sha256)) throw unstampedPdf(stamp);
   const plan: Plan = {
     product,
     decision,
@@ -133,7 +144,7 @@ export async function endorseProduct(
     title,
     slug,
     stored,
-    file,
+    file: pdf,
   };
   return write(deps, actor, (tx, audit) => publishInTransaction(deps, tx, audit, actor, plan));
 }

@@ -4,6 +4,7 @@ import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { idParam, pageParam, requirePerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
+import { registerCarriedApi } from "./carried.api.js";
 import { ProductJson, productJson, VersionJson, versionJson } from "./products.json.js";
 import { loadProduct } from "./products.load.js";
 import { findProductBySlug, findVersion, listProducts, listVersions } from "./products.queries.js";
@@ -190,4 +191,5 @@ export function registerProductsApi(api: Api) {
 
   registerRoundsApi(api);
   registerRoundChangesApi(api);
+  registerCarriedApi(api);
 }

@@ -73,6 +73,9 @@ const PositionJson = z.object({
   onBehalf: z.boolean().openapi({ description: "recorded by the secretariat on the agency's behalf" }),
   evidence: z.string().nullable(),
   evidenceFile: z.string().nullable(),
+  keptFromRound: z.number().int().nullable().openapi({
+    description: "kept from this earlier round: the sections the agency commented on did not change",
+  }),
 });
 
 /** The API's round shape: agencies with what the caller may see of their positions, and comments. */
@@ -155,6 +158,7 @@ const positionJson = (p: PositionRow) => ({
   onBehalf: p.onBehalf,
   evidence: p.evidence,
   evidenceFile: p.evidenceFileName,
+  keptFromRound: p.carriedFromRound,
 });
 
 /** A round for the API; positions the caller may not see are left out and flagged hidden. */

@@ -10,6 +10,7 @@ import { hasRole } from "../auth/actor.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { commentableSections } from "./comments.service.js";
 import { formatDeadline } from "./deadline.js";
+import { evidencePath } from "./evidence.pages.js";
 import { visiblePositions } from "./positions.service.js";
 import { loadProduct, loadRound, productPath, roundPath } from "./products.load.js";
 import {
@@ -209,7 +210,10 @@ export function roundPages() {
           <h2>Comments by section</h2>
           <CommentsBySection ctx={ctx} sections={sections} comments={visible} />
           <h2>Position history</h2>
-          <PositionHistory rows={positions.rows} />
+          <PositionHistory
+            rows={positions.rows}
+            evidenceHref={(id) => evidencePath(product.slug, round.number, id)}
+          />
         </>
       ),
     });

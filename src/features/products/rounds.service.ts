@@ -8,6 +8,7 @@ import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import { type Actor, hasRole, systemActor } from "../auth/actor.js";
 import { enqueueMail } from "../mail/mail.outbox.js";
+import { carryPositions } from "./carried.service.js";
 import { formatDeadline } from "./deadline.js";
 import { canEditProduct, canOpenRound } from "./products.policy.js";
 import {
@@ -111,6 +112,8 @@ export async function openRound(deps: Deps, actor: Actor, slug: string, raw: unk
       await tx
         .insert(reviewRoundAgencies)
         .values(agencyIds.map((organisationId) => ({ roundId: round!.id, organisationId })));
+      // Agencies whose commented sections did not change keep their positions; the others re-confirm.
+      const positions = await carryPositions(tx, deps.now(), product.id, round!, version, agencyIds);
       const mailed = await queueInvitations(deps, tx, product, round!, agencyIds);
       await audit({
         action: "product.round.open",
@@ -126,6 +129,8 @@ export async function openRound(deps: Deps, actor: Actor, slug: string, raw: unk
           silenceMeans: input.silenceMeans,
           hidePositions: input.hidePositions,
           invitations: mailed,
+          positionsKept: positions.kept,
+          askedToReconfirm: positions.reconfirm,
         },
       });
       return round!;

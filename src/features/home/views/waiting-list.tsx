@@ -36,7 +36,7 @@ export function WaitingList(p: {
               <a href={i.href}>{i.title}</a> {i.overdue ? <Tag tone="warn">Overdue</Tag> : null}
               <br />
               <span class="small muted">
-                {i.detail} · waiting {age(i.since, p.now)}
+                {i.undated ? i.detail : `${i.detail} · waiting ${age(i.since, p.now)}`}
               </span>
             </li>
           ))}

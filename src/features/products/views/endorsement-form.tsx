@@ -26,8 +26,9 @@ function FileField({ errors }: { errors?: FieldErrors }) {
         PDF file<span class="optional"> (optional)</span>
       </label>
       <p class="hint" id="f-file-hint">
-        The final document as a PDF, at most {Math.round(MAX_PDF_BYTES / 1024 / 1024)} MB. Or give a link
-        below.
+        The final document as a PDF, at most {Math.round(MAX_PDF_BYTES / 1024 / 1024)} MB; it must name the
+        endorsed version and its SHA-256. Leave it out and the platform makes a PDF of the agreed text,
+        stamped with both. Or give a link below.
       </p>
       {error ? (
         <p class="field-error" id="f-file-error">

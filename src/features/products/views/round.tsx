@@ -126,7 +126,7 @@ export function AgencyTable({
                   {hidden.has(a.id)
                     ? "Hidden until the round closes"
                     : p
-                      ? `${positionLabels[p.position]}${p.rationale ? `: ${p.rationale}` : ""}${p.dependsOn.length ? ` (until ${p.dependsOn.length === 1 ? "comment" : "comments"} ${p.dependsOn.join(", ")} ${p.dependsOn.length === 1 ? "is" : "are"} resolved)` : ""}${p.onBehalf ? ` (${onBehalfLabel})` : ""}`
+                      ? `${positionLabels[p.position]}${p.rationale ? `: ${p.rationale}` : ""}${p.dependsOn.length ? ` (until ${p.dependsOn.length === 1 ? "comment" : "comments"} ${p.dependsOn.join(", ")} ${p.dependsOn.length === 1 ? "is" : "are"} resolved)` : ""}${p.onBehalf ? ` (${onBehalfLabel})` : ""}${p.carriedFromRound ? ` (${keptLabel(p.carriedFromRound)})` : ""}`
                       : round.status === "closed"
                         ? `None given (silence counts as ${positionLabels[round.silenceMeans].toLowerCase()})`
                         : "Not given yet"}
@@ -143,8 +143,19 @@ export function AgencyTable({
 /** How a position the secretariat recorded for an agency is labelled wherever it shows. */
 export const onBehalfLabel = "recorded by the secretariat on the agency's behalf";
 
+/** How a position kept from an earlier round is labelled: the agency's commented sections did not change. */
+export const keptLabel = (round: number) =>
+  `kept from round ${round}: the sections the agency commented on did not change`;
+
 /** Every visible position change, oldest first: nothing is overwritten. */
-export function PositionHistory({ rows }: { rows: PositionRow[] }) {
+export function PositionHistory({
+  rows,
+  evidenceHref,
+}: {
+  rows: PositionRow[];
+  /** The download address of a position's evidence file. */
+  evidenceHref: (positionId: number) => string;
+}) {
   if (rows.length === 0) return <EmptyState title="No position visible to you yet." />;
   return (
     <TableScroll label="Position history">
@@ -168,6 +179,12 @@ export function PositionHistory({ rows }: { rows: PositionRow[] }) {
               <td>{r.rationale ?? "—"}</td>
               <td>
                 {r.personName ?? "—"}
+                {r.carriedFromRound ? (
+                  <>
+                    {" "}
+                    <Tag tone="muted">{keptLabel(r.carriedFromRound)}</Tag>
+                  </>
+                ) : null}
                 {r.onBehalf ? (
                   <>
                     {" "}
@@ -175,7 +192,12 @@ export function PositionHistory({ rows }: { rows: PositionRow[] }) {
                     <br />
                     <span class="small">
                       Evidence: {r.evidence ?? ""}
-                      {r.evidenceFileName ? ` (file: ${r.evidenceFileName})` : ""}
+                      {r.evidenceFileName ? (
+                        <>
+                          {" "}
+                          (file: <a href={evidenceHref(r.id)}>{r.evidenceFileName}</a>)
+                        </>
+                      ) : null}
                     </span>
                   </>
                 ) : null}
