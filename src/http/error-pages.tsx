@@ -14,6 +14,7 @@ const titles: Record<number, string> = {
   404: "Page not found",
   409: "Conflict",
   413: "Too large",
+  415: "Unsupported format",
   422: "Check your input",
   429: "Too many attempts",
   500: "Something went wrong",
@@ -32,6 +33,11 @@ export function toAppError(err: unknown, c: Context<AppEnv>): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException && err.status === 413)
     return new AppError("payload_too_large", "The request is too large.");
+  if (err instanceof HTTPException && err.status === 415)
+    return new AppError(
+      "unsupported_media_type",
+      "Send the request body as JSON, with the header Content-Type: application/json.",
+    );
   if (err instanceof HTTPException && err.status < 500)
     return new AppError("validation_failed", err.message || "Bad request.");
   if (isDatabaseUnreachable(err)) {
