@@ -16,6 +16,7 @@ import { registerDirectoryApi } from "./features/directory/directory.api.js";
 import { memberPages } from "./features/directory/members.pages.js";
 import { organisationAdminPages } from "./features/directory/organisations.pages.js";
 import { peopleAdminPages } from "./features/directory/people.pages.js";
+import { privacyPages } from "./features/directory/privacy.pages.js";
 import { factPages } from "./features/facts/facts.pages.js";
 import { faqPages } from "./features/faq/faq.pages.js";
 import { editionAdminPages } from "./features/ger/editions.admin.pages.js";
@@ -191,6 +192,7 @@ export function createApp(deps: Deps) {
   app.route("/", privateHomePages());
   app.route("/", organisationAdminPages());
   app.route("/", peopleAdminPages());
+  app.route("/", privacyPages());
   app.route("/", chairAdminPages());
   app.route("/", auditPages());
   app.route("/", factPages());
