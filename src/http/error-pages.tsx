@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { isDatabaseUnreachable } from "../db/unreachable.js";
+import { TooManyGuesses } from "../features/auth/guess-throttle.js";
 import { fromDatabaseError, serverError } from "./db-errors.js";
 import type { AppContext, AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
@@ -76,6 +77,7 @@ export async function handleError(err: unknown, c: AppContext): Promise<Response
   if (e.code === "forbidden" && c.var.actor?.kind === "visitor")
     e = new AppError("unauthenticated", "Please sign in first.");
   if (e.status === 503) c.header("Retry-After", RETRY_AFTER_SECONDS);
+  if (e instanceof TooManyGuesses) c.header("Retry-After", String(e.retryAfterSeconds));
   if (c.req.path.startsWith("/api/")) {
     return c.json(
       { error: { code: e.code, message: e.message, fields: e.fields, requestId: c.var.requestId } },

@@ -123,7 +123,7 @@ export function accountPages() {
     return handleForm(
       c,
       async (body) => {
-        await changeOwnPassword(c.var.deps, me, body);
+        await changeOwnPassword(c.var.deps, me, body, { ip: clientAddress(c) });
         // Changing the password ends every session; keep this browser signed in with a fresh one.
         const token = await createSession(c.var.deps.db, me.id, c.var.deps.now(), {
           ip: clientAddress(c),

@@ -6,6 +6,7 @@ import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
 import { CsrfField, ErrorSummary, Field } from "../../web/components.js";
 import { recordSignOut, signIn } from "./auth.service.js";
+import { TooManyGuesses } from "./guess-throttle.js";
 import { deleteSession, SESSION_COOKIE, SESSION_DAYS } from "./sessions.js";
 
 /**
@@ -106,6 +107,7 @@ export function authPages() {
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const status = e.code === "rate_limited" ? 429 : 422;
+      if (e instanceof TooManyGuesses) c.header("Retry-After", String(e.retryAfterSeconds));
       return signInPage(
         c,
         {
