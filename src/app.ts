@@ -68,6 +68,7 @@ import { registerRoadmapApi } from "./features/roadmap/roadmap.api.js";
 import { roadmapPages } from "./features/roadmap/roadmap.pages.js";
 import { registerSearchApi } from "./features/search/search.api.js";
 import { searchPages } from "./features/search/search.pages.js";
+import { setupPages } from "./features/setup/setup.pages.js";
 import { discoveryPages } from "./features/site/discovery.pages.js";
 import { privateHomePages } from "./features/site/private.pages.js";
 import { settingsPages } from "./features/site/settings.pages.js";
@@ -189,6 +190,7 @@ export function createApp(deps: Deps) {
   app.route("/", sitePages());
   app.route("/", memberPages());
   app.route("/", authPages());
+  app.route("/", setupPages());
   app.route("/", privateHomePages());
   app.route("/", organisationAdminPages());
   app.route("/", peopleAdminPages());
