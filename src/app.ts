@@ -59,6 +59,7 @@ import { publicationAdminPages } from "./features/publications/publications.admi
 import { registerPublicationsApi } from "./features/publications/publications.api.js";
 import { publicationFeedPages } from "./features/publications/publications.feeds.js";
 import { publicationPages } from "./features/publications/publications.pages.js";
+import { resetPages } from "./features/recovery/reset.pages.js";
 import { reportAdminPages } from "./features/reports/reports.admin.js";
 import { registerReportsApi } from "./features/reports/reports.api.js";
 import { reportPages } from "./features/reports/reports.pages.js";
@@ -191,6 +192,7 @@ export function createApp(deps: Deps) {
   app.route("/", memberPages());
   app.route("/", authPages());
   app.route("/", setupPages());
+  app.route("/", resetPages());
   app.route("/", privateHomePages());
   app.route("/", organisationAdminPages());
   app.route("/", peopleAdminPages());

@@ -1,5 +1,5 @@
-/** Paths whose last segment is a secret (feed tokens, the setup code): logged with the secret replaced. */
-const SECRET_PATHS = [/^(\/feeds\/calendar\/)[^/]+$/, /^(\/setup\/)[^/]+$/];
+/** Paths whose last segment is a secret (feed tokens, setup and reset codes): logged with the secret replaced. */
+const SECRET_PATHS = [/^(\/feeds\/calendar\/)[^/]+$/, /^(\/setup\/)[^/]+$/, /^(\/reset\/)[^/]+$/];
 
 /** The request path as it may be written to logs. */
 export function loggablePath(path: string): string {

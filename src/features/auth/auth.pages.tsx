@@ -4,7 +4,7 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError, type FieldErrors } from "../../http/errors.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
-import { CsrfField, ErrorSummary, Field } from "../../web/components.js";
+import { CsrfField, ErrorSummary, Field, Notice } from "../../web/components.js";
 import { recordSignOut, signIn } from "./auth.service.js";
 import { TooManyGuesses } from "./guess-throttle.js";
 import { deleteSession, SESSION_COOKIE, SESSION_DAYS } from "./sessions.js";
@@ -46,6 +46,13 @@ function signInPage(
         <div class="wrap narrow">
           <h1>Sign in to the private area</h1>
           <p class="lead">For people representing member agencies and for the secretariat.</p>
+          <Notice
+            text={
+              c.req.query("done") === "reset"
+                ? "Your password was changed and every session ended. Sign in with the new password."
+                : null
+            }
+          />
           {form.message && !form.errors ? (
             <div class="error-summary" role="alert">
               <h2>{form.message}</h2>
@@ -77,7 +84,9 @@ function signInPage(
               Sign in
             </button>
           </form>
-          <p class="muted">Forgotten your password? Ask the secretariat to reset it.</p>
+          <p>
+            <a href="/sign-in/forgotten">Forgotten your password?</a>
+          </p>
         </div>
       ),
     },
