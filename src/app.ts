@@ -30,6 +30,7 @@ import { contactPages } from "./features/inbox/contact.pages.js";
 import { registerInboxApi } from "./features/inbox/inbox.api.js";
 import { inboxPages } from "./features/inbox/inbox.pages.js";
 import { messagePages } from "./features/inbox/message.pages.js";
+import { invitationPages } from "./features/invitations/invitations.pages.js";
 import { mailPages } from "./features/mail/mail.pages.js";
 import { registerMeetingWorkApi } from "./features/meeting-work/meeting-work.api.js";
 import { meetingWorkPages } from "./features/meeting-work/meeting-work.routes.js";
@@ -193,6 +194,7 @@ export function createApp(deps: Deps) {
   app.route("/", authPages());
   app.route("/", setupPages());
   app.route("/", resetPages());
+  app.route("/", invitationPages());
   app.route("/", privateHomePages());
   app.route("/", organisationAdminPages());
   app.route("/", peopleAdminPages());

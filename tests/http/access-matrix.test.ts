@@ -116,6 +116,18 @@ const routes: Array<{
   { method: "GET", path: "/private/people/:person/privacy/export.json", allowed: ["secretariat"] },
   { method: "GET", path: "/private/people/:person/privacy/erase", allowed: ["secretariat"] },
   { method: "POST", path: "/private/people/:person/privacy/erase", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/invitations", allowed: ["focalPoint", "otherFocalPoint", "secretariat"] },
+  {
+    method: "GET",
+    path: "/private/invitations/new",
+    allowed: ["focalPoint", "otherFocalPoint", "secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/private/invitations/new",
+    body: { name: "Invited Person", email: "invited@example.org", organisation: "ESA", roles: "member" },
+    allowed: ["focalPoint", "secretariat"],
+  },
   { method: "GET", path: "/private/chairs", allowed: ["secretariat"] },
   { method: "POST", path: "/private/chairs", body: chair, allowed: ["secretariat"] },
   { method: "GET", path: "/private/chairs/:chair/edit", allowed: ["secretariat"] },
