@@ -10,6 +10,7 @@ import { actionPages } from "./features/actions/actions.pages.js";
 import { auditPages } from "./features/audit/audit.pages.js";
 import { accountPages } from "./features/auth/account.pages.js";
 import { authPages } from "./features/auth/auth.pages.js";
+import { devicePages } from "./features/auth/devices.pages.js";
 import { calendarPages } from "./features/calendar/calendar.pages.js";
 import { chairAdminPages } from "./features/directory/chairs.pages.js";
 import { registerDirectoryApi } from "./features/directory/directory.api.js";
@@ -203,6 +204,7 @@ export function createApp(deps: Deps) {
   app.route("/", auditPages());
   app.route("/", factPages());
   app.route("/", accountPages());
+  app.route("/", devicePages());
   app.route("/", tokenPages());
   app.route("/", settingsPages());
   // Before newsPages: /news/subscribe and /news/unsubscribe must not be taken for article slugs.

@@ -41,6 +41,11 @@ export function accountPages() {
             <dt>Roles</dt>
             <dd>{me.roles.map((r) => roleLabels[r]).join(", ")}</dd>
           </dl>
+          <h2>Sessions and devices</h2>
+          <p>
+            <a href="/private/account/sessions">Where you are signed in, and your API tokens</a>: end any of
+            them.
+          </p>
           <h2>Calendar</h2>
           <p>
             <a href="/private/calendar">My calendar feed</a>: subscribe to every meeting you may see in your

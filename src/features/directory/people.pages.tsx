@@ -177,7 +177,8 @@ export function peopleAdminPages() {
           />
           {opts.personId ? (
             <p>
-              <a href={`/private/people/${opts.personId}/privacy`}>Personal data: export or erase</a>
+              <a href={`/private/people/${opts.personId}/privacy`}>Personal data: export or erase</a> ·{" "}
+              <a href={`/private/people/${opts.personId}/sessions/end`}>End every session…</a>
             </p>
           ) : null}
         </>
