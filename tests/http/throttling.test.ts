@@ -109,6 +109,36 @@ describe("progressive delays per account and address", () => {
   }, 120_000);
 });
 
+describe("behind a reverse proxy", () => {
+  it("with TRUST_PROXY, the proxy's last X-Forwarded-For hop is the address; a forged first hop does not help", async () => {
+    clock = new Date("2031-01-10T12:00:00Z");
+    const me = await account();
+    t.deps.config = { ...t.deps.config, trustProxy: true };
+    const post = async (forwardedFor: string, pw: string) => {
+      const b = await browser(t.deps, t.app);
+      const body = new URLSearchParams({ _csrf: b.csrf, email: me.email, password: pw });
+      return t.app.request(
+        "/sign-in",
+        {
+          method: "POST",
+          headers: {
+            cookie: b.cookie,
+            "content-type": "application/x-www-form-urlencoded",
+            "x-forwarded-for": forwardedFor,
+          },
+          body,
+        },
+        from("10.0.0.1"),
+      );
+    };
+    for (let i = 0; i < guessRules.freeFailures; i++)
+      expect((await post(`192.0.2.${i}, 198.51.100.50`, `nope-${i}`)).status).toBe(422);
+    // The attacker's address is throttled whatever first hop they forge; the user behind the same proxy is not.
+    expect((await post("192.0.2.99, 198.51.100.50", password)).status).toBe(429);
+    expect((await post("203.0.113.51", password)).status).toBe(303);
+  });
+});
+
 describe("the current password on the account page", () => {
   it("is throttled: 30 guesses from a stolen session are mostly refused, the owner elsewhere is not", async () => {
     clock = new Date("2031-01-10T12:00:00Z");
