@@ -64,4 +64,10 @@ describe("configuration", () => {
       baseUrl: "https://isecg.example",
     });
   });
+
+  it("trusts a reverse proxy's X-Forwarded-For only when told to", () => {
+    expect(loadConfig({ DATA_DIR: dir() }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: "1" }).trustProxy).toBe(true);
+    expect(() => loadConfig({ DATA_DIR: dir(), TRUST_PROXY: "maybe" })).toThrow(/TRUST_PROXY: must be 1, 0/);
+  });
 });

@@ -17,6 +17,11 @@ export type Config = {
   sessionSecret: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   secureCookies: boolean;
+  /**
+   * Behind a reverse proxy every request comes from the proxy: with this set, the client address
+   * (for throttling and the sessions list) is the last hop the proxy added to X-Forwarded-For.
+   */
+  trustProxy?: boolean;
 };
 
 const postgresUrl = z
@@ -43,6 +48,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().max(200, "must be at most 200 characters").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  TRUST_PROXY: z.enum(["0", "1", "true", "false"], { error: "must be 1, 0, true or false" }).default("0"),
 });
 
 /** Thrown when the environment holds bad values; the message lists every problem. */
@@ -72,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     logLevel: e.LOG_LEVEL,
     secureCookies: baseUrl.startsWith("https://"),
+    trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
   };
 }
 

@@ -8,6 +8,7 @@ import { connectControl } from "./db/control.js";
 import type { Deps } from "./deps.js";
 import { isEmpty, readDataset, seedDataset } from "./features/dataset/seed.js";
 import { importDiskFiles } from "./features/publications/publications.disk-import.js";
+import { issueSetupCode } from "./features/setup/setup.service.js";
 import { answerFromPageCache } from "./http/cache.js";
 import { createLogger, type Logger } from "./http/logger.js";
 import { PageCache } from "./http/page-cache.js";
@@ -60,6 +61,17 @@ function shareWithOtherInstances(
   return control;
 }
 
+/**
+ * On a database with no secretariat yet, prints a one-time setup address: whoever reads the log (the
+ * operator) opens it in a browser to create the first secretariat account.
+ */
+async function announceSetup(deps: Deps): Promise<void> {
+  const code = await issueSetupCode(deps);
+  if (!code) return;
+  const url = `${deps.config.baseUrl.replace(/\/$/, "")}/setup/${code}`;
+  deps.log.warn("first run: no secretariat account yet; open this address once to create it", { url });
+}
+
 /** Starts the platform and returns a function that shuts it down gracefully. */
 export async function startServer(config: Config): Promise<{ close: () => Promise<void>; port: number }> {
   const log = createLogger(config.logLevel);
@@ -77,6 +89,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   });
   database.owner?.describe({ url: config.baseUrl });
   log.info("listening", { url: config.baseUrl, host: config.host, port, database: database.kind });
+  await announceSetup(deps);
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {

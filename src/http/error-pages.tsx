@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { isDatabaseUnreachable } from "../db/unreachable.js";
+import { TooManyGuesses } from "../features/auth/guess-throttle.js";
 import { fromDatabaseError, serverError } from "./db-errors.js";
 import type { AppContext, AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
@@ -14,6 +15,7 @@ const titles: Record<number, string> = {
   404: "Page not found",
   409: "Conflict",
   413: "Too large",
+  415: "Unsupported format",
   422: "Check your input",
   429: "Too many attempts",
   500: "Something went wrong",
@@ -32,6 +34,11 @@ export function toAppError(err: unknown, c: Context<AppEnv>): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException && err.status === 413)
     return new AppError("payload_too_large", "The request is too large.");
+  if (err instanceof HTTPException && err.status === 415)
+    return new AppError(
+      "unsupported_media_type",
+      "Send the request body as JSON, with the header Content-Type: application/json.",
+    );
   if (err instanceof HTTPException && err.status < 500)
     return new AppError("validation_failed", err.message || "Bad request.");
   if (isDatabaseUnreachable(err)) {
@@ -70,6 +77,7 @@ export async function handleError(err: unknown, c: AppContext): Promise<Response
   if (e.code === "forbidden" && c.var.actor?.kind === "visitor")
     e = new AppError("unauthenticated", "Please sign in first.");
   if (e.status === 503) c.header("Retry-After", RETRY_AFTER_SECONDS);
+  if (e instanceof TooManyGuesses) c.header("Retry-After", String(e.retryAfterSeconds));
   if (c.req.path.startsWith("/api/")) {
     return c.json(
       { error: { code: e.code, message: e.message, fields: e.fields, requestId: c.var.requestId } },

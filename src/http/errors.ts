@@ -9,10 +9,11 @@ export type ErrorCode =
   | "csrf_failed"
   | "rate_limited"
   | "payload_too_large"
+  | "unsupported_media_type"
   | "unavailable"
   | "internal";
 
-const statusByCode: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503> = {
+const statusByCode: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503> = {
   bad_request: 400,
   validation_failed: 422,
   unauthenticated: 401,
@@ -22,6 +23,8 @@ const statusByCode: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 
   csrf_failed: 403,
   rate_limited: 429,
   payload_too_large: 413,
+  // A body the route cannot read at all (not JSON on the API): no field is wrong, the envelope is.
+  unsupported_media_type: 415,
   internal: 500,
   // Too busy for now (a full queue of work) or the database is away; answered with Retry-After.
   unavailable: 503,

@@ -4,7 +4,7 @@ import { toAppError } from "./error-pages.js";
 import { AppError, type FieldErrors } from "./errors.js";
 import { isUnstorable, UNSTORABLE_FIELD, UNSTORABLE_MESSAGE, withoutUnstorable } from "./input-guard.js";
 
-type Form = Record<string, string | string[]>;
+export type Form = Record<string, string | string[]>;
 
 /**
  * The request's form fields as Hono parses them (`all`: repeated names become arrays). A body that

@@ -108,8 +108,16 @@ export function csrfProtection(deps: Deps): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** The client's address for throttling; requests without a socket (tests) count as local. */
-export function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
+/**
+ * The client's address for throttling and the sessions list. Behind a trusted reverse proxy it is
+ * the last X-Forwarded-For hop (the one our proxy added; earlier ones are the client's to forge).
+ * Requests without a socket (tests) count as local.
+ */
+export function clientAddress(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
+  if (c.var.deps?.config.trustProxy) {
+    const hop = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
+    if (hop) return hop.slice(0, 64);
+  }
   try {
     return getConnInfo(c).remote.address ?? "local";
   } catch {

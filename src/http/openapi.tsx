@@ -36,7 +36,8 @@ export function apiDocs(api: Api, info: { title: string; version: string }) {
     type: "http",
     scheme: "bearer",
     description:
-      "An agency's API token (Private area → API tokens): acts as a focal point of that agency only. " +
+      "An agency's API token (Private area → API tokens): acts for that agency only, with its owner's " +
+      "rights of today there (at most a focal point's; a demoted owner's token reads, a deactivated one's is refused). " +
       "When present, any session cookie is ignored.",
   });
   const document = () =>
@@ -70,12 +71,13 @@ export function apiDocs(api: Api, info: { title: string; version: string }) {
           </p>
           <p>
             Reading public data needs no sign-in. Writing needs a session with the right role, or an agency's
-            API token sent as <code>Authorization: Bearer …</code> (a focal point's rights for that agency
-            only). Errors answer with a stable <code>code</code> (<code>bad_request</code>,{" "}
-            <code>validation_failed</code>, <code>unauthenticated</code>, <code>forbidden</code>,{" "}
-            <code>not_found</code>, <code>conflict</code>, <code>payload_too_large</code>,{" "}
-            <code>rate_limited</code>, <code>internal</code>, <code>unavailable</code> with a{" "}
-            <code>Retry-After</code> header) and the <code>requestId</code> to quote.
+            API token sent as <code>Authorization: Bearer …</code> (its owner's rights of today for that
+            agency, at most a focal point's). Errors answer with a stable <code>code</code> (
+            <code>bad_request</code>, <code>validation_failed</code>, <code>unauthenticated</code>,{" "}
+            <code>forbidden</code>, <code>not_found</code>, <code>conflict</code>,{" "}
+            <code>payload_too_large</code>, <code>unsupported_media_type</code>, <code>rate_limited</code>,{" "}
+            <code>internal</code>, <code>unavailable</code> with a <code>Retry-After</code> header) and the{" "}
+            <code>requestId</code> to quote.
           </p>
           <TableScroll label="Endpoints">
             <table>

@@ -1,5 +1,10 @@
-/** Paths whose last segment is a secret (personal feed tokens): logged with the secret replaced. */
-const SECRET_PATHS = [/^(\/feeds\/calendar\/)[^/]+$/];
+/** Paths whose last segment is a secret (feed tokens, setup and reset codes): logged with the secret replaced. */
+const SECRET_PATHS = [
+  /^(\/feeds\/calendar\/)[^/]+$/,
+  /^(\/setup\/)[^/]+$/,
+  /^(\/reset\/)[^/]+$/,
+  /^(\/invitation\/)[^/]+$/,
+];
 
 /** The request path as it may be written to logs. */
 export function loggablePath(path: string): string {

@@ -53,6 +53,7 @@ export const privateSections: Array<{
   { href: "/private/settings", label: "Secretariat", secretariatOnly: true },
   { href: "/private/facts", label: "Facts to verify", secretariatOnly: true },
   { href: "/private/audit", label: "Audit log", secretariatOnly: true },
+  { href: "/private/invitations", label: "Invitations", focalPoints: true },
   { href: "/private/tokens", label: "API tokens", focalPoints: true },
   { href: "/private/account", label: "My account" },
 ];

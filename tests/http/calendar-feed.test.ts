@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { calendarTokens, workingGroups } from "../../src/db/schema/index.js";
+import { calendarTokens, organisations, people, workingGroups } from "../../src/db/schema/index.js";
 import { createLogger } from "../../src/http/logger.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
@@ -94,6 +94,24 @@ describe("the personal calendar feed", () => {
     expect((await t.app.request(second)).status).toBe(404);
     expect(await (await b.get("/private/calendar")).text()).toContain("You have no feed address yet.");
     expect((await t.app.request("/feeds/calendar/not-a-real-token-at-all-xxxx.ics")).status).toBe(404);
+  });
+
+  it("follows its owner's rights of today: a role or agency change shows at once, deactivation ends it", async () => {
+    await plan({ title: "TWG call", kind: "group_meeting", group: "twg" });
+    const person = await makePerson(t.deps, ["secretariat"], null);
+    const path = await createFeed(await browser(t.deps, t.app, person));
+    // The secretariat sees every meeting, the TWG's included.
+    expect(await (await t.app.request(path)).text()).toContain("SUMMARY:TWG call");
+    const [cnes] = await t.deps.db.select().from(organisations).where(eq(organisations.acronym, "CNES"));
+    await t.deps.db
+      .update(people)
+      .set({ roles: ["member"], organisationId: cnes!.id })
+      .where(eq(people.id, person.id));
+    // Now a member of CNES, which does not take part in the TWG.
+    const moved = await (await t.app.request(path)).text();
+    expect(moved).not.toContain("SUMMARY:TWG call");
+    await t.deps.db.update(people).set({ active: false }).where(eq(people.id, person.id));
+    expect((await t.app.request(path)).status).toBe(404);
   });
 
   it("keeps the token out of the request log", async () => {

@@ -193,8 +193,28 @@ describe("the API with a bearer token", () => {
       .set({ roles: ["member"] })
       .where(eq(people.id, fp.id));
     const res = await bearer(secret, "POST", "/api/v1/missions", { ...newMission, name: "Demoted Lander" });
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(403);
     expect(await missionName("demoted-lander")).toBeUndefined();
+    const patch = await bearer(secret, "PATCH", "/api/v1/missions/argonaut", { status: "cancelled" });
+    expect(patch.status).toBe(403);
+    // What a member may do, the token still may: read.
+    expect((await bearer(secret, "GET", "/api/v1/missions")).status).toBe(200);
+  });
+
+  it("a focal point promoted again gets the token's writing rights back at once", async () => {
+    const fp = await makePerson(t.deps, ["member", "focal_point"], "ESA");
+    const secret = await tokenOf(fp);
+    const { people } = await import("../../src/db/schema/index.js");
+    await t.deps.db
+      .update(people)
+      .set({ roles: ["member"] })
+      .where(eq(people.id, fp.id));
+    expect((await bearer(secret, "POST", "/api/v1/missions", newMission)).status).toBe(403);
+    await t.deps.db
+      .update(people)
+      .set({ roles: ["member", "focal_point"] })
+      .where(eq(people.id, fp.id));
+    expect((await bearer(secret, "POST", "/api/v1/missions", newMission)).status).toBe(201);
   });
 
   it("stops working when its creator moves to another agency", async () => {

@@ -3,8 +3,8 @@ import { organisations, people } from "./directory.js";
 
 /**
  * API tokens scoped to one member agency. The secret is shown once; the table keeps only its
- * SHA-256 and a short prefix people recognise it by. A bearer of the token acts on /api/v1 with a
- * focal point's rights for that agency and nothing more.
+ * SHA-256 and a short prefix people recognise it by. A bearer of the token acts on /api/v1 with its
+ * owner's current rights for that agency (at most a focal point's) and nothing more.
  */
 export const apiTokens = pgTable(
   "api_tokens",

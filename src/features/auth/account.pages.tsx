@@ -41,6 +41,11 @@ export function accountPages() {
             <dt>Roles</dt>
             <dd>{me.roles.map((r) => roleLabels[r]).join(", ")}</dd>
           </dl>
+          <h2>Sessions and devices</h2>
+          <p>
+            <a href="/private/account/sessions">Where you are signed in, and your API tokens</a>: end any of
+            them.
+          </p>
           <h2>Calendar</h2>
           <p>
             <a href="/private/calendar">My calendar feed</a>: subscribe to every meeting you may see in your
@@ -123,7 +128,7 @@ export function accountPages() {
     return handleForm(
       c,
       async (body) => {
-        await changeOwnPassword(c.var.deps, me, body);
+        await changeOwnPassword(c.var.deps, me, body, { ip: clientAddress(c) });
         // Changing the password ends every session; keep this browser signed in with a fresh one.
         const token = await createSession(c.var.deps.db, me.id, c.var.deps.now(), {
           ip: clientAddress(c),

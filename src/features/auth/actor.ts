@@ -10,7 +10,7 @@ export type Person = {
   organisationAcronym: string | null;
   roles: Role[];
   requestId?: string;
-  /** Set when the request came with an agency's API token: a focal point of that agency, nothing more. */
+  /** Set when the request came with an agency's API token: its owner's current rights there, at most a focal point's. */
   token?: { id: number; name: string };
 };
 

@@ -4,8 +4,9 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError, type FieldErrors } from "../../http/errors.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
-import { CsrfField, ErrorSummary, Field } from "../../web/components.js";
+import { CsrfField, ErrorSummary, Field, Notice } from "../../web/components.js";
 import { recordSignOut, signIn } from "./auth.service.js";
+import { TooManyGuesses } from "./guess-throttle.js";
 import { deleteSession, SESSION_COOKIE, SESSION_DAYS } from "./sessions.js";
 
 /**
@@ -45,6 +46,13 @@ function signInPage(
         <div class="wrap narrow">
           <h1>Sign in to the private area</h1>
           <p class="lead">For people representing member agencies and for the secretariat.</p>
+          <Notice
+            text={
+              c.req.query("done") === "reset"
+                ? "Your password was changed and every session ended. Sign in with the new password."
+                : null
+            }
+          />
           {form.message && !form.errors ? (
             <div class="error-summary" role="alert">
               <h2>{form.message}</h2>
@@ -76,7 +84,9 @@ function signInPage(
               Sign in
             </button>
           </form>
-          <p class="muted">Forgotten your password? Ask the secretariat to reset it.</p>
+          <p>
+            <a href="/sign-in/forgotten">Forgotten your password?</a>
+          </p>
         </div>
       ),
     },
@@ -106,6 +116,7 @@ export function authPages() {
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const status = e.code === "rate_limited" ? 429 : 422;
+      if (e instanceof TooManyGuesses) c.header("Retry-After", String(e.retryAfterSeconds));
       return signInPage(
         c,
         {

@@ -6,13 +6,13 @@ import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import type { Actor, Person } from "./actor.js";
 import { signInSchema } from "./auth.schemas.js";
+import { clearFailedGuesses, recordFailedGuess, refuseWhileThrottled } from "./guess-throttle.js";
 import { dummyHash, verifyPassword } from "./passwords.js";
 import { createSession } from "./sessions.js";
-import { clearFailures, lockedUntil, recordFailure, throttleKey } from "./throttle.js";
 
 const failedMessage = "The e-mail address or password is not correct.";
 
-/** Checks credentials (throttled per account and per address) and opens a session. */
+/** Checks credentials (throttled per account+address, capped per address) and opens a session. */
 export async function signIn(
   deps: Deps,
   input: unknown,
@@ -20,16 +20,9 @@ export async function signIn(
 ): Promise<{ token: string; person: Person }> {
   const { email, password } = parseInput(signInSchema, input);
   const now = deps.now();
-  const accountKey = throttleKey("account", email);
-  const addressKey = throttleKey("address", meta.ip);
-  const until = await lockedUntil(deps.db, [accountKey, addressKey], now);
-  if (until) {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-    throw new AppError(
-      "rate_limited",
-      `Too many failed sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
-    );
-  }
+  const guess = { scope: "sign-in", account: email, address: meta.ip } as const;
+  // Refused before the password is even checked: a throttled guess costs no hashing and reveals nothing.
+  await refuseWhileThrottled(deps.db, guess, now);
   const [row] = await deps.db
     .select()
     .from(people)
@@ -37,11 +30,10 @@ export async function signIn(
   // Verify against a dummy hash when there is no account, so timing does not reveal which e-mails exist.
   const ok = await verifyPassword(password, row?.passwordHash ?? dummyHash);
   if (!row?.passwordHash || !ok || !row.active) {
-    await recordFailure(deps.db, "account", accountKey, now);
-    await recordFailure(deps.db, "address", addressKey, now);
+    await recordFailedGuess(deps.db, guess, now);
     throw new AppError("unauthenticated", failedMessage, { email: failedMessage });
   }
-  await clearFailures(deps.db, accountKey);
+  await clearFailedGuesses(deps.db, guess);
   const person: Person = {
     kind: "person",
     id: row.id,

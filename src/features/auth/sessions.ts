@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { organisations, people, sessions } from "../../db/schema/index.js";
 import type { Person } from "./actor.js";
@@ -45,7 +45,65 @@ export async function personForSession(db: Db, token: string, now: Date): Promis
     .where(
       and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), eq(people.active, true)),
     );
-  return row ? { kind: "person", ...row } : null;
+  if (!row) return null;
+  // Last seen to the minute: a busy browser must not write on every request.
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(
+      and(
+        eq(sessions.tokenHash, hashToken(token)),
+        or(isNull(sessions.lastSeenAt), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))),
+      ),
+    );
+  return { kind: "person", ...row };
+}
+
+/** A session as its owner sees it: a short id (a prefix of the hash, never the token), device and times. */
+export type SessionInfo = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date | null;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+};
+
+/** The person's live sessions, most recently used first; `current` marks the one of this request. */
+export async function listSessionsOf(
+  db: Db,
+  personId: number,
+  now: Date,
+  currentToken?: string,
+): Promise<SessionInfo[]> {
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.personId, personId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sql`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`));
+  const mine = currentToken ? hashToken(currentToken) : "";
+  return rows.map((r) => ({
+    id: r.tokenHash.slice(0, SESSION_ID_LENGTH),
+    createdAt: r.createdAt,
+    lastSeenAt: r.lastSeenAt,
+    ip: r.ip,
+    userAgent: r.userAgent,
+    current: r.tokenHash === mine,
+  }));
+}
+
+const SESSION_ID_LENGTH = 16;
+
+/** Ends one of the person's sessions by its short id; true when one was ended. */
+export async function deleteSessionById(db: Db, personId: number, id: string): Promise<boolean> {
+  if (!new RegExp(`^[0-9a-f]{${SESSION_ID_LENGTH}}$`).test(id)) return false;
+  const gone = await db
+    .delete(sessions)
+    .where(
+      and(eq(sessions.personId, personId), sql`left(${sessions.tokenHash}, ${SESSION_ID_LENGTH}) = ${id}`),
+    )
+    .returning({ personId: sessions.personId });
+  return gone.length > 0;
 }
 
 /** Ends one session. */

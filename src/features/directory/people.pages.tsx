@@ -149,6 +149,8 @@ export function peopleAdminPages() {
       message?: string;
       /** Mail to this person's address stopped after a permanent failure, and why. */
       mailStopped?: { reason: string; since: Date } | null;
+      /** Set on an existing person's page: links to their personal data requests. */
+      personId?: number;
     },
   ) => {
     const orgs = await listOrganisations(c.var.deps.db);
@@ -173,6 +175,12 @@ export function peopleAdminPages() {
             message={opts.message}
             submitLabel={opts.submit}
           />
+          {opts.personId ? (
+            <p>
+              <a href={`/private/people/${opts.personId}/privacy`}>Personal data: export or erase</a> ·{" "}
+              <a href={`/private/people/${opts.personId}/sessions/end`}>End every session…</a>
+            </p>
+          ) : null}
         </>
       ),
     });
@@ -227,6 +235,7 @@ export function peopleAdminPages() {
       submit: "Save changes",
       values,
       mailStopped: stopped ? { reason: stopped.reason, since: stopped.createdAt } : null,
+      personId: person.id,
     });
   });
 

@@ -6,6 +6,7 @@ import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { changePasswordSchema } from "../auth/auth.schemas.js";
+import { clearFailedGuesses, recordFailedGuess, refuseWhileThrottled } from "../auth/guess-throttle.js";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
 import { deleteSessionsOf } from "../auth/sessions.js";
 import { canManageDirectory } from "./directory.policy.js";
@@ -83,17 +84,29 @@ export async function updatePerson(deps: Deps, actor: Actor, id: number, raw: un
   });
 }
 
-/** Lets a signed-in person change their own password, ending their other sessions. */
-export async function changeOwnPassword(deps: Deps, actor: Actor, raw: unknown): Promise<void> {
+/**
+ * Lets a signed-in person change their own password, ending their other sessions. The current
+ * password is a secret to guess (a stolen session must not try it freely): throttled like sign-in.
+ */
+export async function changeOwnPassword(
+  deps: Deps,
+  actor: Actor,
+  raw: unknown,
+  meta: { ip: string },
+): Promise<void> {
   if (actor.kind !== "person") throw new AppError("unauthenticated", "Please sign in.");
   const input = parseInput(changePasswordSchema, raw);
+  const guess = { scope: "password", account: `person:${actor.id}`, address: meta.ip } as const;
+  await refuseWhileThrottled(deps.db, guess, deps.now());
   const found = await findPerson(deps.db, actor.id);
   if (
     !found?.person.passwordHash ||
     !(await verifyPassword(input.currentPassword, found.person.passwordHash))
   ) {
+    await recordFailedGuess(deps.db, guess, deps.now());
     throw invalid({ currentPassword: "Your current password is not correct." });
   }
+  await clearFailedGuesses(deps.db, guess);
   const passwordHash = await hashPassword(input.newPassword);
   await write(
     deps,

@@ -113,7 +113,7 @@ async function tokensPage(
         <>
           <PageHeader
             title="API tokens"
-            lead="Tokens let your agency's systems publish its plans through the API, with a focal point's rights for that agency only."
+            lead="Tokens let your agency's systems publish its plans through the API, with your rights of today for that agency only."
           />
           <Notice text={done} />
           {p.created ? <CreatedToken created={p.created} /> : null}

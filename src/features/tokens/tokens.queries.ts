@@ -3,7 +3,6 @@ import { and, desc, eq, gt, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { apiTokens, organisations, people, type Role } from "../../db/schema/index.js";
 import type { Person } from "../auth/actor.js";
-import { canManageTokensOf } from "./tokens.policy.js";
 
 /** The SHA-256 of a token, as stored. */
 export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -37,9 +36,9 @@ export async function findToken(db: Db, id: number): Promise<TokenRow | undefine
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
- * The actor a bearer token stands for: a focal point of the token's agency, attributed to the
- * person who created it. Null when the token is unknown, revoked, expired, or its creator is no
- * longer active or may no longer hold tokens of that agency.
+ * The actor a bearer token stands for, with its owner's rights of today: the owner's current roles
+ * at the token's agency, never more than a focal point's. Null when the token is unknown, revoked or
+ * expired, or its owner is inactive or no longer belongs to the token's agency.
  */
 export async function actorForApiToken(db: Db, token: string, now: Date): Promise<Person | null> {
   const [row] = await db
@@ -66,17 +65,9 @@ export async function actorForApiToken(db: Db, token: string, now: Date): Promis
         eq(people.active, true),
       ),
     );
-  // A token acts with its owner's rights of today: demoted, moved to another agency or deactivated,
-  // the owner's tokens stop working at once, as their session's rights do.
-  if (!row || !canManageTokensOf(ownerAsActor(row), row.organisationId)) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db
-      .update(apiTokens)
-      .set({ lastUsedAt: now })
-      .where(
-        and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, now))),
-      );
-  }
+  const roles = row ? tokenRoles(row.personRoles, row.personOrganisationId, row.organisationId) : [];
+  if (!row || roles.length === 0) return null;
+  await touchToken(db, row.tokenId, row.lastUsedAt, now);
   return {
     kind: "person",
     id: row.personId,
@@ -84,25 +75,31 @@ export async function actorForApiToken(db: Db, token: string, now: Date): Promis
     email: row.email,
     organisationId: row.organisationId,
     organisationAcronym: row.acronym,
-    roles: ["focal_point"],
+    roles,
     token: { id: row.tokenId, name: row.tokenName },
   };
 }
 
-function ownerAsActor(row: {
-  personId: number;
-  personName: string;
-  email: string;
-  personRoles: Role[];
-  personOrganisationId: number | null;
-}): Person {
-  return {
-    kind: "person",
-    id: row.personId,
-    name: row.personName,
-    email: row.email,
-    roles: row.personRoles,
-    organisationId: row.personOrganisationId,
-    organisationAcronym: null,
-  };
+/**
+ * The roles a token carries, read from its owner on every call so a change takes effect at once. The
+ * secretariat's tokens speak as a focal point of the token's agency; an agency person's carry their
+ * own member and focal point roles there (a demoted focal point's token can read, not write); an
+ * owner who moved to another agency leaves the token with no rights at all.
+ */
+export function tokenRoles(
+  ownerRoles: Role[],
+  ownerOrganisationId: number | null,
+  tokenOrgId: number,
+): Role[] {
+  if (ownerRoles.includes("secretariat")) return ["focal_point"];
+  if (ownerOrganisationId !== tokenOrgId) return [];
+  return ownerRoles.filter((r): r is Role => r === "member" || r === "focal_point");
+}
+
+async function touchToken(db: Db, id: number, lastUsedAt: Date | null, now: Date): Promise<void> {
+  if (lastUsedAt && now.getTime() - lastUsedAt.getTime() <= LAST_USED_RESOLUTION_MS) return;
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, now))));
 }

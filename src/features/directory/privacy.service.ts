@@ -1,0 +1,162 @@
+import { desc, eq, or, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import {
+  apiTokens,
+  auditLog,
+  calendarTokens,
+  mailSuppressions,
+  outbox,
+  people,
+  sessions,
+} from "../../db/schema/index.js";
+import type { Deps } from "../../deps.js";
+import { forbidden, invalid, notFound } from "../../http/errors.js";
+import { write } from "../audit/write.js";
+import type { Actor } from "../auth/actor.js";
+import { deleteSessionsOf } from "../auth/sessions.js";
+import { canManageDirectory } from "./directory.policy.js";
+import { findPerson } from "./directory.queries.js";
+
+/**
+ * Tables that keep a copy of a person's name beside their id, so records stay readable after the
+ * person leaves. Erasing a person rewrites these copies; the records themselves stay (the forum's
+ * history), attributed to an anonymous label.
+ */
+const NAME_COPIES: { table: string; id: string; name: string }[] = [
+  { table: "audit_log", id: "actor_id", name: "actor_name" },
+  { table: "action_events", id: "actor_id", name: "actor_name" },
+  { table: "inbox_notes", id: "author_id", name: "author_name" },
+  { table: "meeting_minutes", id: "author_id", name: "author_name" },
+  { table: "meeting_minutes", id: "approved_by_id", name: "approved_by_name" },
+  { table: "news_revisions", id: "author_id", name: "author_name" },
+  { table: "content_page_revisions", id: "author_id", name: "author_name" },
+  { table: "annual_report_text_revisions", id: "author_id", name: "author_name" },
+  { table: "mission_proposals", id: "proposed_by_id", name: "proposed_by_name" },
+  { table: "api_tokens", id: "created_by_id", name: "created_by_name" },
+];
+
+/** The label an erased person's records carry from then on. */
+export const erasedLabel = (id: number) => `Former participant #${id}`;
+
+async function personOrThrow(deps: Deps, actor: Actor, id: number) {
+  if (!canManageDirectory(actor)) throw forbidden("Only the secretariat handles personal data requests.");
+  const found = await findPerson(deps.db, id);
+  if (!found) throw notFound("The person");
+  return found;
+}
+
+/** Everything the platform holds about one person, as one JSON document (GDPR access request). */
+export async function exportPersonalData(deps: Deps, actor: Actor, id: number) {
+  const { person, acronym } = await personOrThrow(deps, actor, id);
+  const { passwordHash, ...record } = person;
+  const data = await collect(deps.db, id, person.email);
+  await write(
+    deps,
+    actor,
+    (_tx, audit) =>
+      audit({
+        action: "person.export",
+        subjectType: "person",
+        subjectId: id,
+        summary: `Exported the personal data of person #${id}`,
+      }),
+    { invalidatesPages: false },
+  );
+  return {
+    exportedAt: deps.now().toISOString(),
+    person: { ...record, organisation: acronym, hasPassword: passwordHash !== null },
+    ...data,
+  };
+}
+
+async function collect(db: Db, id: number, email: string) {
+  const mine = or(
+    eq(auditLog.actorId, id),
+    sql`${auditLog.subjectType} = 'person' and ${auditLog.subjectId} = ${String(id)}`,
+  );
+  return {
+    sessions: await db
+      .select({
+        createdAt: sessions.createdAt,
+        expiresAt: sessions.expiresAt,
+        ip: sessions.ip,
+        userAgent: sessions.userAgent,
+      })
+      .from(sessions)
+      .where(eq(sessions.personId, id)),
+    apiTokens: await db
+      .select({
+        name: apiTokens.name,
+        prefix: apiTokens.prefix,
+        createdAt: apiTokens.createdAt,
+        lastUsedAt: apiTokens.lastUsedAt,
+        revokedAt: apiTokens.revokedAt,
+      })
+      .from(apiTokens)
+      .where(eq(apiTokens.createdById, id)),
+    calendarFeeds: await db
+      .select({ createdAt: calendarTokens.createdAt, revokedAt: calendarTokens.revokedAt })
+      .from(calendarTokens)
+      .where(eq(calendarTokens.personId, id)),
+    mail: await db
+      .select({ subject: outbox.subject, createdAt: outbox.createdAt, status: outbox.status })
+      .from(outbox)
+      .where(sql`lower(${outbox.toAddress}) = ${email.toLowerCase()}`),
+    activity: await db
+      .select({ at: auditLog.at, action: auditLog.action, summary: auditLog.summary })
+      .from(auditLog)
+      .where(mine)
+      .orderBy(desc(auditLog.at))
+      .limit(10_000),
+  };
+}
+
+/**
+ * Erases a person (GDPR): their name, e-mail, job title and password go, their sessions, tokens and
+ * feeds end, and every stored copy of their name becomes an anonymous label. The row stays, inactive,
+ * so the forum's records keep a consistent author.
+ */
+export async function erasePerson(deps: Deps, actor: Actor, id: number): Promise<void> {
+  const { person } = await personOrThrow(deps, actor, id);
+  if (actor.kind === "person" && actor.id === id)
+    throw invalid({ _form: "You cannot erase your own account; ask another secretariat member." });
+  const label = erasedLabel(id);
+  const now = deps.now();
+  await write(deps, actor, async (tx, audit) => {
+    await tx
+      .update(people)
+      .set({
+        name: label,
+        email: `erased-${id}@invalid`,
+        jobTitle: null,
+        passwordHash: null,
+        active: false,
+        mailOptOut: [],
+        updatedAt: now,
+      })
+      .where(eq(people.id, id));
+    await deleteSessionsOf(tx, id);
+    await tx
+      .update(apiTokens)
+      .set({ revokedAt: now, revokedByName: "erasure" })
+      .where(sql`${apiTokens.createdById} = ${id} and ${apiTokens.revokedAt} is null`);
+    await tx
+      .update(calendarTokens)
+      .set({ revokedAt: now })
+      .where(sql`${calendarTokens.personId} = ${id} and ${calendarTokens.revokedAt} is null`);
+    for (const c of NAME_COPIES) {
+      await tx.execute(
+        sql`update ${sql.identifier(c.table)} set ${sql.identifier(c.name)} = ${label} where ${sql.identifier(c.id)} = ${id}`,
+      );
+    }
+    // No mail, queued or sent, keeps the address of an erased person; nor does the suppression list.
+    await tx.delete(outbox).where(sql`lower(${outbox.toAddress}) = ${person.email.toLowerCase()}`);
+    await tx.delete(mailSuppressions).where(eq(mailSuppressions.address, person.email.toLowerCase()));
+    await audit({
+      action: "person.erase",
+      subjectType: "person",
+      subjectId: id,
+      summary: `Erased the personal data of ${label}`,
+    });
+  });
+}
