@@ -212,6 +212,7 @@ export function meetingsToRegister(db: Db, personId: number, orgId: number | nul
       slug: meetings.slug,
       title: meetings.title,
       startsAt: meetings.startsAt,
+      timeZone: meetings.timeZone,
       createdAt: meetings.createdAt,
     })
     .from(meetings)

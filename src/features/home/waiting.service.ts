@@ -3,6 +3,7 @@ import { outbox } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { plural } from "../../web/words.js";
 import { type Actor, hasRole, type Person } from "../auth/actor.js";
+import { localStartDay } from "../meetings/time.js";
 import { agencyInboxItems, secretariatInboxFactItems } from "./inbox-facts.items.js";
 import {
   chairedGroupIds,
@@ -142,7 +143,7 @@ async function personalItems(deps: Deps, me: Person): Promise<WaitingItem[]> {
     items.push({
       kind: "meeting",
       title: `Registration is open: ${m.title}`,
-      detail: `Starts ${m.startsAt.toISOString().slice(0, 10)}`,
+      detail: `Starts ${localStartDay(m)}`,
       href: `/private/meetings/${m.slug}`,
       since: m.createdAt,
       due: m.startsAt,
