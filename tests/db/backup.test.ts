@@ -151,8 +151,14 @@ describe("backup and restore", () => {
   it("restores a backup of an older schema into a database migrated further, then migrates on", async () => {
     // The same backup as the version before the latest migration wrote it: without the tables that
     // migration creates, if any (their rows too), and without its row in drizzle's migrations table.
+    // and without the columns it adds to older tables.
     const [previous, latest] = codeMigrations().slice(-2);
-    const created = [...latest!.statements.join("\n").matchAll(/CREATE TABLE "(\w+)"/g)].map((m) => m[1]!);
+    const statements = latest!.statements.join("\n");
+    const created = [...statements.matchAll(/CREATE TABLE "(\w+)"/g)].map((m) => m[1]!);
+    const added = [...statements.matchAll(/ALTER TABLE "(\w+)" ADD COLUMN "(\w+)"/g)].map((m) => [
+      m[1]!,
+      m[2]!,
+    ]);
     const lines = seededLines();
     const header = {
       ...lines[0],
@@ -160,10 +166,21 @@ describe("backup and restore", () => {
       tables: lines[0].tables - created.length,
     };
     let table = "";
-    const kept = lines.slice(1, -1).filter((l) => {
-      if (!Array.isArray(l)) table = l.table;
-      return !created.includes(table) && l[2] !== String(latest!.createdAt);
-    });
+    let dropped: number[] = [];
+    const kept = lines
+      .slice(1, -1)
+      .filter((l) => {
+        if (!Array.isArray(l)) table = l.table;
+        return !created.includes(table) && l[2] !== String(latest!.createdAt);
+      })
+      .map((l) => {
+        if (!Array.isArray(l)) {
+          const gone = added.filter(([t]) => t === l.table).map(([, c]) => c);
+          dropped = l.columns.flatMap((c: { name: string }, i: number) => (gone.includes(c.name) ? [i] : []));
+          return { ...l, columns: l.columns.filter((_: unknown, i: number) => !dropped.includes(i)) };
+        }
+        return l.filter((_: unknown, i: number) => !dropped.includes(i));
+      });
     kept[0].rows -= 1;
     const rows = kept.filter(Array.isArray).length;
     const file = writeLines("older.backup", [header, ...kept, { end: true, tables: header.tables, rows }]);
