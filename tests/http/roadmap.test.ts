@@ -291,3 +291,14 @@ describe("exported charts", () => {
     );
   });
 });
+
+describe("the chart on a phone", () => {
+  it("is also a list by destination with the same marks, the lead agency and the launch", async () => {
+    const html = await (await t.app.request("/roadmap")).text();
+    const list = html.slice(html.indexOf('<div class="chart-list">'), html.indexOf("<figcaption>"));
+    expect(list).toContain('<section aria-label="Low Earth orbit"><h3>Low Earth orbit</h3>');
+    expect(list).toMatch(/<svg class="mark"[^>]*aria-hidden="true"><path d="M/);
+    expect(list).toContain('href="/roadmap/missions/iss"');
+    expect(list).toContain(" · NASA · ");
+  });
+});

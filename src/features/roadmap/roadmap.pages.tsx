@@ -21,6 +21,7 @@ import { missionValues, withoutProvenance } from "./roadmap.service.js";
 import { missionChart } from "./views/mission-chart.js";
 import { Counts } from "./views/mission-counts.js";
 import { MissionDetails } from "./views/mission-details.js";
+import { MissionListChart } from "./views/mission-list-chart.js";
 import { MissionTable } from "./views/mission-table.js";
 
 const filtersOf = (c: AppContext) => parseFilters(c.req.query());
@@ -205,6 +206,7 @@ export function roadmapPages() {
                 >
                   {raw(chart.svg)}
                 </section>
+                <MissionListChart missions={list.filter((m) => !chart.notDrawn.includes(m))} />
                 <figcaption>
                   Download this chart as <a href={`/roadmap/chart.svg${q}`}>SVG</a>,{" "}
                   <a href={`/roadmap/chart.png${q}`}>PNG</a> or <a href={`/roadmap/chart.csv${q}`}>CSV</a>
