@@ -302,3 +302,21 @@ describe("the chart on a phone", () => {
     expect(list).toContain(" · NASA · ");
   });
 });
+
+describe("filtering by an agency's part", () => {
+  it("shows only the missions it leads when asked, and those it is a partner in otherwise", async () => {
+    const slugs = async (q: string) => {
+      const res = await t.app.request(`/api/v1/missions${q}`);
+      return ((await res.json()).data as Array<{ slug: string }>).map((m) => m.slug);
+    };
+    const any = await slugs("?agency=ESA");
+    const lead = await slugs("?agency=ESA&role=lead");
+    expect(lead.length).toBeGreaterThan(0);
+    expect(lead.length).toBeLessThan(any.length);
+    expect(any).toEqual(expect.arrayContaining(lead));
+    const page = await (await t.app.request("/roadmap?agency=ESA&role=lead")).text();
+    expect(page).toContain('<option value="lead" selected="">Lead only</option>');
+    const svg = await (await t.app.request("/roadmap/chart.svg?agency=ESA&role=lead")).text();
+    expect(svg).toContain("(led by ESA, all destinations, any status)");
+  });
+});

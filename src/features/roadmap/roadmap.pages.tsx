@@ -46,7 +46,7 @@ const earliestLaunch = (list: Mission[]) =>
 async function exportCaption(c: AppContext, f: MissionFilters): Promise<string[]> {
   const forum = await loadForum(c.var.deps);
   const shown = [
-    f.agency ? `agency ${f.agency}` : "all agencies",
+    f.agency ? `${f.role === "lead" ? "led by" : "agency"} ${f.agency}` : "all agencies",
     f.destination ? destinationLabels[f.destination] : "all destinations",
     f.status ? statusLabels[f.status] : "any status",
     f.from || f.to ? `${f.from ?? "…"} to ${f.to ?? "…"}` : null,
@@ -134,6 +134,15 @@ export function roadmapPages() {
                     {o.acronym}
                   </option>
                 ))}
+              </select>
+            </label>
+            <label>
+              Its part
+              <select name="role">
+                <option value="">Lead or partner</option>
+                <option value="lead" selected={f.role === "lead"}>
+                  Lead only
+                </option>
               </select>
             </label>
             <label>

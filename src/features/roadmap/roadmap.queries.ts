@@ -33,8 +33,11 @@ function conditions(f: MissionFilters): SQL[] {
   if (f.to) where.push(sql`extract(year from ${missions.launchOn}) <= ${f.to}`);
   if (f.agency) {
     const acronym = f.agency.toLowerCase();
-    where.push(sql`(exists (select 1 from ${organisations} o where o.id = ${missions.leadOrganisationId}
-        and lower(o.acronym) = ${acronym})
+    const leads = sql`exists (select 1 from ${organisations} o where o.id = ${missions.leadOrganisationId}
+        and lower(o.acronym) = ${acronym})`;
+    if (f.role === "lead") where.push(leads);
+    else
+      where.push(sql`(${leads}
       or exists (select 1 from ${missionPartners} p join ${organisations} o on o.id = p.organisation_id
         where p.mission_id = ${missions.id} and lower(o.acronym) = ${acronym}))`);
   }

@@ -176,6 +176,8 @@ export function missionSlug(name: string): string {
 /** The chart and list filters, read leniently from query parameters (unknown values are ignored). */
 export type MissionFilters = {
   agency?: string;
+  /** "lead": only the missions the agency leads, not those it is a partner in. */
+  role?: "lead";
   destination?: Destination;
   status?: MissionStatus;
   from?: number;
@@ -190,6 +192,7 @@ export function parseFilters(q: Record<string, string | undefined>): MissionFilt
   };
   const f: MissionFilters = {
     agency: q.agency?.trim() ? q.agency.trim().slice(0, 20) : undefined,
+    role: q.role === "lead" ? "lead" : undefined,
     destination: destinations.find((d) => d === q.destination),
     status: missionStatuses.find((s) => s === q.status),
     from: year(q.from),
