@@ -52,13 +52,10 @@ const slugParam = z.object({
 });
 const filterQuery = z.object({
   agency: z.string().optional().openapi({ example: "ESA" }),
-  role: z
-    .string()
-    .optional()
-    .openapi({
-      description: "lead: only missions the agency leads, not those it is a partner in",
-      example: "lead",
-    }),
+  role: z.string().optional().openapi({
+    description: "lead: only missions the agency leads, not those it is a partner in",
+    example: "lead",
+  }),
   destination: z.string().optional().openapi({ example: "mars" }),
   status: z.string().optional().openapi({ example: "funded" }),
   from: z.string().optional().openapi({ example: "2020" }),
