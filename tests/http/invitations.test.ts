@@ -142,3 +142,22 @@ describe("invitations", () => {
     expect(await res.text()).toContain("already exists");
   });
 });
+
+describe("an invitation's link", () => {
+  it("is not a password reset link: used at /reset it answers 404 and changes nothing", async () => {
+    clock = new Date("2031-01-10T12:00:00Z");
+    const sec = await browser(t.deps, t.app, await makePerson(t.deps, ["secretariat"], null));
+    await sec.post("/private/invitations/new", {
+      name: "Ivo Invited",
+      email: "ivo@esa.example",
+      organisation: "ESA",
+    });
+    const token = (await linkFor("ivo@esa.example")).split("/").at(-1)!;
+    const b = await browser(t.deps, t.app);
+    expect((await b.get(`/reset/${token}`)).status).toBe(404);
+    const res = await b.post(`/reset/${token}`, { password, confirmPassword: password });
+    expect(res.status).toBe(404);
+    expect(await person("ivo@esa.example")).toMatchObject({ active: false, passwordHash: null });
+    expect((await b.get(`/invitation/${token}`)).status).toBe(200);
+  });
+});

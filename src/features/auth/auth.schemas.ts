@@ -16,6 +16,14 @@ export const newPasswordSchema = z
   .min(12, "Use at least 12 characters.")
   .max(200, "Use at most 200 characters.");
 
+/** A new password typed twice (setup, invitations, reset): both must match. */
+export const choosePasswordSchema = z
+  .object({ password: newPasswordSchema, confirmPassword: z.string() })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords do not match.",
+  });
+
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password."),

@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { accountLinks, organisations, people, roles } from "../../db/schema/index.js";
@@ -9,16 +8,16 @@ import { parseInput } from "../../http/validation.js";
 import { loadForum } from "../../web/forum.js";
 import { write } from "../audit/write.js";
 import { type Actor, systemActor } from "../auth/actor.js";
-import { newPasswordSchema } from "../auth/auth.schemas.js";
+import { choosePasswordSchema } from "../auth/auth.schemas.js";
 import { hashPassword } from "../auth/passwords.js";
 import { findOrganisationByAcronym, findPersonByEmail } from "../directory/directory.queries.js";
 import { enqueueMail } from "../mail/mail.outbox.js";
+import { findLiveLink, hashLinkToken, liveLink, newLinkToken } from "../recovery/account-links.js";
 import { invitationMail } from "./invitations.mails.js";
 import { canInvite, canSeeInvitations } from "./invitations.policy.js";
 
 /** How long an invitation link works. */
 export const INVITATION_MS = 7 * 86_400_000;
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const notAllowed = "A focal point invites members of their own agency only.";
 
 export const invitationInput = z.object({
@@ -46,14 +45,14 @@ async function sendLink(
   actor: Actor,
   invitee: { id: number; name: string; email: string },
 ) {
-  const token = randomBytes(32).toString("base64url");
+  const token = newLinkToken();
   const now = deps.now();
   await tx
     .update(accountLinks)
     .set({ usedAt: now })
     .where(and(eq(accountLinks.personId, invitee.id), isNull(accountLinks.usedAt)));
   await tx.insert(accountLinks).values({
-    tokenHash: hashToken(token),
+    tokenHash: hashLinkToken(token),
     purpose: "invite",
     personId: invitee.id,
     createdAt: now,
@@ -185,47 +184,19 @@ export async function withdrawInvitation(deps: Deps, actor: Actor, personId: num
 }
 
 /** The invited person a live invitation link is for, or undefined. */
-export async function inviteeForLink(deps: Deps, token: string) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-  const [row] = await deps.db
-    .select({ id: people.id, name: people.name, email: people.email })
-    .from(accountLinks)
-    .innerJoin(people, eq(people.id, accountLinks.personId))
-    .where(
-      and(
-        eq(accountLinks.tokenHash, hashToken(token)),
-        eq(accountLinks.purpose, "invite"),
-        isNull(accountLinks.usedAt),
-        gt(accountLinks.expiresAt, deps.now()),
-      ),
-    );
-  return row;
-}
-
-const acceptInput = z
-  .object({ password: newPasswordSchema, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The two passwords do not match.",
-  });
+export const inviteeForLink = (deps: Deps, token: string) =>
+  findLiveLink(deps.db, token, "invite", deps.now());
 
 /** Accepts an invitation: the link is used up, the person chooses a password and becomes active. */
 export async function acceptInvitation(deps: Deps, token: string, raw: unknown): Promise<number> {
-  const input = parseInput(acceptInput, raw);
+  const input = parseInput(choosePasswordSchema, raw);
   const passwordHash = await hashPassword(input.password);
   const now = deps.now();
   return write(deps, systemActor("invitation"), async (tx, audit) => {
     const [used] = await tx
       .update(accountLinks)
       .set({ usedAt: now })
-      .where(
-        and(
-          eq(accountLinks.tokenHash, hashToken(token)),
-          eq(accountLinks.purpose, "invite"),
-          isNull(accountLinks.usedAt),
-          gt(accountLinks.expiresAt, now),
-        ),
-      )
+      .where(liveLink(token, "invite", now))
       .returning({ personId: accountLinks.personId });
     if (!used) throw notFound("This invitation (it may have been used, withdrawn or have expired)");
     await tx

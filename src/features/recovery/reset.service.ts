@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { accountLinks, people } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
@@ -7,17 +6,16 @@ import { notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import { systemActor } from "../auth/actor.js";
-import { newPasswordSchema } from "../auth/auth.schemas.js";
+import { choosePasswordSchema } from "../auth/auth.schemas.js";
 import { recordFailedGuess, refuseWhileThrottled } from "../auth/guess-throttle.js";
 import { hashPassword } from "../auth/passwords.js";
 import { deleteSessionsOf } from "../auth/sessions.js";
 import { enqueueMail } from "../mail/mail.outbox.js";
+import { findLiveLink, hashLinkToken, liveLink, newLinkToken } from "./account-links.js";
 import { resetMail } from "./reset.mails.js";
 
 /** How long a reset link works: long enough to reach the mailbox, short enough to matter little if it leaks. */
 export const RESET_LINK_MS = 60 * 60_000;
-
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 const requestInput = z.object({
   email: z
@@ -40,8 +38,8 @@ export async function requestPasswordReset(deps: Deps, raw: unknown, meta: { ip:
   const guess = { scope: "reset", account: email, address: meta.ip } as const;
   await refuseWhileThrottled(deps.db, guess, now);
   await recordFailedGuess(deps.db, guess, now);
-  const token = randomBytes(32).toString("base64url");
-  const tokenHash = hashToken(token);
+  const token = newLinkToken();
+  const tokenHash = hashLinkToken(token);
   const [person] = await deps.db
     .select({ id: people.id, name: people.name, email: people.email })
     .from(people)
@@ -71,37 +69,15 @@ export async function requestPasswordReset(deps: Deps, raw: unknown, meta: { ip:
 }
 
 /** The person a live reset link is for, or undefined (unknown, used or expired). */
-export async function personForResetLink(deps: Deps, token: string) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-  const [row] = await deps.db
-    .select({ personId: accountLinks.personId, name: people.name, email: people.email })
-    .from(accountLinks)
-    .innerJoin(people, eq(people.id, accountLinks.personId))
-    .where(
-      and(
-        eq(accountLinks.tokenHash, hashToken(token)),
-        eq(accountLinks.purpose, "reset"),
-        isNull(accountLinks.usedAt),
-        gt(accountLinks.expiresAt, deps.now()),
-        eq(people.active, true),
-      ),
-    );
-  return row;
-}
-
-const resetInput = z
-  .object({ password: newPasswordSchema, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The two passwords do not match.",
-  });
+export const personForResetLink = (deps: Deps, token: string) =>
+  findLiveLink(deps.db, token, "reset", deps.now(), { activeOnly: true });
 
 /**
  * Sets a new password through a reset link: the link is used up, every other link of the person
  * too, and every session ends (whoever knew the old password is out).
  */
 export async function resetPassword(deps: Deps, token: string, raw: unknown): Promise<void> {
-  const input = parseInput(resetInput, raw);
+  const input = parseInput(choosePasswordSchema, raw);
   const passwordHash = await hashPassword(input.password);
   const now = deps.now();
   await write(
@@ -111,13 +87,8 @@ export async function resetPassword(deps: Deps, token: string, raw: unknown): Pr
       const [used] = await tx
         .update(accountLinks)
         .set({ usedAt: now })
-        .where(
-          and(
-            eq(accountLinks.tokenHash, hashToken(token)),
-            isNull(accountLinks.usedAt),
-            gt(accountLinks.expiresAt, now),
-          ),
-        )
+        // The purpose too: an invitation's link must not serve as a reset link.
+        .where(liveLink(token, "reset", now))
         .returning({ personId: accountLinks.personId });
       if (!used) throw notFound("This reset link");
       await tx
