@@ -152,6 +152,31 @@ export function Checkbox(p: {
   );
 }
 
+/** A new password typed twice (setup, invitations, reset), with the rule as a hint. */
+export function NewPasswordFields({ errors, label = "Password" }: { errors?: FieldErrors; label?: string }) {
+  return (
+    <>
+      <Field
+        name="password"
+        label={label}
+        type="password"
+        autocomplete="new-password"
+        hint="At least 12 characters."
+        errors={errors}
+        required
+      />
+      <Field
+        name="confirmPassword"
+        label={`${label} again`}
+        type="password"
+        autocomplete="new-password"
+        errors={errors}
+        required
+      />
+    </>
+  );
+}
+
 /** The hidden CSRF field every state-changing form carries. */
 export const CsrfField = ({ token }: { token: string }) => <input type="hidden" name="_csrf" value={token} />;
 

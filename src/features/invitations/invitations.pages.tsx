@@ -10,7 +10,7 @@ import {
   CsrfField,
   EmptyState,
   ErrorSummary,
-  Field,
+  NewPasswordFields,
   Notice,
   PageHeader,
   TableScroll,
@@ -200,23 +200,7 @@ function acceptPage(
           <form method="post" action={`/invitation/${token}`} class="form" novalidate>
             <ErrorSummary errors={errors} message={message} />
             <CsrfField token={c.var.csrfToken()} />
-            <Field
-              name="password"
-              label="Password"
-              type="password"
-              autocomplete="new-password"
-              hint="At least 12 characters."
-              errors={errors}
-              required
-            />
-            <Field
-              name="confirmPassword"
-              label="Password again"
-              type="password"
-              autocomplete="new-password"
-              errors={errors}
-              required
-            />
+            <NewPasswordFields errors={errors} />
             <button class="button" type="submit">
               Accept and sign in
             </button>

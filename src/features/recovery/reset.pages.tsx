@@ -4,7 +4,7 @@ import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
-import { CsrfField, ErrorSummary, Field, Notice } from "../../web/components.js";
+import { CsrfField, ErrorSummary, Field, NewPasswordFields, Notice } from "../../web/components.js";
 import { guardResetLink, personForResetLink, requestPasswordReset, resetPassword } from "./reset.service.js";
 
 type Errors = Record<string, string> | undefined;
@@ -63,23 +63,7 @@ function choosePage(c: AppContext, token: string, errors?: Errors, message?: str
           <form method="post" action={`/reset/${token}`} class="form" novalidate>
             <ErrorSummary errors={errors} message={message} />
             <CsrfField token={c.var.csrfToken()} />
-            <Field
-              name="password"
-              label="New password"
-              type="password"
-              autocomplete="new-password"
-              hint="At least 12 characters."
-              errors={errors}
-              required
-            />
-            <Field
-              name="confirmPassword"
-              label="New password again"
-              type="password"
-              autocomplete="new-password"
-              errors={errors}
-              required
-            />
+            <NewPasswordFields errors={errors} label="New password" />
             <button class="button" type="submit">
               Set the new password
             </button>

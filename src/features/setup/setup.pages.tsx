@@ -4,7 +4,7 @@ import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
-import { CsrfField, ErrorSummary, Field } from "../../web/components.js";
+import { CsrfField, ErrorSummary, Field, NewPasswordFields } from "../../web/components.js";
 import { setSessionCookie } from "../auth/auth.pages.js";
 import { recordFailedGuess, refuseWhileThrottled } from "../auth/guess-throttle.js";
 import { createSession } from "../auth/sessions.js";
@@ -58,23 +58,7 @@ function setupPage(
               errors={errors}
               required
             />
-            <Field
-              name="password"
-              label="Password"
-              type="password"
-              autocomplete="new-password"
-              hint="At least 12 characters."
-              errors={errors}
-              required
-            />
-            <Field
-              name="confirmPassword"
-              label="Password again"
-              type="password"
-              autocomplete="new-password"
-              errors={errors}
-              required
-            />
+            <NewPasswordFields errors={errors} />
             <button class="button" type="submit">
               Create the secretariat account
             </button>
