@@ -8,7 +8,7 @@ import { parseInput } from "../../http/validation.js";
 import { loadForum } from "../../web/forum.js";
 import { write } from "../audit/write.js";
 import { systemActor } from "../auth/actor.js";
-import { newPasswordSchema } from "../auth/auth.schemas.js";
+import { choosePasswordSchema } from "../auth/auth.schemas.js";
 import { hashPassword } from "../auth/passwords.js";
 
 // Codes live in forum_settings as `setup:<sha256>` rows: no new table, and every instance that
@@ -51,13 +51,8 @@ export const setupInput = z
     forumName: z.string().trim().min(2, "Name the forum.").max(200),
     name: z.string().trim().min(2, "Enter your name.").max(200),
     email: z.string().trim().toLowerCase().email("Enter a valid e-mail address.").max(320),
-    password: newPasswordSchema,
-    confirmPassword: z.string(),
   })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The two passwords do not match.",
-  });
+  .and(choosePasswordSchema);
 
 /**
  * Creates the first secretariat account and names the forum, once: every setup code is removed in
