@@ -1,6 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { apiTokens, auditLog, people, sessions } from "../../src/db/schema/index.js";
+import { apiTokens, auditLog, missionRevisions, people, sessions } from "../../src/db/schema/index.js";
+import type { Person } from "../../src/features/auth/actor.js";
+import { revokeOwnToken } from "../../src/features/auth/devices.service.js";
+import { invitePerson } from "../../src/features/invitations/invitations.service.js";
+import { addMission } from "../../src/features/roadmap/roadmap.service.js";
 import { createApiToken } from "../../src/features/tokens/tokens.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
@@ -75,6 +79,55 @@ describe("a person's data requests (GDPR)", () => {
     expect(written.every((a) => a.actorName === `Former participant #${fp.id}`)).toBe(true);
     const [erased] = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, "person.erase"));
     expect(erased!.summary).not.toContain(fp.name);
+  });
+
+  it("erasing also replaces the person's name and address in audit summaries, mission histories and revoked tokens", async () => {
+    const sec = await makePerson(t.deps, ["secretariat"], null);
+    const email = "ada.quill@esa.example";
+    const id = await invitePerson(t.deps, sec, {
+      name: "Ada Quill",
+      email,
+      organisation: "ESA",
+      roles: ["member", "focal_point"],
+    });
+    await t.deps.db.update(people).set({ active: true }).where(eq(people.id, id));
+    const ada: Person = {
+      ...(await makePerson(t.deps, ["member", "focal_point"], "ESA")),
+      id,
+      name: "Ada Quill",
+      email,
+    };
+    await addMission(t.deps, ada, {
+      name: "Quill Relay",
+      lead: "ESA",
+      destination: "lunar_orbit",
+      status: "funded",
+      launch: "2031",
+      launchPrecision: "year",
+    });
+    const { token } = await createApiToken(t.deps, ada, { name: "Sync" });
+    await revokeOwnToken(t.deps, ada, token.id);
+    // A namesake's longer name is someone else's and stays.
+    await createApiToken(t.deps, await makePerson(t.deps, ["member", "focal_point"], "ESA"), {
+      name: "Ada Quillon's feed",
+    });
+
+    const res = await (await browser(t.deps, t.app, sec)).post(`/private/people/${id}/privacy/erase`);
+    expect(res.status).toBe(303);
+    const label = `Former participant #${id}`;
+    const log = JSON.stringify(await t.deps.db.select().from(auditLog));
+    expect(log).not.toContain('Ada Quill"');
+    expect(log).not.toMatch(/Ada Quill(?!on)/);
+    expect(log.toLowerCase()).not.toContain(email);
+    expect(log).toContain(`Invited ${label} <erased-address>`);
+    expect(log).toContain("Ada Quillon's feed");
+    const [revision] = await t.deps.db
+      .select()
+      .from(missionRevisions)
+      .where(eq(missionRevisions.actorId, id));
+    expect(revision!.actorName).toBe(label);
+    const [revoked] = await t.deps.db.select().from(apiTokens).where(eq(apiTokens.id, token.id));
+    expect(revoked).toMatchObject({ createdByName: label, revokedByName: label });
   });
 
   it("nobody but the secretariat may export or erase, and the secretariat cannot erase itself", async () => {

@@ -129,6 +129,8 @@ export const missionRevisions = pgTable(
       .notNull()
       .references(() => missions.id, { onDelete: "cascade" }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    // The person's id beside the copy of their name, so an erasure finds the copy (null: not a person).
+    actorId: integer("actor_id"),
     actorName: text("actor_name").notNull(),
     agencyAcronym: text("agency_acronym"),
     summary: text("summary").notNull(),
@@ -156,6 +158,7 @@ export const missionProposals = pgTable(
     proposed: jsonb("proposed").$type<Record<string, unknown>>().notNull(),
     note: text("note"),
     status: text("status", { enum: proposalStatuses }).notNull().default("open"),
+    decidedById: integer("decided_by_id"),
     decidedByName: text("decided_by_name"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -22,6 +22,8 @@ export const apiTokens = pgTable(
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    // Who revoked it, by id as well as name, so erasing that person can find the copy of the name.
+    revokedById: integer("revoked_by_id"),
     revokedByName: text("revoked_by_name"),
   },
   (t) => [

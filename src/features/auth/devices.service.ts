@@ -57,7 +57,7 @@ export async function revokeOwnToken(deps: Deps, actor: Actor, id: number): Prom
     async (tx, audit) => {
       const [row] = await tx
         .update(apiTokens)
-        .set({ revokedAt: deps.now(), revokedByName: me.name })
+        .set({ revokedAt: deps.now(), revokedById: me.id, revokedByName: me.name })
         .where(and(eq(apiTokens.id, id), eq(apiTokens.createdById, me.id), isNull(apiTokens.revokedAt)))
         .returning({ name: apiTokens.name });
       if (!row) throw notFound("The token");

@@ -20,7 +20,8 @@ import { findPerson } from "./directory.queries.js";
 /**
  * Tables that keep a copy of a person's name beside their id, so records stay readable after the
  * person leaves. Erasing a person rewrites these copies; the records themselves stay (the forum's
- * history), attributed to an anonymous label.
+ * history), attributed to an anonymous label. Rows written before a table kept the id (id null)
+ * are matched by the exact name.
  */
 const NAME_COPIES: { table: string; id: string; name: string }[] = [
   { table: "audit_log", id: "actor_id", name: "actor_name" },
@@ -33,7 +34,39 @@ const NAME_COPIES: { table: string; id: string; name: string }[] = [
   { table: "annual_report_text_revisions", id: "author_id", name: "author_name" },
   { table: "mission_proposals", id: "proposed_by_id", name: "proposed_by_name" },
   { table: "api_tokens", id: "created_by_id", name: "created_by_name" },
+  { table: "api_tokens", id: "revoked_by_id", name: "revoked_by_name" },
+  { table: "mission_revisions", id: "actor_id", name: "actor_name" },
+  { table: "mission_proposals", id: "decided_by_id", name: "decided_by_name" },
+  { table: "forum_revisions", id: "author_id", name: "author_name" },
 ];
+
+/** A whole-word pattern for a literal text (a name "Ann Lee" must not match inside "Ann Leeds"). */
+const wholeWords = (text: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
+
+/**
+ * The audit log's summaries and details quote people ("Invited Ann Lee <ann@…>", "Ended every
+ * session of Ann Lee"): an erasure replaces the person's name and e-mail address there too.
+ */
+async function scrubAuditTexts(tx: Db, person: { name: string; email: string }, label: string) {
+  const rows = await tx
+    .select({ id: auditLog.id, summary: auditLog.summary, details: auditLog.details })
+    .from(auditLog)
+    .where(
+      sql`strpos(${auditLog.summary} || coalesce(${auditLog.details}::text, ''), ${person.name}) > 0
+          or strpos(lower(${auditLog.summary} || coalesce(${auditLog.details}::text, '')), ${person.email.toLowerCase()}) > 0`,
+    );
+  const name = wholeWords(person.name);
+  const email = new RegExp(wholeWords(person.email).source, "giu");
+  const scrub = (text: string) => text.replace(email, `erased-address`).replace(name, label);
+  for (const row of rows) {
+    const details = row.details === null ? null : JSON.parse(scrub(JSON.stringify(row.details)));
+    await tx
+      .update(auditLog)
+      .set({ summary: scrub(row.summary), details })
+      .where(eq(auditLog.id, row.id));
+  }
+}
 
 /** The label an erased person's records carry from then on. */
 export const erasedLabel = (id: number) => `Former participant #${id}`;
@@ -145,10 +178,13 @@ export async function erasePerson(deps: Deps, actor: Actor, id: number): Promise
       .set({ revokedAt: now })
       .where(sql`${calendarTokens.personId} = ${id} and ${calendarTokens.revokedAt} is null`);
     for (const c of NAME_COPIES) {
+      const [idCol, nameCol] = [sql.identifier(c.id), sql.identifier(c.name)];
       await tx.execute(
-        sql`update ${sql.identifier(c.table)} set ${sql.identifier(c.name)} = ${label} where ${sql.identifier(c.id)} = ${id}`,
+        sql`update ${sql.identifier(c.table)} set ${nameCol} = ${label}
+            where ${idCol} = ${id} or (${idCol} is null and ${nameCol} = ${person.name})`,
       );
     }
+    await scrubAuditTexts(tx, person, label);
     // No mail, queued or sent, keeps the address of an erased person; nor does the suppression list.
     await tx.delete(outbox).where(sql`lower(${outbox.toAddress}) = ${person.email.toLowerCase()}`);
     await tx.delete(mailSuppressions).where(eq(mailSuppressions.address, person.email.toLowerCase()));

@@ -8,6 +8,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../auth/actor.js";
+import { revisionAuthor } from "./revision-author.js";
 
 /** The columns of one record of the batch, as `json_to_recordset` reads them. */
 const recordColumns = sql.raw(`slug text, name text, "leadOrganisationId" int, "leadOther" text,
@@ -26,11 +27,6 @@ const valueList = sql.raw(`u.slug, u.name, u."leadOrganisationId", u."leadOther"
   coalesce(u."studiesPolarVolatiles", false), u.description, coalesce(u.sources, '[]'),
   coalesce(u.uncertain, false), u."uncertaintyNote"`);
 
-const who = (actor: Actor) =>
-  actor.kind === "person"
-    ? { actorName: actor.name, agencyAcronym: actor.organisationAcronym }
-    : { actorName: actor.kind === "system" ? actor.name : "visitor", agencyAcronym: null };
-
 /** A batch's records (see `encodeBatch`), JSON in UTF-8 bytes, as rows of the record's columns. */
 const recordset = (batch: Uint8Array) => {
   const bytes = Buffer.from(batch.buffer, batch.byteOffset, batch.byteLength);
@@ -39,7 +35,7 @@ const recordset = (batch: Uint8Array) => {
 
 /** Links and a revision for every mission of the batch `m` (id, slug) joined to its record. */
 const linksAndRevisions = (actor: Actor, now: Date) => {
-  const { actorName, agencyAcronym } = who(actor);
+  const { actorId, actorName, agencyAcronym } = revisionAuthor(actor);
   return sql`, p as (
       insert into mission_partners (mission_id, organisation_id)
       select m.id, x from m join u using (slug) cross join unnest(u.partners) as x
@@ -47,8 +43,8 @@ const linksAndRevisions = (actor: Actor, now: Date) => {
       insert into mission_objectives (mission_id, objective_id)
       select m.id, x from m join u using (slug) cross join unnest(u.objectives) as x
     )
-    insert into mission_revisions (mission_id, at, actor_name, agency_acronym, summary, before, after)
-    select m.id, ${now}::timestamptz, ${actorName}, ${agencyAcronym}::text, u.summary, u.before, u.after
+    insert into mission_revisions (mission_id, at, actor_id, actor_name, agency_acronym, summary, before, after)
+    select m.id, ${now}::timestamptz, ${actorId}::integer, ${actorName}, ${agencyAcronym}::text, u.summary, u.before, u.after
     from m join u using (slug)`;
 };
 

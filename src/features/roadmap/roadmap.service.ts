@@ -14,6 +14,7 @@ import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { resolve } from "./missions.resolve.js";
+import { revisionAuthor } from "./revision-author.js";
 import {
   canAddMission,
   canDecideProposal,
@@ -57,11 +58,6 @@ export function withoutProvenance({ sources, uncertain, uncertaintyNote, ...fact
   return facts;
 }
 
-const who = (actor: Actor) =>
-  actor.kind === "person"
-    ? { actorName: actor.name, agencyAcronym: actor.organisationAcronym }
-    : { actorName: actor.kind === "system" ? actor.name : "visitor", agencyAcronym: null };
-
 async function saveObjectives(tx: Db, missionId: number, objectiveIds: number[] | undefined) {
   if (objectiveIds === undefined) return;
   await tx.delete(missionObjectives).where(eq(missionObjectives.missionId, missionId));
@@ -93,7 +89,7 @@ export async function addMission(deps: Deps, actor: Actor, raw: unknown): Promis
     const after = missionValues((await findMissionBySlug(tx, row!.slug))!);
     await tx
       .insert(missionRevisions)
-      .values({ missionId: row!.id, ...who(actor), summary: "Added", before: null, after });
+      .values({ missionId: row!.id, ...revisionAuthor(actor), summary: "Added", before: null, after });
     await audit({
       action: "mission.create",
       subjectType: "mission",
@@ -139,7 +135,7 @@ export async function updateMission(
     const summary = `${changed.length ? `Changed ${changed.join(", ")}` : "Saved without changes"}${opts.via ? ` (${opts.via})` : ""}`;
     await tx.insert(missionRevisions).values({
       missionId: current.id,
-      ...who(actor),
+      ...revisionAuthor(actor),
       at: deps.now(),
       summary,
       before: pick(before, changed),
@@ -178,8 +174,8 @@ export async function proposeMissionChange(deps: Deps, actor: Actor, slug: strin
         .values({
           missionId: current.id,
           proposedById: actor.kind === "person" ? actor.id : null,
-          proposedByName: who(actor).actorName,
-          agencyAcronym: who(actor).agencyAcronym,
+          proposedByName: revisionAuthor(actor).actorName,
+          agencyAcronym: revisionAuthor(actor).agencyAcronym,
           proposed,
           note,
           createdAt: deps.now(),
@@ -238,7 +234,12 @@ function decide(deps: Deps, actor: Actor, id: number, status: "accepted" | "decl
     async (tx, audit) => {
       await tx
         .update(missionProposals)
-        .set({ status, decidedByName: who(actor).actorName, decidedAt: deps.now() })
+        .set({
+          status,
+          decidedById: revisionAuthor(actor).actorId,
+          decidedByName: revisionAuthor(actor).actorName,
+          decidedAt: deps.now(),
+        })
         .where(eq(missionProposals.id, id));
       await audit({
         action: `mission.proposal.${status}`,

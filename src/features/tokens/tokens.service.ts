@@ -103,7 +103,11 @@ export async function revokeApiToken(deps: Deps, actor: Actor, id: number): Prom
     async (tx, audit) => {
       await tx
         .update(apiTokens)
-        .set({ revokedAt: deps.now(), revokedByName: actor.kind === "person" ? actor.name : "system" })
+        .set({
+          revokedAt: deps.now(),
+          revokedById: actor.kind === "person" ? actor.id : null,
+          revokedByName: actor.kind === "person" ? actor.name : "system",
+        })
         .where(eq(apiTokens.id, id));
       await audit({
         action: "token.revoke",
