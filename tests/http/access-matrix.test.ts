@@ -16,6 +16,7 @@ import {
   workingGroups,
 } from "../../src/db/schema/index.js";
 import { type Person, systemActor } from "../../src/features/auth/actor.js";
+import { invitePerson } from "../../src/features/invitations/invitations.service.js";
 import { endorseProduct } from "../../src/features/products/endorsement.service.js";
 import { setPosition } from "../../src/features/products/positions.service.js";
 import { findProductBySlug } from "../../src/features/products/products.queries.js";
@@ -137,6 +138,10 @@ const routes: Array<{
     body: { name: "Invited Person", email: "invited@example.org", organisation: "ESA", roles: "member" },
     allowed: ["focalPoint", "secretariat"],
   },
+  // ":invitee" is a pending invitation to ESA, sent by the secretariat.
+  { method: "POST", path: "/private/invitations/:invitee/resend", allowed: ["focalPoint", "secretariat"] },
+  { method: "GET", path: "/private/invitations/:invitee/withdraw", allowed: ["focalPoint", "secretariat"] },
+  { method: "POST", path: "/private/invitations/:invitee/withdraw", allowed: ["focalPoint", "secretariat"] },
   { method: "GET", path: "/private/chairs", allowed: ["secretariat"] },
   { method: "POST", path: "/private/chairs", body: chair, allowed: ["secretariat"] },
   { method: "GET", path: "/private/chairs/:chair/edit", allowed: ["secretariat"] },
@@ -1244,7 +1249,16 @@ describe("access matrix: every protected route, every role, signed out, and the 
         .returning();
       siteRevision = String(rev!.id);
     }
+    const invitee = path.includes(":invitee")
+      ? await invitePerson(t.deps, actors.secretariat, {
+          name: "Pending Invitee",
+          email: `invitee-${Date.now()}-${Math.random()}@example.org`,
+          organisation: "ESA",
+          roles: ["member"],
+        })
+      : 0;
     const url = path
+      .replace(":invitee", String(invitee))
       .replace(":pagerev", pageRevision)
       .replace(":siterev", siteRevision)
       .replace(":person", String(subject.id))
