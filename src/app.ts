@@ -76,6 +76,7 @@ import { searchPages } from "./features/search/search.pages.js";
 import { setupPages } from "./features/setup/setup.pages.js";
 import { accessibilityPages } from "./features/site/accessibility.pages.js";
 import { discoveryPages } from "./features/site/discovery.pages.js";
+import { logoPages } from "./features/site/logo.pages.js";
 import { privateHomePages } from "./features/site/private.pages.js";
 import { settingsPages } from "./features/site/settings.pages.js";
 import { sitePages } from "./features/site/site.pages.js";
@@ -126,6 +127,14 @@ export function createApp(deps: Deps) {
   app.use(publicPageCache(deps));
   app.use(requestId({ headerName: "X-Request-Id" }));
   app.use(requestLogging(deps));
+  // Registered before the security headers so that it runs after them: an uploaded SVG logo, opened
+  // on its own, is a document, and nothing in it may run or load.
+  app.use("/site-logo/*", async (c, next) => {
+    await next();
+    if (c.res.headers.get("content-type") === "image/svg+xml") {
+      c.res.headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    }
+  });
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -212,6 +221,7 @@ export function createApp(deps: Deps) {
   app.route("/", tokenPages());
   app.route("/", settingsPages());
   app.route("/", siteTextsPages());
+  app.route("/", logoPages());
   app.route("/", accessibilityPages());
   // Before newsPages: /news/subscribe and /news/unsubscribe must not be taken for article slugs.
   app.route("/", subscriptionPages());

@@ -12,6 +12,7 @@ const uploadPaths: RegExp[] = [
   /^\/private\/publications\/(new|[a-z0-9-]+\/edit)$/,
   /^\/private\/meetings\/[a-z0-9-]+\/agenda\/\d+\/files$/,
   /^\/private\/products\/[a-z0-9-]+\/endorsement$/,
+  /^\/private\/site\/logo$/,
 ];
 
 /** True for an address whose form may carry a file. */

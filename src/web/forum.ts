@@ -22,6 +22,8 @@ export const forumSchema = z.object({
     principles: z.array(z.object({ title: z.string(), points: z.array(z.string()) })),
     background: z.string(),
     gesThemes: z.array(z.string()),
+    /** The heading over the themes ("Themes of the Global Exploration Strategy"). */
+    themesTitle: z.string().optional(),
     notGoverning: z.string(),
     membershipRule: z.string(),
     publicInput: z.string(),
@@ -32,10 +34,25 @@ export const forumSchema = z.object({
   }),
   /** What the science page gathers: the roadmap goals that are science, and the science group's slug. */
   science: z.object({ goals: z.array(z.string()), group: z.string().optional() }).optional(),
+  /** The forum's own name for its roadmap ("Global Exploration Roadmap"). */
+  roadmap: z.object({ name: z.string() }).optional(),
+  /** The uploaded logo shown in the header: a stored file, by content hash, and its image type. */
+  logo: z.object({ sha256: z.string(), type: z.string() }).optional(),
   /** The main navigation's order and labels, by address; sections not named keep their defaults. */
   nav: z.array(z.object({ href: z.string(), label: z.string() })).optional(),
 });
 export type Forum = z.infer<typeof forumSchema>;
+
+/** The file extension the logo's address carries, so saved copies open in the right program. */
+export const logoExtension = (type: string) =>
+  ({ "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/svg+xml": "svg" })[type] ?? "img";
+
+/** The logo's public address; it changes with the content, so it can be cached for good. */
+export const logoPath = (logo: NonNullable<Forum["logo"]>) =>
+  `/site-logo/${logo.sha256}.${logoExtension(logo.type)}`;
+
+/** The roadmap's name as the forum calls it; a forum that never named it has a "Roadmap". */
+export const roadmapName = (forum: Forum) => forum.roadmap?.name || "Roadmap";
 
 /** Used before the dataset is loaded, so pages still render. */
 const fallbackForum: Forum = {

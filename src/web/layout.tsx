@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { Actor } from "../features/auth/actor.js";
-import type { Forum } from "./forum.js";
+import { type Forum, logoPath } from "./forum.js";
 import { navSections } from "./nav.js";
 
 /** Everything the shell of a page needs, gathered by the handler. */
@@ -67,9 +67,13 @@ export function Layout({ ctx, title, description, og, feeds, children }: LayoutP
         <header class="site-header">
           <div class="wrap header-row">
             <a class="brand" href="/">
-              <span class="brand-mark" aria-hidden="true">
-                {ctx.forum.acronym}
-              </span>
+              {ctx.forum.logo ? (
+                <img class="brand-logo" src={logoPath(ctx.forum.logo)} alt="" height="40" />
+              ) : (
+                <span class="brand-mark" aria-hidden="true">
+                  {ctx.forum.acronym}
+                </span>
+              )}
               <span class="brand-name">{ctx.forum.name}</span>
             </a>
             {ctx.path === "/search" ? null : <SiteSearch />}

@@ -46,13 +46,13 @@ describe("the GER framework", () => {
     const actors = await matrixActors(t.deps);
     const fp = await browser(t.deps, t.app, actors.focalPoint);
     const form = await (await fp.get("/private/missions/argonaut/edit")).text();
-    expect(form).toContain("GER objectives served");
+    expect(form).toContain("Objectives served");
     const bad = await fp.post("/private/missions/argonaut/edit", {
       ...argonautForm,
       objectives: ["", "G99.9"],
     });
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain("There is no GER objective G99.9.");
+    expect(await bad.text()).toContain("There is no roadmap objective G99.9.");
     const ok = await fp.post("/private/missions/argonaut/edit", {
       ...argonautForm,
       objectives: ["", "G2.1", "G3.2"],

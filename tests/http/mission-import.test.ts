@@ -112,7 +112,7 @@ describe("a dry run", () => {
     const reasons = data.errors.map((e: { reason: string }) => e.reason).join("\n");
     expect(reasons).toContain('There is no member agency "XYZ"');
     expect(reasons).toContain("already used on line 2");
-    expect(reasons).toContain("There is no GER objective Z9.9");
+    expect(reasons).toContain("There is no roadmap objective Z9.9");
     expect(reasons).toContain("must not be before the launch");
     expect(data.created).toContain("good-one");
     expect(await missionCount()).toBe(before);

@@ -3,6 +3,7 @@ import { raw } from "hono/html";
 import type { AppEnv } from "../../http/env.js";
 import { renderPage } from "../../http/page.js";
 import { EmptyState, PageHeader } from "../../web/components.js";
+import { loadForum } from "../../web/forum.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { faqAdminPages } from "./faq.admin.pages.js";
 import { loadFaq } from "./faq.queries.js";
@@ -15,7 +16,7 @@ export function faqPages() {
     const sections = (await loadFaq(c.var.deps.db)).filter((s) => s.questions.length > 0);
     return renderPage(c, {
       title: "FAQ",
-      description: "Frequently asked questions about the forum and the Global Exploration Roadmap.",
+      description: `Frequently asked questions about the ${(await loadForum(c.var.deps)).acronym}.`,
       body: () => (
         <div class="wrap prose-page">
           <PageHeader title="Frequently asked questions" />

@@ -4,6 +4,7 @@ import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
 import { EmptyState, PageHeader } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
+import { loadForum, roadmapName } from "../../web/forum.js";
 import { findPublication } from "../publications/publications.queries.js";
 import { compareSides, loadSide, type Side } from "./editions.service.js";
 import { canReadEdition } from "./ger.policy.js";
@@ -30,10 +31,10 @@ export function editionPages() {
 
   app.get("/roadmap/editions", async (c) => {
     const editions = await listEditions(c.var.deps.db, { publishedOnly: true });
+    const roadmap = roadmapName(await loadForum(c.var.deps));
     return renderPage(c, {
-      title: "Editions · Global Exploration Roadmap",
-      description:
-        "The published editions and supplements of the Global Exploration Roadmap, and what changed.",
+      title: `Editions · ${roadmap}`,
+      description: `The published editions and supplements of the ${roadmap}, and what changed.`,
       body: () => (
         <div class="wrap">
           {crumbs("Editions")}
@@ -71,7 +72,7 @@ export function editionPages() {
     ]);
     return renderPage(c, {
       title: `${e.name} · Editions`,
-      description: `${e.name}: the missions of the Global Exploration Roadmap as this edition froze them.`,
+      description: `${e.name}: the missions of the ${roadmapName(await loadForum(c.var.deps))} as this edition froze them.`,
       body: () => (
         <div class="wrap">
           {crumbs(e.name)}
@@ -113,7 +114,7 @@ export function editionPages() {
         ])
       : null;
     return renderPage(c, {
-      title: "Compare editions · Global Exploration Roadmap",
+      title: `Compare editions · ${roadmapName(await loadForum(c.var.deps))}`,
       description: "Missions added, removed, slipped and changed between two editions of the roadmap.",
       body: () => (
         <div class="wrap">
@@ -153,7 +154,7 @@ export function editionPages() {
       ? await Promise.all([loadSide(db, c.var.actor, latest.slug), loadSide(db, c.var.actor, "current")])
       : [null, null];
     return renderPage(c, {
-      title: "What changed since the last edition · Global Exploration Roadmap",
+      title: `What changed since the last edition · ${roadmapName(await loadForum(c.var.deps))}`,
       description: "The agencies' plans now, compared with the latest published edition of the roadmap.",
       body: () => (
         <div class="wrap">

@@ -3,6 +3,7 @@ import { destinations } from "../../db/schema/index.js";
 import type { AppEnv } from "../../http/env.js";
 import { renderPage } from "../../http/page.js";
 import { PageHeader, TableScroll, Tag } from "../../web/components.js";
+import { loadForum, roadmapName } from "../../web/forum.js";
 import { destinationLabels, statusLabels } from "../roadmap/roadmap.schemas.js";
 import { type Framework, loadFramework, type Objective } from "./ger.queries.js";
 
@@ -13,10 +14,10 @@ export function frameworkPages() {
     const f = await loadFramework(c.var.deps.db);
     const objectives = f.goals.flatMap((g) => g.objectives);
     const unserved = objectives.filter((o) => o.missions.length === 0);
+    const roadmap = roadmapName(await loadForum(c.var.deps));
     return renderPage(c, {
-      title: "Goals and objectives · Global Exploration Roadmap",
-      description:
-        "The common goals and objectives of the Global Exploration Roadmap and the missions serving each.",
+      title: `Goals and objectives · ${roadmap}`,
+      description: `The common goals and objectives of the ${roadmap} and the missions serving each.`,
       body: () => (
         <div class="wrap">
           <p class="breadcrumb">
@@ -24,7 +25,7 @@ export function frameworkPages() {
           </p>
           <PageHeader
             title="Goals and objectives"
-            lead="The common goals the agencies share in the Global Exploration Roadmap, the objectives under them, and which missions serve each."
+            lead={`The common goals the agencies share in the ${roadmap}, the objectives under them, and which missions serve each.`}
           />
           <section class="section" aria-labelledby="unserved-heading">
             <h2 id="unserved-heading">Objectives no mission serves</h2>

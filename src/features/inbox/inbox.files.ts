@@ -59,6 +59,7 @@ export async function deleteUnusedFiles(tx: Db, hashes: string[]): Promise<void>
         and not exists (select 1 from inbox_attachments a where a.sha256 = f.sha256)
         and not exists (select 1 from publications p where p.file_sha256 = f.sha256)
         and not exists (select 1 from agenda_item_files g where g.sha256 = f.sha256)
-        and not exists (select 1 from review_positions r where r.evidence_file_sha256 = f.sha256)`);
+        and not exists (select 1 from review_positions r where r.evidence_file_sha256 = f.sha256)
+        and not exists (select 1 from forum_settings s where s.value->'logo'->>'sha256' = f.sha256)`);
   }
 }

@@ -14,8 +14,8 @@ import {
 import { isTimeZone, zonedToInstant } from "../meetings/time.js";
 
 export const productKindLabels: Record<ProductKind, string> = {
-  global_exploration_roadmap: "Global Exploration Roadmap",
-  ger_supplement: "GER supplement",
+  global_exploration_roadmap: "Roadmap edition",
+  ger_supplement: "Roadmap supplement",
   white_paper: "White paper",
   technology_assessment: "Technology assessment",
   annual_report: "Annual report",

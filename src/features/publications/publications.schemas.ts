@@ -4,8 +4,8 @@ import { partialDate } from "../directory/directory.schemas.js";
 
 /** Human labels for the category vocabulary, in the order the library lists them. */
 export const categoryLabels: Record<PublicationCategory, string> = {
-  global_exploration_roadmap: "Global Exploration Roadmap",
-  ger_supplement: "GER supplement",
+  global_exploration_roadmap: "Roadmap edition",
+  ger_supplement: "Roadmap supplement",
   annual_report: "Annual report",
   technology_assessment: "Technology assessment",
   white_paper: "White paper",

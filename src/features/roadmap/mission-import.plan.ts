@@ -200,7 +200,7 @@ function resolvePartners(acronyms: string[], ctx: ImportContext, add: Add): numb
 function resolveObjectives(codes: string[] | undefined, ctx: ImportContext, add: Add): number[] | undefined {
   if (codes === undefined) return undefined;
   const unknown = codes.filter((c) => !ctx.objectives.has(c));
-  if (unknown.length) add("objectives", `There is no GER objective ${unknown.join(", ")}.`);
+  if (unknown.length) add("objectives", `There is no roadmap objective ${unknown.join(", ")}.`);
   return codes.flatMap((c) => ctx.objectives.get(c)?.id ?? []);
 }
 

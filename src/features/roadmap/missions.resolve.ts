@@ -25,7 +25,7 @@ async function objectiveIdsOf(db: Db, codes: string[] | undefined): Promise<numb
     .from(gerObjectives)
     .where(inArray(gerObjectives.code, codes));
   const unknown = codes.filter((c) => !rows.some((r) => r.code === c));
-  if (unknown.length) throw invalid({ objectives: `There is no GER objective ${unknown.join(", ")}.` });
+  if (unknown.length) throw invalid({ objectives: `There is no roadmap objective ${unknown.join(", ")}.` });
   return rows.map((r) => r.id);
 }
 

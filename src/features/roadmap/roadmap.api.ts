@@ -30,7 +30,7 @@ const fields = {
   instruments: z.array(z.string()),
   objectives: z
     .array(z.string())
-    .openapi({ description: "codes of the GER objectives served", example: ["G2.1"] }),
+    .openapi({ description: "codes of the roadmap objectives served", example: ["G2.1"] }),
   studiesPolarVolatiles: z.boolean(),
   description: z.string().nullable(),
   sources: z.array(z.string()),

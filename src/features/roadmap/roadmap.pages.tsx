@@ -6,7 +6,7 @@ import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
 import { renderPng } from "../../web/charts/png.js";
 import { EmptyState, PageHeader } from "../../web/components.js";
-import { loadForum } from "../../web/forum.js";
+import { loadForum, roadmapName } from "../../web/forum.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { chartCsv, missionsCsv } from "./roadmap.export.js";
 import { findMissionBySlug, listMissions, listRevisions, type Mission } from "./roadmap.queries.js";
@@ -58,7 +58,7 @@ async function exportCaption(c: AppContext, f: MissionFilters): Promise<string[]
   ];
 }
 
-/** The public Global Exploration Roadmap: the chart, the missions, their pages and exports. */
+/** The public roadmap: the chart, the missions, their pages and exports. */
 export function roadmapPages() {
   const app = new Hono<AppEnv>();
 
@@ -108,15 +108,15 @@ export function roadmapPages() {
     const chart = missionChart(list, { ...f, currentYear: thisYear(c), idPrefix: "roadmap-chart" });
     const q = filterQuery(f);
     const filtered = q !== "";
+    const roadmap = roadmapName(await loadForum(c.var.deps));
     return renderPage(c, {
-      title: "Global Exploration Roadmap",
-      description:
-        "The mission scenario of the Global Exploration Roadmap, compiled from member agencies' plans.",
+      title: roadmap,
+      description: `The mission scenario of the ${roadmap}, compiled from member agencies' plans.`,
       body: () => (
         <div class="wrap">
           <PageHeader
             eyebrow="Roadmap"
-            title="Global Exploration Roadmap"
+            title={roadmap}
             lead="The mission scenario compiled from the member agencies' plans: robotic and crewed missions to low Earth orbit, the Moon, Mars and small bodies, as each lead agency reports them."
           />
           <p class="roadmap-links">
@@ -244,9 +244,10 @@ export function roadmapPages() {
     const m = await findMissionBySlug(c.var.deps.db, c.req.param("slug"));
     if (!m) throw notFound("This mission");
     const revisions = await listRevisions(c.var.deps.db, m.id);
+    const roadmap = roadmapName(await loadForum(c.var.deps));
     return renderPage(c, {
-      title: `${m.name} · Global Exploration Roadmap`,
-      description: m.description ?? `${m.name}, a mission in the Global Exploration Roadmap.`,
+      title: `${m.name} · ${roadmap}`,
+      description: m.description ?? `${m.name}, a mission in the ${roadmap}.`,
       body: () => <MissionDetails m={m} revisions={revisions} />,
     });
   });

@@ -131,6 +131,9 @@ async function editor(
             title="Site texts"
             lead="The forum's name, Home, About and the main navigation. The secretariat's contact is edited under Secretariat."
           />
+          <p>
+            The logo in the header is changed apart, and at once: <a href="/private/site/logo">Logo</a>.
+          </p>
           <Notice text={notices[c.req.query("done") ?? ""]} />
           {p.draftSavedAt ? (
             <p class="callout">

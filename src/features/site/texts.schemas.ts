@@ -37,6 +37,7 @@ const siteTextsInput = z.object({
   name: required(200, "Enter the forum's name.", "Keep the name to 200 characters."),
   acronym: required(20, "Enter a short name or acronym.", "Keep the short name to 20 characters."),
   tagline: text(300, "Keep the tagline to 300 characters."),
+  roadmap: z.object({ name: text(120, "Keep the roadmap's name to 120 characters.") }),
   home: z.object({
     intro: required(2000, "Write the introduction visitors read first.", "Keep it to 2,000 characters."),
     highlights: z.array(highlightRow).transform((rows) => rows.filter((r) => r.title)),
@@ -47,6 +48,7 @@ const siteTextsInput = z.object({
     principles: z.array(principleRow).transform((rows) => rows.filter((r) => r.title)),
     background: text(10000, "Keep it to 10,000 characters."),
     gesThemes: z.array(z.string().max(300, "Keep each theme to 300 characters.")),
+    themesTitle: text(120, "Keep the heading to 120 characters."),
     membershipRule: text(1000, "Keep it to 1,000 characters."),
     publicInput: text(1000, "Keep it to 1,000 characters."),
   }),
@@ -88,6 +90,7 @@ function fromForm(body: Record<string, unknown>) {
     name: t("name"),
     acronym: t("acronym"),
     tagline: t("tagline"),
+    roadmap: { name: t("roadmap.name") },
     home: {
       intro: t("home.intro"),
       highlights: rows("home.highlights", (k) => ({ title: t(`${k}.title`), text: t(`${k}.text`) })),
@@ -101,6 +104,7 @@ function fromForm(body: Record<string, unknown>) {
       })),
       background: t("about.background"),
       gesThemes: lines(t("about.gesThemes")),
+      themesTitle: t("about.themesTitle"),
       membershipRule: t("about.membershipRule"),
       publicInput: t("about.publicInput"),
     },
@@ -121,7 +125,8 @@ export function parseSiteTexts(body: unknown, base: Forum): Forum {
     .sort((a, b) => a.position - b.position || a.i - b.i)
     .map(({ href, label }) => ({ href, label }));
   const { name, acronym, tagline, home, about } = input;
-  return { ...base, name, acronym, tagline, home, about, nav };
+  const roadmap = input.roadmap.name ? input.roadmap : undefined;
+  return { ...base, name, acronym, tagline, roadmap, home, about, nav };
 }
 
 /** The editor's fields for a forum's texts. */
@@ -130,11 +135,13 @@ export function siteTextsValues(forum: Forum): FormValues {
     name: forum.name,
     acronym: forum.acronym,
     tagline: forum.tagline,
+    "roadmap.name": forum.roadmap?.name ?? "",
     "home.intro": forum.home.intro,
     "about.purpose": forum.about.purpose,
     "about.notGoverning": forum.about.notGoverning,
     "about.background": forum.about.background,
     "about.gesThemes": forum.about.gesThemes.join("\n"),
+    "about.themesTitle": forum.about.themesTitle ?? "",
     "about.membershipRule": forum.about.membershipRule,
     "about.publicInput": forum.about.publicInput,
   };

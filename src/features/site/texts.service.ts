@@ -138,7 +138,7 @@ export async function restoreSiteRevision(deps: Deps, actor: Actor, revisionId: 
       const [revision] = await tx.select().from(forumRevisions).where(eq(forumRevisions.id, revisionId));
       const parsed = forumSchema.safeParse(revision?.value);
       if (!revision || !parsed.success) throw notFound("This version of the texts");
-      await storeDraft(tx, deps, { ...parsed.data, secretariat: current.secretariat });
+      await storeDraft(tx, deps, { ...parsed.data, secretariat: current.secretariat, logo: current.logo });
       await audit({
         action: "site_texts.restore",
         subjectType: "forum_settings",

@@ -58,7 +58,7 @@ export function MissionDetails({
         <dd>{m.endsOn && m.endPrecision ? describeAtPrecision(m.endsOn, m.endPrecision) : "Not set"}</dd>
         <dt>Instruments</dt>
         <dd>{m.instruments.length ? m.instruments.join("; ") : "None listed"}</dd>
-        <dt>GER objectives served</dt>
+        <dt>Objectives served</dt>
         <dd>
           {m.objectives.length ? <a href="/roadmap/framework">{m.objectives.join(", ")}</a> : "None recorded"}
         </dd>

@@ -235,9 +235,9 @@ function ObjectivesFieldset(p: {
       tabindex={-1}
       aria-describedby={p.errors?.objectives ? "f-objectives-error" : undefined}
     >
-      <legend>GER objectives served</legend>
+      <legend>Objectives served</legend>
       <p class="hint">
-        Which objectives of the Global Exploration Roadmap this mission serves (see the{" "}
+        Which of the roadmap's objectives this mission serves (see the{" "}
         <a href="/roadmap/framework">framework</a>).
       </p>
       {p.errors?.objectives ? (

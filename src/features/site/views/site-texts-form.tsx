@@ -35,6 +35,9 @@ export function SiteTextsForm(p: FormProps) {
           hint: "Shown in the header and titles.",
         })}
         {field("tagline", "Tagline", { hint: "One line under the title of About." })}
+        {field("roadmap.name", "Name of the roadmap", {
+          hint: "The title of the Roadmap pages, e.g. “Global Exploration Roadmap”. Empty: “Roadmap”.",
+        })}
       </fieldset>
       <fieldset>
         <legend>Home</legend>
@@ -66,7 +69,7 @@ export function SiteTextsForm(p: FormProps) {
 }
 
 function AboutFields(p: {
-  field: (name: string, label: string) => unknown;
+  field: (name: string, label: string, extra?: { hint?: string }) => unknown;
   area: (name: string, label: string, rows: number, hint?: string, required?: boolean) => unknown;
   principles: number;
 }) {
@@ -84,7 +87,8 @@ function AboutFields(p: {
         </fieldset>
       ))}
       {p.area("about.background", "Background", 6, markdown)}
-      {p.area("about.gesThemes", "Themes of the strategy", 4, "One theme per line.")}
+      {p.field("about.themesTitle", "Heading over the themes", { hint: "Empty: “Themes”." })}
+      {p.area("about.gesThemes", "Themes", 4, "One theme per line.")}
       {p.area("about.membershipRule", "Who can take part", 2)}
       {p.area("about.publicInput", "Input from the public", 2)}
     </fieldset>

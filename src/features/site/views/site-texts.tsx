@@ -48,32 +48,38 @@ export function AboutSections({ forum }: { forum: Forum }) {
       <section id="purpose" class="prose">
         <h2>Purpose</h2>
         {raw(renderMarkdown(a.purpose))}
-        <p class="callout">{a.notGoverning}</p>
+        {a.notGoverning ? <p class="callout">{a.notGoverning}</p> : null}
       </section>
-      <section id="principles">
-        <h2>Principles</h2>
-        <div class="cards">
-          {a.principles.map((p) => (
-            <article class="card">
-              <h3>{p.title}</h3>
-              <ul>
-                {p.points.map((pt) => (
-                  <li>{pt}</li>
-                ))}
-              </ul>
-            </article>
-          ))}
-        </div>
-      </section>
+      {a.principles.length ? (
+        <section id="principles">
+          <h2>Principles</h2>
+          <div class="cards">
+            {a.principles.map((p) => (
+              <article class="card">
+                <h3>{p.title}</h3>
+                <ul>
+                  {p.points.map((pt) => (
+                    <li>{pt}</li>
+                  ))}
+                </ul>
+              </article>
+            ))}
+          </div>
+        </section>
+      ) : null}
       <section id="background" class="prose">
         <h2>Background</h2>
         {raw(renderMarkdown(a.background))}
-        <h3>Themes of the Global Exploration Strategy</h3>
-        <ul>
-          {a.gesThemes.map((t) => (
-            <li>{t}</li>
-          ))}
-        </ul>
+        {a.gesThemes.length ? (
+          <>
+            <h3>{a.themesTitle || "Themes"}</h3>
+            <ul>
+              {a.gesThemes.map((t) => (
+                <li>{t}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <h3>Who can take part</h3>
         <p>{a.membershipRule}</p>
         <p>{a.publicInput}</p>
