@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Test files share a worker's loaded modules instead of importing the whole app again each
+    // (import time was most of a run); every file still opens its own database copy.
+    isolate: false,
   },
 });
