@@ -42,7 +42,7 @@ function GroupList({
                 <a href={`/groups/${g.slug}`}>{groupTitle(g)}</a> <GroupTags g={g} />
               </th>
               <td>{groupPeriod(g) || "not recorded"}</td>
-              <td class="num">{counts.get(g.id) ?? 0}</td>
+              <td class="num">{counts.get(g.id) ?? <span class="muted">not recorded</span>}</td>
             </tr>
           ))}
         </tbody>
