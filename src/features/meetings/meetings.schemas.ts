@@ -14,7 +14,8 @@ export const meetingModeLabels: Record<(typeof meetingModes)[number], string> = 
   hybrid: "Hybrid",
 };
 
-const optionalText = (max: number) =>
+/** Optional text of at most `max` characters; empty becomes null. */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()
@@ -27,7 +28,8 @@ const checkbox = z
   .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
-const localTime = z
+/** A local wall-clock time, "YYYY-MM-DDTHH:MM". */
+export const localTime = z
   .string({ error: "Enter the date and time." })
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/, "Use YYYY-MM-DD HH:MM, local time at the meeting.");
