@@ -14,8 +14,7 @@ export const meetingModeLabels: Record<(typeof meetingModes)[number], string> = 
   hybrid: "Hybrid",
 };
 
-/** Optional text of at most `max` characters; empty becomes null. */
-export const optionalText = (max: number) =>
+const optionalText = (max: number) =>
   z
     .string()
     .trim()

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { localTime, optionalText } from "./meetings.schemas.js";
+import { localTime } from "./meetings.schemas.js";
+
+/** Optional text; empty or null (the API's "none") becomes null. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .nullish()
+    .transform((v) => (v ? v : null));
 
 /**
  * A session as the secretariat enters it (form or API). Times are local to `timeZone`, which
@@ -9,12 +18,7 @@ export const sessionInput = z.object({
   title: z.string().trim().min(2, "Enter the session's title.").max(200, "Use at most 200 characters."),
   start: localTime,
   end: localTime,
-  timeZone: z
-    .string()
-    .trim()
-    .max(64, "Use at most 64 characters.")
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  timeZone: optionalText(64),
   place: optionalText(200),
   description: z
     .string()
