@@ -114,7 +114,11 @@ describe("the sessions of a meeting", () => {
         "start",
         "within the meeting&#39;s dates",
       ],
-      [{ ...plenary, start: "2031-03-05T16:00", end: "2031-03-06T10:00" }, "end", "2031-03-04 to 2031-03-05"],
+      [
+        { ...plenary, start: "2031-03-05T16:00", end: "2031-03-06T10:00" },
+        "end",
+        "4–5 March 2031 (Asia/Seoul time)",
+      ],
       [{ ...plenary, timeZone: "Mars/Olympus" }, "timeZone", "not a known time zone"],
       [{ ...plenary, title: "x".repeat(201) }, "title", "Use at most 200 characters."],
       [{ ...plenary, description: "x".repeat(2001) }, "description", "Use at most 2,000 characters."],

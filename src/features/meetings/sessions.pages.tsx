@@ -8,7 +8,7 @@ import { ConfirmForm, PageHeader } from "../../web/components.js";
 import type { FormValues } from "../directory/views/organisation-form.js";
 import type { MeetingDetail } from "./meetings.queries.js";
 import { loadManagedMeeting } from "./meetings.service.js";
-import { sessionsByDay, sessionTimeRange } from "./sessions.js";
+import { dayRange, sessionsByDay, sessionTimeRange } from "./sessions.js";
 import type { MeetingSession } from "./sessions.queries.js";
 import { addSession, deleteSession, loadManagedSession, updateSession } from "./sessions.service.js";
 import { instantToZoned } from "./time.js";
@@ -51,7 +51,7 @@ function formPage(
           errors={p.errors}
           message={p.message}
           meetingZone={m.timeZone}
-          meetingDays={meetingWhen({ ...m, precision: "day" })}
+          meetingDays={dayRange(m)}
         />
       </>
     ),

@@ -106,12 +106,15 @@ describe("resolving a session's times", () => {
     const before = bad("2023-12-06T09:00", "2023-12-06T10:00");
     expect(before).toMatchObject({
       ok: false,
-      errors: { start: expect.stringContaining("2023-12-07 to 2023-12-08") },
+      errors: { start: expect.stringContaining("dates, 7–8 December 2023 (Asia/Seoul time)") },
     });
     expect(bad("2023-12-08T17:00", "2023-12-09T10:00")).toMatchObject({
       ok: false,
       errors: { end: expect.any(String) },
     });
+    // Both ends outside: one message, on the start.
+    const after = bad("2023-12-09T09:00", "2023-12-09T10:00");
+    expect(after.ok === false && Object.keys(after.errors)).toEqual(["start"]);
     // 08:00 on 7 December in Seoul is 23:00 on 6 December in UTC: still within the meeting's days.
     expect(bad("2023-12-07T08:00", "2023-12-07T09:00").ok).toBe(true);
     // A session may end at midnight after the last day.

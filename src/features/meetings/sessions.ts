@@ -103,6 +103,18 @@ export function sessionsByDay<S extends SessionTimes>(
   return days;
 }
 
+const dayFormat = (timeZone: string) =>
+  formatter(
+    `days:${timeZone}`,
+    () => new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" }),
+  );
+/** A meeting's days where it is held, as people write them: "4–5 March 2031", "30 March – 2 April 2031". */
+export const dayRange = (m: { startsAt: Date; endsAt: Date; timeZone: string }) =>
+  dayFormat(m.timeZone)
+    .formatRange(m.startsAt, m.endsAt)
+    .replace(/\s*–\s*/, " – ")
+    .replace(/(\d) – (\d)/, "$1–$2");
+
 /** What the secretariat entered for a session's times: local wall-clock times and their zone. */
 export type SessionTimesInput = { start: string; end: string; timeZone: string | null };
 type Meeting = { startsAt: Date; endsAt: Date; timeZone: string };
@@ -134,10 +146,10 @@ export function resolveSessionTimes(
   // A session may end at midnight after the meeting's last day.
   const endDay = localDay(new Date(endsAt.getTime() - 60_000), meeting.timeZone);
   const startDay = localDay(startsAt, meeting.timeZone);
-  const range = first === last ? `on ${first}` : `from ${first} to ${last}`;
-  const outside = `A session lies within the meeting's dates: ${range} (${meeting.timeZone} time).`;
+  const outside = `A session lies within the meeting's dates, ${dayRange(meeting)} (${meeting.timeZone} time).`;
+  // One message is enough when both ends are outside.
   if (startDay < first || startDay > last) errors.start = outside;
-  if (endDay > last) errors.end = outside;
+  else if (endDay > last) errors.end = outside;
   if (errors.start || errors.end) return { ok: false, errors };
   return { ok: true, times: { startsAt, endsAt } };
 }
