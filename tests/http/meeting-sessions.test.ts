@@ -144,6 +144,15 @@ describe("the sessions of a meeting", () => {
     expect(await sessionCount()).toBe(0);
   });
 
+  it("a meeting's new dates must still hold its sessions", async () => {
+    const sec = await planned();
+    await sec.post(`${base}/sessions/new`, workshop);
+    const moved = await sec.post(`${base}/edit`, { ...meeting, end: "2031-03-04T17:00" });
+    expect(moved.status).toBe(422);
+    expect(await moved.text()).toContain("The programme has sessions outside 4 March 2031: Public workshop.");
+    expect((await sec.post(`${base}/edit`, { ...meeting, place: "Incheon" })).status).toBe(303);
+  });
+
   it("the public page lists the sessions by day in the meeting's local time; the date range is unchanged", async () => {
     const sec = await planned();
     await sec.post(`${base}/sessions/new`, workshop);

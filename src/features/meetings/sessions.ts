@@ -4,6 +4,8 @@ import { instantToZoned, isTimeZone, zonedToInstant } from "./time.js";
 export type SessionTimes = { startsAt: Date; endsAt: Date };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+type Meeting = { startsAt: Date; endsAt: Date; timeZone: string };
+
 /** One formatter per locale, zone and kind: building them costs more than formatting. */
 function formatter(key: string, make: () => Intl.DateTimeFormat) {
   let f = formatters.get(key);
@@ -115,9 +117,17 @@ export const dayRange = (m: { startsAt: Date; endsAt: Date; timeZone: string }) 
     .replace(/\s*–\s*/, " – ")
     .replace(/(\d) – (\d)/, "$1–$2");
 
+/** True when a session lies within a meeting's local days (it may end at midnight after the last). */
+export function withinMeetingDays(s: SessionTimes, meeting: Meeting): boolean {
+  const first = localDay(meeting.startsAt, meeting.timeZone);
+  const last = localDay(meeting.endsAt, meeting.timeZone);
+  const startDay = localDay(s.startsAt, meeting.timeZone);
+  const endDay = localDay(new Date(s.endsAt.getTime() - 60_000), meeting.timeZone);
+  return startDay >= first && startDay <= last && endDay <= last;
+}
+
 /** What the secretariat entered for a session's times: local wall-clock times and their zone. */
 export type SessionTimesInput = { start: string; end: string; timeZone: string | null };
-type Meeting = { startsAt: Date; endsAt: Date; timeZone: string };
 
 /**
  * Resolves a session's local times to instants (in `timeZone`, else the meeting's) and checks they
