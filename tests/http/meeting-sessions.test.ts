@@ -1,6 +1,6 @@
 import { count, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, meetingSessions } from "../../src/db/schema/index.js";
+import { auditLog, groupChairs, meetingSessions, workingGroups } from "../../src/db/schema/index.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 
@@ -103,6 +103,28 @@ describe("the sessions of a meeting", () => {
     expect((await visitor.json("POST", `/api/v1/meetings/${slug}/sessions`, workshop)).status).toBe(401);
     expect(await sessionCount()).toBe(1);
     expect((await t.deps.db.select().from(meetingSessions))[0]!.title).toBe("Plenary");
+  });
+
+  it("a group's chair manages the programme of the group's meetings only", async () => {
+    const sec = await as(["secretariat"], null);
+    for (const group of ["swg", "twg"])
+      await sec.post("/private/meetings/new", {
+        ...meeting,
+        title: `${group} days`,
+        kind: "group_meeting",
+        group,
+      });
+    const person = await makePerson(t.deps, ["member", "chair"], "NASA");
+    const [swg] = await t.deps.db.select().from(workingGroups).where(eq(workingGroups.slug, "swg"));
+    await t.deps.db.insert(groupChairs).values({ groupId: swg!.id, personId: person.id });
+    const chair = await browser(t.deps, t.app, person);
+    expect((await chair.post("/private/meetings/2031-03-04-swg-days/sessions/new", plenary)).status).toBe(
+      303,
+    );
+    expect((await chair.post("/private/meetings/2031-03-04-twg-days/sessions/new", plenary)).status).toBe(
+      403,
+    );
+    expect(await sessionCount()).toBe(1);
   });
 
   it("bad input is refused with a message and nothing is stored", async () => {

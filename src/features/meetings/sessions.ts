@@ -151,15 +151,11 @@ export function resolveSessionTimes(
   if (!startsAt || !endsAt) return { ok: false, errors };
   if (endsAt.getTime() <= startsAt.getTime())
     return { ok: false, errors: { end: "The end must be after the start." } };
-  const first = localDay(meeting.startsAt, meeting.timeZone);
-  const last = localDay(meeting.endsAt, meeting.timeZone);
-  // A session may end at midnight after the meeting's last day.
-  const endDay = localDay(new Date(endsAt.getTime() - 60_000), meeting.timeZone);
-  const startDay = localDay(startsAt, meeting.timeZone);
-  const outside = `A session lies within the meeting's dates, ${dayRange(meeting)} (${meeting.timeZone} time).`;
-  // One message is enough when both ends are outside.
-  if (startDay < first || startDay > last) errors.start = outside;
-  else if (endDay > last) errors.end = outside;
-  if (errors.start || errors.end) return { ok: false, errors };
+  if (!withinMeetingDays({ startsAt, endsAt }, meeting)) {
+    const outside = `A session lies within the meeting's dates, ${dayRange(meeting)} (${meeting.timeZone} time).`;
+    // One message, on the end only when the start is within the dates.
+    const startsWithin = withinMeetingDays({ startsAt, endsAt: startsAt }, meeting);
+    return { ok: false, errors: startsWithin ? { end: outside } : { start: outside } };
+  }
   return { ok: true, times: { startsAt, endsAt } };
 }
