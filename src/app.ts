@@ -40,6 +40,8 @@ import { meetingAdminPages } from "./features/meetings/meetings.admin.js";
 import { registerGroupsAndMeetingsApi } from "./features/meetings/meetings.api.js";
 import { meetingPages } from "./features/meetings/meetings.pages.js";
 import { registerMeetingWriteApi } from "./features/meetings/meetings.write.api.js";
+import { registerMeetingSessionsApi } from "./features/meetings/sessions.api.js";
+import { meetingSessionPages } from "./features/meetings/sessions.pages.js";
 import { feedPages } from "./features/news/feeds.pages.js";
 import { newsActionPages } from "./features/news/news.actions.pages.js";
 import { newsAdminPages } from "./features/news/news.admin.pages.js";
@@ -250,6 +252,7 @@ export function createApp(deps: Deps) {
   app.route("/", workplanPages());
   app.route("/", meetingPages());
   app.route("/", meetingAdminPages());
+  app.route("/", meetingSessionPages());
   // Before other /private/technology/... routes: "gaps" and "assessments" are not technology codes.
   app.route("/", analysisPages());
   app.route("/", heatMapPages());
@@ -290,6 +293,7 @@ export function createApp(deps: Deps) {
   registerGerApi(api);
   registerGroupsAndMeetingsApi(api);
   registerMeetingWriteApi(api);
+  registerMeetingSessionsApi(api);
   registerWorkplanApi(api);
   registerActionsApi(api);
   registerMeetingWorkApi(api);

@@ -65,6 +65,7 @@ const newMeeting = {
   timeZone: "Europe/Berlin",
   mode: "virtual",
 };
+const matrixSession = { title: "Matrix session", start: "2031-05-01T10:00", end: "2031-05-01T11:00" };
 const newAction = { title: "Matrix action", ownerAgency: "ESA", due: "2031-02-01" };
 const newDeliverable = { title: "Matrix deliverable", status: "planned" };
 const newArticle = {
@@ -715,6 +716,51 @@ const routes: Array<{
     body: { approvingMeeting: "matrix-later" },
     allowed: ["secretariat"],
   },
+  // A meeting's programme (sessions): the secretariat's, or the group's chair's (see meeting-sessions.test.ts).
+  { method: "GET", path: "/private/meetings/matrix-meeting/sessions/new", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/meetings/matrix-meeting/sessions/new",
+    body: matrixSession,
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/meetings/matrix-meeting/sessions/:session", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/meetings/matrix-meeting/sessions/:session",
+    body: matrixSession,
+    allowed: ["secretariat"],
+  },
+  {
+    method: "GET",
+    path: "/private/meetings/matrix-meeting/sessions/:session/delete",
+    allowed: ["secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/private/meetings/matrix-meeting/sessions/:session/delete",
+    allowed: ["secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/meetings/matrix-meeting/sessions",
+    api: true,
+    body: matrixSession,
+    allowed: ["secretariat"],
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/meetings/matrix-meeting/sessions/:session",
+    api: true,
+    body: { title: "Matrix session, renamed" },
+    allowed: ["secretariat"],
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/meetings/matrix-meeting/sessions/:session",
+    api: true,
+    allowed: ["secretariat"],
+  },
   // Roadmap editions: the secretariat's alone. "matrix-draft" is a draft edition made for the test.
   { method: "GET", path: "/private/editions", allowed: ["secretariat"] },
   {
@@ -1279,11 +1325,12 @@ describe("access matrix: every protected route, every role, signed out, and the 
       .limit(1);
     const meetingIds = path.includes("matrix-meeting")
       ? await makeMatrixMeeting(t.deps, subject)
-      : { item: "0", file: "0", registration: "0" };
+      : { item: "0", file: "0", registration: "0", session: "0" };
     const groupUrl = url
       .replace(":agendaItem", meetingIds.item)
       .replace(":agendaFile", meetingIds.file)
       .replace(":registration", meetingIds.registration)
+      .replace(":session", meetingIds.session)
       .replace(":group", gm!.slug)
       .replace(":membership", String(gm!.id))
       .replace(":gchair", String(gm!.chair))

@@ -5,6 +5,7 @@ import {
   meetingDecisions,
   meetingMinutes,
   meetingRegistrations,
+  meetingSessions,
   meetings,
 } from "../../src/db/schema/index.js";
 import type { Deps } from "../../src/deps.js";
@@ -64,8 +65,8 @@ export async function sessionCookie(t: TestContext, person: Person) {
 }
 
 /**
- * A meeting for the access matrix, starting in 2031 so registration is open: one agenda item
- * with a stored PDF, one registration (of `registrant`), decision D1, minutes version 1, and a
+ * A meeting for the access matrix, starting in 2031 so registration is open: one session, one
+ * agenda item with a stored PDF, one registration (of `registrant`), decision D1, minutes version 1, and a
  * later meeting ("matrix-later") to approve them at.
  */
 export async function makeMatrixMeeting(deps: Deps, registrant: Person) {
@@ -118,5 +119,19 @@ export async function makeMatrixMeeting(deps: Deps, registrant: Person) {
   await deps.db
     .insert(meetingMinutes)
     .values({ meetingId: m!.id, version: 1, text: "Matrix minutes.", authorName: "test" });
-  return { item: String(item!.id), file: String(file!.id), registration: String(reg!.id) };
+  const [session] = await deps.db
+    .insert(meetingSessions)
+    .values({
+      meetingId: m!.id,
+      title: "Matrix session",
+      startsAt: new Date("2031-05-01T09:00Z"),
+      endsAt: new Date("2031-05-01T10:00Z"),
+    })
+    .returning();
+  return {
+    item: String(item!.id),
+    file: String(file!.id),
+    registration: String(reg!.id),
+    session: String(session!.id),
+  };
 }

@@ -111,3 +111,30 @@ export const meetingDecisions = pgTable(
     check("meeting_decisions_number_check", sql`${t.number} > 0`),
   ],
 );
+
+/**
+ * The sessions of a meeting over its days (a plenary, working-group sessions, a public workshop),
+ * each possibly in another room or online. Times are instants, shown in the meeting's time zone.
+ */
+export const meetingSessions = pgTable(
+  "meeting_sessions",
+  {
+    id: serial("id").primaryKey(),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    /** Room, building or "online"; the meeting's place when empty. */
+    place: text("place"),
+    /** Plain text, public like the meeting itself. */
+    description: text("description").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("meeting_sessions_meeting_idx").on(t.meetingId, t.startsAt),
+    check("meeting_sessions_times_check", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);

@@ -2,8 +2,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { groupChairs, groupMemberships } from "../../db/schema/index.js";
 import { buildCalendar } from "../meetings/ics.js";
-import { meetingEvent } from "../meetings/meetings.calendar.js";
+import { meetingEvents } from "../meetings/meetings.calendar.js";
 import { listAllMeetings } from "../meetings/meetings.queries.js";
+import { sessionsByMeeting } from "../meetings/sessions.queries.js";
 import { type FeedOwner, feedIncludesMeeting } from "./calendar.policy.js";
 
 async function groupsOf(db: Db, owner: FeedOwner) {
@@ -28,14 +29,18 @@ async function groupsOf(db: Db, owner: FeedOwner) {
 export async function personalCalendar(db: Db, owner: FeedOwner, baseUrl: string): Promise<string> {
   const [meetings, groups] = await Promise.all([listAllMeetings(db, true, 2000), groupsOf(db, owner)]);
   const host = new URL(baseUrl).hostname || "localhost";
-  const events = meetings
-    .filter((m) => feedIncludesMeeting(owner, m, groups.agency, groups.chaired))
-    .flatMap((m) => {
-      const e = meetingEvent(m, baseUrl, host);
-      if (!e) return [];
-      const video = m.videoUrl ? `\nVideo link (members only): ${m.videoUrl}` : "";
-      return [{ ...e, description: `${e.description ?? ""}${video}` }];
-    });
+  const included = meetings.filter((m) => feedIncludesMeeting(owner, m, groups.agency, groups.chaired));
+  const sessions = await sessionsByMeeting(
+    db,
+    included.map((m) => m.id),
+  );
+  const events = included.flatMap((m) => {
+    const video = m.videoUrl ? `\nVideo link (members only): ${m.videoUrl}` : "";
+    return meetingEvents(m, sessions.get(m.id) ?? [], baseUrl, host).map((e) => ({
+      ...e,
+      description: `${e.description ?? ""}${video}`,
+    }));
+  });
   return buildCalendar(
     { name: "My forum meetings", prodId: "-//Coordination platform//Personal calendar//EN" },
     events,

@@ -8,7 +8,9 @@ import { Notice, PageHeader, Tag } from "../../web/components.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { findMeetingBySlug, type MeetingDetail } from "../meetings/meetings.queries.js";
 import { meetingKindLabels, meetingModeLabels } from "../meetings/meetings.schemas.js";
+import { listSessions } from "../meetings/sessions.queries.js";
 import { attendanceLine, meetingWhen } from "../meetings/views/meeting.js";
+import { Programme } from "../meetings/views/programme.js";
 import { listAgenda } from "./agenda.queries.js";
 import { decisionLabel, listDecisions } from "./decisions.js";
 import { canManageMeetingWork, canRegister } from "./meeting-work.policy.js";
@@ -24,6 +26,9 @@ const notices: Record<string, string> = {
   attended: "Attendance was saved.",
   agenda: "The agenda was saved.",
   "agenda-removed": "The agenda item was removed.",
+  "session-added": "The session was added to the programme.",
+  "session-saved": "The session was saved.",
+  "session-removed": "The session was removed from the programme.",
   file: "The file was attached.",
   "file-removed": "The file was removed.",
   decision: "The decision was saved.",
@@ -106,7 +111,8 @@ export function meetingWorkPage() {
     const actor = requirePerson(c);
     const m = await loadMeetingForMember(c);
     const deps = c.var.deps;
-    const [registrations, agenda, decisions, minutes] = await Promise.all([
+    const [sessions, registrations, agenda, decisions, minutes] = await Promise.all([
+      listSessions(deps.db, m.id),
       listRegistrations(deps.db, m.id),
       listAgenda(deps.db, m.id),
       listDecisions(deps, m.id),
@@ -136,6 +142,21 @@ export function meetingWorkPage() {
           </p>
           <Details m={m} />
           {m.summary ? <div class="prose">{raw(renderMarkdown(m.summary))}</div> : null}
+          {sessions.length || manage ? (
+            <section class="section" aria-labelledby="programme">
+              <h2 id="programme">Programme</h2>
+              {sessions.length ? (
+                <Programme sessions={sessions} timeZone={m.timeZone} manageBase={manage ? base : undefined} />
+              ) : (
+                <p class="muted">No sessions yet: the meeting shows as one event from start to end.</p>
+              )}
+              {manage && (m.precision === "time" || m.precision === "day") ? (
+                <p>
+                  <a href={`${base}/sessions/new`}>Add a session</a>
+                </p>
+              ) : null}
+            </section>
+          ) : null}
           <p>
             <a href={`/private/actions?meeting=${m.slug}`}>Actions raised at this meeting</a>
             {manage ? (

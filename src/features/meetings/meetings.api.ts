@@ -20,6 +20,8 @@ import {
   listAllMeetings,
   type MeetingListItem,
 } from "./meetings.queries.js";
+import { MeetingSessionSchema, sessionJson } from "./sessions.api.js";
+import { listSessions } from "./sessions.queries.js";
 
 const slugParam = z.object({ slug: z.string().openapi({ param: { name: "slug", in: "path" } }) });
 const notFound = errorResponse("Not found");
@@ -78,6 +80,9 @@ const Meeting = z
     uncertain: z.boolean(),
     uncertainNote: z.string().nullable(),
     sources: z.array(z.string()),
+    sessions: z.array(MeetingSessionSchema).optional().openapi({
+      description: "The programme, in order of start (one meeting only); empty when there is none",
+    }),
   })
   .openapi("Meeting");
 
@@ -200,7 +205,7 @@ export function registerGroupsAndMeetingsApi(api: Api) {
       method: "get",
       path: "/meetings/{slug}",
       tags: ["Meetings"],
-      summary: "One meeting with the agencies that attended",
+      summary: "One meeting with its programme and the agencies that attended",
       request: { params: slugParam },
       responses: { 200: json(z.object({ data: Meeting }), "The meeting"), 404: notFound },
     }),
@@ -208,13 +213,17 @@ export function registerGroupsAndMeetingsApi(api: Api) {
       const actor = c.var.actor;
       const m = await findMeetingBySlug(c.var.deps.db, c.req.valid("param").slug);
       if (!m || !canSeeMeeting(actor, m)) throw new AppError("not_found", "No meeting with this slug.");
+      const sessions = await listSessions(c.var.deps.db, m.id);
       return c.json(
         {
-          data: meetingJson(
-            m,
-            actor,
-            m.attending.map((a) => a.acronym),
-          ),
+          data: {
+            ...meetingJson(
+              m,
+              actor,
+              m.attending.map((a) => a.acronym),
+            ),
+            sessions: sessions.map((s) => sessionJson(s, m.timeZone)),
+          },
         },
         200,
       );

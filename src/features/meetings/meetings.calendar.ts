@@ -1,6 +1,7 @@
 import { buildCalendar, type CalendarEvent } from "./ics.js";
 import type { MeetingListItem } from "./meetings.queries.js";
 import { meetingKindLabels, meetingModeLabels } from "./meetings.schemas.js";
+import type { MeetingSession } from "./sessions.queries.js";
 import { instantToZoned } from "./time.js";
 
 /**
@@ -10,9 +11,6 @@ import { instantToZoned } from "./time.js";
 export function meetingEvent(m: MeetingListItem, baseUrl: string, host: string): CalendarEvent | null {
   if (m.precision === "month" || m.precision === "year") return null;
   const url = `${baseUrl.replace(/\/+$/, "")}/meetings/${m.slug}`;
-  const where = [m.place, m.mode !== "in_person" ? meetingModeLabels[m.mode] : null]
-    .filter(Boolean)
-    .join(" · ");
   return {
     uid: `meeting-${m.id}@${host}`,
     title: m.title,
@@ -26,15 +24,47 @@ export function meetingEvent(m: MeetingListItem, baseUrl: string, host: string):
           }
         : undefined,
     stamp: m.updatedAt,
-    location: where || null,
+    location: meetingLocation(m) || null,
     description: `${meetingKindLabels[m.kind]}${m.hostAcronym ? `, hosted by ${m.hostAcronym}` : ""}. ${url}`,
     url,
   };
 }
 
-/** An iCalendar file of meetings. */
-export function meetingsCalendar(name: string, items: MeetingListItem[], baseUrl: string): string {
+const meetingLocation = (m: MeetingListItem) =>
+  [m.place, m.mode !== "in_person" ? meetingModeLabels[m.mode] : null].filter(Boolean).join(" · ");
+
+/**
+ * A meeting's calendar events: one per session when it has a programme ("Meeting — Session", each
+ * with its own stable UID), else the meeting as one event.
+ */
+export function meetingEvents(
+  m: MeetingListItem,
+  sessions: MeetingSession[],
+  baseUrl: string,
+  host: string,
+): CalendarEvent[] {
+  const whole = meetingEvent(m, baseUrl, host);
+  if (!whole || !sessions.length) return whole ? [whole] : [];
+  return sessions.map((s) => ({
+    uid: `meeting-${m.id}-session-${s.id}@${host}`,
+    title: `${m.title} — ${s.title}`,
+    start: s.startsAt,
+    end: s.endsAt,
+    stamp: s.updatedAt > m.updatedAt ? s.updatedAt : m.updatedAt,
+    location: s.place ?? whole.location,
+    description: [s.description, whole.description].filter(Boolean).join("\n\n"),
+    url: whole.url,
+  }));
+}
+
+/** An iCalendar file of meetings, each as its sessions when it has any. */
+export function meetingsCalendar(
+  name: string,
+  items: MeetingListItem[],
+  baseUrl: string,
+  sessions: Map<number, MeetingSession[]> = new Map(),
+): string {
   const host = new URL(baseUrl).hostname || "localhost";
-  const events = items.flatMap((m) => meetingEvent(m, baseUrl, host) ?? []);
+  const events = items.flatMap((m) => meetingEvents(m, sessions.get(m.id) ?? [], baseUrl, host));
   return buildCalendar({ name, prodId: "-//Coordination platform//Meetings//EN" }, events);
 }

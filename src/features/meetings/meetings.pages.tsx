@@ -15,7 +15,9 @@ import {
   listUpcomingMeetings,
 } from "./meetings.queries.js";
 import { meetingKindLabels, meetingModeLabels } from "./meetings.schemas.js";
+import { listSessions, sessionsByMeeting } from "./sessions.queries.js";
 import { attendanceLine, attendanceText, MeetingCard, meetingWhen } from "./views/meeting.js";
+import { Programme } from "./views/programme.js";
 
 export const MEETINGS_PER_PAGE = 10;
 const ICS_TYPE = "text/calendar; charset=utf-8";
@@ -25,7 +27,8 @@ async function meetingIcs(c: AppContext, slug: string) {
   if (!m || !canSeeMeeting(c.var.actor, m)) throw notFound("This meeting");
   if (m.precision === "month" || m.precision === "year")
     throw notFound("A calendar entry for this meeting (its days are not known)");
-  return c.body(meetingsCalendar(m.title, [m], c.var.deps.config.baseUrl), 200, {
+  const sessions = new Map([[m.id, await listSessions(c.var.deps.db, m.id)]]);
+  return c.body(meetingsCalendar(m.title, [m], c.var.deps.config.baseUrl, sessions), 200, {
     "Content-Type": ICS_TYPE,
     "Content-Disposition": `attachment; filename="${m.slug}.ics"`,
   });
@@ -38,7 +41,11 @@ export function meetingPages() {
   app.get("/feeds/meetings.ics", async (c) => {
     const deps = c.var.deps;
     const items = await listAllMeetings(deps.db);
-    return c.body(meetingsCalendar("Forum meetings", items, deps.config.baseUrl), 200, {
+    const sessions = await sessionsByMeeting(
+      deps.db,
+      items.map((m) => m.id),
+    );
+    return c.body(meetingsCalendar("Forum meetings", items, deps.config.baseUrl, sessions), 200, {
       "Content-Type": ICS_TYPE,
     });
   });
@@ -106,6 +113,7 @@ export function meetingPages() {
     const actor = c.var.actor;
     const m = await findMeetingBySlug(c.var.deps.db, slug);
     if (!m || !canSeeMeeting(actor, m)) throw notFound("This meeting");
+    const sessions = await listSessions(c.var.deps.db, m.id);
     const attended = attendanceText(m);
     const datedByDay = m.precision === "time" || m.precision === "day";
     return renderPage(c, {
@@ -164,6 +172,12 @@ export function meetingPages() {
             <p class="small">
               <a href={`/meetings/${m.slug}.ics`}>Add to your calendar (.ics)</a>
             </p>
+          ) : null}
+          {sessions.length ? (
+            <section class="section" aria-labelledby="programme">
+              <h2 id="programme">Programme</h2>
+              <Programme sessions={sessions} timeZone={m.timeZone} />
+            </section>
           ) : null}
           {m.summary ? (
             <section class="section" aria-labelledby="summary">

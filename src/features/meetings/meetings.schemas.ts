@@ -27,7 +27,8 @@ const checkbox = z
   .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
-const localTime = z
+/** A local wall-clock time, "YYYY-MM-DDTHH:MM". */
+export const localTime = z
   .string({ error: "Enter the date and time." })
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/, "Use YYYY-MM-DD HH:MM, local time at the meeting.");

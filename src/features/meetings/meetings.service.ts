@@ -12,6 +12,8 @@ import { groupSlug } from "../groups/groups.schemas.js";
 import { canManageMeeting, canPlanMeetings, canRecordAttendance } from "./meetings.policy.js";
 import { findMeetingBySlug, type MeetingDetail } from "./meetings.queries.js";
 import { attendanceInput, meetingInput } from "./meetings.schemas.js";
+import { dayRange, withinMeetingDays } from "./sessions.js";
+import { listSessions } from "./sessions.queries.js";
 
 /** Parses a meeting and resolves its host and group; checks the actor may manage a meeting of that group. */
 async function toColumns(deps: Deps, actor: Actor, raw: unknown) {
@@ -76,6 +78,12 @@ export async function createMeeting(deps: Deps, actor: Actor, raw: unknown) {
 export async function updateMeeting(deps: Deps, actor: Actor, slug: string, raw: unknown) {
   const before = await loadManagedMeeting(deps, actor, slug);
   const columns = await toColumns(deps, actor, raw);
+  // The programme stays within the meeting's dates: new dates must still hold every session.
+  const outside = (await listSessions(deps.db, before.id)).filter((s) => !withinMeetingDays(s, columns));
+  if (outside.length)
+    throw invalid({
+      start: `The programme has sessions outside ${dayRange(columns)}: ${outside.map((s) => s.title).join(", ")}. Move or remove them first.`,
+    });
   return write(deps, actor, async (tx, audit) => {
     const [row] = await tx
       .update(meetings)

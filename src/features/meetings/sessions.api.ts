@@ -1,0 +1,151 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { errors, json } from "../../http/api-schemas.js";
+import type { AppContext } from "../../http/env.js";
+import { AppError, notFound } from "../../http/errors.js";
+import type { Api } from "../../http/openapi.js";
+import type { Person } from "../auth/actor.js";
+import { findMeetingBySlug } from "./meetings.queries.js";
+import { findSession, type MeetingSession } from "./sessions.queries.js";
+import { addSession, deleteSession, updateSession } from "./sessions.service.js";
+import { instantToZoned } from "./time.js";
+
+/** A session as the API answers it: UTC instants, and the same times local to the meeting. */
+export const MeetingSessionSchema = z
+  .object({
+    id: z.number(),
+    title: z.string(),
+    start: z.string().openapi({ description: "UTC instant, ISO 8601" }),
+    end: z.string(),
+    localStart: z
+      .string()
+      .openapi({ description: "In the meeting's time zone", example: "2031-03-29T09:00" }),
+    localEnd: z.string(),
+    place: z.string().nullable(),
+    description: z.string(),
+  })
+  .openapi("MeetingSession");
+
+/** A session for the API, its local times in the meeting's zone. */
+export const sessionJson = (s: MeetingSession, timeZone: string) => ({
+  id: s.id,
+  title: s.title,
+  start: s.startsAt.toISOString(),
+  end: s.endsAt.toISOString(),
+  localStart: instantToZoned(s.startsAt, timeZone),
+  localEnd: instantToZoned(s.endsAt, timeZone),
+  place: s.place,
+  description: s.description,
+});
+
+const MeetingSessionWrite = z
+  .object({
+    title: z.string(),
+    start: z.string().openapi({ description: "local time, YYYY-MM-DDTHH:MM", example: "2031-03-29T09:00" }),
+    end: z.string().openapi({ example: "2031-03-29T12:30" }),
+    timeZone: z.string().nullable().openapi({
+      description: "zone of `start` and `end`; the meeting's when left out",
+      example: "Europe/Paris",
+    }),
+    place: z
+      .string()
+      .nullable()
+      .openapi({ description: "room or online note; the meeting's place when empty" }),
+    description: z.string().nullable(),
+  })
+  .partial()
+  .openapi("MeetingSessionWrite");
+
+const path = (name: string) => z.string().openapi({ param: { name, in: "path" } });
+const sessionParams = z.object({ slug: path("slug"), id: path("id") });
+
+function signedIn(c: AppContext): Person {
+  if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
+  return c.var.actor;
+}
+
+async function meetingOf(c: AppContext, slug: string) {
+  signedIn(c);
+  const m = await findMeetingBySlug(c.var.deps.db, slug);
+  if (!m) throw notFound("The meeting");
+  return m;
+}
+
+const sessionId = (id: string) => {
+  const n = Number(id);
+  if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) throw notFound("The session");
+  return n;
+};
+
+/** Registers the programme's write endpoints: the secretariat for all meetings, a chair for their group's. */
+export function registerMeetingSessionsApi(api: Api) {
+  const tags = ["Meetings"];
+  const security = [{ session: [] }];
+  const one = json(z.object({ data: MeetingSessionSchema }), "The session");
+  const body = { content: { "application/json": { schema: MeetingSessionWrite } }, required: true };
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/meetings/{slug}/sessions",
+      tags,
+      security,
+      summary: "Add a session to a meeting's programme",
+      description:
+        "Times are local to `timeZone` (the meeting's when left out) and lie within the meeting's dates.",
+      request: { params: z.object({ slug: path("slug") }), body },
+      responses: { 201: one, ...errors },
+    }),
+    async (c) => {
+      const m = await meetingOf(c, c.req.valid("param").slug);
+      const row = await addSession(c.var.deps, signedIn(c), m.slug, c.req.valid("json"));
+      return c.json({ data: sessionJson(row, m.timeZone) }, 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/meetings/{slug}/sessions/{id}",
+      tags,
+      security,
+      summary: "Change a session",
+      description: "Fields left out keep their value; times left out stay as they are in the meeting's zone.",
+      request: { params: sessionParams, body },
+      responses: { 200: one, ...errors },
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const m = await meetingOf(c, slug);
+      const current = await findSession(c.var.deps.db, m.id, sessionId(id));
+      if (!current) throw notFound("The session");
+      const merged = {
+        title: current.title,
+        start: instantToZoned(current.startsAt, m.timeZone),
+        end: instantToZoned(current.endsAt, m.timeZone),
+        place: current.place,
+        description: current.description,
+        ...c.req.valid("json"),
+      };
+      const row = await updateSession(c.var.deps, signedIn(c), m.slug, current.id, merged);
+      return c.json({ data: sessionJson(row, m.timeZone) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/meetings/{slug}/sessions/{id}",
+      tags,
+      security,
+      summary: "Remove a session from a meeting's programme",
+      request: { params: sessionParams },
+      responses: { 200: json(z.object({ data: z.object({ deleted: z.boolean() }) }), "Removed"), ...errors },
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const m = await meetingOf(c, slug);
+      await deleteSession(c.var.deps, signedIn(c), m.slug, sessionId(id));
+      return c.json({ data: { deleted: true } }, 200);
+    },
+  );
+}

@@ -1,0 +1,139 @@
+import { Hono } from "hono";
+import type { AppContext, AppEnv } from "../../http/env.js";
+import type { FieldErrors } from "../../http/errors.js";
+import { handleForm } from "../../http/forms.js";
+import { idParam, requirePerson } from "../../http/guards.js";
+import { renderPrivate } from "../../http/page.js";
+import { ConfirmForm, PageHeader } from "../../web/components.js";
+import type { FormValues } from "../directory/views/organisation-form.js";
+import type { MeetingDetail } from "./meetings.queries.js";
+import { loadManagedMeeting } from "./meetings.service.js";
+import { dayRange, sessionsByDay, sessionTimeRange } from "./sessions.js";
+import type { MeetingSession } from "./sessions.queries.js";
+import { addSession, deleteSession, loadManagedSession, updateSession } from "./sessions.service.js";
+import { instantToZoned } from "./time.js";
+import { meetingWhen } from "./views/meeting.js";
+import { SessionForm } from "./views/session-form.js";
+
+const sessionValues = (s: MeetingSession, timeZone: string): FormValues => ({
+  title: s.title,
+  start: instantToZoned(s.startsAt, timeZone),
+  end: instantToZoned(s.endsAt, timeZone),
+  timeZone,
+  place: s.place ?? "",
+  description: s.description,
+});
+
+const programmeUrl = (m: { slug: string }, done: string) =>
+  `/private/meetings/${m.slug}?done=${done}#programme`;
+
+function formPage(
+  c: AppContext,
+  m: MeetingDetail,
+  p: { session?: MeetingSession; values: FormValues; errors?: FieldErrors; message?: string },
+) {
+  const title = p.session ? `Session: ${p.session.title}` : "Add a session";
+  const base = `/private/meetings/${m.slug}/sessions`;
+  return renderPrivate(c, {
+    title: `${title} · ${m.title}`,
+    body: () => (
+      <>
+        <p class="breadcrumb">
+          <a href={`/private/meetings/${m.slug}#programme`}>← {m.title}</a>
+        </p>
+        <PageHeader title={title} lead={`${m.title}, ${meetingWhen(m)}`} />
+        <SessionForm
+          action={p.session ? `${base}/${p.session.id}` : `${base}/new`}
+          cancel={`/private/meetings/${m.slug}#programme`}
+          csrf={c.var.csrfToken()}
+          submit={p.session ? "Save session" : "Add session"}
+          values={p.values}
+          errors={p.errors}
+          message={p.message}
+          meetingZone={m.timeZone}
+          meetingDays={dayRange(m)}
+        />
+      </>
+    ),
+  });
+}
+
+/** The programme's pages for the secretariat (and a group's chair): add, edit, remove after confirmation. */
+export function meetingSessionPages() {
+  const app = new Hono<AppEnv>();
+  const managed = (c: AppContext) =>
+    loadManagedMeeting(c.var.deps, requirePerson(c), c.req.param("slug") ?? "");
+  const managedSession = (c: AppContext) =>
+    loadManagedSession(
+      c.var.deps,
+      requirePerson(c),
+      c.req.param("slug") ?? "",
+      idParam(c.req.param("session")),
+    );
+
+  app.get("/private/meetings/:slug/sessions/new", async (c) => {
+    const m = await managed(c);
+    const day = instantToZoned(m.startsAt, m.timeZone).slice(0, 10);
+    return formPage(c, m, {
+      values: { start: `${day}T09:00`, end: `${day}T12:00`, timeZone: m.timeZone },
+    });
+  });
+
+  app.post("/private/meetings/:slug/sessions/new", async (c) => {
+    const m = await managed(c);
+    return handleForm(
+      c,
+      async (body) => {
+        await addSession(c.var.deps, requirePerson(c), m.slug, body);
+        return programmeUrl(m, "session-added");
+      },
+      async (values, errors, message) => formPage(c, m, { values, errors, message }),
+    );
+  });
+
+  app.get("/private/meetings/:slug/sessions/:session", async (c) => {
+    const { m, session } = await managedSession(c);
+    return formPage(c, m, { session, values: sessionValues(session, m.timeZone) });
+  });
+
+  app.post("/private/meetings/:slug/sessions/:session", async (c) => {
+    const { m, session } = await managedSession(c);
+    return handleForm(
+      c,
+      async (body) => {
+        await updateSession(c.var.deps, requirePerson(c), m.slug, session.id, body);
+        return programmeUrl(m, "session-saved");
+      },
+      async (values, errors, message) => formPage(c, m, { session, values, errors, message }),
+    );
+  });
+
+  app.get("/private/meetings/:slug/sessions/:session/delete", async (c) => {
+    const { m, session } = await managedSession(c);
+    return renderPrivate(c, {
+      title: `Remove ${session.title}?`,
+      body: () => (
+        <>
+          <PageHeader
+            title={`Remove the session "${session.title}"?`}
+            lead={`${m.title}: ${sessionsByDay([session], m.timeZone)[0]!.label}, ${sessionTimeRange(session, m.timeZone)}. It leaves the programme and the calendar files.`}
+          />
+          <ConfirmForm
+            action={`/private/meetings/${m.slug}/sessions/${session.id}/delete`}
+            csrf={c.var.csrfToken()}
+            button="Remove the session"
+            back={`/private/meetings/${m.slug}#programme`}
+          />
+        </>
+      ),
+    });
+  });
+
+  app.post("/private/meetings/:slug/sessions/:session/delete", async (c) => {
+    const { m, session } = await managedSession(c);
+    await deleteSession(c.var.deps, requirePerson(c), m.slug, session.id);
+    return c.redirect(programmeUrl(m, "session-removed"), 303);
+  });
+
+  return app;
+}
