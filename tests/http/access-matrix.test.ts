@@ -112,6 +112,18 @@ const routes: Array<{
     body: { ...newOrg, ...profile, acronym: "ESA", name: "European Space Agency" },
     allowed: ["focalPoint", "secretariat"],
   },
+  { method: "GET", path: "/private/members/esa/sso", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/members/esa/sso",
+    body: {
+      issuer: "https://login.esa.example",
+      clientId: "isecg",
+      clientSecret: "matrix-secret",
+      enabled: "on",
+    },
+    allowed: ["secretariat"],
+  },
   { method: "GET", path: "/private/people/new", allowed: ["secretariat"] },
   { method: "POST", path: "/private/people/new", body: newPerson, allowed: ["secretariat"] },
   { method: "GET", path: "/private/people/:person/edit", allowed: ["secretariat"] },
