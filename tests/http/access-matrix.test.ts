@@ -124,6 +124,7 @@ const routes: Array<{
     },
     allowed: ["secretariat"],
   },
+  { method: "POST", path: "/private/members/esa/sso/test", allowed: ["secretariat"] },
   { method: "GET", path: "/private/people/new", allowed: ["secretariat"] },
   { method: "POST", path: "/private/people/new", body: newPerson, allowed: ["secretariat"] },
   { method: "GET", path: "/private/people/:person/edit", allowed: ["secretariat"] },

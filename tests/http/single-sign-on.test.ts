@@ -8,6 +8,7 @@ import {
   ssoIdentities,
   ssoProviders,
 } from "../../src/db/schema/index.js";
+import { erasePerson, exportPersonalData } from "../../src/features/directory/privacy.service.js";
 import { invitePerson } from "../../src/features/invitations/invitations.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { testConfig } from "../support/config.js";
@@ -171,6 +172,20 @@ describe("single sign-on: who gets in", () => {
     expect(await personByEmail(gone.email)).toMatchObject({ active: false });
   });
 
+  it("a person's identity at the provider is in their data export and goes with erasure", async () => {
+    await enableSso();
+    const me = await makePerson(t.deps, ["member"], "ESA");
+    const sub = providerUser(me.email);
+    expect((await ssoSignIn(sub)).status).toBe(303);
+    const sec = await makePerson(t.deps, ["secretariat"], null);
+    expect((await exportPersonalData(t.deps, sec, me.id)).singleSignOn).toEqual([
+      expect.objectContaining({ issuer: idp.issuer, subject: sub }),
+    ]);
+    await erasePerson(t.deps, sec, me.id);
+    expect(await t.deps.db.select().from(ssoIdentities)).toEqual([]);
+    expect((await ssoSignIn(sub)).status).toBe(403);
+  });
+
   it("an e-mail the provider has not verified is refused", async () => {
     await enableSso({ domains: ["esa.example"] });
     const me = await makePerson(t.deps, ["member"], "ESA");
@@ -307,11 +322,25 @@ describe("single sign-on settings", () => {
     expect(await t.deps.db.select().from(ssoProviders)).toHaveLength(1);
   });
 
+  it("testing the connection says whether the saved provider answers", async () => {
+    const sec = await browser(t.deps, t.app, await makePerson(t.deps, ["secretariat"], null));
+    const test = async () => (await sec.post("/private/members/esa/sso/test")).headers.get("location");
+    expect(await test()).toBe("/private/members/esa/sso?done=unsaved");
+    await enableSso();
+    expect(await test()).toBe("/private/members/esa/sso?done=reachable");
+    expect(await (await sec.get("/private/members/esa/sso?done=reachable")).text()).toContain(
+      "The identity provider answered",
+    );
+    await t.deps.db.update(ssoProviders).set({ issuer: "http://127.0.0.1:9" });
+    expect(await test()).toBe("/private/members/esa/sso?done=unreachable");
+  });
+
   it("a focal point or a member cannot see or change them (403)", async () => {
     for (const roles of [["member", "focal_point"], ["member"]] as const) {
       const b = await browser(t.deps, t.app, await makePerson(t.deps, [...roles], "ESA"));
       expect((await b.get("/private/members/esa/sso")).status).toBe(403);
       expect((await b.post("/private/members/esa/sso", form)).status).toBe(403);
+      expect((await b.post("/private/members/esa/sso/test")).status).toBe(403);
     }
     expect(await t.deps.db.select().from(ssoProviders)).toEqual([]);
   });

@@ -56,6 +56,18 @@ async function discover(org: Organisation, provider: SsoProvider): Promise<oidc.
   }
 }
 
+/** Whether the organisation's saved provider answers with its discovery document: "reachable", "unreachable" or "unsaved". */
+export async function checkSsoProvider(deps: Deps, org: Organisation) {
+  const provider = await findSsoProvider(deps.db, org.id);
+  if (!provider) return "unsaved" as const;
+  try {
+    await discover(org, provider);
+    return "reachable" as const;
+  } catch {
+    return "unreachable" as const;
+  }
+}
+
 /** Starts a sign-in: remembers PKCE verifier, state and nonce under a new flow id, returns where to send the browser. */
 export async function startSsoSignIn(deps: Deps, acronym: string, next: string) {
   const { org, provider } = await enabledProvider(deps, acronym);

@@ -4,12 +4,20 @@ import { notFound } from "../../http/errors.js";
 import { type Form, handleForm, str } from "../../http/forms.js";
 import { authorize, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { Notice, PageHeader } from "../../web/components.js";
+import { CsrfField, Notice, PageHeader } from "../../web/components.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
 import { findOrganisationBySlug, type Organisation } from "../directory/directory.queries.js";
-import { ssoRedirectUri } from "./sso.flow.js";
+import { checkSsoProvider, ssoRedirectUri } from "./sso.flow.js";
 import { saveSsoSettings, ssoSettingsOf } from "./sso.settings.js";
 import { type SsoFormValues, SsoSettingsForm } from "./views/sso-settings-form.js";
+
+const notices: Record<string, string> = {
+  saved: "The single sign-on settings were saved.",
+  reachable: "The identity provider answered: its discovery document was read with the saved issuer.",
+  unreachable:
+    "The identity provider did not answer with a discovery document at the saved issuer. Check the address, and that this server may reach it.",
+  unsaved: "Save the settings first, then test the connection.",
+};
 
 const onlySecretariat = "Only the secretariat sets up single sign-on.";
 
@@ -57,9 +65,7 @@ export function ssoSettingsPages() {
               title={`Single sign-on for ${org.acronym}`}
               lead={`People of ${org.acronym} sign in with their agency's OpenID Connect provider. It signs in people who exist or were invited, and new members only from the allowed domains.`}
             />
-            <Notice
-              text={c.req.query("done") === "saved" ? "The single sign-on settings were saved." : null}
-            />
+            <Notice text={notices[c.req.query("done") ?? ""]} />
             <SsoSettingsForm
               action={`/private/members/${org.slug}/sso`}
               csrf={c.var.csrfToken()}
@@ -70,6 +76,12 @@ export function ssoSettingsPages() {
               errors={errors}
               message={message}
             />
+            <form method="post" action={`/private/members/${org.slug}/sso/test`} class="inline-form">
+              <CsrfField token={c.var.csrfToken()} />
+              <button class="button button-quiet" type="submit">
+                Test the connection
+              </button>
+            </form>
             <p>
               <a href="/private/members">Back to the organisations</a>
             </p>
@@ -94,6 +106,14 @@ export function ssoSettingsPages() {
         return `/private/members/${org.slug}/sso?done=saved`;
       },
       (body, errors, message) => page(c, org, fromForm(body), errors, message),
+    );
+  });
+
+  app.post("/private/members/:slug/sso/test", async (c) => {
+    const { org } = await loadOrg(c);
+    return c.redirect(
+      `/private/members/${org.slug}/sso?done=${await checkSsoProvider(c.var.deps, org)}`,
+      303,
     );
   });
 
