@@ -8,7 +8,7 @@ import { createSession } from "../auth/sessions.js";
 /**
  * Opens a session for a person the agency's identity provider vouched for, audited as a single
  * sign-on. No local second factor is asked: the agency's identity system is responsible for that
- * (docs/decisions/single-sign-on.md).
+ * (docs/decisions/0006-single-sign-on.md).
  */
 export async function openSsoSession(
   deps: Deps,
