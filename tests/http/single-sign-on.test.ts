@@ -80,6 +80,10 @@ describe("single sign-on: who gets in", () => {
     const html = await (await t.app.request("/sign-in?next=/private/inbox")).text();
     expect(html).toContain("Sign in with ESA");
     expect(html).toContain('href="/sign-in/sso/esa?next=%2Fprivate%2Finbox"');
+    // An acronym with a space is addressed by its slug.
+    await enableSso({ acronym: "PT Space" });
+    expect(await (await t.app.request("/sign-in")).text()).toContain('href="/sign-in/sso/pt-space"');
+    expect((await t.app.request("/sign-in/sso/pt-space")).status).toBe(303);
   });
 
   it("an active ESA person is signed in, keeps `next`, and is found by subject after their e-mail changes", async () => {
@@ -264,6 +268,17 @@ describe("single sign-on: when things go wrong", () => {
     const res = await t.app.request("/sign-in/sso/esa");
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("There is no single sign-on");
+  });
+
+  it("signing in with single sign-on ends the session the browser had", async () => {
+    await enableSso();
+    const before = await browser(t.deps, t.app, await makePerson(t.deps, ["member"], "JAXA"));
+    const me = await makePerson(t.deps, ["member"], "ESA");
+    const { url, cookie } = await start();
+    const back = await idp.signIn(url, providerUser(me.email));
+    const res = await callback(back, `${cookie}; ${before.cookie}`);
+    expect(res.status).toBe(303);
+    expect((await before.get("/private")).status).toBe(303);
   });
 
   it("`next` only ever leads to this site", async () => {

@@ -217,7 +217,7 @@ async function acceptPage(
                 invitation was sent to.
               </p>
               <p>
-                <a class="button button-quiet" href={ssoStartPath(sso.acronym)} rel="nofollow">
+                <a class="button button-quiet" href={ssoStartPath(sso.slug)} rel="nofollow">
                   Use single sign-on with {sso.acronym}
                 </a>
               </p>

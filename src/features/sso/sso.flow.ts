@@ -3,7 +3,7 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import * as oidc from "openid-client";
 import { organisations, ssoFlows } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
-import { findOrganisationByAcronym, type Organisation } from "../directory/directory.queries.js";
+import { findOrganisationBySlug, type Organisation } from "../directory/directory.queries.js";
 import type { SsoClaims } from "./sso.mapping.js";
 import { SsoProblem, startAgain } from "./sso.problem.js";
 import { findSsoProvider, type SsoProvider } from "./sso.settings.js";
@@ -25,17 +25,17 @@ const unreachable = (org: Organisation) =>
     `The platform could not reach ${org.acronym}'s identity service just now. Try again in a few minutes, or sign in with your password.`,
   );
 
-/** The organisation (by acronym) with single sign-on turned on, and its provider; otherwise 404. */
-export async function enabledProvider(deps: Deps, acronym: string) {
-  const org = /^[A-Za-z0-9-]{1,20}$/.test(acronym)
-    ? await findOrganisationByAcronym(deps.db, acronym)
+/** The organisation (by its address slug, e.g. "esa", "pt-space") with single sign-on on, and its provider; otherwise 404. */
+export async function enabledProvider(deps: Deps, slug: string) {
+  const org = /^[a-z0-9-]{1,40}$/i.test(slug)
+    ? await findOrganisationBySlug(deps.db, slug.toLowerCase())
     : undefined;
   const provider = org && !org.leftOn ? await findSsoProvider(deps.db, org.id) : undefined;
   if (!org || !provider?.enabled)
     throw new SsoProblem(
       404,
       "No single sign-on here",
-      `There is no single sign-on for "${acronym}". Sign in with your password, or choose another agency.`,
+      `There is no single sign-on for "${slug}". Sign in with your password, or choose another agency.`,
     );
   return { org, provider };
 }
@@ -69,8 +69,8 @@ export async function checkSsoProvider(deps: Deps, org: Organisation) {
 }
 
 /** Starts a sign-in: remembers PKCE verifier, state and nonce under a new flow id, returns where to send the browser. */
-export async function startSsoSignIn(deps: Deps, acronym: string, next: string) {
-  const { org, provider } = await enabledProvider(deps, acronym);
+export async function startSsoSignIn(deps: Deps, slug: string, next: string) {
+  const { org, provider } = await enabledProvider(deps, slug);
   const config = await discover(org, provider);
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
@@ -129,10 +129,10 @@ export async function finishSsoSignIn(deps: Deps, flowId: string | undefined, ca
 
 async function enabledProviderById(deps: Deps, organisationId: number) {
   const [org] = await deps.db
-    .select({ acronym: organisations.acronym })
+    .select({ slug: organisations.slug })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
-  return enabledProvider(deps, org?.acronym ?? "");
+  return enabledProvider(deps, org?.slug ?? "");
 }
 
 async function exchangeCode(

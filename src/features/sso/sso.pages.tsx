@@ -5,6 +5,7 @@ import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
 import { PageHeader } from "../../web/components.js";
 import { safeNext, setSessionCookie } from "../auth/auth.pages.js";
+import { deleteSession } from "../auth/sessions.js";
 import { finishSsoSignIn, SSO_FLOW_MS, startSsoSignIn } from "./sso.flow.js";
 import { mapSsoIdentity } from "./sso.mapping.js";
 import { SsoProblem } from "./sso.problem.js";
@@ -33,7 +34,7 @@ async function problemPage(c: AppContext, p: SsoProblem) {
 export function ssoPages() {
   const app = new Hono<AppEnv>();
 
-  // Before /sign-in/sso/:acronym, so "callback" is never taken for an agency.
+  // Before /sign-in/sso/:slug, so "callback" is never taken for an agency.
   app.get("/sign-in/sso/callback", async (c) => {
     const flowId = getCookie(c, SSO_FLOW_COOKIE);
     deleteCookie(c, SSO_FLOW_COOKIE, { path: cookiePath });
@@ -49,6 +50,8 @@ export function ssoPages() {
         requestId: c.var.requestId,
         issuer: done.claims.iss,
       });
+      // Signing in as someone (perhaps someone else) ends the session this browser had.
+      if (c.var.sessionToken) await deleteSession(c.var.deps.db, c.var.sessionToken);
       setSessionCookie(c, token);
       return c.redirect(safeNext(done.next), 303);
     } catch (e) {
@@ -59,10 +62,10 @@ export function ssoPages() {
 
   // A link rather than a form: a form's redirect to another site would be blocked by our own CSP
   // (form-action 'self'). Starting a flow changes nothing until the provider sends the person back.
-  app.get("/sign-in/sso/:acronym", async (c) => {
+  app.get("/sign-in/sso/:slug", async (c) => {
     try {
       const next = safeNext(c.req.query("next"));
-      const { flowId, url } = await startSsoSignIn(c.var.deps, c.req.param("acronym"), next);
+      const { flowId, url } = await startSsoSignIn(c.var.deps, c.req.param("slug"), next);
       setCookie(c, SSO_FLOW_COOKIE, flowId, {
         httpOnly: true,
         // Lax: the provider sends the browser back with a top-level GET from its own site.

@@ -64,7 +64,9 @@ export async function saveSsoSettings(deps: Deps, actor: Actor, org: Organisatio
         action: "organisation.sso.update",
         subjectType: "organisation",
         subjectId: org.id,
-        summary: `${input.enabled ? "Turned on" : "Saved, turned off,"} single sign-on for ${org.acronym}`,
+        summary: input.enabled
+          ? `Turned on single sign-on for ${org.acronym}`
+          : `Saved single sign-on for ${org.acronym} (turned off)`,
         details: {
           issuer: input.issuer,
           clientId: input.clientId,
@@ -79,9 +81,11 @@ export async function saveSsoSettings(deps: Deps, actor: Actor, org: Organisatio
 }
 
 /** The current member organisations whose single sign-on is on, by acronym: the sign-in page's buttons. */
-export function enabledSsoOrganisations(db: Db): Promise<Array<{ acronym: string; name: string }>> {
+export function enabledSsoOrganisations(
+  db: Db,
+): Promise<Array<{ acronym: string; slug: string; name: string }>> {
   return db
-    .select({ acronym: organisations.acronym, name: organisations.name })
+    .select({ acronym: organisations.acronym, slug: organisations.slug, name: organisations.name })
     .from(ssoProviders)
     .innerJoin(organisations, eq(organisations.id, ssoProviders.organisationId))
     .where(and(eq(ssoProviders.enabled, true), isNull(organisations.leftOn)))
@@ -89,9 +93,12 @@ export function enabledSsoOrganisations(db: Db): Promise<Array<{ acronym: string
 }
 
 /** The enabled single sign-on of a person's organisation (for an invitee's page), or undefined. */
-export async function ssoForPerson(db: Db, personId: number): Promise<{ acronym: string } | undefined> {
+export async function ssoForPerson(
+  db: Db,
+  personId: number,
+): Promise<{ acronym: string; slug: string } | undefined> {
   const [row] = await db
-    .select({ acronym: organisations.acronym })
+    .select({ acronym: organisations.acronym, slug: organisations.slug })
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.organisationId))
     .innerJoin(ssoProviders, eq(ssoProviders.organisationId, organisations.id))
