@@ -83,6 +83,8 @@ import { privateHomePages } from "./features/site/private.pages.js";
 import { settingsPages } from "./features/site/settings.pages.js";
 import { sitePages } from "./features/site/site.pages.js";
 import { siteTextsPages } from "./features/site/texts.pages.js";
+import { ssoPages } from "./features/sso/sso.pages.js";
+import { ssoSettingsPages } from "./features/sso/sso.settings.pages.js";
 import { subscriptionPages } from "./features/subscriptions/subscriptions.pages.js";
 import { registerAnalysisApi } from "./features/technology/analysis.api.js";
 import { analysisPages } from "./features/technology/analysis.pages.js";
@@ -207,12 +209,14 @@ export function createApp(deps: Deps) {
 
   app.route("/", sitePages());
   app.route("/", memberPages());
+  app.route("/", ssoPages());
   app.route("/", authPages());
   app.route("/", setupPages());
   app.route("/", resetPages());
   app.route("/", invitationPages());
   app.route("/", privateHomePages());
   app.route("/", organisationAdminPages());
+  app.route("/", ssoSettingsPages());
   app.route("/", peopleAdminPages());
   app.route("/", privacyPages());
   app.route("/", chairAdminPages());

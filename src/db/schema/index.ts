@@ -16,6 +16,7 @@ export * from "./products.js";
 export * from "./publications.js";
 export * from "./reports.js";
 export * from "./roadmap.js";
+export * from "./sso.js";
 export * from "./subscriptions.js";
 export * from "./technology.js";
 export * from "./tokens.js";

@@ -5,6 +5,8 @@ import { AppError, type FieldErrors } from "../../http/errors.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
 import { CsrfField, ErrorSummary, Field, Notice } from "../../web/components.js";
+import { enabledSsoOrganisations } from "../sso/sso.settings.js";
+import { SsoChoices } from "../sso/views/sso-choices.js";
 import { recordSignOut, signIn } from "./auth.service.js";
 import { TooManyGuesses } from "./guess-throttle.js";
 import { deleteSession, SESSION_COOKIE, SESSION_DAYS } from "./sessions.js";
@@ -33,11 +35,12 @@ export function setSessionCookie(c: AppContext, token: string) {
   });
 }
 
-function signInPage(
+async function signInPage(
   c: AppContext,
   form: { email?: string; next?: string; errors?: FieldErrors; message?: string },
   status: 200 | 422 | 429 = 200,
 ) {
+  const sso = await enabledSsoOrganisations(c.var.deps.db);
   return renderPage(
     c,
     {
@@ -87,6 +90,7 @@ function signInPage(
           <p>
             <a href="/sign-in/forgotten">Forgotten your password?</a>
           </p>
+          <SsoChoices agencies={sso} next={form.next} />
         </div>
       ),
     },

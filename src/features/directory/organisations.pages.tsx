@@ -78,6 +78,14 @@ export function organisationAdminPages() {
                           <a href={`/private/members/${o.slug}/edit`}>
                             Edit<span class="visually-hidden"> {o.acronym}</span>
                           </a>
+                          {manage ? (
+                            <>
+                              {" · "}
+                              <a href={`/private/members/${o.slug}/sso`}>
+                                Single sign-on<span class="visually-hidden"> for {o.acronym}</span>
+                              </a>
+                            </>
+                          ) : null}
                         </div>
                       ) : null}
                     </td>

@@ -8,6 +8,7 @@ import {
   outbox,
   people,
   sessions,
+  ssoIdentities,
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
@@ -127,6 +128,15 @@ async function collect(db: Db, id: number, email: string) {
       })
       .from(apiTokens)
       .where(eq(apiTokens.createdById, id)),
+    singleSignOn: await db
+      .select({
+        issuer: ssoIdentities.issuer,
+        subject: ssoIdentities.subject,
+        createdAt: ssoIdentities.createdAt,
+        lastUsedAt: ssoIdentities.lastUsedAt,
+      })
+      .from(ssoIdentities)
+      .where(eq(ssoIdentities.personId, id)),
     calendarFeeds: await db
       .select({ createdAt: calendarTokens.createdAt, revokedAt: calendarTokens.revokedAt })
       .from(calendarTokens)
@@ -169,6 +179,8 @@ export async function erasePerson(deps: Deps, actor: Actor, id: number): Promise
       })
       .where(eq(people.id, id));
     await deleteSessionsOf(tx, id);
+    // The identity at the agency's provider is personal data too, and must not sign anyone in again.
+    await tx.delete(ssoIdentities).where(eq(ssoIdentities.personId, id));
     await tx
       .update(apiTokens)
       .set({ revokedAt: now, revokedByName: "erasure" })

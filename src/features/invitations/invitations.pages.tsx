@@ -20,6 +20,8 @@ import { hasRole, roleLabels } from "../auth/actor.js";
 import { setSessionCookie } from "../auth/auth.pages.js";
 import { createSession } from "../auth/sessions.js";
 import { listOrganisations } from "../directory/directory.queries.js";
+import { ssoForPerson } from "../sso/sso.settings.js";
+import { ssoStartPath } from "../sso/views/sso-choices.js";
 import { canSeeInvitations } from "./invitations.policy.js";
 import {
   acceptInvitation,
@@ -182,13 +184,15 @@ export function invitationPages() {
   return app;
 }
 
-function acceptPage(
+async function acceptPage(
   c: AppContext,
   token: string,
-  name: string,
+  invitee: { name: string; personId: number },
   errors?: Record<string, string>,
   message?: string,
 ) {
+  const sso = await ssoForPerson(c.var.deps.db, invitee.personId);
+  const name = invitee.name;
   return renderPage(
     c,
     {
@@ -205,6 +209,20 @@ function acceptPage(
               Accept and sign in
             </button>
           </form>
+          {sso ? (
+            <section class="sso-choices" aria-labelledby="sso-heading">
+              <h2 id="sso-heading">Or use your agency's sign-in</h2>
+              <p>
+                No password to remember: sign in with {sso.acronym}'s identity service, with the address this
+                invitation was sent to.
+              </p>
+              <p>
+                <a class="button button-quiet" href={ssoStartPath(sso.slug)} rel="nofollow">
+                  Use single sign-on with {sso.acronym}
+                </a>
+              </p>
+            </section>
+          ) : null}
         </div>
       ),
     },
@@ -222,7 +240,7 @@ function registerAccept(app: Hono<AppEnv>) {
   };
   app.get("/invitation/:token", async (c) => {
     const { token, found } = await invitee(c);
-    return acceptPage(c, token, found.name);
+    return acceptPage(c, token, found);
   });
   app.post("/invitation/:token", async (c) => {
     const { token, found } = await invitee(c);
@@ -237,7 +255,7 @@ function registerAccept(app: Hono<AppEnv>) {
         setSessionCookie(c, session);
         return "/private";
       },
-      (_body, errors, message) => acceptPage(c, token, found.name, errors, message),
+      (_body, errors, message) => acceptPage(c, token, found, errors, message),
     );
   });
 }
