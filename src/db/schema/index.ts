@@ -19,3 +19,4 @@ export * from "./roadmap.js";
 export * from "./subscriptions.js";
 export * from "./technology.js";
 export * from "./tokens.js";
+export * from "./two-factor.js";
