@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/env.js";
+import { AppError } from "../../http/errors.js";
 import { parseForm } from "../../http/forms.js";
 import { idParam, requirePerson } from "../../http/guards.js";
 import { signInPage } from "../auth/auth.pages.js";
@@ -65,7 +66,14 @@ export function passkeyPages() {
   });
 
   app.post("/private/account/passkeys/:id/delete", async (c) => {
-    await deletePasskey(c.var.deps, requirePerson(c), idParam(c.req.param("id")));
+    try {
+      await deletePasskey(c.var.deps, requirePerson(c), idParam(c.req.param("id")));
+    } catch (e) {
+      // The last factor of a role that requires two: say so on the page instead of an error page.
+      if (e instanceof AppError && e.code === "conflict")
+        return c.redirect(`${ENROL_PATH}?problem=last`, 303);
+      throw e;
+    }
     return c.redirect(`${ENROL_PATH}?done=passkey-deleted`, 303);
   });
 

@@ -56,6 +56,11 @@ export async function accountTwoFactorPage(
             <p>Your role requires two-factor sign-in.</p>
           ) : null}
           <Notice text={done ? (notices[done] ?? null) : null} />
+          {c.req.query("problem") === "last" ? (
+            <p class="field-error" role="alert">
+              Your role requires two factors: set up another one before deleting your last passkey.
+            </p>
+          ) : null}
           {c.req.query("problem") === "passkey" ? (
             <p class="field-error" role="alert">
               Your browser did not send a passkey. Passkeys need JavaScript; please try again.
