@@ -271,3 +271,30 @@ describe("resetting lost second factors", () => {
     expect(res.headers.get("location")).toBe("/private");
   });
 });
+
+describe("passkeys over HTTP (the browser part is in the end-to-end journey)", () => {
+  it("sign-in options name this site and a fresh challenge; an answer that does not check out signs nobody in", async () => {
+    const b = cookieBrowser();
+    const res = await b.post("/sign-in/passkey/options");
+    expect(res.status).toBe(200);
+    const options = (await res.json()) as { rpId: string; challenge: string; userVerification: string };
+    expect(options.rpId).toBe(new URL(t.deps.config.baseUrl).hostname);
+    expect(options.userVerification).toBe("required");
+    expect(b.jar.has("isecg_webauthn")).toBe(true);
+    const forged = JSON.stringify({ id: "nope", rawId: "nope", type: "public-key", response: {} });
+    const refused = await b.post("/sign-in/passkey", { response: forged });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("The passkey could not be checked");
+    expect(b.jar.has("isecg_session")).toBe(false);
+  });
+
+  it("the second step offers a passkey only to a person who has one", async () => {
+    const me = await account();
+    await withApp(me);
+    const b = cookieBrowser();
+    await b.post("/sign-in", { email: me.email, password });
+    const page = await (await b.get("/sign-in/second-step")).text();
+    expect(page).toContain("Code from your authenticator app, or a recovery code");
+    expect(page).not.toContain("Use a passkey");
+  });
+});
