@@ -98,6 +98,11 @@ import { technologyDataPages } from "./features/technology/technology.import.pag
 import { technologyPublicPages } from "./features/technology/technology.public.pages.js";
 import { publicDetailPages } from "./features/technology/technology.public.settings.pages.js";
 import { tokenPages } from "./features/tokens/tokens.pages.js";
+import { enrolmentGate } from "./features/two-factor/enrolment-gate.js";
+import { passkeyPages } from "./features/two-factor/passkeys.pages.js";
+import { twoFactorAdminPages } from "./features/two-factor/requirement.pages.js";
+import { secondStepPages } from "./features/two-factor/second-step.pages.js";
+import { twoFactorPages } from "./features/two-factor/two-factor.pages.js";
 import { registerWorkplanApi } from "./features/workplan/workplan.api.js";
 import { workplanPages } from "./features/workplan/workplan.pages.js";
 import { publicPageCache } from "./http/cache.js";
@@ -206,11 +211,16 @@ export function createApp(deps: Deps) {
   app.use(rejectMalformedInput());
   app.use(loadActor(deps));
   app.use(csrfProtection(deps));
+  app.use(enrolmentGate());
 
   app.route("/", sitePages());
   app.route("/", memberPages());
   app.route("/", ssoPages());
   app.route("/", authPages());
+  app.route("/", secondStepPages());
+  app.route("/", passkeyPages());
+  app.route("/", twoFactorPages());
+  app.route("/", twoFactorAdminPages());
   app.route("/", setupPages());
   app.route("/", resetPages());
   app.route("/", invitationPages());

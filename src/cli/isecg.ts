@@ -11,6 +11,7 @@ import { addPerson, updatePerson } from "../features/directory/people.service.js
 import { reportCommand } from "../features/reports/reports.cli.js";
 import { missionsCommand } from "../features/roadmap/missions.cli.js";
 import { loadDemoData, removeDemoData } from "../features/technology/technology.demo.js";
+import { resetTwoFactor } from "../features/two-factor/reset.service.js";
 import { AppError } from "../http/errors.js";
 import { createLogger } from "../http/logger.js";
 import { PageCache } from "../http/page-cache.js";
@@ -30,6 +31,9 @@ Commands:
                               Without --password a strong one is generated and printed once.
   user password --email EMAIL [--password PASSWORD]
                               set a new password (signs the person out everywhere)
+  user reset-two-factor EMAIL
+                              remove a person's authenticator app, passkeys and recovery codes (a lost
+                              phone); they sign in with the password and set up a new factor
   import missions FILE [--dry-run] [--format csv|json]
                               add and update missions from a CSV or JSON file (matched by slug; none
                               deleted); all rows or none; --dry-run only reports every bad row
@@ -80,8 +84,9 @@ const newPassword = () => randomBytes(15).toString("base64url");
 
 async function user(args: string[]) {
   const [sub, ...rest] = args;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
       name: { type: "string" },
       email: { type: "string" },
@@ -122,6 +127,15 @@ async function user(args: string[]) {
         password,
       });
       console.log(`Set a new password for ${found.email}.`);
+    } else if (sub === "reset-two-factor") {
+      const email = positionals[0] ?? values.email ?? "";
+      const found = await findPersonByEmail(deps.db, email);
+      if (!found) throw new AppError("not_found", `Nobody has the e-mail address ${email}.`);
+      await resetTwoFactor(deps, systemActor("command line"), found.id);
+      console.log(
+        `Reset the second factors of ${found.email}: they sign in with their password and set up a new one.`,
+      );
+      return;
     } else {
       throw new Error(`Unknown user command "${sub ?? ""}".\n\n${usage}`);
     }

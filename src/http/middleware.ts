@@ -74,10 +74,13 @@ const TOKEN_AUTHENTICATED_POSTS = new Set(["/news/unsubscribe"]);
  */
 export function csrfProtection(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // One nonce per request: a page with two forms must not set two cookies, of which only the last holds.
+    let issued: string | undefined;
     c.set("csrfToken", () => {
-      let nonce = getCookie(c, CSRF_COOKIE);
+      let nonce = getCookie(c, CSRF_COOKIE) ?? issued;
       if (!nonce) {
         nonce = newNonce();
+        issued = nonce;
         setCookie(c, CSRF_COOKIE, nonce, {
           httpOnly: true,
           sameSite: "Lax",

@@ -4,6 +4,8 @@ export const accounts = {
     name: "Sam Secretariat",
     email: "secretariat@e2e.example.org",
     password: "secretariat-password-1",
+    /** The secretariat must use two factors: its authenticator app's key (base32), set in global setup. */
+    totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
   },
   focalPoint: {
     name: "Fiona Focal",

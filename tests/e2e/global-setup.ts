@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { loadConfig } from "../../src/config.js";
+import { totpFactors } from "../../src/db/schema/index.js";
 import { systemActor } from "../../src/features/auth/actor.js";
 import { addPerson } from "../../src/features/directory/people.service.js";
 import { createLogger } from "../../src/http/logger.js";
@@ -31,13 +32,17 @@ export default async function setup(project: TestProject) {
   const { database, deps } = await prepareDatabase(config, createLogger("warn"));
   try {
     const actor = systemActor("end-to-end tests");
-    await addPerson(deps, actor, {
+    const secretariat = await addPerson(deps, actor, {
       name: accounts.secretariat.name,
       email: accounts.secretariat.email,
       roles: ["secretariat"],
       active: true,
       password: accounts.secretariat.password,
     });
+    // The secretariat must use two factors: its authenticator app is on, and `signIn` types its codes.
+    await deps.db
+      .insert(totpFactors)
+      .values({ personId: secretariat.id, secret: accounts.secretariat.totpSecret, confirmedAt: new Date() });
     await addPerson(deps, actor, {
       name: accounts.focalPoint.name,
       email: accounts.focalPoint.email,

@@ -6,6 +6,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { loadConfig } from "../../src/config.js";
+import { totpCode } from "../../src/features/two-factor/totp.js";
 import { startServer } from "../../src/server.js";
 import { logAxeCheck } from "./axe-log.js";
 import { assertChromium, chromiumArgs, executablePath } from "./chromium.js";
@@ -54,7 +55,9 @@ export type Platform = {
  * Starts the real platform once for the calling test file, on a fresh data directory (the seeded
  * database with the two accounts) and a real port, and closes it and every browser afterwards.
  */
-export function usePlatform(): Platform {
+export function usePlatform(opts: { host?: string } = {}): Platform {
+  // Passkeys need a host name, not an address: their files use "localhost".
+  const host = opts.host ?? "127.0.0.1";
   const cleanups: Array<() => Promise<void> | void> = [];
   const contexts: BrowserContext[] = [];
   const platform = { baseUrl: "" } as Platform;
@@ -71,11 +74,11 @@ export function usePlatform(): Platform {
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
-      BASE_URL: `http://127.0.0.1:${port}`,
+      BASE_URL: `http://${host}:${port}`,
     });
     const server = await startServer(config);
     cleanups.push(() => server.close());
-    platform.baseUrl = `http://127.0.0.1:${server.port}`;
+    platform.baseUrl = `http://${host}:${server.port}`;
     platform.dataDir = dataDir;
     platform.open = async (options = {}) => {
       const profile = mkdtempSync(join(tmpdir(), "isecg-e2e-chromium-"));
@@ -172,13 +175,41 @@ export async function expectNoSideScroll(page: Page, label = page.url()): Promis
   expect(offset, `${label} scrolls sideways by ${offset}px at ${page.viewportSize()?.width}px`).toBe(0);
 }
 
-/** Signs in through the form, as a person would, and waits for the private area. */
-export async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+/** The last 30-second step whose code each account used in this file: a code works only once. */
+const lastSteps = new Map<string, number>();
+
+/** A code from the account's authenticator app that was not used before (waits for the next one if need be). */
+export async function freshTotpCode(email: string, secret: string): Promise<string> {
+  const now = Math.floor(Date.now() / 30_000);
+  const step = Math.max(now, (lastSteps.get(email) ?? 0) + 1);
+  // The server takes a code one step ahead (clocks drift); further ahead, wait for it.
+  const wait = (step - 1) * 30_000 - Date.now();
+  if (wait > 0) await new Promise((ok) => setTimeout(ok, wait + 50));
+  lastSteps.set(email, step);
+  return totpCode(secret, new Date(step * 30_000));
+}
+
+/**
+ * Signs in through the form, as a person would, and waits for the private area; an account with an
+ * authenticator app (`totpSecret`) types its code on the second step.
+ */
+export async function signIn(
+  page: Page,
+  who: { email: string; password: string; totpSecret?: string },
+): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("E-mail address").fill(who.email);
   await page.getByLabel("Password", { exact: true }).fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/private");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(/\/private$|\/sign-in\/second-step$/);
+  if (page.url().endsWith("/sign-in/second-step")) {
+    if (!who.totpSecret) throw new Error(`${who.email} was asked for a second factor it does not have`);
+    await page
+      .getByLabel(/Code from your authenticator app/)
+      .fill(await freshTotpCode(who.email, who.totpSecret));
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL("**/private");
+  }
 }
 
 /** The .eml files a platform wrote to `dataDir/outbox` (no SMTP_URL), decoded from quoted-printable. */

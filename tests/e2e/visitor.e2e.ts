@@ -4,6 +4,7 @@ import {
   accounts,
   checkA11y,
   expectNoSideScroll,
+  freshTotpCode,
   screenshot,
   signIn,
   usePlatform,
@@ -129,7 +130,7 @@ describe("a visitor", () => {
     await page.getByLabel("Password", { exact: true }).fill("not-the-password");
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith("/sign-in") && r.request().method() === "POST"),
-      page.getByRole("button", { name: "Sign in" }).click(),
+      page.getByRole("button", { name: "Sign in", exact: true }).click(),
     ]);
     expect(response.status()).toBe(422);
     await page.waitForLoadState();
@@ -147,7 +148,14 @@ describe("a visitor", () => {
     await screenshot(page, "sign-in-error");
 
     await page.getByLabel("Password", { exact: true }).fill(accounts.secretariat.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    // The secretariat must use two factors: the code from its authenticator app comes next.
+    await page.waitForURL("**/sign-in/second-step");
+    await checkA11y(page, "sign-in second step");
+    const sec = accounts.secretariat;
+    const code = await freshTotpCode(sec.email, sec.totpSecret);
+    await page.getByLabel(/Code from your authenticator app/).fill(code);
+    await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL("**/private");
   });
 });

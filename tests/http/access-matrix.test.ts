@@ -12,6 +12,7 @@ import {
   groupChairs,
   groupMemberships,
   newsArticles,
+  passkeys,
   reviewPositions,
   workingGroups,
 } from "../../src/db/schema/index.js";
@@ -101,6 +102,28 @@ const routes: Array<{
   { method: "POST", path: "/private/account/mail", body: { receive: "review" }, allowed: signedIn },
   { method: "GET", path: "/private/account", allowed: signedIn },
   { method: "GET", path: "/private/account/sessions", allowed: signedIn },
+  { method: "GET", path: "/private/account/two-factor", allowed: signedIn },
+  { method: "GET", path: "/private/account/two-factor/app", allowed: signedIn },
+  { method: "POST", path: "/private/account/two-factor/app", body: { code: "000000" }, allowed: signedIn },
+  {
+    method: "POST",
+    path: "/private/account/two-factor/app/off",
+    body: { password: "not it" },
+    allowed: signedIn,
+  },
+  { method: "POST", path: "/private/account/two-factor/recovery-codes", allowed: signedIn },
+  { method: "POST", path: "/private/account/passkeys/options", allowed: signedIn },
+  { method: "POST", path: "/private/account/passkeys", body: { name: "Laptop" }, allowed: signedIn },
+  { method: "POST", path: "/private/account/passkeys/:passkey/delete", allowed: signedIn },
+  { method: "GET", path: "/private/settings/two-factor", allowed: ["secretariat"] },
+  {
+    method: "POST",
+    path: "/private/settings/two-factor",
+    body: { roles: "secretariat" },
+    allowed: ["secretariat"],
+  },
+  { method: "GET", path: "/private/people/:person/two-factor/reset", allowed: ["secretariat"] },
+  { method: "POST", path: "/private/people/:person/two-factor/reset", allowed: ["secretariat"] },
   { method: "GET", path: "/private/people/:person/sessions/end", allowed: ["secretariat"] },
   { method: "POST", path: "/private/people/:person/sessions/end", allowed: ["secretariat"] },
   { method: "GET", path: "/private/members", allowed: signedIn },
@@ -1319,8 +1342,23 @@ describe("access matrix: every protected route, every role, signed out, and the 
           roles: ["member"],
         })
       : 0;
+    // One's own passkey to delete (a visitor tries someone else's).
+    let passkey = "0";
+    if (path.includes(":passkey")) {
+      const [key] = await t.deps.db
+        .insert(passkeys)
+        .values({
+          personId: (who === "visitor" ? subject : actors[who]).id,
+          credentialId: `matrix-${who}-${Date.now()}`,
+          publicKey: "AA",
+          name: "Matrix key",
+        })
+        .returning();
+      passkey = String(key!.id);
+    }
     const url = path
       .replace(":invitee", String(invitee))
+      .replace(":passkey", passkey)
       .replace(":pagerev", pageRevision)
       .replace(":siterev", siteRevision)
       .replace(":person", String(subject.id))

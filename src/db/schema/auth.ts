@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { people } from "./directory.js";
 
 /** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */
@@ -15,6 +15,8 @@ export const sessions = pgTable(
     userAgent: text("user_agent"),
     /** When the session was last used, to the minute (so the person can tell their devices apart). */
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    /** The person's role requires two factors and they have none: this session may only enrol. */
+    mustEnrol: boolean("must_enrol").notNull().default(false),
   },
   (t) => [index("sessions_person_idx").on(t.personId)],
 );

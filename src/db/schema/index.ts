@@ -20,3 +20,4 @@ export * from "./sso.js";
 export * from "./subscriptions.js";
 export * from "./technology.js";
 export * from "./tokens.js";
+export * from "./two-factor.js";

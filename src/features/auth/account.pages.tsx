@@ -41,6 +41,11 @@ export function accountPages() {
             <dt>Roles</dt>
             <dd>{me.roles.map((r) => roleLabels[r]).join(", ")}</dd>
           </dl>
+          <h2>Two-factor sign-in</h2>
+          <p>
+            <a href="/private/account/two-factor">An authenticator app, recovery codes and passkeys</a>: a
+            second proof that it is you when you sign in.
+          </p>
           <h2>Sessions and devices</h2>
           <p>
             <a href="/private/account/sessions">Where you are signed in, and your API tokens</a>: end any of

@@ -12,6 +12,8 @@ export type Person = {
   requestId?: string;
   /** Set when the request came with an agency's API token: its owner's current rights there, at most a focal point's. */
   token?: { id: number; name: string };
+  /** Set when the person's role requires two factors and they have none yet: they may only enrol. */
+  mustEnrol?: true;
 };
 
 /** Whoever makes a request: a visitor, a signed-in person, or the command line. */

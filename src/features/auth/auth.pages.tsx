@@ -7,6 +7,8 @@ import { renderPage } from "../../http/page.js";
 import { CsrfField, ErrorSummary, Field, Notice } from "../../web/components.js";
 import { enabledSsoOrganisations } from "../sso/sso.settings.js";
 import { SsoChoices } from "../sso/views/sso-choices.js";
+import { ENROL_PATH, setSecondStepCookie } from "../two-factor/cookies.js";
+import { PasskeySignIn } from "../two-factor/views/passkey-forms.js";
 import { recordSignOut, signIn } from "./auth.service.js";
 import { TooManyGuesses } from "./guess-throttle.js";
 import { deleteSession, SESSION_COOKIE, SESSION_DAYS } from "./sessions.js";
@@ -35,7 +37,7 @@ export function setSessionCookie(c: AppContext, token: string) {
   });
 }
 
-async function signInPage(
+export async function signInPage(
   c: AppContext,
   form: { email?: string; next?: string; errors?: FieldErrors; message?: string },
   status: 200 | 422 | 429 = 200,
@@ -53,7 +55,9 @@ async function signInPage(
             text={
               c.req.query("done") === "reset"
                 ? "Your password was changed and every session ended. Sign in with the new password."
-                : null
+                : c.req.query("expired") === "1"
+                  ? "The sign-in took too long. Please start again."
+                  : null
             }
           />
           {form.message && !form.errors ? (
@@ -90,6 +94,7 @@ async function signInPage(
           <p>
             <a href="/sign-in/forgotten">Forgotten your password?</a>
           </p>
+          <PasskeySignIn csrf={c.var.csrfToken()} next={safeNext(form.next)} />
           <SsoChoices agencies={sso} next={form.next} />
         </div>
       ),
@@ -110,13 +115,18 @@ export function authPages() {
   app.post("/sign-in", async (c) => {
     const body = await c.req.parseBody();
     try {
-      const { token } = await signIn(c.var.deps, body, {
+      const result = await signIn(c.var.deps, body, {
         ip: clientAddress(c),
         userAgent: c.req.header("user-agent"),
         requestId: c.var.requestId,
+        next: safeNext(body.next),
       });
-      setSessionCookie(c, token);
-      return c.redirect(safeNext(body.next), 303);
+      if (result.kind === "second-step") {
+        setSecondStepCookie(c, result.pendingToken);
+        return c.redirect("/sign-in/second-step", 303);
+      }
+      setSessionCookie(c, result.token);
+      return c.redirect(result.mustEnrol ? ENROL_PATH : safeNext(body.next), 303);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const status = e.code === "rate_limited" ? 429 : 422;

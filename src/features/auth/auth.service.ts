@@ -4,6 +4,9 @@ import type { Deps } from "../../deps.js";
 import { AppError } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
+import { factorsOf, hasSecondFactor } from "../two-factor/factors.queries.js";
+import { createPending } from "../two-factor/pending.js";
+import { mustEnrol } from "../two-factor/requirement.service.js";
 import type { Actor, Person } from "./actor.js";
 import { signInSchema } from "./auth.schemas.js";
 import { clearFailedGuesses, recordFailedGuess, refuseWhileThrottled } from "./guess-throttle.js";
@@ -12,12 +15,18 @@ import { createSession } from "./sessions.js";
 
 const failedMessage = "The e-mail address or password is not correct.";
 
-/** Checks credentials (throttled per account+address, capped per address) and opens a session. */
-export async function signIn(
-  deps: Deps,
-  input: unknown,
-  meta: { ip: string; userAgent?: string; requestId?: string },
-): Promise<{ token: string; person: Person }> {
+/** How a sign-in ends after the password: in, or with a second step still to take. */
+export type SignInResult =
+  | { kind: "signed-in"; token: string; person: Person; mustEnrol: boolean }
+  | { kind: "second-step"; pendingToken: string };
+
+type SignInMeta = { ip: string; userAgent?: string; requestId?: string; next?: string };
+
+/**
+ * Checks credentials (throttled per account+address, capped per address). A person with a second
+ * factor gets a pending step instead of a session; everyone else is signed in.
+ */
+export async function signIn(deps: Deps, input: unknown, meta: SignInMeta): Promise<SignInResult> {
   const { email, password } = parseInput(signInSchema, input);
   const now = deps.now();
   const guess = { scope: "sign-in", account: email, address: meta.ip } as const;
@@ -34,6 +43,30 @@ export async function signIn(
     throw new AppError("unauthenticated", failedMessage, { email: failedMessage });
   }
   await clearFailedGuesses(deps.db, guess);
+  if (hasSecondFactor(await factorsOf(deps.db, row.id))) {
+    const pendingToken = await createPending(
+      deps.db,
+      { purpose: "second-step", personId: row.id, next: meta.next },
+      now,
+    );
+    return { kind: "second-step", pendingToken };
+  }
+  return { kind: "signed-in", ...(await finishSignIn(deps, row.id, meta, "password")) };
+}
+
+/**
+ * Opens a session for a person whose identity is proven (password, password and second factor,
+ * passkey, or an identity provider). The session may only enrol when the person's role requires
+ * two factors and they have none.
+ */
+export async function finishSignIn(
+  deps: Deps,
+  personId: number,
+  meta: { ip: string; userAgent?: string; requestId?: string },
+  method: "password" | "two-factor" | "passkey" | string,
+): Promise<{ token: string; person: Person; mustEnrol: boolean }> {
+  const [row] = await deps.db.select().from(people).where(eq(people.id, personId));
+  if (!row?.active) throw new AppError("unauthenticated", failedMessage);
   const person: Person = {
     kind: "person",
     id: row.id,
@@ -44,22 +77,24 @@ export async function signIn(
     organisationAcronym: await acronymOf(deps, row.organisationId),
     requestId: meta.requestId,
   };
+  const enrol = await mustEnrol(deps.db, row);
+  const now = deps.now();
   const token = await write(
     deps,
     person,
     async (tx, audit) => {
-      const t = await createSession(tx, row.id, now, meta);
+      const t = await createSession(tx, row.id, now, { ...meta, mustEnrol: enrol });
       await audit({
         action: "session.create",
         subjectType: "person",
         subjectId: row.id,
-        summary: "Signed in",
+        summary: method === "password" ? "Signed in" : `Signed in (${method})`,
       });
       return t;
     },
     { invalidatesPages: false },
   );
-  return { token, person };
+  return { token, person, mustEnrol: enrol };
 }
 
 async function acronymOf(deps: Deps, organisationId: number | null): Promise<string | null> {

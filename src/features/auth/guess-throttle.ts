@@ -25,7 +25,7 @@ export const guessRules = {
 } as const;
 
 /** What is being guessed: each kind has its own counters, the address cap is shared. */
-export type GuessScope = "sign-in" | "password" | "reset" | "setup";
+export type GuessScope = "sign-in" | "password" | "reset" | "setup" | "second-factor";
 
 /** Who guesses what: the account (e-mail or id) and the client's address. */
 export type Guess = { scope: GuessScope; account: string; address: string };

@@ -14,7 +14,7 @@ export async function createSession(
   db: Db,
   personId: number,
   now: Date,
-  meta: { ip?: string; userAgent?: string },
+  meta: { ip?: string; userAgent?: string; mustEnrol?: boolean },
 ): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db.insert(sessions).values({
@@ -24,6 +24,7 @@ export async function createSession(
     expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
     ip: meta.ip ?? null,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    mustEnrol: meta.mustEnrol ?? false,
   });
   return token;
 }
@@ -38,6 +39,7 @@ export async function personForSession(db: Db, token: string, now: Date): Promis
       roles: people.roles,
       organisationId: people.organisationId,
       organisationAcronym: organisations.acronym,
+      mustEnrol: sessions.mustEnrol,
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
@@ -56,7 +58,8 @@ export async function personForSession(db: Db, token: string, now: Date): Promis
         or(isNull(sessions.lastSeenAt), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))),
       ),
     );
-  return { kind: "person", ...row };
+  const { mustEnrol, ...person } = row;
+  return mustEnrol ? { kind: "person", ...person, mustEnrol: true } : { kind: "person", ...person };
 }
 
 /** A session as its owner sees it: a short id (a prefix of the hash, never the token), device and times. */

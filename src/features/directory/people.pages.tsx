@@ -178,7 +178,8 @@ export function peopleAdminPages() {
           {opts.personId ? (
             <p>
               <a href={`/private/people/${opts.personId}/privacy`}>Personal data: export or erase</a> ·{" "}
-              <a href={`/private/people/${opts.personId}/sessions/end`}>End every session…</a>
+              <a href={`/private/people/${opts.personId}/sessions/end`}>End every session…</a> ·{" "}
+              <a href={`/private/people/${opts.personId}/two-factor/reset`}>Reset two-factor sign-in…</a>
             </p>
           ) : null}
         </>

@@ -22,6 +22,8 @@ import { createSession } from "../auth/sessions.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { ssoForPerson } from "../sso/sso.settings.js";
 import { ssoStartPath } from "../sso/views/sso-choices.js";
+import { rolesOf } from "../two-factor/factors.queries.js";
+import { mustEnrol } from "../two-factor/requirement.service.js";
 import { canSeeInvitations } from "./invitations.policy.js";
 import {
   acceptInvitation,
@@ -249,6 +251,11 @@ function registerAccept(app: Hono<AppEnv>) {
       async (body) => {
         const personId = await acceptInvitation(c.var.deps, token, body);
         const session = await createSession(c.var.deps.db, personId, c.var.deps.now(), {
+          // A role that requires two factors (the secretariat, by default) enrols before anything else.
+          mustEnrol: await mustEnrol(c.var.deps.db, {
+            id: personId,
+            roles: await rolesOf(c.var.deps.db, personId),
+          }),
           ip: clientAddress(c),
           userAgent: c.req.header("user-agent"),
         });

@@ -8,6 +8,8 @@ import { CsrfField, ErrorSummary, Field, NewPasswordFields } from "../../web/com
 import { setSessionCookie } from "../auth/auth.pages.js";
 import { recordFailedGuess, refuseWhileThrottled } from "../auth/guess-throttle.js";
 import { createSession } from "../auth/sessions.js";
+import { rolesOf } from "../two-factor/factors.queries.js";
+import { mustEnrol } from "../two-factor/requirement.service.js";
 import { completeSetup, isLiveSetupCode } from "./setup.service.js";
 
 type Values = Record<string, unknown>;
@@ -95,6 +97,11 @@ export function setupPages() {
       async (body) => {
         const personId = await completeSetup(c.var.deps, code, body);
         const token = await createSession(c.var.deps.db, personId, c.var.deps.now(), {
+          // A role that requires two factors (the secretariat, by default) enrols before anything else.
+          mustEnrol: await mustEnrol(c.var.deps.db, {
+            id: personId,
+            roles: await rolesOf(c.var.deps.db, personId),
+          }),
           ip: clientAddress(c),
           userAgent: c.req.header("user-agent"),
         });

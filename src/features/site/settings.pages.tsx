@@ -24,6 +24,9 @@ export function settingsPages() {
             lead="Contact details shown at the foot of every page and on About."
           />
           <Notice text={c.req.query("done") === "saved" ? "The secretariat's details were saved." : null} />
+          <p>
+            <a href="/private/settings/two-factor">Who must use two-factor sign-in</a> (by role).
+          </p>
           <form method="post" action="/private/settings" class="form" novalidate>
             <ErrorSummary errors={errors} message={message} />
             <CsrfField token={c.var.csrfToken()} />
