@@ -57,7 +57,7 @@ const cookieFrom = (res: Response, name: string) =>
 async function start(path = "/sign-in/sso/esa") {
   const res = await t.app.request(path);
   expect(res.status, await res.clone().text()).toBe(303);
-  return { url: res.headers.get("location")!, cookie: cookieFrom(res, "isecg_sso")! };
+  return { url: res.headers.get("location")!, cookie: cookieFrom(res, "sso_flow")! };
 }
 
 const callback = (back: URL, cookie?: string) =>

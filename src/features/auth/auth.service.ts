@@ -62,8 +62,8 @@ export async function signIn(deps: Deps, input: unknown, meta: SignInMeta): Prom
 export async function finishSignIn(
   deps: Deps,
   personId: number,
-  meta: { ip: string; userAgent?: string; requestId?: string },
-  method: "password" | "two-factor" | "passkey" | string,
+  meta: { ip: string; userAgent?: string; requestId?: string; issuer?: string },
+  method: "password" | "two-factor" | "passkey" | "single sign-on" | string,
 ): Promise<{ token: string; person: Person; mustEnrol: boolean }> {
   const [row] = await deps.db.select().from(people).where(eq(people.id, personId));
   if (!row?.active) throw new AppError("unauthenticated", failedMessage);
@@ -77,18 +77,26 @@ export async function finishSignIn(
     organisationAcronym: await acronymOf(deps, row.organisationId),
     requestId: meta.requestId,
   };
-  const enrol = await mustEnrol(deps.db, row);
+  // An agency's identity provider answers for its own factors (docs/decisions/0006-single-sign-on.md).
+  const enrol = method === "single sign-on" ? false : await mustEnrol(deps.db, row);
   const now = deps.now();
   const token = await write(
     deps,
     person,
     async (tx, audit) => {
-      const t = await createSession(tx, row.id, now, { ...meta, mustEnrol: enrol });
+      const { issuer: _, ...where } = meta;
+      const t = await createSession(tx, row.id, now, { ...where, mustEnrol: enrol });
       await audit({
         action: "session.create",
         subjectType: "person",
         subjectId: row.id,
-        summary: method === "password" ? "Signed in" : `Signed in (${method})`,
+        summary:
+          method === "password"
+            ? "Signed in"
+            : method === "single sign-on"
+              ? "Signed in with single sign-on"
+              : `Signed in (${method})`,
+        ...(meta.issuer ? { details: { issuer: meta.issuer } } : {}),
       });
       return t;
     },

@@ -5,14 +5,14 @@ import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
 import { PageHeader } from "../../web/components.js";
 import { safeNext, setSessionCookie } from "../auth/auth.pages.js";
+import { finishSignIn } from "../auth/auth.service.js";
 import { deleteSession } from "../auth/sessions.js";
 import { finishSsoSignIn, SSO_FLOW_MS, startSsoSignIn } from "./sso.flow.js";
 import { mapSsoIdentity } from "./sso.mapping.js";
 import { SsoProblem } from "./sso.problem.js";
-import { openSsoSession } from "./sso.session.js";
 
 /** The cookie that ties a browser to its sign-in under way (a random id; the table holds its hash). */
-export const SSO_FLOW_COOKIE = "isecg_sso";
+export const SSO_FLOW_COOKIE = "sso_flow";
 const cookiePath = "/sign-in/sso";
 
 async function problemPage(c: AppContext, p: SsoProblem) {
@@ -44,12 +44,17 @@ export function ssoPages() {
       const callback = new URL(`${c.var.deps.config.baseUrl}/sign-in/sso/callback${base.search}`);
       const done = await finishSsoSignIn(c.var.deps, flowId, callback);
       const personId = await mapSsoIdentity(c.var.deps, done.org, done.provider, done.claims);
-      const token = await openSsoSession(c.var.deps, personId, {
-        ip: clientAddress(c),
-        userAgent: c.req.header("user-agent"),
-        requestId: c.var.requestId,
-        issuer: done.claims.iss,
-      });
+      const { token } = await finishSignIn(
+        c.var.deps,
+        personId,
+        {
+          ip: clientAddress(c),
+          userAgent: c.req.header("user-agent"),
+          requestId: c.var.requestId,
+          issuer: done.claims.iss,
+        },
+        "single sign-on",
+      );
       // Signing in as someone (perhaps someone else) ends the session this browser had.
       if (c.var.sessionToken) await deleteSession(c.var.deps.db, c.var.sessionToken);
       setSessionCookie(c, token);
