@@ -5,6 +5,7 @@ import {
   organisations,
   outbox,
   people,
+  ssoFlows,
   ssoIdentities,
   ssoProviders,
 } from "../../src/db/schema/index.js";
@@ -210,6 +211,21 @@ async function invitationLinkLive(personId: number) {
 }
 
 describe("single sign-on: when things go wrong", () => {
+  it("one network may start so many sign-ins in 15 minutes; then a clear 429 and nothing stored, while others go on", async () => {
+    await enableSso();
+    // Behind the site's proxy, as in production: the address is the proxy's last forwarded hop.
+    t.deps.config = { ...t.deps.config, trustProxy: true };
+    const startFrom = (address: string) =>
+      t.app.request("/sign-in/sso/esa", { headers: { "x-forwarded-for": address } });
+    for (let i = 0; i < 120; i++) expect((await startFrom("198.51.100.7")).status).toBe(303);
+    const flows = (await t.deps.db.select().from(ssoFlows)).length;
+    const refused = await startFrom("198.51.100.7");
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain("Too many sign-ins were started from your network");
+    expect((await t.deps.db.select().from(ssoFlows)).length).toBe(flows);
+    expect((await startFrom("198.51.100.8")).status).toBe(303);
+  });
+
   it("a tampered state is refused and the flow is used up", async () => {
     await enableSso();
     const me = await makePerson(t.deps, ["member"], "ESA");

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   auditLog,
+  pendingSignIns,
   people,
   type Role,
   recoveryCodes,
@@ -286,6 +287,16 @@ describe("passkeys over HTTP (the browser part is in the end-to-end journey)", (
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain("The passkey could not be checked");
     expect(b.jar.has("isecg_session")).toBe(false);
+  });
+
+  it("one address may ask for so many passkey challenges in 15 minutes; then 429 and no more are stored", async () => {
+    const b = cookieBrowser();
+    for (let i = 0; i < 120; i++) expect((await b.post("/sign-in/passkey/options")).status).toBe(200);
+    const stored = (await t.deps.db.select().from(pendingSignIns)).length;
+    const refused = await b.post("/sign-in/passkey/options");
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain("Too many sign-ins were started from your network");
+    expect((await t.deps.db.select().from(pendingSignIns)).length).toBe(stored);
   });
 
   it("the second step offers a passkey only to a person who has one", async () => {

@@ -6,6 +6,9 @@ import { signInThrottle } from "../../db/schema/index.js";
 export const throttleRules = {
   account: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   address: { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  // Sign-ins started (single sign-on, passkeys): each stores a row and may call an agency's
+  // provider. Generous, since a whole agency may sit behind one address.
+  starts: { maxFailures: 120, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
 } as const;
 
 type Kind = keyof typeof throttleRules;
@@ -42,6 +45,17 @@ export async function recordFailure(db: Db, kind: Kind, key: string, now: Date):
     .update(signInThrottle)
     .set({ lockedUntil: new Date(now.getTime() + rule.lockMs), failures: 0, windowStartedAt: now })
     .where(sql`${signInThrottle.key} = ${key} and ${signInThrottle.failures} >= ${rule.maxFailures}`);
+}
+
+/**
+ * Counts a sign-in started from this address (single sign-on, a passkey challenge); true while the
+ * address may start more, false once it has started too many in the window.
+ */
+export async function mayStartSignIn(db: Db, address: string, now: Date): Promise<boolean> {
+  const key = throttleKey("starts", address);
+  if (await lockedUntil(db, [key], now)) return false;
+  await recordFailure(db, "starts", key, now);
+  return true;
 }
 
 /** Forgets an account's failures after a successful sign-in. */

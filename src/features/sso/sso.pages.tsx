@@ -7,6 +7,7 @@ import { PageHeader } from "../../web/components.js";
 import { safeNext, setSessionCookie } from "../auth/auth.pages.js";
 import { finishSignIn } from "../auth/auth.service.js";
 import { deleteSession } from "../auth/sessions.js";
+import { mayStartSignIn } from "../auth/throttle.js";
 import { finishSsoSignIn, SSO_FLOW_MS, startSsoSignIn } from "./sso.flow.js";
 import { mapSsoIdentity } from "./sso.mapping.js";
 import { SsoProblem } from "./sso.problem.js";
@@ -14,6 +15,7 @@ import { SsoProblem } from "./sso.problem.js";
 /** The cookie that ties a browser to its sign-in under way (a random id; the table holds its hash). */
 export const SSO_FLOW_COOKIE = "sso_flow";
 const cookiePath = "/sign-in/sso";
+const tooManyStarts = "Too many sign-ins were started from your network. Please try again in 15 minutes.";
 
 async function problemPage(c: AppContext, p: SsoProblem) {
   const res = await renderPage(c, {
@@ -69,6 +71,9 @@ export function ssoPages() {
   // (form-action 'self'). Starting a flow changes nothing until the provider sends the person back.
   app.get("/sign-in/sso/:slug", async (c) => {
     try {
+      if (!(await mayStartSignIn(c.var.deps.db, clientAddress(c), c.var.deps.now()))) {
+        throw new SsoProblem(429, "Too many sign-ins started", tooManyStarts);
+      }
       const next = safeNext(c.req.query("next"));
       const { flowId, url } = await startSsoSignIn(c.var.deps, c.req.param("slug"), next);
       setCookie(c, SSO_FLOW_COOKIE, flowId, {

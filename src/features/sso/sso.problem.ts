@@ -1,7 +1,7 @@
 /** Why a sign-in with single sign-on stopped: a status, a title and a sentence the person can act on. */
 export class SsoProblem extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 502,
+    readonly status: 400 | 403 | 404 | 429 | 502,
     readonly title: string,
     message: string,
   ) {

@@ -3,7 +3,9 @@ import type { AppEnv } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { parseForm } from "../../http/forms.js";
 import { idParam, requirePerson } from "../../http/guards.js";
+import { clientAddress } from "../../http/middleware.js";
 import { signInPage } from "../auth/auth.pages.js";
+import { mayStartSignIn } from "../auth/throttle.js";
 import {
   dropCookie,
   ENROL_PATH,
@@ -79,6 +81,13 @@ export function passkeyPages() {
 
   app.post("/sign-in/passkey/options", async (c) => {
     const deps = c.var.deps;
+    // Anyone may ask, and each answer stores a challenge: an address may ask so often, no more.
+    if (!(await mayStartSignIn(deps.db, clientAddress(c), deps.now()))) {
+      throw new AppError(
+        "rate_limited",
+        "Too many sign-ins were started from your network. Try again in 15 minutes.",
+      );
+    }
     const options = await passkeySignInOptions(deps, null);
     const token = await createPending(
       deps.db,
