@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, Person } from "../auth/actor.js";
 import { feedIncludesMeeting } from "../calendar/calendar.policy.js";
-import {
-  canManageAction,
-  canRaiseActions,
-  canSeeActions,
-  canUpdateActionStatus,
-  isActionOwner,
-} from "./actions.policy.js";
+import { canManageAction, canRaiseActions, canUpdateActionStatus, isActionOwner } from "./actions.policy.js";
 
 const person = (id: number, roles: Person["roles"], organisationId: number | null = 1): Person => ({
   kind: "person",
@@ -24,14 +18,8 @@ const forumAction = { ownerOrganisationId: 2, ownerPersonId: 9, group: null };
 
 describe("action policies", () => {
   it("visitors see and change nothing", () => {
-    expect([canSeeActions(visitor), canRaiseActions(visitor), canManageAction(visitor, groupAction)]).toEqual(
-      [false, false, false],
-    );
+    expect([canRaiseActions(visitor), canManageAction(visitor, groupAction)]).toEqual([false, false]);
     expect(canUpdateActionStatus(visitor, groupAction)).toBe(false);
-  });
-
-  it("every signed-in person reads the register", () => {
-    expect(canSeeActions(person(1, ["member"]))).toBe(true);
   });
 
   it("the secretariat raises and manages every action", () => {

@@ -1,4 +1,4 @@
-import { type Actor, hasRole, isSignedIn } from "../auth/actor.js";
+import { type Actor, hasRole } from "../auth/actor.js";
 import { canManageGroup, type GroupChairing } from "../groups/groups.policy.js";
 
 const isSecretariat = (actor: Actor) => actor.kind === "system" || hasRole(actor, "secretariat");
@@ -10,9 +10,6 @@ export type ActionOwnership = {
   /** The group the action belongs to (directly or through the meeting that raised it). */
   group: GroupChairing | null;
 };
-
-/** Every signed-in person reads the register; by default they see their own agency's actions. */
-export const canSeeActions = (actor: Actor) => isSignedIn(actor) || actor.kind === "system";
 
 /** The secretariat raises actions anywhere; a chair raises actions in the groups they chair. */
 export const canRaiseActions = (actor: Actor) => isSecretariat(actor) || hasRole(actor, "chair");

@@ -5,7 +5,6 @@ import {
   attendanceModesFor,
   canApproveMinutesAt,
   canManageMeetingWork,
-  canReadMeetingWork,
   canRegister,
 } from "./meeting-work.policy.js";
 
@@ -28,11 +27,6 @@ const groupMeeting = { startsAt: start, mode: "hybrid" as const, group: { chairP
 const samMeeting = { ...groupMeeting, group: null };
 
 describe("meeting work policies", () => {
-  it("every signed-in person reads the private meeting page; visitors do not", () => {
-    expect(canReadMeetingWork(member)).toBe(true);
-    expect(canReadMeetingWork(visitor)).toBe(false);
-  });
-
   it("the secretariat manages every meeting; a chair only their own group's", () => {
     expect(canManageMeetingWork(secretariat, samMeeting)).toBe(true);
     expect(canManageMeetingWork(secretariat, groupMeeting)).toBe(true);

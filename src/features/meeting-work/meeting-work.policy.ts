@@ -5,9 +5,6 @@ import { canManageMeeting } from "../meetings/meetings.policy.js";
 
 type MeetingForPolicy = { startsAt: Date; mode: MeetingMode; group: GroupChairing | null };
 
-/** Everything on a private meeting page (agenda, files, registrations, minutes) is for signed-in members. */
-export const canReadMeetingWork = (actor: Actor) => isSignedIn(actor);
-
 /** Agenda, decisions, minutes and who attended are managed by the secretariat or the group's chair. */
 export const canManageMeetingWork = (actor: Actor, meeting: { group: GroupChairing | null }) =>
   canManageMeeting(actor, meeting);

@@ -7,7 +7,6 @@ import {
   canEditCapability,
   canEditNeed,
   canEditTechnologyList,
-  canImportTechnology,
   canManageDemoData,
   canReadCapabilities,
   canReadNeeds,
@@ -45,12 +44,10 @@ describe("technology policies", () => {
     }
   });
 
-  it("only the secretariat edits the controlled vocabulary and imports", () => {
+  it("only the secretariat edits the controlled vocabulary", () => {
     expect(canEditTechnologyList(secretariat)).toBe(true);
-    expect(canImportTechnology(secretariat)).toBe(true);
     for (const a of [member, focalPoint, chair]) {
       expect(canEditTechnologyList(a)).toBe(false);
-      expect(canImportTechnology(a)).toBe(false);
     }
   });
 

@@ -46,8 +46,5 @@ export const canEditNeed = (
 export const canAddNeeds = (actor: Actor) =>
   isSecretariat(actor) || hasRole(actor, "chair") || hasRole(actor, "focal_point");
 
-/** Imports replace many records at once: the secretariat's alone. */
-export const canImportTechnology = (actor: Actor) => isSecretariat(actor);
-
 /** The demonstration dataset is loaded and removed by the command line only (the system). */
 export const canManageDemoData = (actor: Actor) => actor.kind === "system";
