@@ -32,6 +32,7 @@ let idp: TestOidcProvider;
 let erinTotp = "";
 const dataDir = mkdtempSync(join(tmpdir(), "isecg-e2e-accounts-"));
 const contexts: BrowserContext[] = [];
+const profiles: string[] = [];
 
 function freePort(): Promise<number> {
   return new Promise((ok) => {
@@ -91,6 +92,7 @@ const h1 = (page: Page) => page.getByRole("heading", { level: 1 }).innerText();
 
 async function open(): Promise<Page> {
   const profile = mkdtempSync(join(tmpdir(), "isecg-e2e-chromium-"));
+  profiles.push(profile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
@@ -139,6 +141,7 @@ afterAll(async () => {
   await smtp?.stop();
   await idp?.close();
   rmSync(dataDir, { recursive: true, force: true });
+  for (const p of profiles) rmSync(p, { recursive: true, force: true });
 });
 
 describe("accounts for 27 agencies", () => {

@@ -40,6 +40,7 @@ export async function personForSession(db: Db, token: string, now: Date): Promis
       organisationId: people.organisationId,
       organisationAcronym: organisations.acronym,
       mustEnrol: sessions.mustEnrol,
+      lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
@@ -48,17 +49,20 @@ export async function personForSession(db: Db, token: string, now: Date): Promis
       and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), eq(people.active, true)),
     );
   if (!row) return null;
-  // Last seen to the minute: a busy browser must not write on every request.
-  await db
-    .update(sessions)
-    .set({ lastSeenAt: now })
-    .where(
-      and(
-        eq(sessions.tokenHash, hashToken(token)),
-        or(isNull(sessions.lastSeenAt), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))),
-      ),
-    );
-  const { mustEnrol, ...person } = row;
+  // Last seen to the minute: a busy browser must not send a write on every request. The condition
+  // stays in the statement so two requests at once still write once.
+  if (!row.lastSeenAt || row.lastSeenAt.getTime() < now.getTime() - 60_000) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(
+        and(
+          eq(sessions.tokenHash, hashToken(token)),
+          or(isNull(sessions.lastSeenAt), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))),
+        ),
+      );
+  }
+  const { mustEnrol, lastSeenAt: _, ...person } = row;
   return mustEnrol ? { kind: "person", ...person, mustEnrol: true } : { kind: "person", ...person };
 }
 
