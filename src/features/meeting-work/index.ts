@@ -1,0 +1,9 @@
+import type { Feature } from "../../http/feature.js";
+import { registerMeetingWorkApi } from "./meeting-work.api.js";
+import { meetingWorkPages } from "./meeting-work.routes.js";
+
+/** A meeting's working area: agenda, documents, minutes and decisions. */
+export const meetingWork: Feature = {
+  pages: [meetingWorkPages],
+  api: [registerMeetingWorkApi],
+};

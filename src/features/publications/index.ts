@@ -1,0 +1,11 @@
+import type { Feature } from "../../http/feature.js";
+import { publicationAdminPages } from "./publications.admin.js";
+import { registerPublicationsApi } from "./publications.api.js";
+import { publicationFeedPages } from "./publications.feeds.js";
+import { publicationPages } from "./publications.pages.js";
+
+/** The publication library, its uploads and feeds. */
+export const publications: Feature = {
+  pages: [publicationFeedPages, publicationPages, publicationAdminPages],
+  api: [registerPublicationsApi],
+};

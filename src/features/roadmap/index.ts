@@ -1,0 +1,11 @@
+import type { Feature } from "../../http/feature.js";
+import { missionImportPages } from "./mission-import.pages.js";
+import { missionAdminPages } from "./missions.pages.js";
+import { registerRoadmapApi } from "./roadmap.api.js";
+import { roadmapPages } from "./roadmap.pages.js";
+
+/** The roadmap: missions, their history, imports and the charts. */
+export const roadmap: Feature = {
+  pages: [roadmapPages, missionImportPages, missionAdminPages],
+  api: [registerRoadmapApi],
+};
