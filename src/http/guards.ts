@@ -27,3 +27,15 @@ export function pageParam(value: string | undefined): number {
   const n = Number(value ?? 1);
   return Number.isInteger(n) && n > 0 && n < 1_000_000 ? n : 1;
 }
+
+/**
+ * A route's "signed in, and the policy allows it" step, declared once per route group:
+ * `const guard = personAllowedBy(canManageFaq, onlySecretariat)`, then `const actor = guard(c)`.
+ */
+export function personAllowedBy(policy: (actor: Person) => boolean, why?: string) {
+  return (c: AppContext): Person => {
+    const actor = requirePerson(c);
+    authorize(policy(actor), why);
+    return actor;
+  };
+}

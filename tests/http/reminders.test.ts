@@ -7,9 +7,9 @@ import {
   outbox,
   reminderLog,
 } from "../../src/db/schema/index.js";
+import { instantToZoned } from "../../src/domain/time-zones.js";
 import { smtpTransport } from "../../src/features/mail/mail.transport.js";
 import { deliverDueMail } from "../../src/features/mail/mail.worker.js";
-import { instantToZoned } from "../../src/features/meetings/time.js";
 import { sendDueReminders } from "../../src/features/reminders/reminders.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.js";
+import { localStartDay } from "../../domain/time-zones.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { listGroups } from "../groups/groups.queries.js";
-import { localStartDay } from "../meetings/time.js";
 import { listMeetingChoices, listOwnerCandidates } from "./actions.queries.js";
 
 /** The options of the register's filters and forms: agencies, people, groups and meetings. */

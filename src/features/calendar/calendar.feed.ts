@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { groupChairs, groupMemberships } from "../../db/schema/index.js";
-import { buildCalendar } from "../meetings/ics.js";
+import { buildCalendar } from "../../domain/icalendar.js";
 import { meetingEvents } from "../meetings/meetings.calendar.js";
 import { listAllMeetings } from "../meetings/meetings.queries.js";
 import { sessionsByMeeting } from "../meetings/sessions.queries.js";

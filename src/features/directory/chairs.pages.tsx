@@ -4,7 +4,7 @@ import { chairTerms } from "../../db/schema/index.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
-import { authorize, idParam, requirePerson } from "../../http/guards.js";
+import { idParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import {
   ConfirmForm,
@@ -93,11 +93,7 @@ async function ChairForm(
 /** The secretariat's record of chair terms. */
 export function chairAdminPages() {
   const app = new Hono<AppEnv>();
-  const guard = (c: AppContext) => {
-    const actor = requirePerson(c);
-    authorize(canManageDirectory(actor), onlySecretariat);
-    return actor;
-  };
+  const guard = personAllowedBy(canManageDirectory, onlySecretariat);
   const loadTerm = async (c: AppContext) => {
     const [term] = await c.var.deps.db
       .select()

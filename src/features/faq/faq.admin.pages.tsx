@@ -3,7 +3,7 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
-import { authorize, idParam, requirePerson } from "../../http/guards.js";
+import { idParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import {
   CsrfField,
@@ -27,11 +27,7 @@ const notices: Record<string, string> = {
   deleted: "The question was deleted.",
 };
 
-function guard(c: AppContext) {
-  const actor = requirePerson(c);
-  authorize(canManageFaq(actor), onlySecretariat);
-  return actor;
-}
+const guard = personAllowedBy(canManageFaq, onlySecretariat);
 
 async function loadQuestion(c: AppContext) {
   const q = await findQuestion(c.var.deps.db, idParam(c.req.param("id")));

@@ -3,7 +3,7 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
-import { authorize, requirePerson } from "../../http/guards.js";
+import { personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import {
   CsrfField,
@@ -28,11 +28,7 @@ const notices: Record<string, string> = {
   frozen: "The current plans were frozen as a draft edition.",
 };
 
-function guard(c: AppContext) {
-  const actor = requirePerson(c);
-  authorize(canManageEditions(actor), onlySecretariat);
-  return actor;
-}
+const guard = personAllowedBy(canManageEditions, onlySecretariat);
 
 async function loadEdition(c: AppContext) {
   const e = await findEdition(c.var.deps.db, c.req.param("slug") ?? "");

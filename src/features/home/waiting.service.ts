@@ -1,9 +1,9 @@
 import { count, eq, min } from "drizzle-orm";
 import { outbox } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import { localStartDay } from "../../domain/time-zones.js";
 import { plural } from "../../web/words.js";
 import { type Actor, hasRole, type Person } from "../auth/actor.js";
-import { localStartDay } from "../meetings/time.js";
 import { agencyInboxItems, secretariatInboxFactItems } from "./inbox-facts.items.js";
 import {
   chairedGroupIds,

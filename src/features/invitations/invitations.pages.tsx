@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { type Form, handleForm } from "../../http/forms.js";
-import { authorize, idParam, requirePerson } from "../../http/guards.js";
+import { idParam, personAllowedBy } from "../../http/guards.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderPage, renderPrivate } from "../../http/page.js";
 import {
@@ -45,11 +45,7 @@ const notices: Record<string, string> = {
 /** Inviting people (secretariat: anyone; focal points: their own agency's members), and accepting. */
 export function invitationPages() {
   const app = new Hono<AppEnv>();
-  const guard = (c: AppContext) => {
-    const me = requirePerson(c);
-    authorize(canSeeInvitations(me), "Only the secretariat and focal points invite people.");
-    return me;
-  };
+  const guard = personAllowedBy(canSeeInvitations, "Only the secretariat and focal points invite people.");
 
   app.get("/private/invitations", async (c) => {
     const rows = await listInvitations(c.var.deps, guard(c));

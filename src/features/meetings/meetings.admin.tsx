@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { instantToZoned } from "../../domain/time-zones.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
@@ -22,7 +23,6 @@ import { findGroupBySlug, listGroups } from "../groups/groups.queries.js";
 import { canManageMeeting, canPlanMeetings, canRecordAttendance } from "./meetings.policy.js";
 import { listAllMeetings, type MeetingDetail } from "./meetings.queries.js";
 import { createMeeting, loadManagedMeeting, recordAttendance, updateMeeting } from "./meetings.service.js";
-import { instantToZoned } from "./time.js";
 import { attendanceText, meetingWhen } from "./views/meeting.js";
 import { MeetingForm } from "./views/meeting-form.js";
 

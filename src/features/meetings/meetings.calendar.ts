@@ -1,8 +1,8 @@
-import { buildCalendar, type CalendarEvent } from "./ics.js";
+import { buildCalendar, type CalendarEvent } from "../../domain/icalendar.js";
+import { instantToZoned } from "../../domain/time-zones.js";
 import type { MeetingListItem } from "./meetings.queries.js";
 import { meetingKindLabels, meetingModeLabels } from "./meetings.schemas.js";
 import type { MeetingSession } from "./sessions.queries.js";
-import { instantToZoned } from "./time.js";
 
 /**
  * A meeting as a calendar event, or null when only its month or year is known. The video link is

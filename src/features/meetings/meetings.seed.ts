@@ -8,8 +8,8 @@ import {
   meetings,
   organisations,
 } from "../../db/schema/index.js";
+import { isTimeZone, zonedToInstant } from "../../domain/time-zones.js";
 import { groupIdBySlug } from "../groups/groups.seed.js";
-import { isTimeZone, zonedToInstant } from "./time.js";
 
 const partial = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
 

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { instantToZoned } from "../../domain/time-zones.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
@@ -11,7 +12,6 @@ import { loadManagedMeeting } from "./meetings.service.js";
 import { dayRange, sessionsByDay, sessionTimeRange } from "./sessions.js";
 import type { MeetingSession } from "./sessions.queries.js";
 import { addSession, deleteSession, loadManagedSession, updateSession } from "./sessions.service.js";
-import { instantToZoned } from "./time.js";
 import { meetingWhen } from "./views/meeting.js";
 import { SessionForm } from "./views/session-form.js";
 

@@ -1,4 +1,4 @@
-import { instantToZoned, isTimeZone, zonedToInstant } from "./time.js";
+import { instantToZoned, isTimeZone, zonedToInstant } from "../../domain/time-zones.js";
 
 /** A session as the programme shows it. */
 export type SessionTimes = { startsAt: Date; endsAt: Date };

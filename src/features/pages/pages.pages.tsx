@@ -4,7 +4,7 @@ import type { Child } from "hono/jsx";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError, type FieldErrors, notFound } from "../../http/errors.js";
 import { formBody } from "../../http/forms.js";
-import { authorize, requirePerson } from "../../http/guards.js";
+import { personAllowedBy } from "../../http/guards.js";
 import { renderPage, renderPrivate } from "../../http/page.js";
 import {
   CsrfField,
@@ -56,11 +56,7 @@ export const contentPageRoutes: Array<{ path: string; slug: string; servedBy?: s
 
 const publicPath = (slug: string) => contentPageRoutes.find((r) => r.slug === slug)?.path;
 
-function guard(c: AppContext) {
-  const actor = requirePerson(c);
-  authorize(canEditPages(actor), "Only the secretariat edits pages.");
-  return actor;
-}
+const guard = personAllowedBy(canEditPages, "Only the secretariat edits pages.");
 
 async function loadPage(c: AppContext) {
   const page = await findContentPage(c.var.deps.db, c.req.param("slug") ?? "");

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { raw } from "hono/html";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
-import { authorize, idParam, requirePerson } from "../../http/guards.js";
+import { idParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { CsrfField, PageHeader } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
@@ -15,11 +15,7 @@ import { findPageRevision, restoreContentPageRevision } from "./pages.restore.js
 export const restoreHref = (slug: string, revisionId: number) =>
   `/private/pages/${slug}/revisions/${revisionId}/restore`;
 
-function guard(c: AppContext) {
-  const actor = requirePerson(c);
-  authorize(canEditPages(actor), "Only the secretariat edits pages.");
-  return actor;
-}
+const guard = personAllowedBy(canEditPages, "Only the secretariat edits pages.");
 
 /** Loads the page and one of its versions from the address, or answers 404. */
 async function loadVersion(c: AppContext) {

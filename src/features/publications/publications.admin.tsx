@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError, type FieldErrors, notFound } from "../../http/errors.js";
-import { authorize, pageParam, requirePerson } from "../../http/guards.js";
+import { pageParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import {
   CsrfField,
@@ -91,11 +91,7 @@ async function loadPublication(c: AppContext) {
   return p;
 }
 
-function guard(c: AppContext) {
-  const actor = requirePerson(c);
-  authorize(canManagePublications(actor), onlySecretariat);
-  return actor;
-}
+const guard = personAllowedBy(canManagePublications, onlySecretariat);
 
 /** The secretariat's publications: list, add, edit (with file upload) and delete after confirmation. */
 export function publicationAdminPages() {

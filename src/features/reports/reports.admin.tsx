@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError, type FieldErrors, notFound } from "../../http/errors.js";
 import { formBody } from "../../http/forms.js";
-import { authorize, requirePerson } from "../../http/guards.js";
+import { personAllowedBy, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import {
   Checkbox,
@@ -25,17 +25,15 @@ import { publishReport, requireReport, startReport, updateReportSettings } from 
 import { reportCompareRoutes } from "./views/compare.pages.js";
 import { partEditorRoutes, partsOf } from "./views/parts.pages.js";
 
-function guardWriter(c: AppContext) {
-  const actor = requirePerson(c);
-  authorize(canSeeDraftReport(actor), "Only the secretariat and group chairs work on annual reports.");
-  return actor;
-}
+const guardWriter = personAllowedBy(
+  canSeeDraftReport,
+  "Only the secretariat and group chairs work on annual reports.",
+);
 
-function guardSecretariat(c: AppContext) {
-  const actor = requirePerson(c);
-  authorize(canManageReports(actor), "Only the secretariat sets up and publishes annual reports.");
-  return actor;
-}
+const guardSecretariat = personAllowedBy(
+  canManageReports,
+  "Only the secretariat sets up and publishes annual reports.",
+);
 
 /** The year in the address, or not found. */
 export const yearParam = (c: AppContext) => {

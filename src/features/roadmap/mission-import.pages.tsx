@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { ImportError } from "../../domain/import-report.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
-import { authorize, requirePerson } from "../../http/guards.js";
+import { personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import {
   CsrfField,
@@ -26,11 +26,10 @@ const formats = [
   { value: "json", label: "JSON" },
 ];
 
-function guard(c: AppContext) {
-  const actor = requirePerson(c);
-  authorize(canImportMissions(actor), "Only focal points and the secretariat can import missions.");
-  return actor;
-}
+const guard = personAllowedBy(
+  canImportMissions,
+  "Only focal points and the secretariat can import missions.",
+);
 
 /** The file from the form: an upload, pasted text, or the checked file carried to the confirmation. */
 async function submittedFile(c: AppContext) {

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError, type FieldErrors, notFound } from "../../http/errors.js";
-import { authorize, requirePerson } from "../../http/guards.js";
+import { personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { ConfirmForm, CsrfField, ErrorSummary, Notice, PageHeader } from "../../web/components.js";
 import { loadForum, logoExtension, logoPath } from "../../web/forum.js";
@@ -15,11 +15,7 @@ const notices: Record<string, string> = {
   removed: "The logo was removed; the header shows the forum's short name.",
 };
 
-function guard(c: AppContext) {
-  const actor = requirePerson(c);
-  authorize(canEditPages(actor), "Only the secretariat changes the forum's logo.");
-  return actor;
-}
+const guard = personAllowedBy(canEditPages, "Only the secretariat changes the forum's logo.");
 
 async function logoPage(c: AppContext, errors?: FieldErrors, message?: string) {
   const forum = await loadForum(c.var.deps);

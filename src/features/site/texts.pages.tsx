@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError, type FieldErrors } from "../../http/errors.js";
 import { formBody } from "../../http/forms.js";
-import { authorize, idParam, requirePerson } from "../../http/guards.js";
+import { idParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { ConfirmForm, Notice, PageHeader, TableScroll } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
@@ -30,11 +30,7 @@ const notices: Record<string, string> = {
   restored: "The earlier version is now the draft: check it, then publish it.",
 };
 
-function guard(c: AppContext) {
-  const actor = requirePerson(c);
-  authorize(canEditPages(actor), "Only the secretariat edits the site's texts.");
-  return actor;
-}
+const guard = personAllowedBy(canEditPages, "Only the secretariat edits the site's texts.");
 
 /** The secretariat's editor of the forum's name, Home, About and navigation: preview, draft, revisions. */
 export function siteTextsPages() {

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError, type FieldErrors } from "../../http/errors.js";
 import { formBody, str } from "../../http/forms.js";
-import { authorize, idParam, requirePerson } from "../../http/guards.js";
+import { idParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import {
   ConfirmForm,
@@ -24,11 +24,7 @@ const notAllowed = "Only focal points and the secretariat manage API tokens.";
 type Values = Record<string, string | string[]>;
 type Created = { name: string; secret: string; acronym: string };
 
-function guard(c: AppContext) {
-  const actor = requirePerson(c);
-  authorize(canSeeTokens(actor), notAllowed);
-  return actor;
-}
+const guard = personAllowedBy(canSeeTokens, notAllowed);
 
 async function TokenForm(c: AppContext, values: Values, errors?: FieldErrors, message?: string) {
   const actor = guard(c);

@@ -1,8 +1,8 @@
+import { instantToZoned } from "../../../domain/time-zones.js";
 import { Tag } from "../../../web/components.js";
 import { formatPartialDate } from "../../../web/format.js";
 import { attendanceCount, type MeetingListItem } from "../meetings.queries.js";
 import { meetingKindLabels, meetingModeLabels } from "../meetings.schemas.js";
-import { instantToZoned } from "../time.js";
 
 const dateFmt = (timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" });
