@@ -1,5 +1,14 @@
-import { destinations, missionStatuses } from "../../src/db/schema/index.js";
-import type { Mission } from "../../src/features/roadmap/roadmap.queries.js";
+import { eq } from "drizzle-orm";
+import {
+  destinations,
+  missionProposals,
+  missionStatuses,
+  missions,
+  organisations,
+} from "../../src/db/schema/index.js";
+import type { Deps } from "../../src/deps.js";
+import { findMissionBySlug, type Mission } from "../../src/features/roadmap/roadmap.queries.js";
+import { missionValues } from "../../src/features/roadmap/roadmap.service.js";
 
 const precisions = ["year", "quarter", "month", "day"] as const;
 
@@ -46,4 +55,27 @@ export function generatedMissions(
       updatedAt: new Date(0),
     };
   });
+}
+
+/** NASA's open proposal to change an ESA-led mission, proposing its current values; its id. */
+export async function makeMatrixProposal(deps: Deps): Promise<string> {
+  const [esa] = await deps.db.select().from(organisations).where(eq(organisations.acronym, "ESA"));
+  const [mission] = await deps.db
+    .select()
+    .from(missions)
+    .where(eq(missions.leadOrganisationId, esa!.id))
+    .limit(1);
+  const current = (await findMissionBySlug(deps.db, mission!.slug))!;
+  const [row] = await deps.db
+    .insert(missionProposals)
+    .values({
+      missionId: current.id,
+      proposedByName: "Matrix Proposer",
+      agencyAcronym: "NASA",
+      proposed: missionValues(current),
+      note: "",
+      createdAt: deps.now(),
+    })
+    .returning();
+  return String(row!.id);
 }
