@@ -32,7 +32,7 @@ import { sso } from "./features/sso/index.js";
 import { subscriptions } from "./features/subscriptions/index.js";
 import { technology } from "./features/technology/index.js";
 import { tokens } from "./features/tokens/index.js";
-import { enrolmentGate } from "./features/two-factor/enrolment-gate.js";
+import { enrolmentGate } from "./features/two-factor/enrolment-gate.pages.js";
 import { twoFactor } from "./features/two-factor/index.js";
 import { workplan } from "./features/workplan/index.js";
 import { publicPageCache } from "./http/cache.js";

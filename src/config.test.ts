@@ -50,7 +50,7 @@ describe("configuration", () => {
   });
 
   it("sends mail from the operator's address, or from no-reply at the site's host", async () => {
-    const { senderFor } = await import("./features/mail/mail.transport.js");
+    const { senderFor } = await import("./features/mail/mail.transport.jobs.js");
     const own = loadConfig({ DATA_DIR: dir(), MAIL_FROM: "Forum Secretariat <sec@example.org>" });
     expect(senderFor(own)).toBe("Forum Secretariat <sec@example.org>");
     expect(senderFor(loadConfig({ DATA_DIR: dir(), BASE_URL: "https://forum.example.org" }))).toBe(

@@ -3,7 +3,7 @@ import { backupToFile } from "../db/backup.js";
 import { BackupError } from "../db/backup-file.js";
 import { restoreFromFile } from "../db/restore.js";
 import type { Deps } from "../deps.js";
-import { importDiskFiles } from "../features/publications/publications.disk-import.js";
+import { importDiskFiles } from "../features/publications/publications.disk.import.js";
 
 const fileArgument = (command: string, args: string[]) => {
   const [file, ...rest] = args;

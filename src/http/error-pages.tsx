@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { isDatabaseUnreachable } from "../db/unreachable.js";
-import { TooManyGuesses } from "../features/auth/guess-throttle.js";
+import { TooManyGuesses } from "../features/auth/guess-throttle.service.js";
 import { fromDatabaseError, serverError } from "./db-errors.js";
 import type { AppContext, AppEnv } from "./env.js";
 import { AppError } from "./errors.js";

@@ -15,7 +15,7 @@ import {
   technologyNeeds,
   workingGroups,
 } from "../../src/db/schema/index.js";
-import { readDataset, seedDataset } from "../../src/features/dataset/seed.js";
+import { readDataset, seedDataset } from "../../src/features/dataset/dataset.seed.js";
 import { useTestDatabase } from "../support/database.js";
 
 const t = useTestDatabase();

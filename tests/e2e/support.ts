@@ -6,7 +6,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import { totpCode } from "../../src/features/two-factor/totp.js";
+import { totpCode } from "../../src/domain/totp.js";
 import { startServer } from "../../src/server.js";
 import { logAxeCheck } from "./axe-log.js";
 import { assertChromium, chromiumArgs, executablePath } from "./chromium.js";

@@ -16,7 +16,7 @@ import {
   sendInputReminders,
 } from "../../src/features/inbox/inbox.jobs.js";
 import { yearlyInputCounts } from "../../src/features/inbox/inbox.queries.js";
-import { statusToken } from "../../src/features/inbox/inbox.tokens.js";
+import { statusToken } from "../../src/features/inbox/inbox.tokens.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { goodInput, makeConfirmedInput, startedLongAgo } from "../support/inbox.js";

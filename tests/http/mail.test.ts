@@ -4,10 +4,14 @@ import { join } from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newsArticles, newsSubscribers, outbox } from "../../src/db/schema/index.js";
+import { deliverDueMail, deliveryRules } from "../../src/features/mail/mail.delivery.jobs.js";
 import { enqueueMail } from "../../src/features/mail/mail.outbox.js";
-import { fileTransport, type MailTransport, smtpTransport } from "../../src/features/mail/mail.transport.js";
-import { deliverDueMail, deliveryRules } from "../../src/features/mail/mail.worker.js";
-import { publishDueArticles } from "../../src/features/news/news.publishing.js";
+import {
+  fileTransport,
+  type MailTransport,
+  smtpTransport,
+} from "../../src/features/mail/mail.transport.jobs.js";
+import { publishDueArticles } from "../../src/features/news/news.publishing.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { testConfig } from "../support/config.js";
 import { useTestDatabase } from "../support/database.js";

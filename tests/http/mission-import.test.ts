@@ -14,7 +14,7 @@ import {
   ImportRejected,
   importMissions,
   type MissionFile,
-} from "../../src/features/roadmap/mission-import.service.js";
+} from "../../src/features/roadmap/import/mission-import.service.js";
 import { createApiToken } from "../../src/features/tokens/tokens.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";

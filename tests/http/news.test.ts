@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { newsArticles, newsRevisions } from "../../src/db/schema/index.js";
-import { publishDueArticles } from "../../src/features/news/news.publishing.js";
+import { publishDueArticles } from "../../src/features/news/news.publishing.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { findAll, parseXml, textOf } from "../support/xml.js";
@@ -412,7 +412,7 @@ describe("the news dataset", () => {
     const slug = "annual-report-2022-published";
     await t.deps.db.update(newsArticles).set({ title: "Edited title" }).where(eq(newsArticles.slug, slug));
     const { seedNews } = await import("../../src/features/news/news.seed.js");
-    const { readDataset } = await import("../../src/features/dataset/seed.js");
+    const { readDataset } = await import("../../src/features/dataset/dataset.seed.js");
     const data = await readDataset(t.deps.config.datasetDir);
     expect(await seedNews(t.deps.db, data.news)).toBe(0);
     const [row] = await t.deps.db.select().from(newsArticles).where(eq(newsArticles.slug, slug));

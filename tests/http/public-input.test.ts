@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, inboxAttachments, inboxMessages, outbox, storedFiles } from "../../src/db/schema/index.js";
-import { statusToken } from "../../src/features/inbox/inbox.tokens.js";
+import { statusToken } from "../../src/features/inbox/inbox.tokens.service.js";
 import { browser } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { goodInput, mailedConfirmToken, postContact, startedLongAgo } from "../support/inbox.js";
@@ -147,7 +147,7 @@ describe("bad input to the contact form is refused with a message and stores not
     const trapped = await send({ ...goodInput(), website: "http://spam.example" });
     expect(trapped.status).toBe(422);
     const b = await browser(t.deps, t.app);
-    const { startedToken } = await import("../../src/features/inbox/inbox.tokens.js");
+    const { startedToken } = await import("../../src/features/inbox/inbox.tokens.service.js");
     const fast = await postContact(t.app, b, {
       ...goodInput(),
       website: "",

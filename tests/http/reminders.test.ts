@@ -8,8 +8,8 @@ import {
   reminderLog,
 } from "../../src/db/schema/index.js";
 import { instantToZoned } from "../../src/domain/time-zones.js";
-import { smtpTransport } from "../../src/features/mail/mail.transport.js";
-import { deliverDueMail } from "../../src/features/mail/mail.worker.js";
+import { deliverDueMail } from "../../src/features/mail/mail.delivery.jobs.js";
+import { smtpTransport } from "../../src/features/mail/mail.transport.jobs.js";
 import { sendDueReminders } from "../../src/features/reminders/reminders.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";

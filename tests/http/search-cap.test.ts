@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { candidatesOf, countMatches } from "../../src/features/search/search.counts.js";
+import { candidatesOf, countMatches } from "../../src/features/search/search.counts.service.js";
 import { COUNT_CAP, type Match } from "../../src/features/search/search.queries.js";
 import type { SearchType } from "../../src/features/search/search.schemas.js";
 import { useTestDatabase } from "../support/database.js";

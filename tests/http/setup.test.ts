@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, people } from "../../src/db/schema/index.js";
-import { guessRules } from "../../src/features/auth/guess-throttle.js";
+import { guessRules } from "../../src/features/auth/guess-throttle.service.js";
 import { issueSetupCode } from "../../src/features/setup/setup.service.js";
 import { loggablePath } from "../../src/http/redact.js";
 import { browser, makePerson } from "../support/actors.js";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { people, sessions } from "../../src/db/schema/index.js";
-import { hashPassword } from "../../src/features/auth/passwords.js";
+import { hashPassword } from "../../src/features/auth/passwords.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 

@@ -10,7 +10,7 @@ import {
   technologyCapabilities,
   technologyNeeds,
 } from "../../src/db/schema/index.js";
-import { readDataset, seedDataset } from "../../src/features/dataset/seed.js";
+import { readDataset, seedDataset } from "../../src/features/dataset/dataset.seed.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { pngSize, svgSize } from "../support/png.js";

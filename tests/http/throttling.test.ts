@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { people } from "../../src/db/schema/index.js";
-import { delayAfter, guessRules } from "../../src/features/auth/guess-throttle.js";
-import { hashPassword } from "../../src/features/auth/passwords.js";
+import { delayAfter, guessRules } from "../../src/features/auth/guess-throttle.service.js";
+import { hashPassword } from "../../src/features/auth/passwords.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 

@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase, wrapPglite } from "../../src/db/client.js";
-import { readDataset, seedDataset } from "../../src/features/dataset/seed.js";
+import { readDataset, seedDataset } from "../../src/features/dataset/dataset.seed.js";
 import { createLogger } from "../../src/http/logger.js";
 import { PageCache } from "../../src/http/page-cache.js";
 import { testConfig } from "./config.js";

@@ -6,7 +6,7 @@ import { AppError } from "../../http/errors.js";
 import { pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import type { Person } from "../auth/actor.js";
-import { resolveActionFilters } from "./actions.filters.js";
+import { resolveActionFilters } from "./actions.filters.service.js";
 import { ACTIONS_PER_PAGE, type ActionRow, findActionByNumber, listActions } from "./actions.queries.js";
 import { createAction, updateAction, updateActionStatus } from "./actions.service.js";
 import { isOverdue } from "./views/action-table.js";

@@ -1,5 +1,5 @@
 import type { Feature } from "../../http/feature.js";
-import { actionAdminPages } from "./actions.admin.js";
+import { actionAdminPages } from "./actions.admin.pages.js";
 import { registerActionsApi } from "./actions.api.js";
 import { actionPages } from "./actions.pages.js";
 

@@ -6,7 +6,7 @@ import { clientAddress } from "../../http/middleware.js";
 import { renderPrivate } from "../../http/page.js";
 import { CsrfField, ErrorSummary, Field, Notice, PageHeader } from "../../web/components.js";
 import { changeOwnPassword } from "../directory/people.service.js";
-import { mailCategories, mailOptOutOf, setMailPreferences } from "../mail/mail.preferences.js";
+import { mailCategories, mailOptOutOf, setMailPreferences } from "../mail/mail.preferences.service.js";
 import { roleLabels } from "./actor.js";
 import { setSessionCookie } from "./auth.pages.js";
 import { createSession } from "./sessions.js";

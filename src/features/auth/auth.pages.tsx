@@ -5,12 +5,12 @@ import { AppError, type FieldErrors } from "../../http/errors.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
 import { CsrfField, ErrorSummary, Field, Notice } from "../../web/components.js";
-import { enabledSsoOrganisations } from "../sso/sso.settings.js";
+import { enabledSsoOrganisations } from "../sso/sso.settings.queries.js";
 import { SsoChoices } from "../sso/views/sso-choices.js";
-import { ENROL_PATH, setSecondStepCookie } from "../two-factor/cookies.js";
+import { ENROL_PATH, setSecondStepCookie } from "../two-factor/cookies.pages.js";
 import { PasskeySignIn } from "../two-factor/views/passkey-forms.js";
 import { recordSignOut, signIn } from "./auth.service.js";
-import { TooManyGuesses } from "./guess-throttle.js";
+import { TooManyGuesses } from "./guess-throttle.service.js";
 import { deleteSession, SESSION_COOKIE, SESSION_DAYS } from "./sessions.js";
 
 /**

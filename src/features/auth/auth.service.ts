@@ -5,12 +5,12 @@ import { AppError } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import { factorsOf, hasSecondFactor } from "../two-factor/factors.queries.js";
-import { createPending } from "../two-factor/pending.js";
+import { createPending } from "../two-factor/pending.queries.js";
 import { mustEnrol } from "../two-factor/requirement.service.js";
 import type { Actor, Person } from "./actor.js";
 import { signInSchema } from "./auth.schemas.js";
-import { clearFailedGuesses, recordFailedGuess, refuseWhileThrottled } from "./guess-throttle.js";
-import { dummyHash, verifyPassword } from "./passwords.js";
+import { clearFailedGuesses, recordFailedGuess, refuseWhileThrottled } from "./guess-throttle.service.js";
+import { dummyHash, verifyPassword } from "./passwords.service.js";
 import { createSession } from "./sessions.js";
 
 const failedMessage = "The e-mail address or password is not correct.";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csrfTokenFor, isValidCsrfToken } from "./csrf.js";
-import { hashPassword, verifyPassword } from "./passwords.js";
+import { hashPassword, verifyPassword } from "./passwords.service.js";
 
 describe("passwords", () => {
   it("are hashed with scrypt and a random salt, and verify only with the same password", async () => {

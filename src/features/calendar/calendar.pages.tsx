@@ -5,9 +5,14 @@ import { authorize, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { CsrfField, Notice, PageHeader } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
-import { personalCalendar } from "./calendar.feed.js";
+import { personalCalendar } from "./calendar.feed.export.js";
 import { canHaveCalendarFeed } from "./calendar.policy.js";
-import { createFeedToken, liveFeedToken, personForFeedToken, revokeFeedToken } from "./calendar.tokens.js";
+import {
+  createFeedToken,
+  liveFeedToken,
+  personForFeedToken,
+  revokeFeedToken,
+} from "./calendar.tokens.service.js";
 
 /** The feed's path; the token is its only credential, so it is kept out of logs (see http/redact.ts). */
 export const feedPath = (token: string) => `/feeds/calendar/${token}.ics`;

@@ -6,8 +6,12 @@ import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { changePasswordSchema } from "../auth/auth.schemas.js";
-import { clearFailedGuesses, recordFailedGuess, refuseWhileThrottled } from "../auth/guess-throttle.js";
-import { hashPassword, verifyPassword } from "../auth/passwords.js";
+import {
+  clearFailedGuesses,
+  recordFailedGuess,
+  refuseWhileThrottled,
+} from "../auth/guess-throttle.service.js";
+import { hashPassword, verifyPassword } from "../auth/passwords.service.js";
 import { deleteSessionsOf } from "../auth/sessions.js";
 import { canManageDirectory } from "./directory.policy.js";
 import {

@@ -17,7 +17,7 @@ import type { Deps } from "../../deps.js";
 import { AppError } from "../../http/errors.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
-import { unpublishArticle } from "../news/news.publishing.js";
+import { unpublishArticle } from "../news/news.publishing.service.js";
 import { canVerifyFacts } from "./facts.policy.js";
 import { type FactKind, factKindLabels, factKinds } from "./facts.queries.js";
 

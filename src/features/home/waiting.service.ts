@@ -4,7 +4,7 @@ import type { Deps } from "../../deps.js";
 import { localStartDay } from "../../domain/time-zones.js";
 import { plural } from "../../web/words.js";
 import { type Actor, hasRole, type Person } from "../auth/actor.js";
-import { agencyInboxItems, secretariatInboxFactItems } from "./inbox-facts.items.js";
+import { agencyInboxItems, secretariatInboxFactItems } from "./inbox-facts.service.js";
 import {
   chairedGroupIds,
   deliverablesDue,

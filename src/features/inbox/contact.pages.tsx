@@ -21,9 +21,9 @@ import {
   submitInput,
   withdrawInput,
 } from "./contact.service.js";
-import { statusPage } from "./contact.status.js";
-import { readInboxSettings } from "./inbox.settings.js";
-import { startedToken, statusToken } from "./inbox.tokens.js";
+import { statusPage } from "./contact.status.pages.js";
+import { readInboxSettings } from "./inbox.settings.service.js";
+import { startedToken, statusToken } from "./inbox.tokens.service.js";
 import { ContactForm, type ContactValues } from "./views/contact-form.js";
 
 const notices: Record<string, string> = {

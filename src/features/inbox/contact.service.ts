@@ -7,16 +7,16 @@ import { parseInput } from "../../http/validation.js";
 import { loadForum } from "../../web/forum.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
-import { lockedUntil, recordFailure, throttleKey } from "../auth/throttle.js";
+import { lockedUntil, recordFailure, throttleKey } from "../auth/throttle.service.js";
 import { enqueueMail } from "../mail/mail.outbox.js";
 import type { UploadedFile } from "../publications/publications.schemas.js";
-import { hashConfirmToken, newConfirmToken } from "../subscriptions/subscriptions.tokens.js";
-import { checkAttachments, storeAttachments } from "./inbox.files.js";
+import { hashConfirmToken, newConfirmToken } from "../subscriptions/subscriptions.tokens.service.js";
+import { checkAttachments, storeAttachments } from "./inbox.files.service.js";
 import { acknowledgementMail, confirmInputMail } from "./inbox.mails.js";
-import { removePersonalData } from "./inbox.privacy.js";
+import { removePersonalData } from "./inbox.privacy.service.js";
 import { contactInput, noteInput } from "./inbox.schemas.js";
-import { readInboxSettings } from "./inbox.settings.js";
-import { verifyStartedToken, verifyStatusToken } from "./inbox.tokens.js";
+import { readInboxSettings } from "./inbox.settings.service.js";
+import { verifyStartedToken, verifyStatusToken } from "./inbox.tokens.service.js";
 
 const CONFIRM_VALID_MS = 7 * 24 * 3_600_000;
 /** A person takes longer than this to fill in the form; robots usually do not. */

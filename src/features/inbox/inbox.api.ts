@@ -9,7 +9,7 @@ import type { Person } from "../auth/actor.js";
 import { recordReceipt, replyToSecretariat } from "./agency.service.js";
 import { forwardToAgencies } from "./forward.service.js";
 import { canManageInbox, canOpenInbox, canReadInput } from "./inbox.policy.js";
-import { Input, inputJson, referenceParam, Summary, summaryJson } from "./inbox.presenters.js";
+import { Input, inputJson, referenceParam, Summary, summaryJson } from "./inbox.presenter.js";
 import {
   findInputByReference,
   listAgencyInput,

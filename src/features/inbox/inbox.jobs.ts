@@ -6,8 +6,8 @@ import { systemActor } from "../auth/actor.js";
 import { enqueueMail } from "../mail/mail.outbox.js";
 import { focalPointsOf } from "./forward.service.js";
 import { reminderMail } from "./inbox.mails.js";
-import { removePersonalData } from "./inbox.privacy.js";
-import { readInboxSettings } from "./inbox.settings.js";
+import { removePersonalData } from "./inbox.privacy.service.js";
+import { readInboxSettings } from "./inbox.settings.service.js";
 
 const DAY_MS = 86_400_000;
 const BATCH = 100;

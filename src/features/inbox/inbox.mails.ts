@@ -1,6 +1,6 @@
 import type { Config } from "../../config.js";
 import type { MailMessage } from "../mail/mail.outbox.js";
-import { statusToken } from "./inbox.tokens.js";
+import { statusToken } from "./inbox.tokens.service.js";
 
 type Cfg = Pick<Config, "baseUrl" | "sessionSecret">;
 

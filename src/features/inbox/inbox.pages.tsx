@@ -18,7 +18,7 @@ import {
 import { inboxCsv } from "./inbox.export.js";
 import { canManageInbox, canOpenInbox } from "./inbox.policy.js";
 import { INBOX_PER_PAGE, listAgencyInput, listInput, readFilters, usedTopics } from "./inbox.queries.js";
-import { readInboxSettings, updateInboxSettings } from "./inbox.settings.js";
+import { readInboxSettings, updateInboxSettings } from "./inbox.settings.service.js";
 import { AgencyTable, InboxFilterForm, TriageTable } from "./views/inbox-lists.js";
 
 const notices: Record<string, string> = { settings: "The settings were saved." };

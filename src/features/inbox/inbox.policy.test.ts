@@ -8,7 +8,7 @@ import {
   canReadInput,
 } from "./inbox.policy.js";
 import { contactInput, forwardInput, tagList } from "./inbox.schemas.js";
-import { startedToken, statusToken, verifyStartedToken, verifyStatusToken } from "./inbox.tokens.js";
+import { startedToken, statusToken, verifyStartedToken, verifyStatusToken } from "./inbox.tokens.service.js";
 
 const person = (roles: Person["roles"], organisationId: number | null): Person => ({
   kind: "person",

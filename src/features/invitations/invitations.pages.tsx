@@ -20,7 +20,7 @@ import { hasRole, roleLabels } from "../auth/actor.js";
 import { setSessionCookie } from "../auth/auth.pages.js";
 import { createSession } from "../auth/sessions.js";
 import { listOrganisations } from "../directory/directory.queries.js";
-import { ssoForPerson } from "../sso/sso.settings.js";
+import { ssoForPerson } from "../sso/sso.settings.queries.js";
 import { ssoStartPath } from "../sso/views/sso-choices.js";
 import { rolesOf } from "../two-factor/factors.queries.js";
 import { mustEnrol } from "../two-factor/requirement.service.js";

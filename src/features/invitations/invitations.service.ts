@@ -9,10 +9,10 @@ import { loadForum } from "../../web/forum.js";
 import { write } from "../audit/write.js";
 import { type Actor, systemActor } from "../auth/actor.js";
 import { choosePasswordSchema } from "../auth/auth.schemas.js";
-import { hashPassword } from "../auth/passwords.js";
+import { hashPassword } from "../auth/passwords.service.js";
 import { findOrganisationByAcronym, findPersonByEmail } from "../directory/directory.queries.js";
 import { enqueueMail } from "../mail/mail.outbox.js";
-import { findLiveLink, hashLinkToken, liveLink, newLinkToken } from "../recovery/account-links.js";
+import { findLiveLink, hashLinkToken, liveLink, newLinkToken } from "../recovery/account-links.service.js";
 import { invitationMail } from "./invitations.mails.js";
 import { canInvite, canSeeInvitations } from "./invitations.policy.js";
 

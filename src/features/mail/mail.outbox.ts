@@ -1,7 +1,7 @@
 import { and, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { mailSuppressions, outbox, people } from "../../db/schema/index.js";
-import { categoryOf } from "./mail.preferences.js";
+import { categoryOf } from "./mail.preferences.service.js";
 
 /** A mail as features hand it to the outbox. */
 export type MailMessage = {

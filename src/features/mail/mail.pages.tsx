@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Hono } from "hono";
 import type { OutboxStatus } from "../../db/schema/index.js";
+import { maskAddress, redactMail } from "../../domain/redact-address.js";
 import type { AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { authorize, idParam, requirePerson } from "../../http/guards.js";
@@ -10,8 +11,7 @@ import { EmptyState, PageHeader, TableScroll, Tag } from "../../web/components.j
 import { formatTimestamp } from "../../web/format.js";
 import { canSeeOutbox } from "./mail.policy.js";
 import { findOutbox, latestOutbox, outboxCounts } from "./mail.queries.js";
-import { maskAddress, redactMail } from "./mail.redact.js";
-import { emlFileName, outboxDir } from "./mail.transport.js";
+import { emlFileName, outboxDir } from "./mail.transport.jobs.js";
 
 const onlySecretariat = "Only the secretariat can see the outbox.";
 const statusLabels: Record<OutboxStatus, string> = { queued: "Queued", sent: "Sent", failed: "Failed" };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { maskAddress, redactMail, redactTokens } from "../../domain/redact-address.js";
+import { retryDelayMs } from "./mail.delivery.jobs.js";
 import { canSeeOutbox } from "./mail.policy.js";
-import { maskAddress, redactMail, redactTokens } from "./mail.redact.js";
-import { retryDelayMs } from "./mail.worker.js";
 
 const person = (roles: Array<"member" | "secretariat">) => ({
   kind: "person" as const,

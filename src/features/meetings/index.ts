@@ -1,5 +1,5 @@
 import type { Feature } from "../../http/feature.js";
-import { meetingAdminPages } from "./meetings.admin.js";
+import { meetingAdminPages } from "./meetings.admin.pages.js";
 import { registerGroupsAndMeetingsApi } from "./meetings.api.js";
 import { meetingPages } from "./meetings.pages.js";
 import { registerMeetingWriteApi } from "./meetings.write.api.js";

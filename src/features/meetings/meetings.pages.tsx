@@ -6,7 +6,7 @@ import { pageParam } from "../../http/guards.js";
 import { renderPage } from "../../http/page.js";
 import { EmptyState, PageHeader, Pagination, Tag } from "../../web/components.js";
 import { renderMarkdown } from "../../web/markdown.js";
-import { meetingsCalendar } from "./meetings.calendar.js";
+import { meetingsCalendar } from "./meetings.calendar.export.js";
 import { canManageMeeting, canSeeMeeting, canSeeVideoLink } from "./meetings.policy.js";
 import {
   findMeetingBySlug,

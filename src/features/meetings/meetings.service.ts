@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { meetingAttendance, meetings } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import { dayRange, withinMeetingDays } from "../../domain/meeting-sessions.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { plural } from "../../web/words.js";
@@ -12,7 +13,6 @@ import { groupSlug } from "../groups/groups.schemas.js";
 import { canManageMeeting, canPlanMeetings, canRecordAttendance } from "./meetings.policy.js";
 import { findMeetingBySlug, type MeetingDetail } from "./meetings.queries.js";
 import { attendanceInput, meetingInput } from "./meetings.schemas.js";
-import { dayRange, withinMeetingDays } from "./sessions.js";
 import { listSessions } from "./sessions.queries.js";
 
 /** Parses a meeting and resolves its host and group; checks the actor may manage a meeting of that group. */

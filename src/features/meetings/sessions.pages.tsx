@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { dayRange, sessionsByDay, sessionTimeRange } from "../../domain/meeting-sessions.js";
 import { instantToZoned } from "../../domain/time-zones.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
@@ -9,7 +10,6 @@ import { ConfirmForm, PageHeader } from "../../web/components.js";
 import type { FormValues } from "../directory/views/organisation-form.js";
 import type { MeetingDetail } from "./meetings.queries.js";
 import { loadManagedMeeting } from "./meetings.service.js";
-import { dayRange, sessionsByDay, sessionTimeRange } from "./sessions.js";
 import type { MeetingSession } from "./sessions.queries.js";
 import { addSession, deleteSession, loadManagedSession, updateSession } from "./sessions.service.js";
 import { meetingWhen } from "./views/meeting.js";

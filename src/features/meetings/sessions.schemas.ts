@@ -12,7 +12,7 @@ const optionalText = (max: number) =>
 
 /**
  * A session as the secretariat enters it (form or API). Times are local to `timeZone`, which
- * defaults to the meeting's; the service resolves them against the meeting (see sessions.ts).
+ * defaults to the meeting's; the service resolves them against the meeting (see domain/meeting-sessions.ts).
  */
 export const sessionInput = z.object({
   title: z.string().trim().min(2, "Enter the session's title.").max(200, "Use at most 200 characters."),

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { meetingSessions } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import { resolveSessionTimes } from "../../domain/meeting-sessions.js";
 import { invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import type { MeetingDetail } from "./meetings.queries.js";
 import { loadManagedMeeting } from "./meetings.service.js";
-import { resolveSessionTimes } from "./sessions.js";
 import { findSession } from "./sessions.queries.js";
 import { sessionInput } from "./sessions.schemas.js";
 

@@ -3,7 +3,7 @@ import type { Deps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { loadForum } from "../../web/forum.js";
 import { renderMarkdown } from "../../web/markdown.js";
-import { buildAtom, buildRss, type FeedInfo, type FeedItem } from "./news.feeds.js";
+import { buildAtom, buildRss, type FeedInfo, type FeedItem } from "./news.feeds.export.js";
 import { listLiveArticles } from "./news.queries.js";
 
 export const FEED_SIZE = 20;

@@ -8,7 +8,7 @@ import { CsrfField, Notice, PageHeader, TableScroll } from "../../web/components
 import { formatTimestamp } from "../../web/format.js";
 import { articleValues, renderEditPage } from "./news.admin.pages.js";
 import { canManageNews } from "./news.policy.js";
-import { publishArticle, scheduleArticle, unpublishArticle } from "./news.publishing.js";
+import { publishArticle, scheduleArticle, unpublishArticle } from "./news.publishing.service.js";
 import { findRevision, listRevisions } from "./news.queries.js";
 import { restoreRevision } from "./news.service.js";
 import { ArticleBody, ArticleMeta, StatusTag } from "./views/article.js";

@@ -10,7 +10,7 @@ import { renderMarkdown } from "../../web/markdown.js";
 import type { Actor } from "../auth/actor.js";
 import { NEWS_PER_PAGE } from "./news.pages.js";
 import { canManageNews, canReadArticle } from "./news.policy.js";
-import { publishArticle, scheduleArticle, unpublishArticle } from "./news.publishing.js";
+import { publishArticle, scheduleArticle, unpublishArticle } from "./news.publishing.service.js";
 import { type Article, findArticleBySlug, listLiveArticles } from "./news.queries.js";
 import { scheduleInput } from "./news.schemas.js";
 import { createArticle, updateArticle } from "./news.service.js";

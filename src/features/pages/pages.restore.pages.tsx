@@ -9,7 +9,7 @@ import { formatTimestamp } from "../../web/format.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { canEditPages } from "./pages.policy.js";
 import { findContentPage } from "./pages.queries.js";
-import { findPageRevision, restoreContentPageRevision } from "./pages.restore.js";
+import { findPageRevision, restoreContentPageRevision } from "./pages.restore.service.js";
 
 /** Where the confirmation for restoring one version of a page lives. */
 export const restoreHref = (slug: string, revisionId: number) =>

@@ -1,7 +1,7 @@
 import type { Feature } from "../../http/feature.js";
 import { publicationAdminPages } from "./publications.admin.js";
 import { registerPublicationsApi } from "./publications.api.js";
-import { publicationFeedPages } from "./publications.feeds.js";
+import { publicationFeedPages } from "./publications.feeds.pages.js";
 import { publicationPages } from "./publications.pages.js";
 
 /** The publication library, its uploads and feeds. */

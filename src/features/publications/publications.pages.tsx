@@ -9,7 +9,7 @@ import { EmptyState, PageHeader, Pagination } from "../../web/components.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { productOfPublication } from "../products/consensus-record.js";
 import { serveStoredFile } from "./publications.download.js";
-import { publicationFeedLinks } from "./publications.feeds.js";
+import { publicationFeedLinks } from "./publications.feeds.pages.js";
 import {
   editionLineage,
   findPublication,

@@ -7,11 +7,11 @@ import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import { systemActor } from "../auth/actor.js";
 import { choosePasswordSchema } from "../auth/auth.schemas.js";
-import { recordFailedGuess, refuseWhileThrottled } from "../auth/guess-throttle.js";
-import { hashPassword } from "../auth/passwords.js";
+import { recordFailedGuess, refuseWhileThrottled } from "../auth/guess-throttle.service.js";
+import { hashPassword } from "../auth/passwords.service.js";
 import { deleteSessionsOf } from "../auth/sessions.js";
 import { enqueueMail } from "../mail/mail.outbox.js";
-import { findLiveLink, hashLinkToken, liveLink, newLinkToken } from "./account-links.js";
+import { findLiveLink, hashLinkToken, liveLink, newLinkToken } from "./account-links.service.js";
 import { resetMail } from "./reset.mails.js";
 
 /** How long a reset link works: long enough to reach the mailbox, short enough to matter little if it leaks. */

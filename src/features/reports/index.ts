@@ -1,5 +1,5 @@
 import type { Feature } from "../../http/feature.js";
-import { reportAdminPages } from "./reports.admin.js";
+import { reportAdminPages } from "./reports.admin.pages.js";
 import { registerReportsApi } from "./reports.api.js";
 import { reportPages } from "./reports.pages.js";
 

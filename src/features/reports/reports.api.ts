@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errors, json } from "../../http/api-schemas.js";
 import { notFound } from "../../http/errors.js";
 import type { Api } from "../../http/openapi.js";
-import type { ReportDocument } from "./reports.document.js";
+import type { ReportDocument } from "./document/document.queries.js";
 import { canSeeDraftReport, canSeeReportStatistics } from "./reports.policy.js";
 import { findReport, listReports } from "./reports.queries.js";
 import { reportYear } from "./reports.schemas.js";

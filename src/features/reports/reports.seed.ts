@@ -8,7 +8,7 @@ import {
   publications,
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
-import { buildReportDocument } from "./reports.document.js";
+import { buildReportDocument } from "./document/document.queries.js";
 import { fixedParts } from "./reports.schemas.js";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);

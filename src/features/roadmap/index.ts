@@ -1,5 +1,5 @@
 import type { Feature } from "../../http/feature.js";
-import { missionImportPages } from "./mission-import.pages.js";
+import { missionImportPages } from "./import/mission-import.pages.js";
 import { missionAdminPages } from "./missions.pages.js";
 import { registerRoadmapApi } from "./roadmap.api.js";
 import { roadmapPages } from "./roadmap.pages.js";

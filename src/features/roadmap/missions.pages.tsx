@@ -9,8 +9,8 @@ import { EmptyState, Notice, PageHeader } from "../../web/components.js";
 import type { Person } from "../auth/actor.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { listObjectiveChoices } from "../ger/ger.queries.js";
-import { missionNotices as notices } from "./missions.notices.js";
-import { missionProposalPages } from "./missions.proposals.js";
+import { missionNotices as notices } from "./missions.notices.pages.js";
+import { missionProposalPages } from "./missions.proposals.pages.js";
 import {
   canAddMission,
   canChooseMissionLead,

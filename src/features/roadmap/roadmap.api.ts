@@ -3,7 +3,7 @@ import { datePrecisions, destinations, missionStatuses } from "../../db/schema/i
 import { errors, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import type { Api } from "../../http/openapi.js";
-import { registerMissionImportApi } from "./mission-import.api.js";
+import { registerMissionImportApi } from "./import/mission-import.api.js";
 import { findMissionBySlug, listMissions } from "./roadmap.queries.js";
 import { parseFilters } from "./roadmap.schemas.js";
 import { addMission, missionValues, updateMission } from "./roadmap.service.js";

@@ -4,7 +4,7 @@ import type { Mission } from "./roadmap.queries.js";
 
 const at = (iso: string | null, p: Mission["launchPrecision"]) => (iso && p ? formatAtPrecision(iso, p) : "");
 
-/** The columns of the missions CSV; the import reads the same columns (see mission-import.read.ts). */
+/** The columns of the missions CSV; the import reads the same columns (see roadmap/import/read.import.ts). */
 export const missionCsvHeader = [
   "slug",
   "name",

@@ -13,8 +13,8 @@ import { AppError, forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
-import { resolve } from "./missions.resolve.js";
-import { revisionAuthor } from "./revision-author.js";
+import { resolve } from "./missions.resolve.service.js";
+import { revisionAuthor } from "./revision-author.service.js";
 import {
   canAddMission,
   canDecideProposal,
@@ -24,7 +24,7 @@ import {
 import { findMissionBySlug, findProposal, type Mission } from "./roadmap.queries.js";
 import { missionInput, proposalNote } from "./roadmap.schemas.js";
 
-export { missionColumns } from "./missions.resolve.js";
+export { missionColumns } from "./missions.resolve.service.js";
 
 /** A mission as people and the API write it: the inverse of the input schema. */
 export function missionValues(m: Mission) {

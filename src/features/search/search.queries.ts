@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { type SearchType, searchTypes } from "./search.schemas.js";
-import { HEADLINE_OPTIONS, TITLE_HEADLINE_OPTIONS } from "./search.snippet.js";
+import { HEADLINE_OPTIONS, TITLE_HEADLINE_OPTIONS } from "./search.snippet.service.js";
 
 /** What to look for, and what the reader may see. */
 export type SearchParams = {

@@ -2,10 +2,10 @@ import type { Deps } from "../../deps.js";
 import { parseInput } from "../../http/validation.js";
 import type { Actor } from "../auth/actor.js";
 import { contentPageRoutes } from "../pages/pages.pages.js";
-import { candidatesOf, countMatches, withinFilters } from "./search.counts.js";
+import { candidatesOf, countMatches, withinFilters } from "./search.counts.service.js";
 import { parseQuery, RANK_CANDIDATES, type SearchRow, searchMatches, searchPage } from "./search.queries.js";
 import { SEARCH_PER_PAGE, type SearchType, searchInput } from "./search.schemas.js";
-import { renderSnippet, stripMarkdown, unmark } from "./search.snippet.js";
+import { renderSnippet, stripMarkdown, unmark } from "./search.snippet.service.js";
 
 /** One result as pages and the API show it. */
 export type SearchHit = {

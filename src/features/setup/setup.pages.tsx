@@ -6,7 +6,7 @@ import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
 import { CsrfField, ErrorSummary, Field, NewPasswordFields } from "../../web/components.js";
 import { setSessionCookie } from "../auth/auth.pages.js";
-import { recordFailedGuess, refuseWhileThrottled } from "../auth/guess-throttle.js";
+import { recordFailedGuess, refuseWhileThrottled } from "../auth/guess-throttle.service.js";
 import { createSession } from "../auth/sessions.js";
 import { rolesOf } from "../two-factor/factors.queries.js";
 import { mustEnrol } from "../two-factor/requirement.service.js";

@@ -9,7 +9,7 @@ import { loadForum } from "../../web/forum.js";
 import { write } from "../audit/write.js";
 import { systemActor } from "../auth/actor.js";
 import { choosePasswordSchema } from "../auth/auth.schemas.js";
-import { hashPassword } from "../auth/passwords.js";
+import { hashPassword } from "../auth/passwords.service.js";
 
 // Codes live in forum_settings as `setup:<sha256>` rows: no new table, and every instance that
 // started on an empty directory can print its own code; the first one used removes them all.

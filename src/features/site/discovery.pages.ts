@@ -3,7 +3,7 @@ import type { Deps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { listOrganisations } from "../directory/directory.queries.js";
-import { buildSitemap, buildSitemapIndex, type SitemapUrl } from "../news/news.feeds.js";
+import { buildSitemap, buildSitemapIndex, type SitemapUrl } from "../news/news.feeds.export.js";
 import { listLiveSlugs } from "../news/news.queries.js";
 import { contentPageRoutes } from "../pages/pages.pages.js";
 import { contentPageDates, listSitemapRecords } from "./sitemap.queries.js";

@@ -7,10 +7,10 @@ import { PageHeader } from "../../web/components.js";
 import { safeNext, setSessionCookie } from "../auth/auth.pages.js";
 import { finishSignIn } from "../auth/auth.service.js";
 import { deleteSession } from "../auth/sessions.js";
-import { mayStartSignIn } from "../auth/throttle.js";
-import { finishSsoSignIn, SSO_FLOW_MS, startSsoSignIn } from "./sso.flow.js";
-import { mapSsoIdentity } from "./sso.mapping.js";
-import { SsoProblem } from "./sso.problem.js";
+import { mayStartSignIn } from "../auth/throttle.service.js";
+import { finishSsoSignIn, SSO_FLOW_MS, startSsoSignIn } from "./sso.flow.service.js";
+import { mapSsoIdentity } from "./sso.mapping.service.js";
+import { SsoProblem } from "./sso.problem.pages.js";
 
 /** The cookie that ties a browser to its sign-in under way (a random id; the table holds its hash). */
 export const SSO_FLOW_COOKIE = "sso_flow";

@@ -7,8 +7,8 @@ import { renderPrivate } from "../../http/page.js";
 import { CsrfField, Notice, PageHeader } from "../../web/components.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
 import { findOrganisationBySlug, type Organisation } from "../directory/directory.queries.js";
-import { checkSsoProvider, ssoRedirectUri } from "./sso.flow.js";
-import { saveSsoSettings, ssoSettingsOf } from "./sso.settings.js";
+import { checkSsoProvider, ssoRedirectUri } from "./sso.flow.service.js";
+import { saveSsoSettings, ssoSettingsOf } from "./sso.settings.queries.js";
 import { type SsoFormValues, SsoSettingsForm } from "./views/sso-settings-form.js";
 
 const notices: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { Config } from "../../config.js";
 import type { MailMessage } from "../mail/mail.outbox.js";
-import { unsubscribeToken } from "./subscriptions.tokens.js";
+import { unsubscribeToken } from "./subscriptions.tokens.service.js";
 
 type Cfg = Pick<Config, "baseUrl" | "sessionSecret">;
 /** Whose news it is, in the forum's own words. */

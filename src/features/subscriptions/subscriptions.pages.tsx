@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { maskAddress } from "../../domain/redact-address.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { handleForm, str } from "../../http/forms.js";
@@ -6,7 +7,6 @@ import { authorize, requirePerson } from "../../http/guards.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderMessage, renderPage, renderPrivate } from "../../http/page.js";
 import { CsrfField, ErrorSummary, Field, Notice, PageHeader } from "../../web/components.js";
-import { maskAddress } from "../mail/mail.redact.js";
 import { canSeeSubscriberCounts } from "./subscriptions.policy.js";
 import {
   confirmSubscription,

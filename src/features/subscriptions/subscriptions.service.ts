@@ -7,12 +7,12 @@ import { parseInput } from "../../http/validation.js";
 import { loadForum } from "../../web/forum.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
-import { lockedUntil, recordFailure, throttleKey } from "../auth/throttle.js";
+import { lockedUntil, recordFailure, throttleKey } from "../auth/throttle.service.js";
 import { enqueueMail } from "../mail/mail.outbox.js";
 import { alreadySubscribedMail, articleMail, confirmationMail } from "./subscriptions.mails.js";
 import { canSeeSubscriberCounts } from "./subscriptions.policy.js";
 import { subscribeInput } from "./subscriptions.schemas.js";
-import { hashConfirmToken, newConfirmToken, verifyUnsubscribeToken } from "./subscriptions.tokens.js";
+import { hashConfirmToken, newConfirmToken, verifyUnsubscribeToken } from "./subscriptions.tokens.service.js";
 
 const CONFIRM_VALID_MS = 7 * 24 * 3_600_000;
 const subject = "news_subscriber";

@@ -6,7 +6,7 @@ import {
   newConfirmToken,
   unsubscribeToken,
   verifyUnsubscribeToken,
-} from "./subscriptions.tokens.js";
+} from "./subscriptions.tokens.service.js";
 
 describe("subscription tokens", () => {
   it("an unsubscribe token names its subscriber and cannot be forged or moved to another", () => {

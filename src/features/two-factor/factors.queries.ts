@@ -1,7 +1,7 @@
 import { and, count, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { passkeys, people, recoveryCodes, sessions, totpFactors } from "../../db/schema/index.js";
-import { hashRecoveryCode } from "./totp.js";
+import { hashRecoveryCode } from "../../domain/totp.js";
 
 /** What second factors a person has switched on. */
 export type Factors = { totp: boolean; passkeys: number; recoveryCodesLeft: number };

@@ -5,7 +5,7 @@ import { parseForm } from "../../http/forms.js";
 import { idParam, requirePerson } from "../../http/guards.js";
 import { clientAddress } from "../../http/middleware.js";
 import { signInPage } from "../auth/auth.pages.js";
-import { mayStartSignIn } from "../auth/throttle.js";
+import { mayStartSignIn } from "../auth/throttle.service.js";
 import {
   dropCookie,
   ENROL_PATH,
@@ -13,7 +13,7 @@ import {
   SECOND_STEP_COOKIE,
   setWebauthnCookie,
   WEBAUTHN_COOKIE,
-} from "./cookies.js";
+} from "./cookies.pages.js";
 import {
   deletePasskey,
   passkeyRegistrationOptions,
@@ -21,7 +21,7 @@ import {
   registerPasskey,
   verifyPasskeySignIn,
 } from "./passkeys.service.js";
-import { createPending, deletePending, findPending, setChallenge, takeChallenge } from "./pending.js";
+import { createPending, deletePending, findPending, setChallenge, takeChallenge } from "./pending.queries.js";
 import { completeSignIn, secondStepPage } from "./second-step.pages.js";
 import { accountTwoFactorPage, recoveryCodesPage } from "./two-factor.pages.js";
 

@@ -11,6 +11,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { passkeys } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import { newRecoveryCodes } from "../../domain/totp.js";
 import { AppError, forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { loadForum } from "../../web/forum.js";
@@ -18,7 +19,6 @@ import { write } from "../audit/write.js";
 import type { Actor, Person } from "../auth/actor.js";
 import { factorsOf, releaseSessionsOf, replaceRecoveryCodes } from "./factors.queries.js";
 import { twoFactorRequiredFor } from "./requirement.service.js";
-import { newRecoveryCodes } from "./totp.js";
 
 /** The relying party is this site: its host name and origin come from the configured public address. */
 export function relyingParty(deps: Deps) {

@@ -13,10 +13,10 @@ import {
   recordFailedGuess,
   refuseWhileThrottled,
   TooManyGuesses,
-} from "../auth/guess-throttle.js";
-import { dropCookie, ENROL_PATH, readCookie, SECOND_STEP_COOKIE } from "./cookies.js";
+} from "../auth/guess-throttle.service.js";
+import { dropCookie, ENROL_PATH, readCookie, SECOND_STEP_COOKIE } from "./cookies.pages.js";
 import { factorsOf } from "./factors.queries.js";
-import { deletePending, findPending } from "./pending.js";
+import { deletePending, findPending } from "./pending.queries.js";
 import { checkSecondFactor } from "./totp.service.js";
 import { PasskeySecondStep } from "./views/passkey-forms.js";
 

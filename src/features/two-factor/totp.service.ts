@@ -2,12 +2,17 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { people, totpFactors } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import { looksLikeRecoveryCode, matchingStep, newRecoveryCodes, newTotpSecret } from "../../domain/totp.js";
 import { AppError, forbidden } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import type { Actor, Person } from "../auth/actor.js";
-import { clearFailedGuesses, recordFailedGuess, refuseWhileThrottled } from "../auth/guess-throttle.js";
-import { verifyPassword } from "../auth/passwords.js";
+import {
+  clearFailedGuesses,
+  recordFailedGuess,
+  refuseWhileThrottled,
+} from "../auth/guess-throttle.service.js";
+import { verifyPassword } from "../auth/passwords.service.js";
 import {
   claimTotpStep,
   confirmedTotpSecret,
@@ -17,7 +22,6 @@ import {
   useRecoveryCode,
 } from "./factors.queries.js";
 import { twoFactorRequiredFor } from "./requirement.service.js";
-import { looksLikeRecoveryCode, matchingStep, newRecoveryCodes, newTotpSecret } from "./totp.js";
 
 const websiteOnly = (actor: Actor): Person => {
   if (actor.kind !== "person" || actor.token)

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import QRCode from "qrcode";
+import { totpUri } from "../../domain/totp.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { formBody } from "../../http/forms.js";
@@ -9,11 +10,10 @@ import { renderPrivate } from "../../http/page.js";
 import { CsrfField, ErrorSummary, Field, Notice, PageHeader } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import { loadForum } from "../../web/forum.js";
-import { ENROL_PATH } from "./cookies.js";
+import { ENROL_PATH } from "./cookies.pages.js";
 import { factorsOf } from "./factors.queries.js";
 import { ownPasskeys } from "./passkeys.service.js";
 import { twoFactorRequiredFor } from "./requirement.service.js";
-import { totpUri } from "./totp.js";
 import { confirmTotp, disableTotp, pendingTotpSecret, regenerateRecoveryCodes } from "./totp.service.js";
 import { PasskeyRegister } from "./views/passkey-forms.js";
 

@@ -7,7 +7,7 @@ import { handleForm } from "../../http/forms.js";
 import { idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { Notice, PageHeader } from "../../web/components.js";
-import { actionChoices } from "../actions/actions.choices.js";
+import { actionChoices } from "../actions/actions.choices.queries.js";
 import type { GroupDetail } from "../groups/groups.queries.js";
 import { loadManagedGroup } from "../groups/groups.service.js";
 import { groupTitle } from "../groups/views/group.js";

@@ -1,5 +1,5 @@
 import { labelOptions } from "../../../web/components.js";
-import type { ShownFilters } from "../actions.filters.js";
+import type { ShownFilters } from "../actions.filters.service.js";
 import { actionStatusLabels } from "../actions.schemas.js";
 
 type Choice = { value: string; label: string };

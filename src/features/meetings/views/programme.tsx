@@ -1,4 +1,4 @@
-import { sessionsByDay, sessionTimeRange } from "../sessions.js";
+import { sessionsByDay, sessionTimeRange } from "../../../domain/meeting-sessions.js";
 import type { MeetingSession } from "../sessions.queries.js";
 
 /**

@@ -5,8 +5,8 @@ import { notFound } from "../../../http/errors.js";
 import { renderPrivate } from "../../../http/page.js";
 import { PageHeader, TableScroll } from "../../../web/components.js";
 import type { Person } from "../../auth/actor.js";
-import { buildReportDocument, type ReportDocument } from "../reports.document.js";
-import { longDate } from "../reports.outline.js";
+import { buildReportDocument, type ReportDocument } from "../document/document.queries.js";
+import { longDate } from "../document/outline.export.js";
 import { findReport } from "../reports.queries.js";
 import { requireReport } from "../reports.service.js";
 

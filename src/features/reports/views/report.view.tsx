@@ -3,7 +3,7 @@ import type { Child } from "hono/jsx";
 import { MembershipChart, MembershipTable } from "../../../web/charts/membership-chart.js";
 import { PageHeader, TableScroll, Tag } from "../../../web/components.js";
 import { renderMarkdown } from "../../../web/markdown.js";
-import type { ReportDocument } from "../reports.document.js";
+import type { ReportDocument } from "../document/document.queries.js";
 import {
   headingText,
   longDate,
@@ -11,7 +11,7 @@ import {
   reportSections,
   type Section,
   yearFigures,
-} from "../reports.outline.js";
+} from "../document/outline.export.js";
 
 const Markdown = ({ text, empty }: { text: string; empty?: string }) =>
   text.trim() ? (
