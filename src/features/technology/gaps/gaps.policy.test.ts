@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import type { Actor, Person } from "../../auth/actor.js";
+import { visitor } from "../../auth/actor.js";
+import { canManageAssessments, canReadGapAnalysis, canSetPublicTechnologyDetail } from "./gaps.policy.js";
+
+const person = (roles: Person["roles"], organisationId: number | null = 1): Person => ({
+  kind: "person",
+  id: 1,
+  name: "P",
+  email: "p@example.org",
+  roles,
+  organisationId,
+  organisationAcronym: organisationId ? "ESA" : null,
+});
+const member = person(["member"]);
+const focalPoint = person(["member", "focal_point"]);
+const chair = person(["member", "chair"]);
+const secretariat = person(["secretariat"], null);
+const system: Actor = { kind: "system", name: "seed" };
+
+describe("technology gap policies", () => {
+  it("lets every signed-in person read the gap analysis, never a visitor", () => {
+    for (const a of [member, focalPoint, chair, secretariat, system])
+      expect(canReadGapAnalysis(a)).toBe(true);
+    expect(canReadGapAnalysis(visitor)).toBe(false);
+  });
+  it("lets only the secretariat manage assessments", () => {
+    expect(canManageAssessments(secretariat)).toBe(true);
+    expect(canManageAssessments(system)).toBe(true);
+    for (const a of [visitor, member, focalPoint, chair]) expect(canManageAssessments(a)).toBe(false);
+  });
+  it("lets only the secretariat set the public level of detail", () => {
+    expect(canSetPublicTechnologyDetail(secretariat)).toBe(true);
+    for (const a of [visitor, member, focalPoint, chair]) expect(canSetPublicTechnologyDetail(a)).toBe(false);
+  });
+});
