@@ -9,13 +9,11 @@ import { EmptyState, Notice, PageHeader, TableScroll, Tag } from "../../../web/c
 import { listOrganisations } from "../../directory/directory.queries.js";
 import type { FormValues } from "../../directory/views/organisation-form.js";
 import { publicationChoices } from "../../publications/publications.queries.js";
-import {
-  canManageAssessments,
-  canReadGapAnalysis,
-  canSetPublicTechnologyDetail,
-} from "../gaps/gaps.policy.js";
+import { canReadGapAnalysis } from "../gaps/gaps.policy.js";
+import { canSetPublicTechnologyDetail } from "../public/public.policy.js";
 import { readPublicDetail } from "../public/public-detail.service.js";
 import { listTechnologies } from "../technology.queries.js";
+import { canManageAssessments } from "./assessments.policy.js";
 import { findAssessment, listAssessments } from "./assessments.queries.js";
 import {
   assessmentPeriod,

@@ -13,7 +13,7 @@ import { forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../audit/write.js";
 import type { Actor } from "../../auth/actor.js";
-import { canManageAssessments } from "../gaps/gaps.policy.js";
+import { canManageAssessments } from "./assessments.policy.js";
 import { findAssessment } from "./assessments.queries.js";
 import { type AssessmentInput, assessmentInput } from "./assessments.schemas.js";
 

@@ -6,7 +6,7 @@ import { authorize, requirePerson } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
 import { CsrfField, ErrorSummary, PageHeader } from "../../../web/components.js";
 import { publicDetailLabels, publicDetailLevels } from "../assessments/assessments.schemas.js";
-import { canSetPublicTechnologyDetail } from "../gaps/gaps.policy.js";
+import { canSetPublicTechnologyDetail } from "./public.policy.js";
 import { readPublicDetail, setPublicDetail } from "./public-detail.service.js";
 
 /** The secretariat's form for how much of the technology heat map the public sees. */

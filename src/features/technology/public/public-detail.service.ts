@@ -10,7 +10,7 @@ import {
   publicDetailInput,
   publicDetailLevels,
 } from "../assessments/assessments.schemas.js";
-import { canSetPublicTechnologyDetail } from "../gaps/gaps.policy.js";
+import { canSetPublicTechnologyDetail } from "./public.policy.js";
 
 const KEY = "technology.public";
 
