@@ -11,6 +11,7 @@ import {
   technologyNeeds,
 } from "../../src/db/schema/index.js";
 import type { Person } from "../../src/features/auth/actor.js";
+import { loadDemoData, removeDemoData } from "../../src/features/technology/demo.seed.js";
 import { browser, makePerson, matrixActors } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { makeMatrixCapability, makeMatrixNeed } from "../support/technology.js";
@@ -728,5 +729,16 @@ describe("gap analysis pages", () => {
       const res = await t.app.request(path);
       expect(res.status, path).toBe(303);
     }
+  });
+});
+
+describe("the demonstration dataset: the command line's alone", () => {
+  it("not even the secretariat loads or removes it as a person", async () => {
+    const { secretariat } = await matrixActors(t.deps);
+    await expect(loadDemoData(t.deps, secretariat)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await rows.capabilities()).toBe(0);
+    expect(await rows.needs()).toBe(0);
+    await expect(removeDemoData(t.deps, secretariat)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await rows.audits()).toBe(0);
   });
 });
