@@ -118,6 +118,17 @@ describe("the Critical Technology List: only the secretariat changes it", () => 
     expect(after!.code).toBe("ROBO");
   });
 
+  it("editing an area that does not exist answers 404 and adds none", async () => {
+    const { secretariat } = await matrixActors(t.deps);
+    const before = await rows.areas();
+    const res = await (await as(secretariat)).post("/private/technology/areas/NOPE/edit", {
+      code: "NOPE",
+      name: "Nowhere",
+    });
+    expect(res.status).toBe(404);
+    expect(await rows.areas()).toBe(before);
+  });
+
   it("editing a technology that does not exist answers 404", async () => {
     const { secretariat } = await matrixActors(t.deps);
     const b = await as(secretariat);

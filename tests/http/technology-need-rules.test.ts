@@ -125,6 +125,18 @@ describe("needs: the mission's lead agency, or chairs for architecture elements"
     expect(await rows.needs()).toBe(0);
   });
 
+  it("through the API too, a need cannot be moved to a mission another agency leads", async () => {
+    const { focalPoint } = await matrixActors(t.deps);
+    const id = await makeMatrixNeed(t.deps);
+    const res = await (await as(focalPoint)).json("PATCH", `/api/v1/technology-needs/${id}`, {
+      mission: "mmx",
+    });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fields.mission).toContain("a mission your agency leads");
+    const [argonaut] = await t.deps.db.select().from(missions).where(eq(missions.slug, "argonaut"));
+    expect((await needRow(id))!.missionId).toBe(argonaut!.id);
+  });
+
   it("changing a need that does not exist answers 404", async () => {
     const { secretariat } = await matrixActors(t.deps);
     const b = await as(secretariat);

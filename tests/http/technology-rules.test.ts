@@ -179,6 +179,26 @@ describe("imports: the same people as by hand", () => {
     expect(await rows.needs()).toBe(0);
   });
 
+  it("a technology in an unknown area is a row error even for the secretariat, and nothing is imported", async () => {
+    const { secretariat } = await matrixActors(t.deps);
+    const csv = `${techCsv}\r\nGER-131,NOPE,Nowhere to go`;
+    const res = await send(await as(secretariat), "/api/v1/technologies/import?dryRun=false", csv);
+    expect(res.status).toBe(422);
+    const { report } = await res.json();
+    expect(report.errors).toEqual([{ line: 3, field: "area", reason: "There is no area NOPE." }]);
+    expect(await technology("GER-130")).toBeUndefined();
+  });
+
+  it("a need's id that does not exist is a row error: an import never invents ids", async () => {
+    const { secretariat } = await matrixActors(t.deps);
+    const needs = "id,mission,technology,trl_needed,needed_by\r\n999999,argonaut,GER-018,6,2028-01-01";
+    const res = await send(await as(secretariat), "/api/v1/technology-needs/import?dryRun=false", needs);
+    expect(res.status).toBe(422);
+    const { report } = await res.json();
+    expect(report.errors[0]).toMatchObject({ line: 2, field: "id" });
+    expect(await rows.needs()).toBe(0);
+  });
+
   it("the import page asks what the file holds and for its text", async () => {
     const { secretariat } = await matrixActors(t.deps);
     const b = await as(secretariat);
