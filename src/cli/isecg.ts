@@ -10,7 +10,7 @@ import { findPersonByEmail } from "../features/directory/directory.queries.js";
 import { addPerson, updatePerson } from "../features/directory/people.service.js";
 import { reportCommand } from "../features/reports/reports.cli.js";
 import { missionsCommand } from "../features/roadmap/import/missions.cli.js";
-import { loadDemoData, removeDemoData } from "../features/technology/technology.demo.js";
+import { loadDemoData, removeDemoData } from "../features/technology/demo.seed.js";
 import { resetTwoFactor } from "../features/two-factor/reset.service.js";
 import { AppError } from "../http/errors.js";
 import { createLogger } from "../http/logger.js";

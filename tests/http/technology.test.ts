@@ -8,7 +8,7 @@ import {
   technologyNeeds,
 } from "../../src/db/schema/index.js";
 import { systemActor } from "../../src/features/auth/actor.js";
-import { loadDemoData, removeDemoData } from "../../src/features/technology/technology.demo.js";
+import { loadDemoData, removeDemoData } from "../../src/features/technology/demo.seed.js";
 import { loadGapInputs } from "../../src/features/technology/technology.queries.js";
 import { browser, makePerson, matrixActors } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";

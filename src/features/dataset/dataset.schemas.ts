@@ -10,7 +10,7 @@ import { datasetPage } from "../pages/pages.seed.js";
 import { datasetPublication } from "../publications/publications.seed.js";
 import { datasetReport } from "../reports/reports.seed.js";
 import { missionInput } from "../roadmap/roadmap.schemas.js";
-import { datasetAssessments } from "../technology/assessments.schemas.js";
+import { datasetAssessments } from "../technology/assessments/assessments.schemas.js";
 import { datasetTechnology } from "../technology/technology.schemas.js";
 
 const precision = z.enum(["year", "month", "day"]);

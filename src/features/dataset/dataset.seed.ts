@@ -14,7 +14,7 @@ import { seedPages } from "../pages/pages.seed.js";
 import { seedPublications } from "../publications/publications.seed.js";
 import { seedReports } from "../reports/reports.seed.js";
 import { seedMissions } from "../roadmap/roadmap.seed.js";
-import { seedAssessments } from "../technology/assessments.seed.js";
+import { seedAssessments } from "../technology/assessments/assessments.seed.js";
 import { seedTechnology } from "../technology/technology.seed.js";
 import { type Dataset, dataset, firstDay } from "./dataset.schemas.js";
 

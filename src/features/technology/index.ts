@@ -1,15 +1,15 @@
 import type { Feature } from "../../http/feature.js";
-import { registerAnalysisApi } from "./analysis.api.js";
-import { analysisPages } from "./analysis.pages.js";
-import { assessmentPages } from "./assessments.pages.js";
-import { capabilityPages } from "./capabilities.pages.js";
-import { ctlPages } from "./ctl.pages.js";
-import { heatMapPages } from "./heatmap.pages.js";
-import { needPages } from "./needs.pages.js";
+import { assessmentPages } from "./assessments/assessments.pages.js";
+import { ctlPages } from "./ctl/ctl.pages.js";
+import { registerAnalysisApi } from "./gaps/gaps.api.js";
+import { analysisPages } from "./gaps/gaps.pages.js";
+import { heatMapPages } from "./heat-map/heat-map.pages.js";
+import { technologyDataPages } from "./import/import.pages.js";
+import { technologyPublicPages } from "./public/public.pages.js";
+import { publicDetailPages } from "./public/public-detail.pages.js";
+import { capabilityPages } from "./records/capabilities.pages.js";
+import { needPages } from "./records/needs.pages.js";
 import { registerTechnologyApi } from "./technology.api.js";
-import { technologyDataPages } from "./technology.import.pages.js";
-import { technologyPublicPages } from "./technology.public.pages.js";
-import { publicDetailPages } from "./technology.public.settings.pages.js";
 
 /** Technology: capabilities, needs, gap analysis, assessments, the heat map and imports. */
 export const technology: Feature = {

@@ -3,10 +3,10 @@ import { destinations } from "../../db/schema/index.js";
 import { errors, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import type { Api } from "../../http/openapi.js";
-import { technologyValues } from "./ctl.service.js";
-import { registerTechnologyImportApi } from "./technology.import.api.js";
+import { technologyValues } from "./ctl/ctl.service.js";
+import { registerTechnologyImportApi } from "./import/import.api.js";
+import { registerRecordsApi } from "./records/records.api.js";
 import { findTechnologyByCode, listAreas, listTechnologies } from "./technology.queries.js";
-import { registerRecordsApi } from "./technology.records.api.js";
 
 const Area = z
   .object({ code: z.string().openapi({ example: "PROP" }), name: z.string(), description: z.string() })

@@ -1,0 +1,106 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ErrorBody, errorResponse, json } from "../../../http/api-schemas.js";
+import type { Api } from "../../../http/openapi.js";
+import { apiPerson } from "../records/records.api.js";
+import { importTechnologyFile, TechnologyImportRejected } from "./import.service.js";
+import { type ImportFormat, type ImportKind, importKinds } from "./read.import.js";
+
+const Report = z
+  .object({
+    dryRun: z.boolean(),
+    kind: z.enum(importKinds),
+    format: z.enum(["csv", "json"]),
+    rows: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    errors: z.array(
+      z.object({
+        line: z
+          .number()
+          .int()
+          .openapi({ description: "CSV: the line the record starts on; JSON: the item number" }),
+        field: z.string().openapi({ description: "column or property; `row` for the record as a whole" }),
+        reason: z.string(),
+      }),
+    ),
+  })
+  .openapi("TechnologyImportReport");
+
+const Records = z.array(z.record(z.string(), z.unknown()));
+
+const query = z.object({
+  dryRun: z
+    .enum(["true", "false"])
+    .optional()
+    .openapi({ description: "true (default): only check and report; false: import", example: "true" }),
+});
+
+const paths: Record<ImportKind, string> = {
+  technologies: "/technologies/import",
+  capabilities: "/capabilities/import",
+  needs: "/technology-needs/import",
+};
+const who: Record<ImportKind, string> = {
+  technologies: "The secretariat only. Technologies match by code.",
+  capabilities:
+    "Focal points (their own agency's rows only) and the secretariat. Capabilities match by agency and technology.",
+  needs:
+    "Those who may edit each need (see POST /technology-needs). Needs match by id; without an id one is added.",
+};
+
+const formatOf = (type: string | undefined): ImportFormat | undefined =>
+  type && /\bjson\b/i.test(type) ? "json" : type && /\bcsv\b/i.test(type) ? "csv" : undefined;
+
+/** Registers POST …/import for technologies, capabilities and needs: CSV or JSON, dry run or all-or-nothing. */
+export function registerTechnologyImportApi(api: Api) {
+  for (const kind of importKinds) {
+    api.openapi(
+      createRoute({
+        method: "post",
+        path: paths[kind],
+        tags: ["Technology"],
+        summary: `Import ${kind} from CSV or JSON`,
+        description: `${who[kind]} The body is a file as the exports write it (text/csv, or application/json: an array). Real records only; nothing is deleted. With dryRun=true (the default) nothing changes and every bad row is reported; with dryRun=false the import is all-or-nothing.`,
+        security: [{ session: [] }],
+        request: {
+          query,
+          body: {
+            content: {
+              "text/csv": { schema: z.string() },
+              "application/json": {
+                schema: z.union([Records, z.object({ data: Records })]).openapi({
+                  description: "an array of records, or { data: [...] } as the API's lists answer",
+                }),
+              },
+            },
+            // Not "required": zod-openapi would then parse every body as JSON, CSV included.
+            required: false,
+          },
+        },
+        responses: {
+          200: json(z.object({ data: Report }), "What was (or would be) imported, and every problem"),
+          401: errorResponse("Not signed in"),
+          403: errorResponse("Not allowed to import this kind"),
+          422: json(ErrorBody.extend({ report: Report }), "Bad rows: nothing was imported"),
+        },
+      }),
+      async (c) => {
+        const actor = apiPerson(c);
+        const dryRun = c.req.valid("query").dryRun !== "false";
+        const text = await c.req.text();
+        try {
+          const report = await importTechnologyFile(c.var.deps, actor, kind, {
+            text,
+            format: formatOf(c.req.header("content-type")),
+            dryRun,
+          });
+          return c.json({ data: report }, 200);
+        } catch (e) {
+          if (!(e instanceof TechnologyImportRejected)) throw e;
+          const error = { code: e.code, message: e.message, requestId: c.var.requestId };
+          return c.json({ error, report: e.report }, 422);
+        }
+      },
+    );
+  }
+}

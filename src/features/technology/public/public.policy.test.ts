@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import type { Actor, Person } from "../../auth/actor.js";
+import { visitor } from "../../auth/actor.js";
+import { canSetPublicTechnologyDetail } from "./public.policy.js";
+
+const person = (roles: Person["roles"], organisationId: number | null = 1): Person => ({
+  kind: "person",
+  id: 1,
+  name: "P",
+  email: "p@example.org",
+  roles,
+  organisationId,
+  organisationAcronym: organisationId ? "ESA" : null,
+});
+const member = person(["member"]);
+const focalPoint = person(["member", "focal_point"]);
+const chair = person(["member", "chair"]);
+const secretariat = person(["secretariat"], null);
+const system: Actor = { kind: "system", name: "seed" };
+
+describe("public technology policies", () => {
+  it("lets only the secretariat set the public level of detail", () => {
+    expect(canSetPublicTechnologyDetail(secretariat)).toBe(true);
+    expect(canSetPublicTechnologyDetail(system)).toBe(true);
+    for (const a of [visitor, member, focalPoint, chair]) expect(canSetPublicTechnologyDetail(a)).toBe(false);
+  });
+});
