@@ -1,4 +1,4 @@
-import { CsrfField, EmptyState, TableScroll } from "../../../web/components.js";
+import { CsrfField, EmptyState, TableScroll } from "../../../../web/components.js";
 import type { AgendaFile, AgendaItem } from "../agenda.queries.js";
 
 const kb = (n: number) =>

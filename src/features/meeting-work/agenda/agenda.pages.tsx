@@ -1,15 +1,15 @@
 import { Hono } from "hono";
-import type { AppContext, AppEnv } from "../../http/env.js";
-import type { FieldErrors } from "../../http/errors.js";
-import { handleForm } from "../../http/forms.js";
-import { idParam, requirePerson } from "../../http/guards.js";
-import { renderPrivate } from "../../http/page.js";
-import { ConfirmForm, CsrfField, ErrorSummary, Notice, PageHeader } from "../../web/components.js";
-import { plural } from "../../web/words.js";
-import { listOrganisations } from "../directory/directory.queries.js";
-import type { MeetingDetail } from "../meetings/meetings.queries.js";
-import { handleUpload } from "../publications/publications.admin.js";
-import { addAgendaFile } from "./agenda.files.js";
+import type { AppContext, AppEnv } from "../../../http/env.js";
+import type { FieldErrors } from "../../../http/errors.js";
+import { handleForm } from "../../../http/forms.js";
+import { idParam, requirePerson } from "../../../http/guards.js";
+import { renderPrivate } from "../../../http/page.js";
+import { ConfirmForm, CsrfField, ErrorSummary, Notice, PageHeader } from "../../../web/components.js";
+import { plural } from "../../../web/words.js";
+import { listOrganisations } from "../../directory/directory.queries.js";
+import type { MeetingDetail } from "../../meetings/meetings.queries.js";
+import { handleUpload } from "../../publications/publications.admin.js";
+import { addAgendaFile } from "../files/files.service.js";
 import { type AgendaItem, listPresenters } from "./agenda.queries.js";
 import {
   addAgendaItem,

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
-import { agendaItemFiles } from "../../db/schema/index.js";
-import type { Deps } from "../../deps.js";
-import { invalid, notFound } from "../../http/errors.js";
-import { write } from "../audit/write.js";
-import type { Actor } from "../auth/actor.js";
-import { safeFileName, storeFile } from "../publications/publications.files.js";
-import { MAX_PDF_BYTES, type UploadedFile } from "../publications/publications.schemas.js";
-import { findAgendaFile } from "./agenda.queries.js";
-import { loadManagedItem, loadManagedMeetingWork } from "./agenda.service.js";
+import { agendaItemFiles } from "../../../db/schema/index.js";
+import type { Deps } from "../../../deps.js";
+import { invalid, notFound } from "../../../http/errors.js";
+import { write } from "../../audit/write.js";
+import type { Actor } from "../../auth/actor.js";
+import { safeFileName, storeFile } from "../../publications/publications.files.js";
+import { MAX_PDF_BYTES, type UploadedFile } from "../../publications/publications.schemas.js";
+import { findAgendaFile } from "../agenda/agenda.queries.js";
+import { loadManagedItem, loadManagedMeetingWork } from "../agenda/agenda.service.js";
 
 /** The file types a presentation may have, recognised by name and checked by content. */
 const kinds = [

@@ -1,15 +1,15 @@
 import { eq, sql } from "drizzle-orm";
-import { agendaItems } from "../../db/schema/index.js";
-import type { Deps } from "../../deps.js";
-import { forbidden, invalid, notFound } from "../../http/errors.js";
-import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
-import type { Actor } from "../auth/actor.js";
-import { findOrganisationByAcronym, findPerson } from "../directory/directory.queries.js";
-import { findMeetingBySlug, type MeetingDetail } from "../meetings/meetings.queries.js";
+import { agendaItems } from "../../../db/schema/index.js";
+import type { Deps } from "../../../deps.js";
+import { forbidden, invalid, notFound } from "../../../http/errors.js";
+import { parseInput } from "../../../http/validation.js";
+import { write } from "../../audit/write.js";
+import type { Actor } from "../../auth/actor.js";
+import { findOrganisationByAcronym, findPerson } from "../../directory/directory.queries.js";
+import { findMeetingBySlug, type MeetingDetail } from "../../meetings/meetings.queries.js";
+import { canManageMeetingWork } from "../meeting-work.policy.js";
+import { agendaItemInput, moveInput } from "../meeting-work.schemas.js";
 import { type AgendaItem, findAgendaItem, listAgenda } from "./agenda.queries.js";
-import { canManageMeetingWork } from "./meeting-work.policy.js";
-import { agendaItemInput, moveInput } from "./meeting-work.schemas.js";
 
 /** Loads a meeting the actor manages (agenda, decisions, minutes, attendance). */
 export async function loadManagedMeetingWork(deps: Deps, actor: Actor, slug: string): Promise<MeetingDetail> {

@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errors, json } from "../../http/api-schemas.js";
-import { notFound } from "../../http/errors.js";
-import type { Api } from "../../http/openapi.js";
+import { errors, json } from "../../../http/api-schemas.js";
+import { notFound } from "../../../http/errors.js";
+import type { Api } from "../../../http/openapi.js";
+import { loose, meeting, param, person, security, slugParam, tags } from "../shared.api.js";
 import { type AgendaItem, findAgendaItem, listAgenda } from "./agenda.queries.js";
 import { addAgendaItem, deleteAgendaItem, updateAgendaItem } from "./agenda.service.js";
-import { loose, meeting, param, person, security, slugParam, tags } from "./meeting-work.api-shared.js";
 
 const AgendaItemSchema = z
   .object({

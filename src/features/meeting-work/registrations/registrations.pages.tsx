@@ -1,9 +1,9 @@
 import { Hono } from "hono";
-import type { AppContext, AppEnv } from "../../http/env.js";
-import type { FieldErrors } from "../../http/errors.js";
-import { handleForm, str } from "../../http/forms.js";
-import { authorize, requirePerson } from "../../http/guards.js";
-import { renderPrivate } from "../../http/page.js";
+import type { AppContext, AppEnv } from "../../../http/env.js";
+import type { FieldErrors } from "../../../http/errors.js";
+import { handleForm, str } from "../../../http/forms.js";
+import { authorize, requirePerson } from "../../../http/guards.js";
+import { renderPrivate } from "../../../http/page.js";
 import {
   Checkbox,
   ConfirmForm,
@@ -12,19 +12,19 @@ import {
   ErrorSummary,
   PageHeader,
   Select,
-} from "../../web/components.js";
-import type { MeetingDetail } from "../meetings/meetings.queries.js";
-import { meetingWhen } from "../meetings/views/meeting.js";
-import { loadMeetingForMember } from "./meeting.page.js";
-import { attendanceModesFor, canManageMeetingWork } from "./meeting-work.policy.js";
-import { registrationModeLabels } from "./meeting-work.schemas.js";
+} from "../../../web/components.js";
+import type { MeetingDetail } from "../../meetings/meetings.queries.js";
+import { meetingWhen } from "../../meetings/views/meeting.js";
+import { loadMeetingForMember } from "../meeting.pages.js";
+import { attendanceModesFor, canManageMeetingWork } from "../meeting-work.policy.js";
+import { registrationModeLabels } from "../meeting-work.schemas.js";
 import {
   byAgency,
   cancelRegistration,
   listRegistrations,
   markAttended,
   registerForMeeting,
-} from "./registrations.js";
+} from "./registrations.service.js";
 
 const onlyManagers = "Only the secretariat or the group's chair marks who attended.";
 

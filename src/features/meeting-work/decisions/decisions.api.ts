@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errors, json } from "../../http/api-schemas.js";
-import { notFound } from "../../http/errors.js";
-import type { Api } from "../../http/openapi.js";
-import { addDecision, type Decision, listDecisions, updateDecision } from "./decisions.js";
-import { loose, meeting, param, person, security, slugParam, tags } from "./meeting-work.api-shared.js";
+import { errors, json } from "../../../http/api-schemas.js";
+import { notFound } from "../../../http/errors.js";
+import type { Api } from "../../../http/openapi.js";
+import { loose, meeting, param, person, security, slugParam, tags } from "../shared.api.js";
+import { addDecision, type Decision, listDecisions, updateDecision } from "./decisions.service.js";
 
 const DecisionSchema = z
   .object({

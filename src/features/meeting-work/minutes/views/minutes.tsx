@@ -1,8 +1,8 @@
 import { raw } from "hono/html";
-import type { DiffLine } from "../../../domain/line-diff.js";
-import { EmptyState, Tag } from "../../../web/components.js";
-import { renderMarkdown } from "../../../web/markdown.js";
-import type { MinutesStatus, MinutesVersion } from "../minutes.js";
+import type { DiffLine } from "../../../../domain/line-diff.js";
+import { EmptyState, Tag } from "../../../../web/components.js";
+import { renderMarkdown } from "../../../../web/markdown.js";
+import type { MinutesStatus, MinutesVersion } from "../minutes.service.js";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",

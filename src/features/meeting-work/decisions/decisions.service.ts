@@ -1,12 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { meetingDecisions } from "../../db/schema/index.js";
-import type { Deps } from "../../deps.js";
-import { notFound } from "../../http/errors.js";
-import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
-import type { Actor } from "../auth/actor.js";
-import { loadManagedMeetingWork } from "./agenda.service.js";
-import { decisionInput } from "./meeting-work.schemas.js";
+import { meetingDecisions } from "../../../db/schema/index.js";
+import type { Deps } from "../../../deps.js";
+import { notFound } from "../../../http/errors.js";
+import { parseInput } from "../../../http/validation.js";
+import { write } from "../../audit/write.js";
+import type { Actor } from "../../auth/actor.js";
+import { loadManagedMeetingWork } from "../agenda/agenda.service.js";
+import { decisionInput } from "../meeting-work.schemas.js";
 
 export type Decision = typeof meetingDecisions.$inferSelect;
 

@@ -1,10 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { registrationModes } from "../../db/schema/index.js";
-import { errors, json } from "../../http/api-schemas.js";
-import type { AppContext } from "../../http/env.js";
-import type { Api } from "../../http/openapi.js";
-import { loose, meeting, param, person, security, slugParam, tags } from "./meeting-work.api-shared.js";
-import { cancelRegistration, listRegistrations, registerForMeeting, setAttended } from "./registrations.js";
+import { registrationModes } from "../../../db/schema/index.js";
+import { errors, json } from "../../../http/api-schemas.js";
+import type { AppContext } from "../../../http/env.js";
+import type { Api } from "../../../http/openapi.js";
+import { loose, meeting, param, person, security, slugParam, tags } from "../shared.api.js";
+import {
+  cancelRegistration,
+  listRegistrations,
+  registerForMeeting,
+  setAttended,
+} from "./registrations.service.js";
 
 const Registration = z
   .object({

@@ -1,13 +1,13 @@
 import { Hono } from "hono";
-import type { AppContext, AppEnv } from "../../http/env.js";
-import type { FieldErrors } from "../../http/errors.js";
-import { handleForm, str } from "../../http/forms.js";
-import { idParam, requirePerson } from "../../http/guards.js";
-import { renderPrivate } from "../../http/page.js";
-import { CsrfField, ErrorSummary, PageHeader, TextArea } from "../../web/components.js";
-import type { MeetingDetail } from "../meetings/meetings.queries.js";
-import { loadManagedMeetingWork } from "./agenda.service.js";
-import { addDecision, decisionLabel, loadManagedDecision, updateDecision } from "./decisions.js";
+import type { AppContext, AppEnv } from "../../../http/env.js";
+import type { FieldErrors } from "../../../http/errors.js";
+import { handleForm, str } from "../../../http/forms.js";
+import { idParam, requirePerson } from "../../../http/guards.js";
+import { renderPrivate } from "../../../http/page.js";
+import { CsrfField, ErrorSummary, PageHeader, TextArea } from "../../../web/components.js";
+import type { MeetingDetail } from "../../meetings/meetings.queries.js";
+import { loadManagedMeetingWork } from "../agenda/agenda.service.js";
+import { addDecision, decisionLabel, loadManagedDecision, updateDecision } from "./decisions.service.js";
 
 function decisionForm(
   c: AppContext,

@@ -11,14 +11,14 @@ import { meetingKindLabels, meetingModeLabels } from "../meetings/meetings.schem
 import { listSessions } from "../meetings/sessions.queries.js";
 import { attendanceLine, meetingWhen } from "../meetings/views/meeting.js";
 import { Programme } from "../meetings/views/programme.js";
-import { listAgenda } from "./agenda.queries.js";
-import { decisionLabel, listDecisions } from "./decisions.js";
+import { listAgenda } from "./agenda/agenda.queries.js";
+import { AgendaTable } from "./agenda/views/agenda.js";
+import { decisionLabel, listDecisions } from "./decisions/decisions.service.js";
 import { canManageMeetingWork, canRegister } from "./meeting-work.policy.js";
-import { listMinutes, minutesStatus } from "./minutes.js";
-import { listRegistrations } from "./registrations.js";
-import { AgendaTable } from "./views/agenda.js";
-import { MinutesSection } from "./views/minutes.js";
-import { OwnRegistration, RegistrationsByAgency } from "./views/registrations.js";
+import { listMinutes, minutesStatus } from "./minutes/minutes.service.js";
+import { MinutesSection } from "./minutes/views/minutes.js";
+import { listRegistrations } from "./registrations/registrations.service.js";
+import { OwnRegistration, RegistrationsByAgency } from "./registrations/views/registrations.js";
 
 const notices: Record<string, string> = {
   registered: "You are registered.",

@@ -1,14 +1,14 @@
 import { Hono } from "hono";
-import type { AppContext, AppEnv } from "../../http/env.js";
-import { notFound } from "../../http/errors.js";
-import { idParam, requirePerson } from "../../http/guards.js";
-import { renderPrivate } from "../../http/page.js";
-import { ConfirmForm, PageHeader } from "../../web/components.js";
-import { serveStoredFile } from "../publications/publications.download.js";
-import { deleteAgendaFile } from "./agenda.files.js";
-import { findAgendaFile } from "./agenda.queries.js";
-import { loadManagedItem } from "./agenda.service.js";
-import { loadMeetingForMember } from "./meeting.page.js";
+import type { AppContext, AppEnv } from "../../../http/env.js";
+import { notFound } from "../../../http/errors.js";
+import { idParam, requirePerson } from "../../../http/guards.js";
+import { renderPrivate } from "../../../http/page.js";
+import { ConfirmForm, PageHeader } from "../../../web/components.js";
+import { serveStoredFile } from "../../publications/publications.download.js";
+import { findAgendaFile } from "../agenda/agenda.queries.js";
+import { loadManagedItem } from "../agenda/agenda.service.js";
+import { loadMeetingForMember } from "../meeting.pages.js";
+import { deleteAgendaFile } from "./files.service.js";
 
 /** Agenda files: downloads for signed-in members (never cached by shared caches), removal after confirmation. */
 export function agendaFilePages() {

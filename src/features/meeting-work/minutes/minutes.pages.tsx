@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { raw } from "hono/html";
-import { diffLines } from "../../domain/line-diff.js";
-import type { AppContext, AppEnv } from "../../http/env.js";
-import { type FieldErrors, notFound } from "../../http/errors.js";
-import { handleForm, str } from "../../http/forms.js";
-import { idParam, requirePerson } from "../../http/guards.js";
-import { renderPrivate } from "../../http/page.js";
+import { diffLines } from "../../../domain/line-diff.js";
+import type { AppContext, AppEnv } from "../../../http/env.js";
+import { type FieldErrors, notFound } from "../../../http/errors.js";
+import { handleForm, str } from "../../../http/forms.js";
+import { idParam, requirePerson } from "../../../http/guards.js";
+import { renderPrivate } from "../../../http/page.js";
 import {
   CsrfField,
   EmptyState,
@@ -14,19 +14,19 @@ import {
   Select,
   TableScroll,
   TextArea,
-} from "../../web/components.js";
-import { renderMarkdown } from "../../web/markdown.js";
-import type { MeetingDetail } from "../meetings/meetings.queries.js";
-import { localStartDay } from "../meetings/time.js";
-import { loadManagedMeetingWork } from "./agenda.service.js";
-import { loadMeetingForMember } from "./meeting.page.js";
+} from "../../../web/components.js";
+import { renderMarkdown } from "../../../web/markdown.js";
+import type { MeetingDetail } from "../../meetings/meetings.queries.js";
+import { localStartDay } from "../../meetings/time.js";
+import { loadManagedMeetingWork } from "../agenda/agenda.service.js";
+import { loadMeetingForMember } from "../meeting.pages.js";
 import {
   addMinutesVersion,
   approveMinutes,
   listLaterMeetings,
   listMinutes,
   type MinutesVersion,
-} from "./minutes.js";
+} from "./minutes.service.js";
 import { approvalText, DiffView, MinutesTag, when } from "./views/minutes.js";
 
 const base = (m: { slug: string }) => `/private/meetings/${m.slug}/minutes`;

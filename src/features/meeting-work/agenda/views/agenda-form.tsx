@@ -1,5 +1,5 @@
-import type { FieldErrors } from "../../../http/errors.js";
-import { CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
+import type { FieldErrors } from "../../../../http/errors.js";
+import { CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../../web/components.js";
 
 export type AgendaFormValues = Record<string, string | string[] | undefined>;
 const v = (values: AgendaFormValues, k: string) => [values[k] ?? ""].flat()[0] ?? "";

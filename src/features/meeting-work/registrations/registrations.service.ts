@@ -1,15 +1,15 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client.js";
-import { meetingAttendance, meetingRegistrations, organisations, people } from "../../db/schema/index.js";
-import type { Deps } from "../../deps.js";
-import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
-import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
-import type { Actor } from "../auth/actor.js";
-import { findMeetingBySlug, type MeetingDetail } from "../meetings/meetings.queries.js";
-import { attendanceModesFor, canManageMeetingWork, canRegister } from "./meeting-work.policy.js";
-import { attendedInput, registrationInput, registrationModeLabels } from "./meeting-work.schemas.js";
+import type { Db } from "../../../db/client.js";
+import { meetingAttendance, meetingRegistrations, organisations, people } from "../../../db/schema/index.js";
+import type { Deps } from "../../../deps.js";
+import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js";
+import { parseInput } from "../../../http/validation.js";
+import { write } from "../../audit/write.js";
+import type { Actor } from "../../auth/actor.js";
+import { findMeetingBySlug, type MeetingDetail } from "../../meetings/meetings.queries.js";
+import { attendanceModesFor, canManageMeetingWork, canRegister } from "../meeting-work.policy.js";
+import { attendedInput, registrationInput, registrationModeLabels } from "../meeting-work.schemas.js";
 
 export type Registration = {
   id: number;

@@ -1,16 +1,16 @@
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Db } from "../../db/client.js";
-import { meetingMinutes, meetings } from "../../db/schema/index.js";
-import type { Deps } from "../../deps.js";
-import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
-import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
-import type { Actor } from "../auth/actor.js";
-import { findMeetingBySlug } from "../meetings/meetings.queries.js";
-import { loadManagedMeetingWork } from "./agenda.service.js";
-import { canApproveMinutesAt } from "./meeting-work.policy.js";
-import { approvalInput, minutesInput } from "./meeting-work.schemas.js";
+import type { Db } from "../../../db/client.js";
+import { meetingMinutes, meetings } from "../../../db/schema/index.js";
+import type { Deps } from "../../../deps.js";
+import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js";
+import { parseInput } from "../../../http/validation.js";
+import { write } from "../../audit/write.js";
+import type { Actor } from "../../auth/actor.js";
+import { findMeetingBySlug } from "../../meetings/meetings.queries.js";
+import { loadManagedMeetingWork } from "../agenda/agenda.service.js";
+import { canApproveMinutesAt } from "../meeting-work.policy.js";
+import { approvalInput, minutesInput } from "../meeting-work.schemas.js";
 
 export type MinutesVersion = typeof meetingMinutes.$inferSelect & {
   approvingSlug: string | null;

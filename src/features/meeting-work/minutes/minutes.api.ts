@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errors, json } from "../../http/api-schemas.js";
-import type { Api } from "../../http/openapi.js";
-import { loose, meeting, person, security, slugParam, tags } from "./meeting-work.api-shared.js";
-import { addMinutesVersion, approveMinutes, listMinutes, type MinutesVersion } from "./minutes.js";
+import { errors, json } from "../../../http/api-schemas.js";
+import type { Api } from "../../../http/openapi.js";
+import { loose, meeting, person, security, slugParam, tags } from "../shared.api.js";
+import { addMinutesVersion, approveMinutes, listMinutes, type MinutesVersion } from "./minutes.service.js";
 
 const MinutesSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Db } from "../../db/client.js";
-import { agendaItemFiles, agendaItems, organisations, people } from "../../db/schema/index.js";
+import type { Db } from "../../../db/client.js";
+import { agendaItemFiles, agendaItems, organisations, people } from "../../../db/schema/index.js";
 
 export type AgendaFile = typeof agendaItemFiles.$inferSelect;
 export type AgendaItem = typeof agendaItems.$inferSelect & {

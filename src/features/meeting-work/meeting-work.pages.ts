@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/env.js";
-import { agendaPages } from "./agenda.pages.js";
-import { decisionPages } from "./decisions.pages.js";
-import { agendaFilePages } from "./files.pages.js";
-import { meetingWorkPage } from "./meeting.page.js";
-import { minutesPages } from "./minutes.pages.js";
-import { registrationPages } from "./registrations.pages.js";
+import { agendaPages } from "./agenda/agenda.pages.js";
+import { decisionPages } from "./decisions/decisions.pages.js";
+import { agendaFilePages } from "./files/files.pages.js";
+import { meetingWorkPage } from "./meeting.pages.js";
+import { minutesPages } from "./minutes/minutes.pages.js";
+import { registrationPages } from "./registrations/registrations.pages.js";
 
 /**
  * The private meeting page and its parts. Mounted after the meetings admin pages so that
