@@ -10,12 +10,12 @@ import { listOrganisations } from "../../directory/directory.queries.js";
 import type { MeetingDetail } from "../../meetings/meetings.queries.js";
 import { handleUpload } from "../../publications/publications.admin.js";
 import { addAgendaFile } from "../files/files.service.js";
+import { loadManagedMeetingWork } from "../meeting-work.service.js";
 import { type AgendaItem, listPresenters } from "./agenda.queries.js";
 import {
   addAgendaItem,
   deleteAgendaItem,
   loadManagedItem,
-  loadManagedMeetingWork,
   moveAgendaItem,
   updateAgendaItem,
 } from "./agenda.service.js";

@@ -1,24 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { agendaItems } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
-import { forbidden, invalid, notFound } from "../../../http/errors.js";
+import { invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../audit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { findOrganisationByAcronym, findPerson } from "../../directory/directory.queries.js";
-import { findMeetingBySlug, type MeetingDetail } from "../../meetings/meetings.queries.js";
-import { canManageMeetingWork } from "../meeting-work.policy.js";
 import { agendaItemInput, moveInput } from "../meeting-work.schemas.js";
+import { loadManagedMeetingWork } from "../meeting-work.service.js";
 import { type AgendaItem, findAgendaItem, listAgenda } from "./agenda.queries.js";
-
-/** Loads a meeting the actor manages (agenda, decisions, minutes, attendance). */
-export async function loadManagedMeetingWork(deps: Deps, actor: Actor, slug: string): Promise<MeetingDetail> {
-  const m = await findMeetingBySlug(deps.db, slug);
-  if (!m) throw notFound("The meeting");
-  if (!canManageMeetingWork(actor, m))
-    throw forbidden("Only the secretariat or the group's chair manages this meeting.");
-  return m;
-}
 
 /** Loads an agenda item of a managed meeting. */
 export async function loadManagedItem(deps: Deps, actor: Actor, slug: string, id: number) {

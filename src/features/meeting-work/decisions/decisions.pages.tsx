@@ -6,7 +6,7 @@ import { idParam, requirePerson } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
 import { CsrfField, ErrorSummary, PageHeader, TextArea } from "../../../web/components.js";
 import type { MeetingDetail } from "../../meetings/meetings.queries.js";
-import { loadManagedMeetingWork } from "../agenda/agenda.service.js";
+import { loadManagedMeetingWork } from "../meeting-work.service.js";
 import { addDecision, decisionLabel, loadManagedDecision, updateDecision } from "./decisions.service.js";
 
 function decisionForm(

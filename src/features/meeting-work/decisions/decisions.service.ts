@@ -5,8 +5,8 @@ import { notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../audit/write.js";
 import type { Actor } from "../../auth/actor.js";
-import { loadManagedMeetingWork } from "../agenda/agenda.service.js";
 import { decisionInput } from "../meeting-work.schemas.js";
+import { loadManagedMeetingWork } from "../meeting-work.service.js";
 
 export type Decision = typeof meetingDecisions.$inferSelect;
 

@@ -7,7 +7,8 @@ import type { Actor } from "../../auth/actor.js";
 import { safeFileName, storeFile } from "../../publications/publications.files.js";
 import { MAX_PDF_BYTES, type UploadedFile } from "../../publications/publications.schemas.js";
 import { findAgendaFile } from "../agenda/agenda.queries.js";
-import { loadManagedItem, loadManagedMeetingWork } from "../agenda/agenda.service.js";
+import { loadManagedItem } from "../agenda/agenda.service.js";
+import { loadManagedMeetingWork } from "../meeting-work.service.js";
 
 /** The file types a presentation may have, recognised by name and checked by content. */
 const kinds = [

@@ -18,8 +18,8 @@ import {
 import { renderMarkdown } from "../../../web/markdown.js";
 import type { MeetingDetail } from "../../meetings/meetings.queries.js";
 import { localStartDay } from "../../meetings/time.js";
-import { loadManagedMeetingWork } from "../agenda/agenda.service.js";
 import { loadMeetingForMember } from "../meeting.pages.js";
+import { loadManagedMeetingWork } from "../meeting-work.service.js";
 import {
   addMinutesVersion,
   approveMinutes,

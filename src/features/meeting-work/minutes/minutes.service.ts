@@ -8,9 +8,9 @@ import { parseInput } from "../../../http/validation.js";
 import { write } from "../../audit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { findMeetingBySlug } from "../../meetings/meetings.queries.js";
-import { loadManagedMeetingWork } from "../agenda/agenda.service.js";
 import { canApproveMinutesAt } from "../meeting-work.policy.js";
 import { approvalInput, minutesInput } from "../meeting-work.schemas.js";
+import { loadManagedMeetingWork } from "../meeting-work.service.js";
 
 export type MinutesVersion = typeof meetingMinutes.$inferSelect & {
   approvingSlug: string | null;
