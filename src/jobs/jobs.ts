@@ -10,7 +10,7 @@ import { transportFor } from "../features/mail/mail.transport.js";
 import { deliverDueMail } from "../features/mail/mail.worker.js";
 import { meetingEndedBetween } from "../features/meetings/meetings.clock.js";
 import { publishDueArticles } from "../features/news/news.publishing.js";
-import { closeDueRounds } from "../features/products/rounds.service.js";
+import { closeDueRounds } from "../features/products/rounds/rounds.service.js";
 import { sendDueReminders } from "../features/reminders/reminders.service.js";
 import type { Job } from "./scheduler.js";
 
