@@ -8,9 +8,10 @@ import { roundChangePages } from "../round-changes/round-changes.pages.js";
 import type { Comment } from "../rounds/rounds.queries.js";
 import { CommentItem } from "../rounds/views/round.js";
 import type { FormValues } from "../views/forms.js";
-import { changeableComment, ensureMayComment, ensureMaySubmit } from "./comments.policy.js";
+import { ensureMayComment, ensureMaySubmit } from "./comments.policy.js";
 import {
   addComment,
+  changeableComment,
   commentableSections,
   submitComments,
   updateComment,

@@ -1,14 +1,8 @@
-import type { Deps } from "../../../deps.js";
-import { AppError, forbidden, notFound } from "../../../http/errors.js";
+import { AppError, forbidden } from "../../../http/errors.js";
 import type { Actor } from "../../auth/actor.js";
-import {
-  canChangeComment,
-  canDispositionComment,
-  canSubmitComments,
-  canWriteComment,
-} from "../products.policy.js";
+import { canDispositionComment, canSubmitComments, canWriteComment } from "../products.policy.js";
 import type { ProductDetail } from "../products.queries.js";
-import { type Comment, findComment, type RoundDetail } from "../rounds/rounds.queries.js";
+import type { Comment, RoundDetail } from "../rounds/rounds.queries.js";
 import { sealedMessage } from "../rounds/rounds.service.js";
 
 /** True once the agency has submitted its consolidated comments in this round. */
@@ -51,19 +45,4 @@ export function ensureMayDisposition(
   if (!isSubmitted(round, comment.organisationId) || comment.withdrawn) {
     throw new AppError("conflict", "Only submitted comments get a disposition.");
   }
-}
-
-/** Loads a comment the actor may change before submission (its author or the agency's focal point). */
-export async function changeableComment(deps: Deps, actor: Actor, round: RoundDetail, number: number) {
-  const comment = await findComment(deps.db, round.id, number);
-  if (!comment) throw notFound("The comment");
-  if (round.status !== "open") throw new AppError("conflict", sealedMessage);
-  const submitted = isSubmitted(round, comment.organisationId);
-  if (submitted && actor.kind === "person" && actor.organisationId === comment.organisationId) {
-    throw new AppError("conflict", "Your agency has submitted its comments; they can no longer change.");
-  }
-  if (!canChangeComment(actor, round, comment, submitted))
-    throw forbidden("Only its author and their agency's focal points can change it.");
-  if (comment.withdrawn) throw new AppError("conflict", "This comment was withdrawn.");
-  return comment;
 }

@@ -3,22 +3,33 @@ import type { Db } from "../../../db/client.js";
 import { productVersions, reviewComments, reviewRoundAgencies } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { parseSections, sectionLabel } from "../../../domain/sections.js";
-import { AppError, invalid, notFound } from "../../../http/errors.js";
+import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { plural } from "../../../web/words.js";
 import { write } from "../../audit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { ensureOwnAgency, namedAgency } from "../named-agency.queries.js";
+import { canChangeComment } from "../products.policy.js";
 import type { ProductDetail } from "../products.queries.js";
 import { commentInput, dispositionInput, dispositionLabels } from "../products.schemas.js";
 import { type Comment, findComment, type RoundDetail } from "../rounds/rounds.queries.js";
-import { lockOpenRound } from "../rounds/rounds.service.js";
-import {
-  changeableComment,
-  ensureMayComment,
-  ensureMayDisposition,
-  ensureMaySubmit,
-} from "./comments.policy.js";
+import { lockOpenRound, sealedMessage } from "../rounds/rounds.service.js";
+import { ensureMayComment, ensureMayDisposition, ensureMaySubmit, isSubmitted } from "./comments.policy.js";
+
+/** Loads a comment the actor may change before submission (its author or the agency's focal point). */
+export async function changeableComment(deps: Deps, actor: Actor, round: RoundDetail, number: number) {
+  const comment = await findComment(deps.db, round.id, number);
+  if (!comment) throw notFound("The comment");
+  if (round.status !== "open") throw new AppError("conflict", sealedMessage);
+  const submitted = isSubmitted(round, comment.organisationId);
+  if (submitted && actor.kind === "person" && actor.organisationId === comment.organisationId) {
+    throw new AppError("conflict", "Your agency has submitted its comments; they can no longer change.");
+  }
+  if (!canChangeComment(actor, round, comment, submitted))
+    throw forbidden("Only its author and their agency's focal points can change it.");
+  if (comment.withdrawn) throw new AppError("conflict", "This comment was withdrawn.");
+  return comment;
+}
 
 /** The choice for a comment on the document as a whole rather than one section. */
 export const WHOLE_DOCUMENT = { anchor: "", label: "Whole document" };
