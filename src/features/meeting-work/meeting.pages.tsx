@@ -13,11 +13,13 @@ import { attendanceLine, meetingWhen } from "../meetings/views/meeting.js";
 import { Programme } from "../meetings/views/programme.js";
 import { listAgenda } from "./agenda/agenda.queries.js";
 import { AgendaTable } from "./agenda/views/agenda.js";
-import { decisionLabel, listDecisions } from "./decisions/decisions.service.js";
+import { listDecisions } from "./decisions/decisions.queries.js";
+import { decisionLabel } from "./decisions/decisions.service.js";
 import { canManageMeetingWork, canRegister } from "./meeting-work.policy.js";
-import { listMinutes, minutesStatus } from "./minutes/minutes.service.js";
+import { listMinutes } from "./minutes/minutes.queries.js";
+import { minutesStatus } from "./minutes/minutes.service.js";
 import { MinutesSection } from "./minutes/views/minutes.js";
-import { listRegistrations } from "./registrations/registrations.service.js";
+import { listRegistrations } from "./registrations/registrations.queries.js";
 import { OwnRegistration, RegistrationsByAgency } from "./registrations/views/registrations.js";
 
 const notices: Record<string, string> = {

@@ -3,7 +3,8 @@ import { errors, json } from "../../../http/api-schemas.js";
 import { notFound } from "../../../http/errors.js";
 import type { Api } from "../../../http/openapi.js";
 import { loose, meeting, param, person, security, slugParam, tags } from "../shared.api.js";
-import { addDecision, type Decision, listDecisions, updateDecision } from "./decisions.service.js";
+import { type Decision, listDecisions } from "./decisions.queries.js";
+import { addDecision, updateDecision } from "./decisions.service.js";
 
 const DecisionSchema = z
   .object({

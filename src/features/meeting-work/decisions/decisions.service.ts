@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { meetingDecisions } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { notFound } from "../../../http/errors.js";
@@ -7,23 +7,6 @@ import { write } from "../../audit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { decisionInput } from "../meeting-work.schemas.js";
 import { loadManagedMeetingWork } from "../meeting-work.service.js";
-
-export type Decision = typeof meetingDecisions.$inferSelect;
-
-/** A meeting's decisions in number order. */
-export function listDecisions(deps: Pick<Deps, "db">, meetingId: number): Promise<Decision[]> {
-  return deps.db
-    .select()
-    .from(meetingDecisions)
-    .where(eq(meetingDecisions.meetingId, meetingId))
-    .orderBy(asc(meetingDecisions.number));
-}
-
-/** One decision by id (for instance to endorse a consensus product), or undefined. */
-export async function findDecision(deps: Pick<Deps, "db">, id: number): Promise<Decision | undefined> {
-  const [row] = await deps.db.select().from(meetingDecisions).where(eq(meetingDecisions.id, id));
-  return row;
-}
 
 /** "D3": how a decision is cited within its meeting. */
 export const decisionLabel = (d: { number: number }) => `D${d.number}`;

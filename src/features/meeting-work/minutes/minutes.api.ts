@@ -2,7 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errors, json } from "../../../http/api-schemas.js";
 import type { Api } from "../../../http/openapi.js";
 import { loose, meeting, person, security, slugParam, tags } from "../shared.api.js";
-import { addMinutesVersion, approveMinutes, listMinutes, type MinutesVersion } from "./minutes.service.js";
+import { listMinutes, type MinutesVersion } from "./minutes.queries.js";
+import { addMinutesVersion, approveMinutes } from "./minutes.service.js";
 
 const MinutesSchema = z
   .object({

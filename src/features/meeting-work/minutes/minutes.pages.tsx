@@ -20,13 +20,8 @@ import type { MeetingDetail } from "../../meetings/meetings.queries.js";
 import { localStartDay } from "../../meetings/time.js";
 import { loadMeetingForMember } from "../meeting.pages.js";
 import { loadManagedMeetingWork } from "../meeting-work.service.js";
-import {
-  addMinutesVersion,
-  approveMinutes,
-  listLaterMeetings,
-  listMinutes,
-  type MinutesVersion,
-} from "./minutes.service.js";
+import { listLaterMeetings, listMinutes, type MinutesVersion } from "./minutes.queries.js";
+import { addMinutesVersion, approveMinutes } from "./minutes.service.js";
 import { approvalText, DiffView, MinutesTag, when } from "./views/minutes.js";
 
 const base = (m: { slug: string }) => `/private/meetings/${m.slug}/minutes`;

@@ -1,7 +1,5 @@
-import { and, asc, desc, eq, gt } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import type { Db } from "../../../db/client.js";
-import { meetingMinutes, meetings } from "../../../db/schema/index.js";
+import { and, eq } from "drizzle-orm";
+import { meetingMinutes } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
@@ -11,24 +9,7 @@ import { findMeetingBySlug } from "../../meetings/meetings.queries.js";
 import { canApproveMinutesAt } from "../meeting-work.policy.js";
 import { approvalInput, minutesInput } from "../meeting-work.schemas.js";
 import { loadManagedMeetingWork } from "../meeting-work.service.js";
-
-export type MinutesVersion = typeof meetingMinutes.$inferSelect & {
-  approvingSlug: string | null;
-  approvingTitle: string | null;
-};
-
-const approving = alias(meetings, "approving");
-
-/** Every version of a meeting's minutes, newest first, with the meeting that approved it. */
-export async function listMinutes(db: Db, meetingId: number): Promise<MinutesVersion[]> {
-  const rows = await db
-    .select({ v: meetingMinutes, approvingSlug: approving.slug, approvingTitle: approving.title })
-    .from(meetingMinutes)
-    .leftJoin(approving, eq(approving.id, meetingMinutes.approvedAtMeetingId))
-    .where(eq(meetingMinutes.meetingId, meetingId))
-    .orderBy(desc(meetingMinutes.version));
-  return rows.map((r) => ({ ...r.v, approvingSlug: r.approvingSlug, approvingTitle: r.approvingTitle }));
-}
+import { listMinutes, type MinutesVersion } from "./minutes.queries.js";
 
 /** Where the minutes stand: none yet, the latest version approved, or a draft (maybe after an approval). */
 export type MinutesStatus =
@@ -120,19 +101,4 @@ export async function approveMinutes(deps: Deps, actor: Actor, slug: string, raw
     { invalidatesPages: false },
   );
   return { version: latest.version, approvingMeeting: at.slug };
-}
-
-/** Meetings that start after this one, soonest first: where its minutes can be approved. */
-export function listLaterMeetings(db: Db, after: Date, limit = 100) {
-  return db
-    .select({
-      slug: meetings.slug,
-      title: meetings.title,
-      startsAt: meetings.startsAt,
-      timeZone: meetings.timeZone,
-    })
-    .from(meetings)
-    .where(gt(meetings.startsAt, after))
-    .orderBy(asc(meetings.startsAt))
-    .limit(limit);
 }

@@ -4,12 +4,8 @@ import { errors, json } from "../../../http/api-schemas.js";
 import type { AppContext } from "../../../http/env.js";
 import type { Api } from "../../../http/openapi.js";
 import { loose, meeting, param, person, security, slugParam, tags } from "../shared.api.js";
-import {
-  cancelRegistration,
-  listRegistrations,
-  registerForMeeting,
-  setAttended,
-} from "./registrations.service.js";
+import { listRegistrations } from "./registrations.queries.js";
+import { cancelRegistration, registerForMeeting, setAttended } from "./registrations.service.js";
 
 const Registration = z
   .object({

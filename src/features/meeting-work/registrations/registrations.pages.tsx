@@ -18,13 +18,8 @@ import { meetingWhen } from "../../meetings/views/meeting.js";
 import { loadMeetingForMember } from "../meeting.pages.js";
 import { attendanceModesFor, canManageMeetingWork } from "../meeting-work.policy.js";
 import { registrationModeLabels } from "../meeting-work.schemas.js";
-import {
-  byAgency,
-  cancelRegistration,
-  listRegistrations,
-  markAttended,
-  registerForMeeting,
-} from "./registrations.service.js";
+import { listRegistrations } from "./registrations.queries.js";
+import { byAgency, cancelRegistration, markAttended, registerForMeeting } from "./registrations.service.js";
 
 const onlyManagers = "Only the secretariat or the group's chair marks who attended.";
 

@@ -1,7 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../../db/client.js";
-import { meetingAttendance, meetingRegistrations, organisations, people } from "../../../db/schema/index.js";
+import { meetingAttendance, meetingRegistrations } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
@@ -10,35 +9,7 @@ import type { Actor } from "../../auth/actor.js";
 import { findMeetingBySlug, type MeetingDetail } from "../../meetings/meetings.queries.js";
 import { attendanceModesFor, canManageMeetingWork, canRegister } from "../meeting-work.policy.js";
 import { attendedInput, registrationInput, registrationModeLabels } from "../meeting-work.schemas.js";
-
-export type Registration = {
-  id: number;
-  personId: number;
-  name: string;
-  organisationId: number | null;
-  agency: string | null;
-  attendance: "in_person" | "virtual";
-  attended: boolean;
-};
-
-/** A meeting's registrations, by agency then name (the secretariat's staff last). */
-export async function listRegistrations(db: Db, meetingId: number): Promise<Registration[]> {
-  return db
-    .select({
-      id: meetingRegistrations.id,
-      personId: people.id,
-      name: people.name,
-      organisationId: people.organisationId,
-      agency: organisations.acronym,
-      attendance: meetingRegistrations.attendance,
-      attended: meetingRegistrations.attended,
-    })
-    .from(meetingRegistrations)
-    .innerJoin(people, eq(people.id, meetingRegistrations.personId))
-    .leftJoin(organisations, eq(organisations.id, people.organisationId))
-    .where(eq(meetingRegistrations.meetingId, meetingId))
-    .orderBy(sql`lower(${organisations.acronym}) nulls last`, asc(people.name));
-}
+import { listRegistrations, type Registration } from "./registrations.queries.js";
 
 /** Registrations grouped by agency ("Secretariat" for people without one), in list order. */
 export function byAgency(rows: Registration[]): Array<{ agency: string; people: Registration[] }> {

@@ -2,7 +2,8 @@ import { raw } from "hono/html";
 import type { DiffLine } from "../../../../domain/line-diff.js";
 import { EmptyState, Tag } from "../../../../web/components.js";
 import { renderMarkdown } from "../../../../web/markdown.js";
-import type { MinutesStatus, MinutesVersion } from "../minutes.service.js";
+import type { MinutesVersion } from "../minutes.queries.js";
+import type { MinutesStatus } from "../minutes.service.js";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",

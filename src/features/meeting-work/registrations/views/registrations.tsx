@@ -2,7 +2,8 @@ import type { MeetingMode } from "../../../../db/schema/index.js";
 import { CsrfField, EmptyState, Select, TableScroll, Tag } from "../../../../web/components.js";
 import { attendanceModesFor } from "../../meeting-work.policy.js";
 import { registrationModeLabels } from "../../meeting-work.schemas.js";
-import { byAgency, type Registration } from "../registrations.service.js";
+import type { Registration } from "../registrations.queries.js";
+import { byAgency } from "../registrations.service.js";
 
 /** The signed-in person's own registration: the form to register or change, and the cancel link. */
 export function OwnRegistration(p: {
