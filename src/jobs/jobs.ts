@@ -10,7 +10,7 @@ import { deliverDueMail } from "../features/mail/mail.delivery.jobs.js";
 import { transportFor } from "../features/mail/mail.transport.jobs.js";
 import { meetingEndedBetween } from "../features/meetings/meetings.clock.jobs.js";
 import { publishDueArticles } from "../features/news/news.publishing.service.js";
-import { closeDueRounds } from "../features/products/rounds.service.js";
+import { closeDueRounds } from "../features/products/rounds/rounds.service.js";
 import { sendDueReminders } from "../features/reminders/reminders.service.js";
 import type { Job } from "./scheduler.js";
 

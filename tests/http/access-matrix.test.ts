@@ -18,11 +18,11 @@ import {
 } from "../../src/db/schema/index.js";
 import { type Person, systemActor } from "../../src/features/auth/actor.js";
 import { invitePerson } from "../../src/features/invitations/invitations.service.js";
-import { endorseProduct } from "../../src/features/products/endorsement.service.js";
-import { setPosition } from "../../src/features/products/positions.service.js";
+import { endorseProduct } from "../../src/features/products/endorsement/endorsement.service.js";
+import { setPosition } from "../../src/features/products/positions/positions.service.js";
 import { findProductBySlug } from "../../src/features/products/products.queries.js";
 import { addVersion } from "../../src/features/products/products.service.js";
-import { currentRound } from "../../src/features/products/rounds.service.js";
+import { currentRound } from "../../src/features/products/rounds/rounds.service.js";
 import { createApiToken } from "../../src/features/tokens/tokens.service.js";
 import { accessRoutes, everyone } from "../support/access-routes.js";
 import { MATRIX_ACTION, makeMatrixAction, makeMatrixDeliverable } from "../support/actions.js";

@@ -6,10 +6,10 @@ import {
   addComment,
   dispositionComment,
   submitComments,
-} from "../../src/features/products/comments.service.js";
-import { setPosition } from "../../src/features/products/positions.service.js";
+} from "../../src/features/products/comments/comments.service.js";
+import { setPosition } from "../../src/features/products/positions/positions.service.js";
 import { addVersion } from "../../src/features/products/products.service.js";
-import { currentRound, openRound } from "../../src/features/products/rounds.service.js";
+import { currentRound, openRound } from "../../src/features/products/rounds/rounds.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { reviewedProduct } from "../support/consensus.js";
 import { useTestDatabase } from "../support/database.js";

@@ -4,9 +4,9 @@ import {
   addComment,
   dispositionComment,
   updateComment,
-} from "../../src/features/products/comments.service.js";
+} from "../../src/features/products/comments/comments.service.js";
 import { findProductBySlug } from "../../src/features/products/products.queries.js";
-import { currentRound } from "../../src/features/products/rounds.service.js";
+import { currentRound } from "../../src/features/products/rounds/rounds.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { reviewedProduct } from "../support/consensus.js";
 import { useTestDatabase } from "../support/database.js";

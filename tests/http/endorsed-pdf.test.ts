@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { productVersions, publications } from "../../src/db/schema/index.js";
 import { CSRF_COOKIE, csrfTokenFor } from "../../src/features/auth/csrf.js";
 import { createSession, SESSION_COOKIE } from "../../src/features/auth/sessions.js";
-import { textSha256 } from "../../src/features/products/agreed-version.js";
+import { textSha256 } from "../../src/features/products/consensus/agreed-version.service.js";
 import { extractPdfText } from "../../src/features/publications/publications.files.js";
 import { browser, makePerson } from "../support/actors.js";
 import { decisionAt, reviewedProduct } from "../support/consensus.js";

@@ -11,8 +11,8 @@ import {
 import { listFactsToVerify } from "../../src/features/facts/facts.queries.js";
 import { recordReceipt } from "../../src/features/inbox/agency.service.js";
 import { forwardToAgencies } from "../../src/features/inbox/forward.service.js";
-import { setPosition } from "../../src/features/products/positions.service.js";
-import { currentRound } from "../../src/features/products/rounds.service.js";
+import { setPosition } from "../../src/features/products/positions/positions.service.js";
+import { currentRound } from "../../src/features/products/rounds/rounds.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { makeConfirmedInput } from "../support/inbox.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { meetingDecisions, meetingMinutes } from "../../src/db/schema/index.js";
-import { findDecision, listDecisions } from "../../src/features/meeting-work/decisions.js";
+import { findDecision, listDecisions } from "../../src/features/meeting-work/decisions/decisions.queries.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { planMeeting, plannedMeeting, plannedSlug as slug } from "../support/meetings.js";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { reviewPositions } from "../../src/db/schema/index.js";
-import { setPosition } from "../../src/features/products/positions.service.js";
-import { currentRound } from "../../src/features/products/rounds.service.js";
+import { setPosition } from "../../src/features/products/positions/positions.service.js";
+import { currentRound } from "../../src/features/products/rounds/rounds.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { makePdf } from "../support/pdf.js";

@@ -11,7 +11,7 @@ import {
   reviewRounds,
   workingGroups,
 } from "../../src/db/schema/index.js";
-import { closeDueRounds } from "../../src/features/products/rounds.service.js";
+import { closeDueRounds } from "../../src/features/products/rounds/rounds.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { chairOf, makeComment, makeProduct, makeRound, V2 } from "../support/products.js";

@@ -6,11 +6,11 @@ import {
   addComment,
   dispositionComment,
   submitComments,
-} from "../../src/features/products/comments.service.js";
-import { setPosition } from "../../src/features/products/positions.service.js";
+} from "../../src/features/products/comments/comments.service.js";
+import { setPosition } from "../../src/features/products/positions/positions.service.js";
 import { findProductBySlug } from "../../src/features/products/products.queries.js";
 import { addVersion, createProduct } from "../../src/features/products/products.service.js";
-import { currentRound } from "../../src/features/products/rounds.service.js";
+import { currentRound } from "../../src/features/products/rounds/rounds.service.js";
 import { makePerson } from "./actors.js";
 import { makeProduct, makeRound, V1 } from "./products.js";
 

@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { groupChairs, workingGroups } from "../../src/db/schema/index.js";
 import type { Deps } from "../../src/deps.js";
 import { type Person, systemActor } from "../../src/features/auth/actor.js";
-import { addComment, submitComments } from "../../src/features/products/comments.service.js";
+import { addComment, submitComments } from "../../src/features/products/comments/comments.service.js";
 import { findProductBySlug } from "../../src/features/products/products.queries.js";
 import { addVersion, createProduct } from "../../src/features/products/products.service.js";
-import { currentRound, openRound } from "../../src/features/products/rounds.service.js";
+import { currentRound, openRound } from "../../src/features/products/rounds/rounds.service.js";
 import { makePerson } from "./actors.js";
 
 /** The first version of a product in the tests: a preamble and three numbered sections. */

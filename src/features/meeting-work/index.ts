@@ -1,6 +1,6 @@
 import type { Feature } from "../../http/feature.js";
 import { registerMeetingWorkApi } from "./meeting-work.api.js";
-import { meetingWorkPages } from "./meeting-work.routes.js";
+import { meetingWorkPages } from "./meeting-work.pages.js";
 
 /** A meeting's working area: agenda, documents, minutes and decisions. */
 export const meetingWork: Feature = {

@@ -1,17 +1,17 @@
 import type { Feature } from "../../http/feature.js";
-import { carriedPages } from "./carried.pages.js";
-import { reviewPages } from "./comments.pages.js";
-import { consensusRecordPages } from "./consensus-record.pages.js";
-import { editorialPages } from "./editorial.pages.js";
-import { registerEndorsementApi } from "./endorsement.api.js";
-import { endorsementPages } from "./endorsement.pages.js";
-import { evidencePages } from "./evidence.pages.js";
-import { historyPages } from "./history.pages.js";
-import { matrixPages } from "./matrix.pages.js";
+import { carriedPages } from "./carried/carried.pages.js";
+import { reviewPages } from "./comments/comments.pages.js";
+import { consensusRecordPages } from "./consensus-record/consensus-record.pages.js";
+import { editorialPages } from "./editorial/editorial.pages.js";
+import { registerEndorsementApi } from "./endorsement/endorsement.api.js";
+import { endorsementPages } from "./endorsement/endorsement.pages.js";
+import { historyPages } from "./history/history.pages.js";
+import { matrixPages } from "./matrix/matrix.pages.js";
+import { evidencePages } from "./positions/evidence.pages.js";
 import { registerProductsApi } from "./products.api.js";
 import { productPages } from "./products.pages.js";
-import { roundPages } from "./rounds.pages.js";
-import { versionPages } from "./versions.pages.js";
+import { roundPages } from "./rounds/rounds.pages.js";
+import { versionPages } from "./versions/versions.pages.js";
 
 /** Products under consensus: versions, review rounds, comments, dispositions and endorsement. */
 export const products: Feature = {

@@ -4,13 +4,13 @@ import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { idParam, pageParam, requirePerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import { registerCarriedApi } from "./carried.api.js";
-import { ProductJson, productJson, VersionJson, versionJson } from "./products.json.js";
-import { loadProduct } from "./products.load.js";
+import { registerCarriedApi } from "./carried/carried.api.js";
+import { loadProduct } from "./load.pages.js";
+import { ProductJson, productJson, VersionJson, versionJson } from "./products.presenter.js";
 import { findProductBySlug, findVersion, listProducts, listVersions } from "./products.queries.js";
 import { addVersion, createProduct, updateProduct } from "./products.service.js";
-import { registerRoundChangesApi } from "./round-changes.api.js";
-import { registerRoundsApi } from "./rounds.api.js";
+import { registerRoundChangesApi } from "./round-changes/round-changes.api.js";
+import { registerRoundsApi } from "./rounds/rounds.api.js";
 
 const slugParam = z.object({
   slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "lunar-surface-white-paper" }),

@@ -8,7 +8,8 @@ import { EmptyState, Notice, PageHeader, Pagination, TableScroll, Tag } from "..
 import { formatTimestamp } from "../../web/format.js";
 import type { Actor } from "../auth/actor.js";
 import { listOrganisations } from "../directory/directory.queries.js";
-import { loadProduct, productPath } from "./products.load.js";
+import { EndorsementSummary } from "./endorsement/views/endorsement-summary.js";
+import { loadProduct, productPath } from "./load.pages.js";
 import {
   canAddVersion,
   canCreateProduct,
@@ -19,7 +20,6 @@ import {
 import { listProducts, PRODUCTS_PER_PAGE, type ProductDetail } from "./products.queries.js";
 import { productKindLabels } from "./products.schemas.js";
 import { createProduct, groupsActorMayLead, updateProduct } from "./products.service.js";
-import { EndorsementSummary } from "./views/endorsement-summary.js";
 import { type FormValues, ProductForm } from "./views/forms.js";
 import { ProductOverview } from "./views/overview.js";
 

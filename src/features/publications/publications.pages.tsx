@@ -7,7 +7,7 @@ import { pageParam } from "../../http/guards.js";
 import { renderPage } from "../../http/page.js";
 import { EmptyState, PageHeader, Pagination } from "../../web/components.js";
 import { renderMarkdown } from "../../web/markdown.js";
-import { productOfPublication } from "../products/consensus-record.js";
+import { productOfPublication } from "../products/consensus-record/consensus-record.service.js";
 import { serveStoredFile } from "./publications.download.js";
 import { publicationFeedLinks } from "./publications.feeds.pages.js";
 import {

@@ -1,10 +1,10 @@
 import type { Deps } from "../../../deps.js";
 import { EmptyState, TableScroll, Tag } from "../../../web/components.js";
 import { formatTimestamp } from "../../../web/format.js";
-import { formatDeadline } from "../deadline.js";
-import { productPath, roundPath } from "../products.load.js";
+import { productPath, roundPath } from "../load.pages.js";
 import { listVersions, type ProductDetail, type Version } from "../products.queries.js";
-import { listRounds } from "../rounds.queries.js";
+import { formatDeadline } from "../rounds/deadline.presenter.js";
+import { listRounds } from "../rounds/rounds.queries.js";
 
 const stageLabels = { drafting: "Drafting", endorsed: "Endorsed", published: "Published" } as const;
 

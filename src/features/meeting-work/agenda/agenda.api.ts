@@ -1,0 +1,144 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { errors, json } from "../../../http/api-schemas.js";
+import { notFound } from "../../../http/errors.js";
+import type { Api } from "../../../http/openapi.js";
+import { loose, meeting, param, person, security, slugParam, tags } from "../shared.api.js";
+import { type AgendaItem, findAgendaItem, listAgenda } from "./agenda.queries.js";
+import { addAgendaItem, deleteAgendaItem, updateAgendaItem } from "./agenda.service.js";
+
+const AgendaItemSchema = z
+  .object({
+    id: z.number(),
+    position: z.number(),
+    title: z.string(),
+    startTime: z.string().nullable().openapi({ description: "HH:MM local to the meeting" }),
+    durationMinutes: z.number().nullable(),
+    presenterAgency: z.string().nullable(),
+    presenterPerson: z.number().nullable(),
+    presenterName: z.string().nullable(),
+    notes: z.string(),
+    files: z.array(
+      z.object({ id: z.number(), name: z.string(), type: z.string(), size: z.number(), url: z.string() }),
+    ),
+  })
+  .openapi("AgendaItem");
+
+const itemJson = (slug: string, i: AgendaItem) => ({
+  id: i.id,
+  position: i.position,
+  title: i.title,
+  startTime: i.startTime,
+  durationMinutes: i.durationMinutes,
+  presenterAgency: i.presenterAgency,
+  presenterPerson: i.presenterPersonId,
+  presenterName: i.presenterName,
+  notes: i.notes,
+  files: i.files.map((f) => ({
+    id: f.id,
+    name: f.name,
+    type: f.type,
+    size: f.size,
+    url: `/private/meetings/${slug}/files/${f.id}`,
+  })),
+});
+
+/** Registers the members-only agenda endpoints of a meeting. */
+export function registerAgendaRoutes(api: Api) {
+  const write = loose("AgendaItemWrite", {
+    title: z.string(),
+    startTime: z.string().nullable(),
+    durationMinutes: z.number().nullable(),
+    presenterAgency: z.string().nullable(),
+    presenterPerson: z.number().nullable(),
+    notes: z.string(),
+  });
+  const one = json(z.object({ data: AgendaItemSchema }), "The agenda item");
+  const itemParams = z.object({ slug: param("slug"), id: param("id") });
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/meetings/{slug}/agenda",
+      tags,
+      security,
+      summary: "A meeting's agenda with presenters and files (members only)",
+      request: { params: slugParam },
+      responses: { 200: json(z.object({ data: z.array(AgendaItemSchema) }), "The agenda"), ...errors },
+    }),
+    async (c) => {
+      const m = await meeting(c, c.req.valid("param").slug);
+      return c.json({ data: (await listAgenda(c.var.deps.db, m.id)).map((i) => itemJson(m.slug, i)) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/meetings/{slug}/agenda",
+      tags,
+      security,
+      summary: "Add an agenda item at the end (secretariat, or the group's chair)",
+      request: {
+        params: slugParam,
+        body: { content: { "application/json": { schema: write } }, required: true },
+      },
+      responses: { 201: one, ...errors },
+    }),
+    async (c) => {
+      const m = await meeting(c, c.req.valid("param").slug);
+      const row = await addAgendaItem(c.var.deps, person(c), m.slug, c.req.valid("json"));
+      return c.json({ data: itemJson(m.slug, (await findAgendaItem(c.var.deps.db, m.id, row.id))!) }, 201);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/meetings/{slug}/agenda/{id}",
+      tags,
+      security,
+      summary: "Change an agenda item; fields left out keep their value",
+      request: {
+        params: itemParams,
+        body: { content: { "application/json": { schema: write } }, required: true },
+      },
+      responses: { 200: one, ...errors },
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const m = await meeting(c, slug);
+      const current = await findAgendaItem(c.var.deps.db, m.id, Number(id));
+      if (!current) throw notFound("The agenda item");
+      const merged = {
+        title: current.title,
+        startTime: current.startTime,
+        durationMinutes: current.durationMinutes,
+        presenterAgency: current.presenterAgency,
+        presenterPerson: current.presenterPersonId,
+        notes: current.notes,
+        ...c.req.valid("json"),
+      };
+      await updateAgendaItem(c.var.deps, person(c), m.slug, current.id, merged);
+      return c.json(
+        { data: itemJson(m.slug, (await findAgendaItem(c.var.deps.db, m.id, current.id))!) },
+        200,
+      );
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/meetings/{slug}/agenda/{id}",
+      tags,
+      security,
+      summary: "Remove an agenda item with its files",
+      request: { params: itemParams },
+      responses: { 200: json(z.object({ data: z.object({ deleted: z.boolean() }) }), "Removed"), ...errors },
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const m = await meeting(c, slug);
+      const n = Number(id);
+      if (!Number.isInteger(n) || n <= 0) throw notFound("The agenda item");
+      await deleteAgendaItem(c.var.deps, person(c), m.slug, n);
+      return c.json({ data: { deleted: true } }, 200);
+    },
+  );
+}

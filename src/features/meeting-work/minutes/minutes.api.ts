@@ -1,0 +1,100 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { errors, json } from "../../../http/api-schemas.js";
+import type { Api } from "../../../http/openapi.js";
+import { loose, meeting, person, security, slugParam, tags } from "../shared.api.js";
+import { listMinutes, type MinutesVersion } from "./minutes.queries.js";
+import { addMinutesVersion, approveMinutes } from "./minutes.service.js";
+
+const MinutesSchema = z
+  .object({
+    version: z.number(),
+    text: z.string().openapi({ description: "Markdown" }),
+    author: z.string(),
+    savedAt: z.string(),
+    approvedAt: z.string().nullable(),
+    approvingMeeting: z.string().nullable().openapi({ description: "slug of the meeting that approved it" }),
+    approvedBy: z.string().nullable(),
+  })
+  .openapi("MinutesVersion");
+
+const minutesJson = (v: MinutesVersion) => ({
+  version: v.version,
+  text: v.text,
+  author: v.authorName,
+  savedAt: v.createdAt.toISOString(),
+  approvedAt: v.approvedAt?.toISOString() ?? null,
+  approvingMeeting: v.approvingSlug,
+  approvedBy: v.approvedByName,
+});
+
+/** Registers the members-only minutes endpoints of a meeting. */
+export function registerMinutesRoutes(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/meetings/{slug}/minutes",
+      tags,
+      security,
+      summary: "Every version of a meeting's minutes, newest first (members only)",
+      request: { params: slugParam },
+      responses: { 200: json(z.object({ data: z.array(MinutesSchema) }), "Versions"), ...errors },
+    }),
+    async (c) => {
+      const m = await meeting(c, c.req.valid("param").slug);
+      return c.json({ data: (await listMinutes(c.var.deps.db, m.id)).map(minutesJson) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/meetings/{slug}/minutes",
+      tags,
+      security,
+      summary: "Save the minutes as a new version (secretariat, or the group's chair)",
+      request: {
+        params: slugParam,
+        body: {
+          content: { "application/json": { schema: loose("MinutesWrite", { text: z.string() }) } },
+          required: true,
+        },
+      },
+      responses: { 201: json(z.object({ data: MinutesSchema }), "The new version"), ...errors },
+    }),
+    async (c) => {
+      const m = await meeting(c, c.req.valid("param").slug);
+      const v = await addMinutesVersion(c.var.deps, person(c), m.slug, c.req.valid("json"));
+      const [saved] = (await listMinutes(c.var.deps.db, m.id)).filter((x) => x.id === v.id);
+      return c.json({ data: minutesJson(saved!) }, 201);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/meetings/{slug}/minutes/approval",
+      tags,
+      security,
+      summary: "Record that the latest version was approved at a later meeting",
+      request: {
+        params: slugParam,
+        body: {
+          content: {
+            "application/json": {
+              schema: loose("MinutesApproval", {
+                approvingMeeting: z.string().openapi({ description: "slug of a meeting that starts later" }),
+                version: z.number().openapi({ description: "the latest version, to guard against a race" }),
+              }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 200: json(z.object({ data: MinutesSchema }), "The approved version"), ...errors },
+    }),
+    async (c) => {
+      const m = await meeting(c, c.req.valid("param").slug);
+      const { version } = await approveMinutes(c.var.deps, person(c), m.slug, c.req.valid("json"));
+      const [v] = (await listMinutes(c.var.deps.db, m.id)).filter((x) => x.version === version);
+      return c.json({ data: minutesJson(v!) }, 200);
+    },
+  );
+}

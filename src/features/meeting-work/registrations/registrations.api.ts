@@ -1,0 +1,120 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { registrationModes } from "../../../db/schema/index.js";
+import { errors, json } from "../../../http/api-schemas.js";
+import type { AppContext } from "../../../http/env.js";
+import type { Api } from "../../../http/openapi.js";
+import { loose, meeting, param, person, security, slugParam, tags } from "../shared.api.js";
+import { listRegistrations } from "./registrations.queries.js";
+import { cancelRegistration, registerForMeeting, setAttended } from "./registrations.service.js";
+
+const Registration = z
+  .object({
+    id: z.number(),
+    person: z.string(),
+    agency: z.string().nullable(),
+    attendance: z.enum(registrationModes),
+    attended: z.boolean(),
+  })
+  .openapi("Registration");
+
+/** Registers the members-only registration endpoints of a meeting. */
+export function registerRegistrationRoutes(api: Api) {
+  const list = json(z.object({ data: z.array(Registration) }), "Registrations by agency");
+  const toJson = async (c: AppContext, meetingId: number) =>
+    (await listRegistrations(c.var.deps.db, meetingId)).map((r) => ({
+      id: r.id,
+      person: r.name,
+      agency: r.agency,
+      attendance: r.attendance,
+      attended: r.attended,
+    }));
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/meetings/{slug}/registrations",
+      tags,
+      security,
+      summary: "Who registered for a meeting (members only)",
+      request: { params: slugParam },
+      responses: { 200: list, ...errors },
+    }),
+    async (c) => {
+      const m = await meeting(c, c.req.valid("param").slug);
+      return c.json({ data: await toJson(c, m.id) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/meetings/{slug}/registration",
+      tags,
+      security,
+      summary: "Register yourself, or change how you attend (until the meeting starts)",
+      request: {
+        params: slugParam,
+        body: {
+          content: {
+            "application/json": {
+              schema: loose("RegistrationWrite", { attendance: z.enum(registrationModes) }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        200: json(z.object({ data: z.object({ attendance: z.enum(registrationModes) }) }), "Registered"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const r = await registerForMeeting(
+        c.var.deps,
+        person(c),
+        c.req.valid("param").slug,
+        c.req.valid("json"),
+      );
+      return c.json({ data: { attendance: r.attendance } }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/meetings/{slug}/registration",
+      tags,
+      security,
+      summary: "Cancel your registration (until the meeting starts)",
+      request: { params: slugParam },
+      responses: {
+        200: json(z.object({ data: z.object({ cancelled: z.boolean() }) }), "Cancelled"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      await cancelRegistration(c.var.deps, person(c), c.req.valid("param").slug);
+      return c.json({ data: { cancelled: true } }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/meetings/{slug}/registrations/{id}",
+      tags,
+      security,
+      summary: "Mark a registered person as attended or not (secretariat, or the group's chair)",
+      request: {
+        params: z.object({ slug: param("slug"), id: param("id") }),
+        body: {
+          content: { "application/json": { schema: loose("AttendedWrite", { attended: z.boolean() }) } },
+          required: true,
+        },
+      },
+      responses: { 200: list, ...errors },
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const m = await meeting(c, slug);
+      await setAttended(c.var.deps, person(c), m.slug, Number(id), c.req.valid("json"));
+      return c.json({ data: await toJson(c, m.id) }, 200);
+    },
+  );
+}
