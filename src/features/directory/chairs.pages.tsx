@@ -6,6 +6,7 @@ import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { idParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import { type FormValues, val } from "../../kit/forms.js";
 import {
   ConfirmForm,
   CsrfField,
@@ -22,7 +23,6 @@ import { addChairTerm, deleteChairTerm, updateChairTerm } from "./chairs.service
 import { canManageDirectory } from "./directory.policy.js";
 import { listChairTerms, listOrganisations } from "./directory.queries.js";
 import { certainties } from "./directory.schemas.js";
-import { type FormValues, val } from "./views/organisation-form.js";
 
 const onlySecretariat = "Only the secretariat manages chair terms.";
 const notices: Record<string, string> = {

@@ -4,12 +4,13 @@ import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { authorize, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import type { FormValues } from "../../kit/forms.js";
 import { Notice, PageHeader, TableScroll, Tag } from "../../web/components.js";
 import { partialDateInput } from "../../web/format.js";
 import { canEditAgencyProfile, canManageDirectory, canReadPrivateArea } from "./directory.policy.js";
 import { findOrganisationBySlug, listOrganisations, type Organisation } from "./directory.queries.js";
 import { addOrganisation, updateAgencyProfile, updateOrganisation } from "./organisations.service.js";
-import { type FormValues, OrganisationForm, ProfileForm } from "./views/organisation-form.js";
+import { OrganisationForm, ProfileForm } from "./views/organisation-form.js";
 
 const notices: Record<string, string> = {
   added: "The organisation was added.",

@@ -6,13 +6,13 @@ import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { authorize, idParam, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import type { FormValues } from "../../kit/forms.js";
 import { EmptyState, Notice, PageHeader, Pagination, TableScroll, Tag } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import { roleLabels } from "../auth/actor.js";
 import { canManageDirectory, canReadPrivateArea } from "./directory.policy.js";
 import { findOrganisationByAcronym, findPerson, listOrganisations, listPeople } from "./directory.queries.js";
 import { addPerson, updatePerson } from "./people.service.js";
-import type { FormValues } from "./views/organisation-form.js";
 import { PersonForm } from "./views/person-form.js";
 
 const PER_PAGE = 50;

@@ -5,6 +5,7 @@ import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { idParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import { type FormValues, val } from "../../kit/forms.js";
 import {
   CsrfField,
   ErrorSummary,
@@ -14,7 +15,6 @@ import {
   Select,
   TextArea,
 } from "../../web/components.js";
-import { type FormValues, val } from "../directory/views/organisation-form.js";
 import { canManageFaq } from "./faq.policy.js";
 import { findQuestion, loadFaq } from "./faq.queries.js";
 import { addQuestion, deleteQuestion, moveQuestion, updateQuestion } from "./faq.service.js";

@@ -5,6 +5,8 @@ import type { FieldErrors } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { authorize, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import type { FormValues } from "../../kit/forms.js";
+import { val } from "../../kit/forms.js";
 import {
   Checkbox,
   CsrfField,
@@ -16,8 +18,6 @@ import {
 } from "../../web/components.js";
 import type { Person } from "../auth/actor.js";
 import { listOrganisations } from "../directory/directory.queries.js";
-import type { FormValues } from "../directory/views/organisation-form.js";
-import { val } from "../directory/views/organisation-form.js";
 import { canManageGroup } from "../groups/groups.policy.js";
 import { findGroupBySlug, listGroups } from "../groups/groups.queries.js";
 import { canManageMeeting, canPlanMeetings, canRecordAttendance } from "./meetings.policy.js";

@@ -6,6 +6,7 @@ import { AppError, type FieldErrors, notFound } from "../../http/errors.js";
 import { formBody } from "../../http/forms.js";
 import { personAllowedBy } from "../../http/guards.js";
 import { renderPage, renderPrivate } from "../../http/page.js";
+import { type FormValues, val } from "../../kit/forms.js";
 import {
   CsrfField,
   ErrorSummary,
@@ -17,7 +18,6 @@ import {
 } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import { renderMarkdown } from "../../web/markdown.js";
-import { type FormValues, val } from "../directory/views/organisation-form.js";
 import { canEditPages } from "./pages.policy.js";
 import { type ContentPage, findContentPage, listContentPages, listRevisions } from "./pages.queries.js";
 import { pageRestorePages, restoreHref } from "./pages.restore.pages.js";

@@ -4,6 +4,7 @@ import type { FieldErrors } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { authorize, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import type { FormValues } from "../../kit/forms.js";
 import { EmptyState, Notice, PageHeader, Pagination, TableScroll, Tag } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import type { Actor } from "../auth/actor.js";
@@ -20,7 +21,7 @@ import {
 import { listProducts, PRODUCTS_PER_PAGE, type ProductDetail } from "./products.queries.js";
 import { productKindLabels } from "./products.schemas.js";
 import { createProduct, groupsActorMayLead, updateProduct } from "./products.service.js";
-import { type FormValues, ProductForm } from "./views/forms.js";
+import { ProductForm } from "./views/forms.js";
 import { ProductOverview } from "./views/overview.js";
 
 const notices: Record<string, string> = {

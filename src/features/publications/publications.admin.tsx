@@ -3,6 +3,7 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError, type FieldErrors, notFound } from "../../http/errors.js";
 import { pageParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import type { FormValues } from "../../kit/forms.js";
 import {
   CsrfField,
   EmptyState,
@@ -13,7 +14,6 @@ import {
   Tag,
 } from "../../web/components.js";
 import { partialDateInput } from "../../web/format.js";
-import type { FormValues } from "../directory/views/organisation-form.js";
 import { canManagePublications } from "./publications.policy.js";
 import {
   findPublication,

@@ -4,6 +4,7 @@ import { AppError, type FieldErrors, notFound } from "../../http/errors.js";
 import { formBody } from "../../http/forms.js";
 import { personAllowedBy, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import { type FormValues, isOn, val } from "../../kit/forms.js";
 import {
   Checkbox,
   ConfirmForm,
@@ -16,7 +17,6 @@ import {
   TextArea,
 } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
-import { type FormValues, isOn, val } from "../directory/views/organisation-form.js";
 import { buildReportDocument } from "./document/document.queries.js";
 import { canManageReports, canSeeDraftReport } from "./reports.policy.js";
 import { chairedGroupSlugs, findReport, listReports } from "./reports.queries.js";

@@ -5,6 +5,7 @@ import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { authorize, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import type { FormValues } from "../../kit/forms.js";
 import { EmptyState, Notice, PageHeader } from "../../web/components.js";
 import type { Person } from "../auth/actor.js";
 import { listOrganisations } from "../directory/directory.queries.js";
@@ -21,7 +22,7 @@ import {
 import { findMissionBySlug, listMissions, type Mission } from "./roadmap.queries.js";
 import { parseFilters } from "./roadmap.schemas.js";
 import { addMission, missionValues, proposeMissionChange, updateMission } from "./roadmap.service.js";
-import { type FormValues, formValuesOf, MissionForm } from "./views/mission-form.js";
+import { formValuesOf, MissionForm } from "./views/mission-form.js";
 import { MissionTable } from "./views/mission-table.js";
 
 async function loadMission(c: AppContext) {

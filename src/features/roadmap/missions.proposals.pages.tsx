@@ -2,13 +2,14 @@ import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { authorize, idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import type { FormValues } from "../../kit/forms.js";
 import { CsrfField, EmptyState, Notice, PageHeader, TableScroll } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import { missionNotices as notices } from "./missions.notices.pages.js";
 import { canChooseMissionLead, canReadMissions } from "./roadmap.policy.js";
 import { findMissionBySlug, listProposals } from "./roadmap.queries.js";
 import { acceptProposal, declineProposal, missionValues } from "./roadmap.service.js";
-import { type FormValues, formValuesOf } from "./views/mission-form.js";
+import { formValuesOf } from "./views/mission-form.js";
 
 /** The lead agency's (or the secretariat's) inbox of open proposals, and accepting or declining one. */
 export function missionProposalPages() {

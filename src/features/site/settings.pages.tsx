@@ -3,10 +3,10 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import { handleForm } from "../../http/forms.js";
 import { authorize, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import { type FormValues, val } from "../../kit/forms.js";
 import { CsrfField, ErrorSummary, Field, Notice, PageHeader, TextArea } from "../../web/components.js";
 import { loadForum } from "../../web/forum.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
-import { type FormValues, val } from "../directory/views/organisation-form.js";
 import { updateSecretariat } from "./settings.service.js";
 
 const onlySecretariat = "Only the secretariat can change its details.";

@@ -4,11 +4,11 @@ import { AppError, type FieldErrors } from "../../http/errors.js";
 import { formBody } from "../../http/forms.js";
 import { idParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import type { FormValues } from "../../kit/forms.js";
 import { ConfirmForm, Notice, PageHeader, TableScroll } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import { type Forum, loadForum } from "../../web/forum.js";
 import { navSections } from "../../web/nav.js";
-import type { FormValues } from "../directory/views/organisation-form.js";
 import { canEditPages } from "../pages/pages.policy.js";
 import { siteTextsValues } from "./texts.schemas.js";
 import {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { str } from "../../http/forms.js";
 import { parseInput } from "../../http/validation.js";
+import type { FormValues } from "../../kit/forms.js";
 import type { Forum } from "../../web/forum.js";
 import { navSections, publicSections } from "../../web/nav.js";
-import type { FormValues } from "../directory/views/organisation-form.js";
 
 /** Blank rows the editor offers below the filled ones, so a highlight or principle can be added. */
 const SPARE_ROWS = 2;

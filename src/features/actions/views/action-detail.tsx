@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../../../http/errors.js";
+import { val } from "../../../kit/forms.js";
 import {
   CsrfField,
   ErrorSummary,
@@ -12,10 +13,6 @@ import type { ActionDetail } from "../actions.queries.js";
 import { actionStatusLabels } from "../actions.schemas.js";
 
 type Values = Record<string, string | string[]> | undefined;
-const v = (values: Values, k: string) => {
-  const x = values?.[k];
-  return Array.isArray(x) ? (x[0] ?? "") : (x ?? "");
-};
 
 /** The append-only history: status changes, notes, and the meetings where the action was reviewed. */
 export function ActionHistory({ history }: { history: ActionDetail["history"] }) {
@@ -73,16 +70,16 @@ export function StatusForm(p: {
         <Select
           name="status"
           label="Status"
-          value={v(p.values, "status") || p.a.status}
+          value={val(p.values, "status") || p.a.status}
           errors={p.errors}
           options={labelOptions(actionStatusLabels)}
           required
         />
-        <TextArea name="note" label="Note" value={v(p.values, "note")} errors={p.errors} rows={3} />
+        <TextArea name="note" label="Note" value={val(p.values, "note")} errors={p.errors} rows={3} />
         <Select
           name="meeting"
           label="Reviewed at meeting"
-          value={v(p.values, "meeting")}
+          value={val(p.values, "meeting")}
           errors={p.errors}
           emptyLabel="Not at a meeting"
           options={p.meetings}

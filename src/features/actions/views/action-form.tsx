@@ -1,13 +1,10 @@
 import type { FieldErrors } from "../../../http/errors.js";
+import { val } from "../../../kit/forms.js";
 import { CsrfField, ErrorSummary, Field, labelOptions, Select, TextArea } from "../../../web/components.js";
 import { actionStatusLabels } from "../actions.schemas.js";
 
 type Choice = { value: string; label: string };
 export type ActionFormValues = Record<string, string | string[] | undefined>;
-const v = (values: ActionFormValues, k: string) => {
-  const x = values[k];
-  return Array.isArray(x) ? (x[0] ?? "") : (x ?? "");
-};
 
 /** The form that raises or edits an action. */
 export function ActionForm(p: {
@@ -28,18 +25,18 @@ export function ActionForm(p: {
     <form method="post" action={p.action} class="form" novalidate>
       <ErrorSummary errors={e} message={p.message} />
       <CsrfField token={p.csrf} />
-      <Field name="title" label="Action" value={v(p.values, "title")} errors={e} required />
+      <Field name="title" label="Action" value={val(p.values, "title")} errors={e} required />
       <TextArea
         name="description"
         label="Details"
         hint="Markdown."
-        value={v(p.values, "description")}
+        value={val(p.values, "description")}
         errors={e}
       />
       <Select
         name="ownerAgency"
         label="Owner agency"
-        value={v(p.values, "ownerAgency")}
+        value={val(p.values, "ownerAgency")}
         errors={e}
         emptyLabel="None (a person owns it)"
         options={p.agencies}
@@ -48,7 +45,7 @@ export function ActionForm(p: {
         name="ownerPerson"
         label="Owner person"
         hint="Optional when an agency owns it; their agency's focal points may update it too."
-        value={v(p.values, "ownerPerson")}
+        value={val(p.values, "ownerPerson")}
         errors={e}
         emptyLabel="Nobody in particular"
         options={p.people}
@@ -57,7 +54,7 @@ export function ActionForm(p: {
         name="due"
         label="Due on"
         type="date"
-        value={v(p.values, "due")}
+        value={val(p.values, "due")}
         errors={e}
         hint="YYYY-MM-DD"
         required
@@ -66,7 +63,7 @@ export function ActionForm(p: {
         <Select
           name="status"
           label="Status"
-          value={v(p.values, "status") || "open"}
+          value={val(p.values, "status") || "open"}
           errors={e}
           options={labelOptions(actionStatusLabels)}
           required
@@ -76,7 +73,7 @@ export function ActionForm(p: {
         name="group"
         label="Group"
         hint="Chairs raise actions in the groups they chair."
-        value={v(p.values, "group")}
+        value={val(p.values, "group")}
         errors={e}
         emptyLabel="Forum-wide"
         options={p.groups}
@@ -84,7 +81,7 @@ export function ActionForm(p: {
       <Select
         name="meeting"
         label="Raised in meeting"
-        value={v(p.values, "meeting")}
+        value={val(p.values, "meeting")}
         errors={e}
         emptyLabel="Not raised in a meeting"
         options={p.meetings}

@@ -1,16 +1,7 @@
 import type { FieldErrors } from "../../../http/errors.js";
+import { type FormValues, isOn, val } from "../../../kit/forms.js";
 import { Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
 import { kindLabels, organisationKinds } from "../directory.schemas.js";
-
-export type FormValues = Record<string, string | string[] | boolean | null | undefined>;
-
-/** A form value as text. */
-export const val = (values: FormValues, k: string) => {
-  const x = values[k];
-  return typeof x === "string" ? x : Array.isArray(x) ? (x[0] ?? "") : "";
-};
-/** A checkbox value as a boolean. */
-export const isOn = (values: FormValues, k: string) => values[k] === true || values[k] === "on";
 
 /** The secretariat's full form for a member organisation. */
 export function OrganisationForm(p: {

@@ -1,9 +1,9 @@
 import { roles } from "../../../db/schema/index.js";
 import type { FieldErrors } from "../../../http/errors.js";
+import { type FormValues, isOn, val } from "../../../kit/forms.js";
 import { Checkbox, CsrfField, ErrorSummary, Field, Select } from "../../../web/components.js";
 import { roleLabels } from "../../auth/actor.js";
 import type { Organisation } from "../directory.queries.js";
-import { type FormValues, isOn, val } from "./organisation-form.js";
 
 const roleHints = {
   member: "reads the private area, comments on drafts",

@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../../../http/errors.js";
+import { type FormValues, isOn, val } from "../../../kit/forms.js";
 import {
   Checkbox,
   CsrfField,
@@ -10,7 +11,6 @@ import {
   TextArea,
 } from "../../../web/components.js";
 import { formatPartialDate } from "../../../web/format.js";
-import { type FormValues, isOn, val } from "../../directory/views/organisation-form.js";
 import type { Chair, Group } from "../groups.queries.js";
 import { groupKindLabels } from "../groups.schemas.js";
 

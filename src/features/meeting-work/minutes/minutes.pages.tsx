@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { raw } from "hono/html";
 import { diffLines } from "../../../domain/line-diff.js";
+import { localStartDay } from "../../../domain/time-zones.js";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { type FieldErrors, notFound } from "../../../http/errors.js";
 import { handleForm, str } from "../../../http/forms.js";
@@ -17,7 +18,6 @@ import {
 } from "../../../web/components.js";
 import { renderMarkdown } from "../../../web/markdown.js";
 import type { MeetingDetail } from "../../meetings/meetings.queries.js";
-import { localStartDay } from "../../meetings/time.js";
 import { loadMeetingForMember } from "../meeting.pages.js";
 import { loadManagedMeetingWork } from "../meeting-work.service.js";
 import { listLaterMeetings, listMinutes, type MinutesVersion } from "./minutes.queries.js";

@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../../../http/errors.js";
+import { type FormValues, isOn, val } from "../../../kit/forms.js";
 import {
   Checkbox,
   CsrfField,
@@ -8,7 +9,6 @@ import {
   Select,
   TextArea,
 } from "../../../web/components.js";
-import { type FormValues, isOn, val } from "../../directory/views/organisation-form.js";
 import { meetingKindLabels, meetingModeLabels } from "../meetings.schemas.js";
 
 /** The form for a meeting: what, when (local time and zone), where, how, and the public summary. */

@@ -1,6 +1,6 @@
 import type { FieldErrors } from "../../../http/errors.js";
+import { type FormValues, val } from "../../../kit/forms.js";
 import { CsrfField, ErrorSummary, Field, TextArea } from "../../../web/components.js";
-import { type FormValues, val } from "../../directory/views/organisation-form.js";
 
 /** The form for a session: title, local start and end, their zone, room or online note, description. */
 export function SessionForm(p: {

@@ -1,16 +1,11 @@
 import { newsDatePrecisions } from "../../../db/schema/index.js";
 import type { FieldErrors } from "../../../http/errors.js";
+import { val } from "../../../kit/forms.js";
 import { CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
 import { isoDay } from "../news.schemas.js";
 import { ArticleBody, ArticleMeta } from "./article.js";
 
 export type ArticleValues = Record<string, string | string[] | null | undefined>;
-
-/** A form value as text. */
-export const text = (values: ArticleValues, k: string) => {
-  const x = values[k];
-  return typeof x === "string" ? x : Array.isArray(x) ? (x[0] ?? "") : "";
-};
 
 /** What the secretariat writes: title, date, place, summary, Markdown body, lead image with alt text. */
 export function ArticleForm(p: {
@@ -29,7 +24,7 @@ export function ArticleForm(p: {
       <Field
         name="title"
         label="Title"
-        value={text(values, "title")}
+        value={val(values, "title")}
         errors={errors}
         required
         hint="The address of the article is made from the first title and then kept."
@@ -38,7 +33,7 @@ export function ArticleForm(p: {
         name="date"
         label="Date of the news or event"
         type="date"
-        value={text(values, "date")}
+        value={val(values, "date")}
         errors={errors}
         required
         hint="YYYY-MM-DD, e.g. 2023-12-07."
@@ -46,7 +41,7 @@ export function ArticleForm(p: {
       <Select
         name="datePrecision"
         label="Show the date as"
-        value={text(values, "datePrecision") || "day"}
+        value={val(values, "datePrecision") || "day"}
         errors={errors}
         options={[
           { value: "day", label: "The full date (7 December 2023)" },
@@ -58,14 +53,14 @@ export function ArticleForm(p: {
       <Field
         name="place"
         label="Place"
-        value={text(values, "place")}
+        value={val(values, "place")}
         errors={errors}
         hint="Where it happened, e.g. Songdo, Republic of Korea; or Virtual."
       />
       <TextArea
         name="summary"
         label="Summary"
-        value={text(values, "summary")}
+        value={val(values, "summary")}
         errors={errors}
         required
         rows={3}
@@ -74,7 +69,7 @@ export function ArticleForm(p: {
       <TextArea
         name="body"
         label="Text"
-        value={text(values, "body")}
+        value={val(values, "body")}
         errors={errors}
         required
         rows={14}
@@ -86,14 +81,14 @@ export function ArticleForm(p: {
           name="imageUrl"
           label="Image address"
           type="url"
-          value={text(values, "imageUrl")}
+          value={val(values, "imageUrl")}
           errors={errors}
           hint="A web address starting with https://."
         />
         <Field
           name="imageAlt"
           label="Alternative text"
-          value={text(values, "imageAlt")}
+          value={val(values, "imageAlt")}
           errors={errors}
           hint="Required with an image: what it shows, for people who cannot see it."
         />
@@ -113,24 +108,24 @@ export function ArticleForm(p: {
 
 /** The form's content rendered as the article will look, above the form. */
 export function ArticlePreview({ values }: { values: ArticleValues }) {
-  const date = text(values, "date");
+  const date = val(values, "date");
   return (
     <section class="article-preview" aria-labelledby="preview-title">
       <p class="eyebrow" id="preview-title">
         Preview (not saved)
       </p>
-      <h2>{text(values, "title") || "(no title)"}</h2>
+      <h2>{val(values, "title") || "(no title)"}</h2>
       {isoDay.safeParse(date).success ? (
         <ArticleMeta
           a={{
             newsDate: date,
-            datePrecision: newsDatePrecisions.find((p) => p === text(values, "datePrecision")),
-            place: text(values, "place") || null,
+            datePrecision: newsDatePrecisions.find((p) => p === val(values, "datePrecision")),
+            place: val(values, "place") || null,
           }}
         />
       ) : null}
-      <p class="lead">{text(values, "summary")}</p>
-      <ArticleBody body={text(values, "body")} />
+      <p class="lead">{val(values, "summary")}</p>
+      <ArticleBody body={val(values, "body")} />
     </section>
   );
 }

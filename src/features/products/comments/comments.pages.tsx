@@ -3,11 +3,11 @@ import type { AppContext, AppEnv } from "../../../http/env.js";
 import type { FieldErrors } from "../../../http/errors.js";
 import { handleForm } from "../../../http/forms.js";
 import { idParam } from "../../../http/guards.js";
+import type { FormValues } from "../../../kit/forms.js";
 import { loadRound, roundPath } from "../load.pages.js";
 import { roundChangePages } from "../round-changes/round-changes.pages.js";
 import type { Comment } from "../rounds/rounds.queries.js";
 import { CommentItem } from "../rounds/views/round.js";
-import type { FormValues } from "../views/forms.js";
 import { ensureMayComment, ensureMaySubmit } from "./comments.policy.js";
 import {
   addComment,

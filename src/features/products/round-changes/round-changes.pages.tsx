@@ -1,9 +1,10 @@
 import { Hono } from "hono";
+import { instantToZoned } from "../../../domain/time-zones.js";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { AppError, type FieldErrors, forbidden } from "../../../http/errors.js";
 import { handleForm } from "../../../http/forms.js";
+import type { FormValues } from "../../../kit/forms.js";
 import { hasRole } from "../../auth/actor.js";
-import { instantToZoned } from "../../meetings/time.js";
 import { handleUpload } from "../../publications/publications.admin.js";
 import { back, type Loaded, R, reviewPage } from "../comments/views/layout.js";
 import { loadRound, roundPath } from "../load.pages.js";
@@ -12,7 +13,6 @@ import { canEditProduct, canSetPosition } from "../products.policy.js";
 import { formatDeadline } from "../rounds/deadline.presenter.js";
 import { currentPositions, listPositionRows } from "../rounds/rounds.queries.js";
 import { closeRoundEarly, sealedMessage } from "../rounds/rounds.service.js";
-import type { FormValues } from "../views/forms.js";
 import { DEFERRAL_DAYS, extendDeadline, requestDeferral } from "./round-changes.service.js";
 import { DeadlineForm, OnBehalfForm, ReasonForm } from "./views/round-change-forms.js";
 

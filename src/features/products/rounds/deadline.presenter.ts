@@ -1,5 +1,5 @@
+import { instantToZoned } from "../../../domain/time-zones.js";
 import { formatTimestamp } from "../../../web/format.js";
-import { instantToZoned } from "../../meetings/time.js";
 
 /**
  * A deadline in the time zone it was set in, and in UTC: "2027-03-01 17:00 Europe/Paris

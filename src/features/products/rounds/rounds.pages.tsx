@@ -4,6 +4,7 @@ import { AppError, type FieldErrors } from "../../../http/errors.js";
 import { handleForm } from "../../../http/forms.js";
 import { authorize } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
+import type { FormValues } from "../../../kit/forms.js";
 import { Notice, PageHeader, Tag } from "../../../web/components.js";
 import { formatTimestamp } from "../../../web/format.js";
 import { hasRole } from "../../auth/actor.js";
@@ -23,7 +24,7 @@ import {
 } from "../products.policy.js";
 import { listVersions, type ProductDetail } from "../products.queries.js";
 import { silenceLabels } from "../products.schemas.js";
-import { type FormValues, RoundForm } from "../views/forms.js";
+import { RoundForm } from "../views/forms.js";
 import { formatDeadline } from "./deadline.presenter.js";
 import { listComments } from "./rounds.queries.js";
 import { openRound } from "./rounds.service.js";

@@ -5,6 +5,7 @@ import { AppError, type FieldErrors, notFound } from "../../../http/errors.js";
 import { handleForm } from "../../../http/forms.js";
 import { authorize, idParam } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
+import type { FormValues } from "../../../kit/forms.js";
 import { PageHeader } from "../../../web/components.js";
 import { formatTimestamp } from "../../../web/format.js";
 import { plural } from "../../../web/words.js";
@@ -15,7 +16,7 @@ import { canAddVersion, canEditProduct, canWriteComment } from "../products.poli
 import { findVersion, listVersions, type ProductDetail } from "../products.queries.js";
 import { addVersion } from "../products.service.js";
 import { findRound, listRounds } from "../rounds/rounds.queries.js";
-import { type FormValues, VersionForm } from "../views/forms.js";
+import { VersionForm } from "../views/forms.js";
 import { CompareForm } from "../views/overview.js";
 import { DiffView, NumberedDocument } from "./views/document.js";
 

@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../../../http/errors.js";
+import { type FormValues, val } from "../../../kit/forms.js";
 import {
   Checkbox,
   CsrfField,
@@ -12,12 +13,6 @@ import type { Agency } from "../products.queries.js";
 import { productKindLabels, silenceLabels } from "../products.schemas.js";
 
 /** Submitted or stored values of a form, as the form shows them. */
-export type FormValues = Record<string, string | string[] | undefined>;
-/** One value of a form as the field shows it (the first, for a repeated name). */
-export const val = (v: FormValues, k: string) => {
-  const x = v[k];
-  return Array.isArray(x) ? (x[0] ?? "") : (x ?? "");
-};
 
 /** Agencies as checkboxes, with the field's error tied to the group. */
 export function AgencyChecklist(p: {
@@ -52,7 +47,8 @@ export function AgencyChecklist(p: {
   );
 }
 
-const chosenOf = (v: FormValues, k: string) => new Set([v[k] ?? []].flat().map((s) => s.toUpperCase()));
+const chosenOf = (v: FormValues, k: string) =>
+  new Set([v[k] ?? []].flat().map((s) => String(s).toUpperCase()));
 
 /** The product form: title, address, kind, lead group and participating agencies. */
 export function ProductForm(p: {

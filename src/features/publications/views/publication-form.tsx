@@ -1,7 +1,7 @@
 import { publicationCategories } from "../../../db/schema/index.js";
 import type { FieldErrors } from "../../../http/errors.js";
+import { type FormValues, isOn, val } from "../../../kit/forms.js";
 import { Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
-import { type FormValues, isOn, val } from "../../directory/views/organisation-form.js";
 import { categoryLabels, MAX_PDF_BYTES } from "../publications.schemas.js";
 import { formatSize } from "./publication-parts.js";
 

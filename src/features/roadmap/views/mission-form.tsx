@@ -1,10 +1,9 @@
 import { datePrecisions, destinations, missionStatuses } from "../../../db/schema/index.js";
 import type { FieldErrors } from "../../../http/errors.js";
+import type { FormValues } from "../../../kit/forms.js";
 import { Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
 import { destinationLabels, precisionLabels, statusLabels } from "../roadmap.schemas.js";
 import type { MissionValues } from "../roadmap.service.js";
-
-export type FormValues = Record<string, string | string[] | boolean | null | undefined>;
 
 const val = (v: FormValues, k: string) => {
   const x = v[k];

@@ -1,7 +1,7 @@
 import type { FieldErrors } from "../../../http/errors.js";
+import { type FormValues, val } from "../../../kit/forms.js";
 import { CsrfField, ErrorSummary, Field, TableScroll, TextArea } from "../../../web/components.js";
 import { publicSections } from "../../../web/nav.js";
-import { type FormValues, val } from "../../directory/views/organisation-form.js";
 import { formRows } from "../texts.schemas.js";
 
 type FormProps = { values: FormValues; errors?: FieldErrors; message?: string; csrf: string };

@@ -1,5 +1,6 @@
 import { raw } from "hono/html";
 import type { FieldErrors } from "../../../http/errors.js";
+import { val } from "../../../kit/forms.js";
 import {
   CsrfField,
   ErrorSummary,
@@ -16,10 +17,6 @@ import { deliverableStatusLabels } from "../workplan.schemas.js";
 
 type Choice = { value: string; label: string };
 export type Values = Record<string, string | string[] | undefined>;
-const v = (values: Values | undefined, k: string) => {
-  const x = values?.[k];
-  return Array.isArray(x) ? (x[0] ?? "") : (x ?? "");
-};
 
 const ownerOf = (d: Deliverable) =>
   d.ownerPersonName
@@ -107,11 +104,11 @@ export function DeliverableForm(p: {
     <form method="post" action={p.action} class="form" novalidate>
       <ErrorSummary errors={e} message={p.message} />
       <CsrfField token={p.csrf} />
-      <Field name="title" label="Deliverable" value={v(p.values, "title")} errors={e} required />
+      <Field name="title" label="Deliverable" value={val(p.values, "title")} errors={e} required />
       <Select
         name="ownerAgency"
         label="Owner agency"
-        value={v(p.values, "ownerAgency")}
+        value={val(p.values, "ownerAgency")}
         errors={e}
         emptyLabel="None"
         options={p.agencies}
@@ -119,16 +116,23 @@ export function DeliverableForm(p: {
       <Select
         name="ownerPerson"
         label="Owner person"
-        value={v(p.values, "ownerPerson")}
+        value={val(p.values, "ownerPerson")}
         errors={e}
         emptyLabel="Nobody in particular"
         options={p.people}
       />
-      <Field name="due" label="Due on" type="date" hint="YYYY-MM-DD" value={v(p.values, "due")} errors={e} />
+      <Field
+        name="due"
+        label="Due on"
+        type="date"
+        hint="YYYY-MM-DD"
+        value={val(p.values, "due")}
+        errors={e}
+      />
       <Select
         name="status"
         label="Status"
-        value={v(p.values, "status") || "planned"}
+        value={val(p.values, "status") || "planned"}
         errors={e}
         options={labelOptions(deliverableStatusLabels)}
         required
@@ -137,7 +141,7 @@ export function DeliverableForm(p: {
         name="link"
         label="What it produced"
         hint="A publication's address (/publications/…) or any web address."
-        value={v(p.values, "link")}
+        value={val(p.values, "link")}
         errors={e}
       />
       <p class="form-actions">
@@ -165,7 +169,7 @@ export function OutlookForm(p: {
         name="year"
         label="Year"
         inputmode="numeric"
-        value={v(p.values, "year")}
+        value={val(p.values, "year")}
         errors={p.errors}
         required
       />
@@ -174,7 +178,7 @@ export function OutlookForm(p: {
         label="Outlook"
         hint="Markdown."
         rows={8}
-        value={v(p.values, "body")}
+        value={val(p.values, "body")}
         errors={p.errors}
         required
       />

@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../../../../http/errors.js";
+import { type FormValues, val } from "../../../../kit/forms.js";
 import {
   CsrfField,
   ErrorSummary,
@@ -8,7 +9,6 @@ import {
   TextArea,
 } from "../../../../web/components.js";
 import { categoryLabels, dispositionLabels, positionLabels } from "../../products.schemas.js";
-import { type FormValues, val } from "../../views/forms.js";
 
 /** What every review form takes: where it posts, its values and errors, where Cancel leads. */
 export type FormProps = {

@@ -1,3 +1,4 @@
+import { val } from "../../../../kit/forms.js";
 import {
   CsrfField,
   ErrorSummary,
@@ -8,7 +9,6 @@ import {
 } from "../../../../web/components.js";
 import { Actions, type FormProps as Props } from "../../comments/views/review-forms.js";
 import { positionLabels } from "../../products.schemas.js";
-import { val } from "../../views/forms.js";
 
 /** A reason, and one button: closing early, asking for a deferral. */
 export function ReasonForm(p: Props & { label: string; hint: string; submit: string; required: boolean }) {

@@ -1,7 +1,7 @@
 import { assessmentStatuses } from "../../../../db/schema/index.js";
 import type { FieldErrors } from "../../../../http/errors.js";
+import { type FormValues, isOn, val } from "../../../../kit/forms.js";
 import { Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../../web/components.js";
-import { type FormValues, isOn, val } from "../../../directory/views/organisation-form.js";
 import { assessmentStatusLabels } from "../assessments.schemas.js";
 
 export type AssessmentChoices = {
