@@ -35,7 +35,7 @@ const pages = [
   { path: "/private/actions", budget: 5 },
   { path: "/private/products", budget: 3 },
   { path: "/private/products/budget-product", budget: 6 },
-  { path: "/private/products/budget-product/rounds/1", budget: 11 },
+  { path: "/private/products/budget-product/rounds/1", budget: 9 },
   { path: "/private/technology/gaps", budget: 6 },
   { path: "/private/meetings", budget: 2 },
   { path: "/private/meetings/matrix-meeting", budget: 9 },

@@ -2,7 +2,7 @@ import type { Deps } from "../../../deps.js";
 import { describeReason } from "../../../domain/consensus.js";
 import { TableScroll, Tag } from "../../../web/components.js";
 import type { Actor } from "../../auth/actor.js";
-import { roundConsensus, visibleConsensus } from "../consensus.queries.js";
+import { type RoundRecords, roundConsensus, visibleConsensus } from "../consensus.queries.js";
 import { roundPath } from "../products.load.js";
 import type { ProductDetail } from "../products.queries.js";
 import { positionLabels } from "../products.schemas.js";
@@ -26,8 +26,15 @@ export async function ConsensusPanel(p: {
   actor: Actor;
   product: ProductDetail;
   round: RoundDetail;
+  /** The round's positions and comments, when the page has read them already. */
+  loaded?: RoundRecords;
 }) {
-  const status = visibleConsensus(await roundConsensus(p.deps.db, p.round), p.actor, p.product, p.round);
+  const status = visibleConsensus(
+    await roundConsensus(p.deps.db, p.round, p.loaded),
+    p.actor,
+    p.product,
+    p.round,
+  );
   const hiding = status.hiddenAgencies.length > 0;
   return (
     <section aria-labelledby="consensus" class="consensus">
