@@ -14,6 +14,7 @@ import pg from "pg";
 import { type DataDirLock, describeOwner, lockDataDir, type OwnerInfo } from "./data-dir-lock.js";
 import * as schema from "./schema/index.js";
 import { serveOverSocket } from "./socket-bridge.js";
+import { statementCounter } from "./statement-count.js";
 
 export type Schema = typeof schema;
 /** One Drizzle type over both drivers; a transaction is also a Db. */
@@ -129,7 +130,8 @@ function socketDirFor(dataDir: string): string {
 
 /** Wraps an existing PGlite instance (tests load one from a migrated template). */
 export function wrapPglite(client: PGlite): Database {
-  const db = drizzlePglite(client, { schema });
+  // The logger only counts statements for work that asks (statement-count.ts); otherwise it does nothing.
+  const db = drizzlePglite(client, { schema, logger: statementCounter });
   return {
     db: db as unknown as Db,
     kind: "pglite",
@@ -147,7 +149,7 @@ function openPostgres(url: string, max = 10): Database {
   // connection; the next query opens a new one.
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
-  const db = drizzlePg(pool, { schema });
+  const db = drizzlePg(pool, { schema, logger: statementCounter });
   return {
     db: db as unknown as Db,
     kind: "postgres",

@@ -37,7 +37,7 @@ export function actionAdminPages() {
     errors?: FieldErrors,
     message?: string,
   ) => {
-    const choices = await actionChoices(c.var.deps.db);
+    const choices = await actionChoices(c.var.deps);
     return renderPrivate(c, {
       title: opts.title,
       body: () => (

@@ -1,16 +1,19 @@
-import type { Db } from "../../db/client.js";
+import type { Deps } from "../../deps.js";
 import { localStartDay } from "../../domain/time-zones.js";
-import { listOrganisations } from "../directory/directory.queries.js";
-import { listGroups } from "../groups/groups.queries.js";
+import { cachedOrganisations } from "../directory/organisations.cached.js";
+import { cachedGroups } from "../groups/groups.cached.js";
 import { listMeetingChoices, listOwnerCandidates } from "./actions.queries.js";
 
-/** The options of the register's filters and forms: agencies, people, groups and meetings. */
-export async function actionChoices(db: Db) {
+/**
+ * The options of the register's filters and forms: agencies, people, groups and meetings. The
+ * agencies and groups come from memory until the next write.
+ */
+export async function actionChoices(deps: Pick<Deps, "db" | "cache">) {
   const [orgs, candidates, groups, meetings] = await Promise.all([
-    listOrganisations(db),
-    listOwnerCandidates(db),
-    listGroups(db),
-    listMeetingChoices(db),
+    cachedOrganisations(deps),
+    listOwnerCandidates(deps.db),
+    cachedGroups(deps),
+    listMeetingChoices(deps.db),
   ]);
   return {
     agencies: orgs

@@ -25,7 +25,17 @@ export async function resolveActionFilters(
     actor.organisationAcronym && !hasRole(actor, "secretariat") ? actor.organisationAcronym : "all";
   const agency = f.agency === undefined || f.agency === "" ? ownDefault : f.agency;
   const unknown: string[] = [];
-  const org = agency.toLowerCase() === "all" ? null : await findOrganisationByAcronym(db, agency);
+  // The actor's own agency (the default) is known from the session: no statement to look it up.
+  const own =
+    actor.organisationId !== null && actor.organisationAcronym !== null
+      ? { id: actor.organisationId, acronym: actor.organisationAcronym }
+      : null;
+  const org =
+    agency.toLowerCase() === "all"
+      ? null
+      : own && agency.toLowerCase() === own.acronym.toLowerCase()
+        ? own
+        : await findOrganisationByAcronym(db, agency);
   if (agency.toLowerCase() !== "all" && !org) unknown.push(`agency ${agency}`);
   const group = f.group ? await findGroupBySlug(db, f.group) : undefined;
   if (f.group && !group) unknown.push(`group ${f.group}`);

@@ -36,7 +36,7 @@ export function actionPages() {
     const { resolved, shown, unknown } = await resolveActionFilters(db, actor, c.req.query());
     const [{ rows, total }, choices] = await Promise.all([
       listActions(db, resolved, page),
-      actionChoices(db),
+      actionChoices(c.var.deps),
     ]);
     const pages = Math.max(1, Math.ceil(total / ACTIONS_PER_PAGE));
     if (page > pages) throw notFound("This page of actions");
@@ -86,7 +86,7 @@ export function actionPages() {
     problem?: { values: Record<string, string | string[]>; errors: FieldErrors; message: string },
   ) => {
     const actor = requirePerson(c);
-    const choices = canUpdateActionStatus(actor, a) ? await actionChoices(c.var.deps.db) : null;
+    const choices = canUpdateActionStatus(actor, a) ? await actionChoices(c.var.deps) : null;
     return renderPrivate(
       c,
       {

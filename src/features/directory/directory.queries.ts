@@ -84,6 +84,12 @@ export async function listPeople(db: Db, filter: PeopleFilter, page: number, per
   return { rows, total: total?.n ?? 0 };
 }
 
+/** How many people match, without reading them (a page that shows only the number). */
+export async function countPeople(db: Db, filter: PeopleFilter): Promise<number> {
+  const [total] = await db.select({ n: count() }).from(people).where(peopleWhere(filter));
+  return total?.n ?? 0;
+}
+
 /** One person with their organisation. */
 export async function findPerson(db: Db, id: number) {
   const [row] = await db

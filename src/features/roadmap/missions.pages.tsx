@@ -8,7 +8,7 @@ import { renderPrivate } from "../../http/page.js";
 import type { FormValues } from "../../kit/forms.js";
 import { EmptyState, Notice, PageHeader } from "../../web/components.js";
 import type { Person } from "../auth/actor.js";
-import { listOrganisations } from "../directory/directory.queries.js";
+import { cachedOrganisations } from "../directory/organisations.cached.js";
 import { listObjectiveChoices } from "../ger/ger.queries.js";
 import { missionNotices as notices } from "./missions.notices.pages.js";
 import { missionProposalPages } from "./missions.proposals.pages.js";
@@ -100,7 +100,7 @@ export function missionAdminPages() {
       title: page.title,
       body: async () => {
         const [agencies, objectives] = await Promise.all([
-          listOrganisations(c.var.deps.db),
+          cachedOrganisations(c.var.deps),
           listObjectiveChoices(c.var.deps.db),
         ]);
         return (

@@ -7,7 +7,8 @@ import { formatTimestamp } from "../../web/format.js";
 import { listAudit } from "../audit/audit.queries.js";
 import { roleLabels } from "../auth/actor.js";
 import { canEditAgencyProfile, canReadAuditLog, canReadPrivateArea } from "../directory/directory.policy.js";
-import { findOrganisationByAcronym, listPeople } from "../directory/directory.queries.js";
+import { countPeople } from "../directory/directory.queries.js";
+import { cachedOrganisationByAcronym } from "../directory/organisations.cached.js";
 import { WaitingList } from "../home/views/waiting-list.js";
 import { waitingFor } from "../home/waiting.service.js";
 import { canManageInbox, canOpenInbox } from "../inbox/inbox.policy.js";
@@ -21,10 +22,11 @@ export function privateHomePages() {
     const me = requirePerson(c);
     authorize(canReadPrivateArea(me));
     const db = c.var.deps.db;
+    // The organisation from the list kept until the next write; the card shows only the number of people.
     const org = me.organisationAcronym
-      ? await findOrganisationByAcronym(db, me.organisationAcronym)
+      ? await cachedOrganisationByAcronym(c.var.deps, me.organisationAcronym)
       : undefined;
-    const colleagues = org ? await listPeople(db, { organisationId: org.id }, 1, 20) : undefined;
+    const colleagues = org ? await countPeople(db, { organisationId: org.id }) : 0;
     const recent = canReadAuditLog(me) ? (await listAudit(db, {}, 1, 8)).rows : [];
     const waiting = await waitingFor(c.var.deps, me);
     const now = c.var.deps.now();
@@ -70,10 +72,7 @@ export function privateHomePages() {
               <article class="card">
                 <h2>{org.acronym}</h2>
                 <p>
-                  {colleagues?.total === 1
-                    ? "1 person represents"
-                    : `${colleagues?.total ?? 0} people represent`}{" "}
-                  your agency.
+                  {colleagues === 1 ? "1 person represents" : `${colleagues} people represent`} your agency.
                 </p>
                 <p>
                   <a href={`/private/people?agency=${encodeURIComponent(org.acronym)}`}>

@@ -33,7 +33,7 @@ export function workplanPages() {
     const [rows, outlooks, choices] = await Promise.all([
       listDeliverables(db, g.id),
       listOutlooks(db, g.id),
-      actionChoices(db),
+      actionChoices(c.var.deps),
     ]);
     const csrf = c.var.csrfToken();
     const p = (form: Problem["form"]) => (problem?.form === form ? problem : undefined);
@@ -133,7 +133,7 @@ export function workplanPages() {
     errors?: FieldErrors,
     message?: string,
   ) => {
-    const choices = await actionChoices(c.var.deps.db);
+    const choices = await actionChoices(c.var.deps);
     const id = idParam(c.req.param("id"));
     return renderPrivate(
       c,

@@ -5,17 +5,28 @@ import type { Actor } from "../../auth/actor.js";
 import { canSeePosition } from "../products.policy.js";
 import type { ProductDetail } from "../products.queries.js";
 import {
+  type Comment,
   currentPositions,
   listComments,
   listPositionRows,
   listRounds,
+  type PositionRow,
   type RoundDetail,
 } from "../rounds/rounds.queries.js";
 import { currentRound } from "../rounds/rounds.service.js";
 
+/** A round's every position and comment when the caller has read them already (the round page). */
+export type RoundRecords = { rows: PositionRow[]; comments: Comment[] };
+
 /** What the consensus computation needs about a round, read from its agencies, positions and comments. */
-export async function consensusInput(db: Db, round: RoundDetail): Promise<ConsensusInput> {
-  const [rows, comments] = await Promise.all([listPositionRows(db, round.id), listComments(db, round.id)]);
+export async function consensusInput(
+  db: Db,
+  round: RoundDetail,
+  loaded?: RoundRecords,
+): Promise<ConsensusInput> {
+  const [rows, comments] = loaded
+    ? [loaded.rows, loaded.comments]
+    : await Promise.all([listPositionRows(db, round.id), listComments(db, round.id)]);
   const submitted = new Set(round.agencies.filter((a) => a.commentsSubmittedAt).map((a) => a.id));
   return {
     participants: round.agencies.map((a) => ({ id: a.id, acronym: a.acronym })),
@@ -39,8 +50,12 @@ export async function consensusInput(db: Db, round: RoundDetail): Promise<Consen
 }
 
 /** The consensus status of a round as it stands. */
-export async function roundConsensus(db: Db, round: RoundDetail): Promise<ConsensusStatus> {
-  return consensusStatus(await consensusInput(db, round));
+export async function roundConsensus(
+  db: Db,
+  round: RoundDetail,
+  loaded?: RoundRecords,
+): Promise<ConsensusStatus> {
+  return consensusStatus(await consensusInput(db, round, loaded));
 }
 
 /**

@@ -155,11 +155,19 @@ function onBehalfOf(
   return { organisationId: named.id, acronym: named.acronym, onBehalf: true, evidence, file };
 }
 
-/** What an actor sees of a round's positions: the current one and the history, per visible agency. */
-export async function visiblePositions(deps: Deps, actor: Actor, product: ProductDetail, round: RoundDetail) {
-  const rows = (await listPositionRows(deps.db, round.id)).filter((r) =>
-    canSeePosition(actor, product, round, r.organisationId),
-  );
+/**
+ * What an actor sees of a round's positions: the current one and the history, per visible agency.
+ * `loaded` is every position of the round when the caller has read them already.
+ */
+export async function visiblePositions(
+  deps: Deps,
+  actor: Actor,
+  product: ProductDetail,
+  round: RoundDetail,
+  loaded?: PositionRow[],
+) {
+  const all = loaded ?? (await listPositionRows(deps.db, round.id));
+  const rows = all.filter((r) => canSeePosition(actor, product, round, r.organisationId));
   const current = currentPositions(rows);
   const hiddenAgencies = round.agencies.filter((a) => !canSeePosition(actor, product, round, a.id));
   return { rows, current, hiddenAgencies } satisfies {

@@ -26,7 +26,7 @@ import { listVersions, type ProductDetail } from "../products.queries.js";
 import { silenceLabels } from "../products.schemas.js";
 import { RoundForm } from "../views/forms.js";
 import { formatDeadline } from "./deadline.presenter.js";
-import { listComments } from "./rounds.queries.js";
+import { listComments, listPositionRows } from "./rounds.queries.js";
 import { openRound } from "./rounds.service.js";
 import { AgencyTable, CommentsBySection, PositionHistory } from "./views/round.js";
 
@@ -117,11 +117,14 @@ export function roundPages() {
   app.get("/private/products/:slug/rounds/:round", async (c) => {
     const { actor, product, round } = await loadRound(c);
     const deps = c.var.deps;
-    const [sections, all, positions] = await Promise.all([
+    // Every position and comment is read once: the lists show what the actor may see, the consensus
+    // panel counts them all.
+    const [sections, all, positionRows] = await Promise.all([
       commentableSections(deps, round),
       listComments(deps.db, round.id),
-      visiblePositions(deps, actor, product, round),
+      listPositionRows(deps.db, round.id),
     ]);
+    const positions = await visiblePositions(deps, actor, product, round, positionRows);
     const submitted = (orgId: number) => round.agencies.some((a) => a.id === orgId && a.commentsSubmittedAt);
     const visible = all.filter((cm) => canSeeComment(actor, cm, Boolean(submitted(cm.organisationId))));
     const ctx = { actor, product, round };
@@ -200,7 +203,13 @@ export function roundPages() {
               ) : null}
             </p>
           ) : null}
-          <ConsensusPanel deps={deps} actor={actor} product={product} round={round} />
+          <ConsensusPanel
+            deps={deps}
+            actor={actor}
+            product={product}
+            round={round}
+            loaded={{ rows: positionRows, comments: all }}
+          />
           <MatrixLinks slug={product.slug} round={round.number} />
           <h2>Agencies and positions</h2>
           <AgencyTable

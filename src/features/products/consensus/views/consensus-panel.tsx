@@ -6,7 +6,7 @@ import { roundPath } from "../../load.pages.js";
 import type { ProductDetail } from "../../products.queries.js";
 import { positionLabels } from "../../products.schemas.js";
 import type { RoundDetail } from "../../rounds/rounds.queries.js";
-import { roundConsensus, visibleConsensus } from "../consensus.queries.js";
+import { type RoundRecords, roundConsensus, visibleConsensus } from "../consensus.queries.js";
 
 /** Links to the round's comment resolution matrix, as CSV and as a spreadsheet. */
 export const MatrixLinks = ({ slug, round }: { slug: string; round: number }) => (
@@ -26,8 +26,15 @@ export async function ConsensusPanel(p: {
   actor: Actor;
   product: ProductDetail;
   round: RoundDetail;
+  /** The round's positions and comments, when the page has read them already. */
+  loaded?: RoundRecords;
 }) {
-  const status = visibleConsensus(await roundConsensus(p.deps.db, p.round), p.actor, p.product, p.round);
+  const status = visibleConsensus(
+    await roundConsensus(p.deps.db, p.round, p.loaded),
+    p.actor,
+    p.product,
+    p.round,
+  );
   const hiding = status.hiddenAgencies.length > 0;
   return (
     <section aria-labelledby="consensus" class="consensus">
