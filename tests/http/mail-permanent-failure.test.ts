@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { mailSuppressions, outbox } from "../../src/db/schema/index.js";
 import { deliverDueMail } from "../../src/features/mail/mail.delivery.jobs.js";
-import { enqueueMail } from "../../src/features/mail/mail.outbox.js";
+import { enqueueMail } from "../../src/features/mail/mail.outbox.service.js";
 import type { MailTransport } from "../../src/features/mail/mail.transport.jobs.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";

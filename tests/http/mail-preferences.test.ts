@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, outbox } from "../../src/db/schema/index.js";
-import { enqueueMail } from "../../src/features/mail/mail.outbox.js";
+import { enqueueMail } from "../../src/features/mail/mail.outbox.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 

@@ -5,7 +5,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newsArticles, newsSubscribers, outbox } from "../../src/db/schema/index.js";
 import { deliverDueMail, deliveryRules } from "../../src/features/mail/mail.delivery.jobs.js";
-import { enqueueMail } from "../../src/features/mail/mail.outbox.js";
+import { enqueueMail } from "../../src/features/mail/mail.outbox.service.js";
 import {
   fileTransport,
   type MailTransport,

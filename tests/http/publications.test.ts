@@ -4,7 +4,7 @@ import { publications, storedFiles as storedFilesTable } from "../../src/db/sche
 import type { Person } from "../../src/features/auth/actor.js";
 import { CSRF_COOKIE, csrfTokenFor } from "../../src/features/auth/csrf.js";
 import { createSession, SESSION_COOKIE } from "../../src/features/auth/sessions.js";
-import { sha256Of } from "../../src/features/publications/publications.files.js";
+import { sha256Of } from "../../src/features/publications/publications.files.service.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { makePdf } from "../support/pdf.js";

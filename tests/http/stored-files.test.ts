@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { publications, storedFiles } from "../../src/db/schema/index.js";
 import { importDiskFiles } from "../../src/features/publications/publications.disk.import.js";
-import { READ_CHUNK_BYTES } from "../../src/features/publications/publications.download.js";
-import { sha256Of, storeFile } from "../../src/features/publications/publications.files.js";
+import { READ_CHUNK_BYTES } from "../../src/features/publications/publications.download.export.js";
+import { sha256Of, storeFile } from "../../src/features/publications/publications.files.service.js";
 import { createLogger } from "../../src/http/logger.js";
 import { useTestDatabase } from "../support/database.js";
 

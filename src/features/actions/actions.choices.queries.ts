@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.js";
 import { localStartDay } from "../../domain/time-zones.js";
-import { cachedOrganisations } from "../directory/organisations.cached.js";
-import { cachedGroups } from "../groups/groups.cached.js";
+import { cachedOrganisations } from "../directory/organisations.cache.queries.js";
+import { cachedGroups } from "../groups/groups.cache.queries.js";
 import { listMeetingChoices, listOwnerCandidates } from "./actions.queries.js";
 
 /**

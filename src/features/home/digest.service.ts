@@ -3,7 +3,7 @@ import { organisations, people, reminderLog } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { write } from "../audit/write.js";
 import { type Person, systemActor } from "../auth/actor.js";
-import { enqueueMail, type MailMessage } from "../mail/mail.outbox.js";
+import { enqueueMail, type MailMessage } from "../mail/mail.outbox.service.js";
 import type { WaitingItem } from "./waiting.queries.js";
 import { waitingFor } from "./waiting.service.js";
 

@@ -8,7 +8,7 @@ import { loadForum } from "../../web/forum.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { lockedUntil, recordFailure, throttleKey } from "../auth/throttle.service.js";
-import { enqueueMail } from "../mail/mail.outbox.js";
+import { enqueueMail } from "../mail/mail.outbox.service.js";
 import type { UploadedFile } from "../publications/publications.schemas.js";
 import { hashConfirmToken, newConfirmToken } from "../subscriptions/subscriptions.tokens.service.js";
 import { checkAttachments, storeAttachments } from "./inbox.files.service.js";

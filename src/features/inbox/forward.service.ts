@@ -13,7 +13,7 @@ import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
-import { enqueueMail } from "../mail/mail.outbox.js";
+import { enqueueMail } from "../mail/mail.outbox.service.js";
 import { forwardedMail } from "./inbox.mails.js";
 import { canManageInbox } from "./inbox.policy.js";
 import { findInput, type InputRecord } from "./inbox.queries.js";

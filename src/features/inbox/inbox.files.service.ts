@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { invalid } from "../../http/errors.js";
-import { safeFileName, storeFile } from "../publications/publications.files.js";
+import { safeFileName, storeFile } from "../publications/publications.files.service.js";
 import type { UploadedFile } from "../publications/publications.schemas.js";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_ATTACHMENTS_TOTAL } from "./inbox.schemas.js";
 

@@ -3,7 +3,7 @@ import { inboxDeliveries, inboxMessages } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { write } from "../audit/write.js";
 import { systemActor } from "../auth/actor.js";
-import { enqueueMail } from "../mail/mail.outbox.js";
+import { enqueueMail } from "../mail/mail.outbox.service.js";
 import { focalPointsOf } from "./forward.service.js";
 import { reminderMail } from "./inbox.mails.js";
 import { removePersonalData } from "./inbox.privacy.service.js";

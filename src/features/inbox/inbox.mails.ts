@@ -1,5 +1,5 @@
 import type { Config } from "../../config.js";
-import type { MailMessage } from "../mail/mail.outbox.js";
+import type { MailMessage } from "../mail/mail.outbox.service.js";
 import { statusToken } from "./inbox.tokens.service.js";
 
 type Cfg = Pick<Config, "baseUrl" | "sessionSecret">;

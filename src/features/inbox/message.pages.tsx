@@ -8,7 +8,7 @@ import { renderPrivate } from "../../http/page.js";
 import { Notice, PageHeader } from "../../web/components.js";
 import type { Person } from "../auth/actor.js";
 import { listGroups } from "../groups/groups.queries.js";
-import { serveStoredFile } from "../publications/publications.download.js";
+import { serveStoredFile } from "../publications/publications.download.export.js";
 import { recordReceipt, replyToSecretariat, setInterest } from "./agency.service.js";
 import { forwardToAgencies, memberAgencies } from "./forward.service.js";
 import { canAnswerForAgency, canManageInbox, canReadInput } from "./inbox.policy.js";

@@ -5,7 +5,7 @@ import { AppError, invalid } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
-import { enqueueMail } from "../mail/mail.outbox.js";
+import { enqueueMail } from "../mail/mail.outbox.service.js";
 import { addNote, loadForTriage } from "./forward.service.js";
 import { secretariatMail } from "./inbox.mails.js";
 import { findInputByReference } from "./inbox.queries.js";

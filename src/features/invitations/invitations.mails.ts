@@ -1,5 +1,5 @@
 import type { Config } from "../../config.js";
-import type { MailMessage } from "../mail/mail.outbox.js";
+import type { MailMessage } from "../mail/mail.outbox.service.js";
 
 /** The invitation mail with its single-use link. */
 export function invitationMail(

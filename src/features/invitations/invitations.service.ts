@@ -11,7 +11,7 @@ import { type Actor, systemActor } from "../auth/actor.js";
 import { choosePasswordSchema } from "../auth/auth.schemas.js";
 import { hashPassword } from "../auth/passwords.service.js";
 import { findOrganisationByAcronym, findPersonByEmail } from "../directory/directory.queries.js";
-import { enqueueMail } from "../mail/mail.outbox.js";
+import { enqueueMail } from "../mail/mail.outbox.service.js";
 import { findLiveLink, hashLinkToken, liveLink, newLinkToken } from "../recovery/account-links.service.js";
 import { invitationMail } from "./invitations.mails.js";
 import { canInvite, canSeeInvitations } from "./invitations.policy.js";

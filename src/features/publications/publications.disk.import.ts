@@ -1,7 +1,7 @@
 import { readdir, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 import type { Deps } from "../../deps.js";
-import { hasStoredFile, sha256Of, storeFile } from "./publications.files.js";
+import { hasStoredFile, sha256Of, storeFile } from "./publications.files.service.js";
 
 /** Where deployments before files moved into the database kept them, named by their SHA-256. */
 export const legacyFilesDir = (dataDir: string) => join(dataDir, "files");

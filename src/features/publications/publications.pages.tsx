@@ -8,7 +8,7 @@ import { renderPage } from "../../http/page.js";
 import { EmptyState, PageHeader, Pagination } from "../../web/components.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { productOfPublication } from "../products/consensus-record/consensus-record.service.js";
-import { serveStoredFile } from "./publications.download.js";
+import { serveStoredFile } from "./publications.download.export.js";
 import { publicationFeedLinks } from "./publications.feeds.pages.js";
 import {
   editionLineage,

@@ -5,7 +5,7 @@ import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
-import { checkPdf, extractPdfText, safeFileName, sha256Of, storeFile } from "./publications.files.js";
+import { checkPdf, extractPdfText, safeFileName, sha256Of, storeFile } from "./publications.files.service.js";
 import { canManagePublications } from "./publications.policy.js";
 import { findPublication, type Publication } from "./publications.queries.js";
 import {

@@ -10,7 +10,7 @@ import { choosePasswordSchema } from "../auth/auth.schemas.js";
 import { recordFailedGuess, refuseWhileThrottled } from "../auth/guess-throttle.service.js";
 import { hashPassword } from "../auth/passwords.service.js";
 import { deleteSessionsOf } from "../auth/sessions.js";
-import { enqueueMail } from "../mail/mail.outbox.js";
+import { enqueueMail } from "../mail/mail.outbox.service.js";
 import { findLiveLink, hashLinkToken, liveLink, newLinkToken } from "./account-links.service.js";
 import { resetMail } from "./reset.mails.js";
 

@@ -1,6 +1,6 @@
 import type { actionItems, meetings } from "../../db/schema/index.js";
 import { instantToZoned } from "../../domain/time-zones.js";
-import type { MailMessage } from "../mail/mail.outbox.js";
+import type { MailMessage } from "../mail/mail.outbox.service.js";
 import type { Recipient } from "./reminders.queries.js";
 
 type Meeting = typeof meetings.$inferSelect;

@@ -2,8 +2,8 @@ import { reminderLog } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { write } from "../audit/write.js";
 import { systemActor } from "../auth/actor.js";
-import type { MailMessage } from "../mail/mail.outbox.js";
-import { enqueueMail } from "../mail/mail.outbox.js";
+import type { MailMessage } from "../mail/mail.outbox.service.js";
+import { enqueueMail } from "../mail/mail.outbox.service.js";
 import { actionMail, meetingNextWeekMail, registrationOpenMail } from "./reminders.mails.js";
 import {
   actionAudience,

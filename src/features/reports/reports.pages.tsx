@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
 import { PageHeader } from "../../web/components.js";
-import { serveStoredFile } from "../publications/publications.download.js";
+import { serveStoredFile } from "../publications/publications.download.export.js";
 import type { ReportDocument } from "./document/document.queries.js";
 import { reportMarkdown } from "./document/markdown.export.js";
 import { reportPdf } from "./document/pdf.export.js";

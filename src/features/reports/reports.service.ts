@@ -11,7 +11,7 @@ import { AppError, forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
-import { extractPdfText, storeFile } from "../publications/publications.files.js";
+import { extractPdfText, storeFile } from "../publications/publications.files.service.js";
 import { buildReportDocument, type ReportDocument } from "./document/document.queries.js";
 import { reportPdf } from "./document/pdf.export.js";
 import { canEditReportPart, canManageReports, canSeeDraftReport } from "./reports.policy.js";

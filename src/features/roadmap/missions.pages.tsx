@@ -8,7 +8,7 @@ import { renderPrivate } from "../../http/page.js";
 import type { FormValues } from "../../kit/forms.js";
 import { EmptyState, Notice, PageHeader } from "../../web/components.js";
 import type { Person } from "../auth/actor.js";
-import { cachedOrganisations } from "../directory/organisations.cached.js";
+import { cachedOrganisations } from "../directory/organisations.cache.queries.js";
 import { listObjectiveChoices } from "../ger/ger.queries.js";
 import { missionNotices as notices } from "./missions.notices.pages.js";
 import { missionProposalPages } from "./missions.proposals.pages.js";

@@ -7,7 +7,7 @@ import { ConfirmForm, CsrfField, ErrorSummary, Notice, PageHeader } from "../../
 import { loadForum, logoExtension, logoPath } from "../../web/forum.js";
 import { canEditPages } from "../pages/pages.policy.js";
 import { uploadBody } from "../publications/publications.admin.js";
-import { serveStoredFile } from "../publications/publications.download.js";
+import { serveStoredFile } from "../publications/publications.download.export.js";
 import { removeLogo, setLogo } from "./logo.service.js";
 
 const notices: Record<string, string> = {

@@ -5,7 +5,7 @@ import { loadForum } from "../../web/forum.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { canEditPages } from "../pages/pages.policy.js";
-import { storeFile } from "../publications/publications.files.js";
+import { storeFile } from "../publications/publications.files.service.js";
 import type { UploadedFile } from "../publications/publications.schemas.js";
 
 /** A logo is a small picture in the header; half a megabyte is far more than one needs. */

@@ -8,7 +8,7 @@ import { listAudit } from "../audit/audit.queries.js";
 import { roleLabels } from "../auth/actor.js";
 import { canEditAgencyProfile, canReadAuditLog, canReadPrivateArea } from "../directory/directory.policy.js";
 import { countPeople } from "../directory/directory.queries.js";
-import { cachedOrganisationByAcronym } from "../directory/organisations.cached.js";
+import { cachedOrganisationByAcronym } from "../directory/organisations.cache.queries.js";
 import { WaitingList } from "../home/views/waiting-list.js";
 import { waitingFor } from "../home/waiting.service.js";
 import { canManageInbox, canOpenInbox } from "../inbox/inbox.policy.js";

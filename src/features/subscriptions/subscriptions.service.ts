@@ -8,7 +8,7 @@ import { loadForum } from "../../web/forum.js";
 import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { lockedUntil, recordFailure, throttleKey } from "../auth/throttle.service.js";
-import { enqueueMail } from "../mail/mail.outbox.js";
+import { enqueueMail } from "../mail/mail.outbox.service.js";
 import { alreadySubscribedMail, articleMail, confirmationMail } from "./subscriptions.mails.js";
 import { canSeeSubscriberCounts } from "./subscriptions.policy.js";
 import { subscribeInput } from "./subscriptions.schemas.js";

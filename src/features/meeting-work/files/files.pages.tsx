@@ -4,7 +4,7 @@ import { notFound } from "../../../http/errors.js";
 import { idParam, requirePerson } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
 import { ConfirmForm, PageHeader } from "../../../web/components.js";
-import { serveStoredFile } from "../../publications/publications.download.js";
+import { serveStoredFile } from "../../publications/publications.download.export.js";
 import { findAgendaFile } from "../agenda/agenda.queries.js";
 import { loadManagedItem } from "../agenda/agenda.service.js";
 import { loadMeetingForMember } from "../meeting.pages.js";

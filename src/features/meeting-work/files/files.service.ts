@@ -4,7 +4,7 @@ import type { Deps } from "../../../deps.js";
 import { invalid, notFound } from "../../../http/errors.js";
 import { write } from "../../audit/write.js";
 import type { Actor } from "../../auth/actor.js";
-import { safeFileName, storeFile } from "../../publications/publications.files.js";
+import { safeFileName, storeFile } from "../../publications/publications.files.service.js";
 import { MAX_PDF_BYTES, type UploadedFile } from "../../publications/publications.schemas.js";
 import { findAgendaFile } from "../agenda/agenda.queries.js";
 import { loadManagedItem } from "../agenda/agenda.service.js";

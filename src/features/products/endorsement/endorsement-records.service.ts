@@ -5,7 +5,12 @@ import { parseSections } from "../../../domain/sections.js";
 import { invalid } from "../../../http/errors.js";
 import type { Actor } from "../../auth/actor.js";
 import { addRevision, freeSlug } from "../../news/news.service.js";
-import { extractPdfText, safeFileName, sha256Of, storeFile } from "../../publications/publications.files.js";
+import {
+  extractPdfText,
+  safeFileName,
+  sha256Of,
+  storeFile,
+} from "../../publications/publications.files.service.js";
 import type { UploadedFile } from "../../publications/publications.schemas.js";
 import { queueArticleNotifications } from "../../subscriptions/subscriptions.service.js";
 import type { ProductDetail } from "../products.queries.js";

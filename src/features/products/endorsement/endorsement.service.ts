@@ -7,7 +7,7 @@ import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js"
 import { parseInput } from "../../../http/validation.js";
 import { type AuditEntry, write } from "../../audit/write.js";
 import type { Actor } from "../../auth/actor.js";
-import { checkPdf } from "../../publications/publications.files.js";
+import { checkPdf } from "../../publications/publications.files.service.js";
 import type { UploadedFile } from "../../publications/publications.schemas.js";
 import { slugifyTitle } from "../../publications/publications.schemas.js";
 import { agreedVersion, textSha256, unconfirmedMessage } from "../consensus/agreed-version.service.js";

@@ -4,7 +4,7 @@ import { reviewPositions } from "../../../db/schema/index.js";
 import type { AppEnv } from "../../../http/env.js";
 import { notFound } from "../../../http/errors.js";
 import { authorize, idParam } from "../../../http/guards.js";
-import { serveStoredFile } from "../../publications/publications.download.js";
+import { serveStoredFile } from "../../publications/publications.download.export.js";
 import { loadRound, roundPath } from "../load.pages.js";
 import { canSeePosition } from "../products.policy.js";
 

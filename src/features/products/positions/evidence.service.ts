@@ -1,5 +1,5 @@
 import { invalid } from "../../../http/errors.js";
-import { safeFileName, sha256Of } from "../../publications/publications.files.js";
+import { safeFileName, sha256Of } from "../../publications/publications.files.service.js";
 import type { UploadedFile } from "../../publications/publications.schemas.js";
 
 /** The largest evidence file (a message or letter an agency sent) the secretariat attaches. */

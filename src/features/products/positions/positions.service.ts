@@ -5,7 +5,7 @@ import { AppError, forbidden, invalid } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../audit/write.js";
 import { type Actor, hasRole } from "../../auth/actor.js";
-import { storeFile } from "../../publications/publications.files.js";
+import { storeFile } from "../../publications/publications.files.service.js";
 import type { UploadedFile } from "../../publications/publications.schemas.js";
 import { ensureOwnAgency, type NamedAgency, namedAgency } from "../named-agency.queries.js";
 import { canSeePosition, canSetPosition } from "../products.policy.js";

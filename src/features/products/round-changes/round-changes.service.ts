@@ -8,7 +8,7 @@ import { AppError, forbidden, invalid } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../audit/write.js";
 import type { Actor } from "../../auth/actor.js";
-import { enqueueMail } from "../../mail/mail.outbox.js";
+import { enqueueMail } from "../../mail/mail.outbox.service.js";
 import { canEditProduct, canSetPosition } from "../products.policy.js";
 import type { ProductDetail } from "../products.queries.js";
 import { formatDeadline } from "../rounds/deadline.presenter.js";

@@ -7,7 +7,7 @@ import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js"
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../audit/write.js";
 import { type Actor, hasRole, systemActor } from "../../auth/actor.js";
-import { enqueueMail } from "../../mail/mail.outbox.js";
+import { enqueueMail } from "../../mail/mail.outbox.service.js";
 import { carryPositions } from "../carried/carried.service.js";
 import { canEditProduct, canOpenRound } from "../products.policy.js";
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRange } from "./publications.download.js";
+import { parseRange } from "./publications.download.export.js";
 
 describe("byte ranges", () => {
   it("reads closed, open and suffix ranges, clipped to the file", () => {
