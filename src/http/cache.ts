@@ -2,8 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Deps } from "../deps.js";
-import { SESSION_COOKIE } from "../features/auth/sessions.js";
 import type { AppEnv } from "./env.js";
+import { SESSION_COOKIE } from "./sessions.js";
 
 // Headers that belong to one response only and are never replayed from the cache.
 const perResponse = new Set(["set-cookie", "x-request-id", "date", "etag", "content-length"]);

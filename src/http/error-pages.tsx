@@ -1,10 +1,9 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { isDatabaseUnreachable } from "../db/unreachable.js";
-import { TooManyGuesses } from "../features/auth/guess-throttle.service.js";
 import { fromDatabaseError, serverError } from "./db-errors.js";
 import type { AppContext, AppEnv } from "./env.js";
-import { AppError } from "./errors.js";
+import { AppError, TryLater } from "./errors.js";
 import { renderPage } from "./page.js";
 import { loggablePath } from "./redact.js";
 
@@ -77,7 +76,7 @@ export async function handleError(err: unknown, c: AppContext): Promise<Response
   if (e.code === "forbidden" && c.var.actor?.kind === "visitor")
     e = new AppError("unauthenticated", "Please sign in first.");
   if (e.status === 503) c.header("Retry-After", RETRY_AFTER_SECONDS);
-  if (e instanceof TooManyGuesses) c.header("Retry-After", String(e.retryAfterSeconds));
+  if (e instanceof TryLater) c.header("Retry-After", String(e.retryAfterSeconds));
   if (c.req.path.startsWith("/api/")) {
     return c.json(
       { error: { code: e.code, message: e.message, fields: e.fields, requestId: c.var.requestId } },

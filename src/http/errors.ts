@@ -48,6 +48,16 @@ export class AppError extends Error {
   }
 }
 
+/** A refusal that says when to come back: answered 429 with Retry-After. */
+export class TryLater extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("rate_limited", message);
+  }
+}
+
 /** The HTTP status for an error code. */
 export function statusOf(code: ErrorCode) {
   return statusByCode[code];

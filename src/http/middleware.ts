@@ -2,13 +2,13 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Deps } from "../deps.js";
-import { CSRF_COOKIE, CSRF_FIELD, csrfTokenFor, isValidCsrfToken, newNonce } from "../features/auth/csrf.js";
-import { personForSession, SESSION_COOKIE } from "../features/auth/sessions.js";
-import { actorForApiToken } from "../features/tokens/tokens.queries.js";
+import { actorForApiToken } from "./api-tokens.js";
+import { CSRF_COOKIE, CSRF_FIELD, csrfTokenFor, isValidCsrfToken, newNonce } from "./csrf.js";
 import type { AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
 import { parseForm } from "./forms.js";
 import { loggablePath } from "./redact.js";
+import { personForSession, SESSION_COOKIE } from "./sessions.js";
 
 /** Puts the dependencies on the context and logs one structured line per request. */
 export function requestLogging(deps: Deps): MiddlewareHandler<AppEnv> {

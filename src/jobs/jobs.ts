@@ -1,5 +1,4 @@
 import type { Deps } from "../deps.js";
-import { deleteExpiredSessions } from "../features/auth/sessions.js";
 import { sendWeeklyDigests } from "../features/home/digest.service.js";
 import {
   anonymiseOldInput,
@@ -12,6 +11,7 @@ import { meetingEndedBetween } from "../features/meetings/meetings.clock.jobs.js
 import { publishDueArticles } from "../features/news/news.publishing.service.js";
 import { closeDueRounds } from "../features/products/rounds/rounds.service.js";
 import { sendDueReminders } from "../features/reminders/reminders.service.js";
+import { deleteExpiredSessions } from "../http/sessions.js";
 import type { Job } from "./scheduler.js";
 
 /** Every clock of the platform, in one place: what runs, how often, and where. */

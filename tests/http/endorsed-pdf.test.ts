@@ -1,10 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { productVersions, publications } from "../../src/db/schema/index.js";
-import { CSRF_COOKIE, csrfTokenFor } from "../../src/features/auth/csrf.js";
-import { createSession, SESSION_COOKIE } from "../../src/features/auth/sessions.js";
 import { textSha256 } from "../../src/features/products/consensus/agreed-version.service.js";
 import { extractPdfText } from "../../src/features/publications/publications.files.service.js";
+import { CSRF_COOKIE, csrfTokenFor } from "../../src/http/csrf.js";
+import { createSession, SESSION_COOKIE } from "../../src/http/sessions.js";
 import { browser, makePerson } from "../support/actors.js";
 import { decisionAt, reviewedProduct } from "../support/consensus.js";
 import { useTestDatabase } from "../support/database.js";

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { organisations } from "../../src/db/schema/index.js";
 import { countStatements } from "../../src/db/statement-count.js";
-import { write } from "../../src/features/audit/write.js";
 import { systemActor } from "../../src/features/auth/actor.js";
+import { write } from "../../src/kit/write.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 

@@ -14,8 +14,8 @@ import {
   workingGroups,
 } from "../../src/db/schema/index.js";
 import type { Person } from "../../src/features/auth/actor.js";
-import { CSRF_COOKIE, csrfTokenFor } from "../../src/features/auth/csrf.js";
-import { createSession, SESSION_COOKIE } from "../../src/features/auth/sessions.js";
+import { CSRF_COOKIE, csrfTokenFor } from "../../src/http/csrf.js";
+import { createSession, SESSION_COOKIE } from "../../src/http/sessions.js";
 import { makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { makePdf } from "../support/pdf.js";

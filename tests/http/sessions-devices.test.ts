@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apiTokens, auditLog, people, sessions } from "../../src/db/schema/index.js";
 import { browserName } from "../../src/features/auth/devices.pages.js";
-import { createSession } from "../../src/features/auth/sessions.js";
 import { createApiToken } from "../../src/features/tokens/tokens.service.js";
+import { createSession } from "../../src/http/sessions.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 

@@ -10,9 +10,9 @@ import {
 } from "../../src/db/schema/index.js";
 import type { Deps } from "../../src/deps.js";
 import type { Person } from "../../src/features/auth/actor.js";
-import { CSRF_COOKIE, csrfTokenFor } from "../../src/features/auth/csrf.js";
-import { createSession, SESSION_COOKIE } from "../../src/features/auth/sessions.js";
 import { storeFile } from "../../src/features/publications/publications.files.service.js";
+import { CSRF_COOKIE, csrfTokenFor } from "../../src/http/csrf.js";
+import { createSession, SESSION_COOKIE } from "../../src/http/sessions.js";
 import { browser, makePerson } from "./actors.js";
 import type { TestContext } from "./database.js";
 import { makePdf } from "./pdf.js";

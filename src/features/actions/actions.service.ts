@@ -3,7 +3,7 @@ import { actionEvents, actionItems, meetings, people } from "../../db/schema/ind
 import type { Deps } from "../../deps.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { findOrganisationByAcronym } from "../directory/directory.queries.js";
 import { chairPersonIds, findGroupBySlug } from "../groups/groups.queries.js";

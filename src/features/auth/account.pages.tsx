@@ -4,12 +4,12 @@ import { handleForm } from "../../http/forms.js";
 import { requirePerson } from "../../http/guards.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderPrivate } from "../../http/page.js";
+import { createSession } from "../../http/sessions.js";
 import { CsrfField, ErrorSummary, Field, Notice, PageHeader } from "../../web/components.js";
 import { changeOwnPassword } from "../directory/people.service.js";
 import { mailCategories, mailOptOutOf, setMailPreferences } from "../mail/mail.preferences.service.js";
 import { roleLabels } from "./actor.js";
 import { setSessionCookie } from "./auth.pages.js";
-import { createSession } from "./sessions.js";
 
 /** A person's own account: who they are, and a password change. */
 export function accountPages() {

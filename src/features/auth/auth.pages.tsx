@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError, type FieldErrors } from "../../http/errors.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
+import { deleteSession, SESSION_COOKIE, SESSION_DAYS } from "../../http/sessions.js";
 import { CsrfField, ErrorSummary, Field, Notice } from "../../web/components.js";
 import { enabledSsoOrganisations } from "../sso/sso.settings.queries.js";
 import { SsoChoices } from "../sso/views/sso-choices.js";
@@ -11,7 +12,6 @@ import { ENROL_PATH, setSecondStepCookie } from "../two-factor/cookies.pages.js"
 import { PasskeySignIn } from "../two-factor/views/passkey-forms.js";
 import { recordSignOut, signIn } from "./auth.service.js";
 import { TooManyGuesses } from "./guess-throttle.service.js";
-import { deleteSession, SESSION_COOKIE, SESSION_DAYS } from "./sessions.js";
 
 /**
  * Only paths of this site may follow a sign-in, so the form cannot send people elsewhere. Browsers

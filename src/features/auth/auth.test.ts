@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csrfTokenFor, isValidCsrfToken } from "./csrf.js";
+import { csrfTokenFor, isValidCsrfToken } from "../../http/csrf.js";
 import { hashPassword, verifyPassword } from "./passwords.service.js";
 
 describe("passwords", () => {

@@ -4,12 +4,12 @@ import type { AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { authorize, idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import { listSessionsOf, SESSION_COOKIE } from "../../http/sessions.js";
 import { ConfirmForm, CsrfField, Notice, PageHeader, TableScroll } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
 import { findPerson } from "../directory/directory.queries.js";
 import { endOwnSession, endSessionsOf, ownTokens, revokeOwnToken } from "./devices.service.js";
-import { listSessionsOf, SESSION_COOKIE } from "./sessions.js";
 
 /** A short, readable name for a browser from its user agent. */
 export function browserName(ua: string | null): string {

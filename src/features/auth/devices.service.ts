@@ -2,11 +2,11 @@ import { and, eq, isNull } from "drizzle-orm";
 import { apiTokens } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden, notFound } from "../../http/errors.js";
-import { write } from "../audit/write.js";
+import { deleteSessionById, deleteSessionsOf } from "../../http/sessions.js";
+import { write } from "../../kit/write.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
 import { findPerson } from "../directory/directory.queries.js";
 import type { Actor } from "./actor.js";
-import { deleteSessionById, deleteSessionsOf } from "./sessions.js";
 
 const signedInOnly = (actor: Actor) => {
   if (actor.kind !== "person" || actor.token)

@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { signInThrottle } from "../../db/schema/index.js";
-import { AppError } from "../../http/errors.js";
+import { TryLater } from "../../http/errors.js";
 
 /**
  * Throttling of secrets being guessed (passwords, setup codes), built so an attacker cannot lock
@@ -34,11 +34,11 @@ const pairKey = (g: Guess) => `guess:${g.scope}:${g.account.toLowerCase()}|${g.a
 const addressKey = (g: Guess) => `guess-address:${g.address}`;
 
 /** A refusal that tells the client when to come back. */
-export class TooManyGuesses extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
+export class TooManyGuesses extends TryLater {
+  constructor(retryAfterSeconds: number) {
     super(
-      "rate_limited",
       `Too many failed attempts. Please wait ${waitText(retryAfterSeconds)} and try again.`,
+      retryAfterSeconds,
     );
   }
 }

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import { calendarTokens, people } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden } from "../../http/errors.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { canHaveCalendarFeed } from "./calendar.policy.js";
 

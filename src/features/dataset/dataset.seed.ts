@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import { chairTerms, forumSettings, organisations } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import { systemActor } from "../auth/actor.js";
 import { seedFaq } from "../faq/faq.seed.js";
 import { seedGer } from "../ger/ger.seed.js";

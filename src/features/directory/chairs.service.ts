@@ -3,7 +3,7 @@ import { chairTerms } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { canManageDirectory } from "./directory.policy.js";
 import { findOrganisationByAcronym } from "./directory.queries.js";

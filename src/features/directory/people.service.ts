@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { people } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
+import { deleteSessionsOf } from "../../http/sessions.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { changePasswordSchema } from "../auth/auth.schemas.js";
 import {
@@ -12,7 +13,6 @@ import {
   refuseWhileThrottled,
 } from "../auth/guess-throttle.service.js";
 import { hashPassword, verifyPassword } from "../auth/passwords.service.js";
-import { deleteSessionsOf } from "../auth/sessions.js";
 import { canManageDirectory } from "./directory.policy.js";
 import {
   findOrganisationByAcronym,

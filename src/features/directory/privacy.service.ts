@@ -12,9 +12,9 @@ import {
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
-import { write } from "../audit/write.js";
+import { deleteSessionsOf } from "../../http/sessions.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
-import { deleteSessionsOf } from "../auth/sessions.js";
 import { canManageDirectory } from "./directory.policy.js";
 import { findPerson } from "./directory.queries.js";
 

@@ -15,7 +15,7 @@ import {
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { AppError } from "../../http/errors.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { unpublishArticle } from "../news/news.publishing.service.js";
 import { canVerifyFacts } from "./facts.policy.js";

@@ -5,7 +5,7 @@ import type { Deps } from "../../deps.js";
 import { diffEditions, type EditionDiff } from "../../domain/edition-diff.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { listMissions, type Mission } from "../roadmap/roadmap.queries.js";
 import { missionSlug } from "../roadmap/roadmap.schemas.js";

@@ -3,7 +3,7 @@ import { groupChairs, groupMemberships, people, workingGroups } from "../../db/s
 import type { Deps } from "../../deps.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { findOrganisationByAcronym } from "../directory/directory.queries.js";
 import { canCreateGroup, canManageGroup } from "./groups.policy.js";

@@ -3,7 +3,7 @@ import { inboxDeliveries } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { AppError, forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { addNote } from "./forward.service.js";
 import { canAcknowledgeInput, canAnswerForAgency } from "./inbox.policy.js";

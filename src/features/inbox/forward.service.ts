@@ -11,7 +11,7 @@ import {
 import type { Deps } from "../../deps.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { enqueueMail } from "../mail/mail.outbox.service.js";
 import { forwardedMail } from "./inbox.mails.js";

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { inboxDeliveries, inboxMessages } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import { systemActor } from "../auth/actor.js";
 import { enqueueMail } from "../mail/mail.outbox.service.js";
 import { focalPointsOf } from "./forward.service.js";

@@ -3,7 +3,7 @@ import { inboxMessages, workingGroups } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { AppError, invalid } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { enqueueMail } from "../mail/mail.outbox.service.js";
 import { addNote, loadForTriage } from "./forward.service.js";

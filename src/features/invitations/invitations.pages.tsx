@@ -5,6 +5,7 @@ import { type Form, handleForm } from "../../http/forms.js";
 import { idParam, personAllowedBy } from "../../http/guards.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderPage, renderPrivate } from "../../http/page.js";
+import { createSession } from "../../http/sessions.js";
 import {
   ConfirmForm,
   CsrfField,
@@ -18,7 +19,6 @@ import {
 import { formatTimestamp } from "../../web/format.js";
 import { hasRole, roleLabels } from "../auth/actor.js";
 import { setSessionCookie } from "../auth/auth.pages.js";
-import { createSession } from "../auth/sessions.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { ssoForPerson } from "../sso/sso.settings.queries.js";
 import { ssoStartPath } from "../sso/views/sso-choices.js";

@@ -5,8 +5,8 @@ import { accountLinks, organisations, people, roles } from "../../db/schema/inde
 import type { Deps } from "../../deps.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
+import { write } from "../../kit/write.js";
 import { loadForum } from "../../web/forum.js";
-import { write } from "../audit/write.js";
 import { type Actor, systemActor } from "../auth/actor.js";
 import { choosePasswordSchema } from "../auth/auth.schemas.js";
 import { hashPassword } from "../auth/passwords.service.js";

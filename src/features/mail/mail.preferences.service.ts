@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { people } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden, invalid } from "../../http/errors.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 
 /** The kinds of mail a person may turn off on their account page (the rest is always sent). */

@@ -4,7 +4,7 @@ import type { Deps } from "../../deps.js";
 import { resolveSessionTimes } from "../../domain/meeting-sessions.js";
 import { invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import type { MeetingDetail } from "./meetings.queries.js";
 import { loadManagedMeeting } from "./meetings.service.js";

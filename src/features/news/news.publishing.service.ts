@@ -3,7 +3,7 @@ import { newsArticles } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import { type Actor, systemActor } from "../auth/actor.js";
 import { queueArticleNotifications } from "../subscriptions/subscriptions.service.js";
 import { canManageNews } from "./news.policy.js";

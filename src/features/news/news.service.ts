@@ -4,7 +4,7 @@ import { type ArticleContent, newsArticles, newsRevisions } from "../../db/schem
 import type { Deps } from "../../deps.js";
 import { forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { canManageNews } from "./news.policy.js";
 import { type Article, findArticle, findRevision } from "./news.queries.js";

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.js";
 import { contentPageRevisions } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden, notFound } from "../../http/errors.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { canEditPages } from "./pages.policy.js";
 import { type ContentPage, findContentPage } from "./pages.queries.js";

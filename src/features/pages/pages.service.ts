@@ -4,7 +4,7 @@ import { contentPageRevisions, contentPages } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { canEditPages } from "./pages.policy.js";
 import { type ContentPage, findContentPage } from "./pages.queries.js";

@@ -14,7 +14,7 @@ import { reattachComment } from "../../domain/comment-matching.js";
 import { parseSections } from "../../domain/sections.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { canAddVersion, canCreateProduct, canEditProduct } from "./products.policy.js";
 import {

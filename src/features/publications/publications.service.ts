@@ -3,7 +3,7 @@ import { publications } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { checkPdf, extractPdfText, safeFileName, sha256Of, storeFile } from "./publications.files.service.js";
 import { canManagePublications } from "./publications.policy.js";

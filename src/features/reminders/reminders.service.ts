@@ -1,6 +1,6 @@
 import { reminderLog } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import { systemActor } from "../auth/actor.js";
 import type { MailMessage } from "../mail/mail.outbox.service.js";
 import { enqueueMail } from "../mail/mail.outbox.service.js";

@@ -9,7 +9,7 @@ import {
 import type { Deps } from "../../deps.js";
 import { AppError, forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { extractPdfText, storeFile } from "../publications/publications.files.service.js";
 import { buildReportDocument, type ReportDocument } from "./document/document.queries.js";

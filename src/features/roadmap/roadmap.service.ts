@@ -11,7 +11,7 @@ import type { Deps } from "../../deps.js";
 import { formatAtPrecision } from "../../domain/mission-dates.js";
 import { AppError, forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { resolve } from "./missions.resolve.service.js";
 import { revisionAuthor } from "./revision-author.service.js";

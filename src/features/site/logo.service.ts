@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Deps } from "../../deps.js";
 import { forbidden, invalid } from "../../http/errors.js";
+import { write } from "../../kit/write.js";
 import { loadForum } from "../../web/forum.js";
-import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { canEditPages } from "../pages/pages.policy.js";
 import { storeFile } from "../publications/publications.files.service.js";

@@ -4,8 +4,8 @@ import { forumSettings } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
+import { write } from "../../kit/write.js";
 import { loadForum } from "../../web/forum.js";
-import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
 

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { accountLinks, people, ssoIdentities } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import { systemActor } from "../auth/actor.js";
 import type { Organisation } from "../directory/directory.queries.js";
 import { noAccount } from "./sso.problem.pages.js";

@@ -4,7 +4,7 @@ import { organisations, people, ssoProviders } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden, invalid } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
 import type { Organisation } from "../directory/directory.queries.js";

@@ -4,8 +4,8 @@ import { newsSubscribers, type SubscriberStatus } from "../../db/schema/index.js
 import type { Deps } from "../../deps.js";
 import { AppError, forbidden } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
+import { write } from "../../kit/write.js";
 import { loadForum } from "../../web/forum.js";
-import { write } from "../audit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { lockedUntil, recordFailure, throttleKey } from "../auth/throttle.service.js";
 import { enqueueMail } from "../mail/mail.outbox.service.js";

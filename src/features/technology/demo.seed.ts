@@ -9,7 +9,7 @@ import {
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { forbidden } from "../../http/errors.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { canManageDemoData } from "./technology.policy.js";
 

@@ -2,12 +2,13 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { apiTokens, organisations } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import { hashApiToken } from "../../http/api-tokens.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { canChooseTokenAgency, canManageTokensOf, canSeeTokens } from "./tokens.policy.js";
-import { findToken, hashApiToken, type TokenRow } from "./tokens.queries.js";
+import { findToken, type TokenRow } from "./tokens.queries.js";
 import { tokenInput } from "./tokens.schemas.js";
 
 /** Tokens start with this, so a leaked one is recognisable (and findable by secret scanners). */

@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
 import { forbidden, notFound } from "../../http/errors.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
 import { findPerson } from "../directory/directory.queries.js";

@@ -4,8 +4,8 @@ import { AppError } from "../../http/errors.js";
 import { parseForm } from "../../http/forms.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
+import { write } from "../../kit/write.js";
 import { CsrfField, Field } from "../../web/components.js";
-import { write } from "../audit/write.js";
 import { safeNext, setSessionCookie } from "../auth/auth.pages.js";
 import { finishSignIn } from "../auth/auth.service.js";
 import {

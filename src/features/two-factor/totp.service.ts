@@ -5,7 +5,7 @@ import type { Deps } from "../../deps.js";
 import { looksLikeRecoveryCode, matchingStep, newRecoveryCodes, newTotpSecret } from "../../domain/totp.js";
 import { AppError, forbidden } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor, Person } from "../auth/actor.js";
 import {
   clearFailedGuesses,

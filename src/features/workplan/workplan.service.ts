@@ -3,7 +3,7 @@ import { groupDeliverables, groupOutlooks, people } from "../../db/schema/index.
 import type { Deps } from "../../deps.js";
 import { invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { write } from "../audit/write.js";
+import { write } from "../../kit/write.js";
 import type { Actor } from "../auth/actor.js";
 import { findOrganisationByAcronym } from "../directory/directory.queries.js";
 import { loadManagedGroup } from "../groups/groups.service.js";

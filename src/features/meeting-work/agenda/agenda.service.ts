@@ -3,7 +3,7 @@ import { agendaItems } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { findOrganisationByAcronym, findPerson } from "../../directory/directory.queries.js";
 import { agendaItemInput, moveInput } from "../meeting-work.schemas.js";

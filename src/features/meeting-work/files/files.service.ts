@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { agendaItemFiles } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { invalid, notFound } from "../../../http/errors.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { safeFileName, storeFile } from "../../publications/publications.files.service.js";
 import { MAX_PDF_BYTES, type UploadedFile } from "../../publications/publications.schemas.js";

@@ -3,7 +3,7 @@ import { meetingMinutes } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { findMeetingBySlug } from "../../meetings/meetings.queries.js";
 import { canApproveMinutesAt } from "../meeting-work.policy.js";

@@ -4,7 +4,7 @@ import { meetingAttendance, meetingRegistrations } from "../../../db/schema/inde
 import type { Deps } from "../../../deps.js";
 import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { findMeetingBySlug, type MeetingDetail } from "../../meetings/meetings.queries.js";
 import { attendanceModesFor, canManageMeetingWork, canRegister } from "../meeting-work.policy.js";

@@ -3,7 +3,7 @@ import { carriedCommentConfirmations, reviewPositions } from "../../../db/schema
 import type { Deps } from "../../../deps.js";
 import type { CarriedStatus } from "../../../domain/carried-comments.js";
 import { AppError, forbidden, notFound } from "../../../http/errors.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { canEditProduct } from "../products.policy.js";
 import { findVersion, type ProductDetail } from "../products.queries.js";

@@ -4,7 +4,7 @@ import { reviewComments } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { AppError, forbidden, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import { type Actor, hasRole } from "../../auth/actor.js";
 import { ensureOwnAgency, namedAgency } from "../named-agency.queries.js";
 import type { ProductDetail } from "../products.queries.js";

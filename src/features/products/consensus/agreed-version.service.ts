@@ -5,7 +5,7 @@ import { editorialConfirmations } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { AppError, forbidden, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { canAddVersion, canEditProduct } from "../products.policy.js";
 import { findProductBySlug, listVersions, type ProductDetail, type Version } from "../products.queries.js";

@@ -5,7 +5,7 @@ import type { Deps } from "../../../deps.js";
 import { describeReason } from "../../../domain/consensus.js";
 import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
-import { type AuditEntry, write } from "../../audit/write.js";
+import { type AuditEntry, write } from "../../../kit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { checkPdf } from "../../publications/publications.files.service.js";
 import type { UploadedFile } from "../../publications/publications.schemas.js";

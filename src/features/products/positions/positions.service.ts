@@ -3,7 +3,7 @@ import { reviewPositions } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { AppError, forbidden, invalid } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import { type Actor, hasRole } from "../../auth/actor.js";
 import { storeFile } from "../../publications/publications.files.service.js";
 import type { UploadedFile } from "../../publications/publications.schemas.js";

@@ -6,7 +6,7 @@ import type { Deps } from "../../../deps.js";
 import { isTimeZone, zonedToInstant } from "../../../domain/time-zones.js";
 import { AppError, forbidden, invalid } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { enqueueMail } from "../../mail/mail.outbox.service.js";
 import { canEditProduct, canSetPosition } from "../products.policy.js";

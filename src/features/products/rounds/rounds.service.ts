@@ -5,7 +5,7 @@ import { products, reviewRoundAgencies, reviewRounds } from "../../../db/schema/
 import type { Deps } from "../../../deps.js";
 import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import { type Actor, hasRole, systemActor } from "../../auth/actor.js";
 import { enqueueMail } from "../../mail/mail.outbox.service.js";
 import { carryPositions } from "../carried/carried.service.js";

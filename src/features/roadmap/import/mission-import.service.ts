@@ -3,7 +3,7 @@ import { gerObjectives, organisations } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { type ImportError, sortImportErrors } from "../../../domain/import-report.js";
 import { AppError, forbidden } from "../../../http/errors.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { canImportMissions } from "../roadmap.policy.js";
 import { listMissions } from "../roadmap.queries.js";

@@ -4,7 +4,7 @@ import { technologies, technologyAreas } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { canEditTechnologyList } from "../technology.policy.js";
 import {

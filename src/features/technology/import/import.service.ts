@@ -11,7 +11,7 @@ import {
 import type { Deps } from "../../../deps.js";
 import { type ImportError, sortImportErrors } from "../../../domain/import-report.js";
 import { AppError, forbidden } from "../../../http/errors.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { canAddCapabilities, canAddNeeds, canEditTechnologyList } from "../technology.policy.js";
 import { type ImportContext, type PlannedRow, planImport } from "./plan.import.js";

@@ -4,7 +4,7 @@ import { organisations, technologies, technologyCapabilities } from "../../../db
 import type { Deps } from "../../../deps.js";
 import { type FieldErrors, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { canEditCapability } from "../technology.policy.js";
 import { type CapabilityInput, capabilityInput } from "../technology.schemas.js";

@@ -4,7 +4,7 @@ import { missions, technologies, technologyNeeds } from "../../../db/schema/inde
 import type { Deps } from "../../../deps.js";
 import { type FieldErrors, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
-import { write } from "../../audit/write.js";
+import { write } from "../../../kit/write.js";
 import type { Actor } from "../../auth/actor.js";
 import { canEditNeed } from "../technology.policy.js";
 import { type NeedInput, needInput } from "../technology.schemas.js";
