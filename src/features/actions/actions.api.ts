@@ -3,9 +3,8 @@ import { actionStatuses } from "../../db/schema/index.js";
 import { errors, json } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { pageParam } from "../../http/guards.js";
+import { apiPerson, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import type { Person } from "../auth/actor.js";
 import { resolveActionFilters } from "./actions.filters.js";
 import { ACTIONS_PER_PAGE, type ActionRow, findActionByNumber, listActions } from "./actions.queries.js";
 import { createAction, updateAction, updateActionStatus } from "./actions.service.js";
@@ -75,10 +74,6 @@ const actionJson = (a: ActionRow, today: string) => ({
   meeting: a.meetingSlug,
 });
 
-function signedIn(c: AppContext): Person {
-  if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return c.var.actor;
-}
 const today = (c: AppContext) => c.var.deps.now().toISOString().slice(0, 10);
 
 async function loadAction(c: AppContext, number: string) {
@@ -117,7 +112,7 @@ export function registerActionsApi(api: Api) {
       },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const q = c.req.valid("query");
       const { resolved } = await resolveActionFilters(c.var.deps.db, actor, q);
       const page = pageParam(q.page);
@@ -141,7 +136,7 @@ export function registerActionsApi(api: Api) {
       },
     }),
     async (c) => {
-      signedIn(c);
+      apiPerson(c);
       const a = await loadAction(c, c.req.valid("param").number);
       const history = a.history.map((h) => ({
         at: h.at.toISOString(),
@@ -167,7 +162,7 @@ export function registerActionsApi(api: Api) {
       responses: { 201: json(z.object({ data: Action }), "Raised"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const row = await createAction(c.var.deps, actor, c.req.valid("json"));
       return c.json(
         { data: actionJson((await findActionByNumber(c.var.deps.db, row.number))!, today(c)) },
@@ -191,7 +186,7 @@ export function registerActionsApi(api: Api) {
       responses: { 200: json(z.object({ data: Action }), "Updated"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const a = await loadAction(c, c.req.valid("param").number);
       const current = {
         title: a.title,
@@ -227,7 +222,7 @@ export function registerActionsApi(api: Api) {
       responses: { 201: json(z.object({ data: Action }), "Recorded"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const a = await loadAction(c, c.req.valid("param").number);
       await updateActionStatus(c.var.deps, actor, a.number, c.req.valid("json"));
       return c.json(

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { roles } from "../../db/schema/index.js";
 import { body, errors, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
-import { idParam, pageParam, requirePerson } from "../../http/guards.js";
+import { apiPerson, idParam, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { canManageDirectory, canSeeContactDetails } from "./directory.policy.js";
 import { findOrganisationByAcronym, findPerson, listPeople } from "./directory.queries.js";
@@ -64,7 +64,7 @@ export function registerPeopleApi(api: Api) {
       },
     }),
     async (c) => {
-      requirePerson(c);
+      apiPerson(c);
       const q = c.req.valid("query");
       const org = q.agency ? await findOrganisationByAcronym(c.var.deps.db, q.agency) : undefined;
       if (q.agency && !org) throw new AppError("not_found", `No member organisation ${q.agency}.`);
@@ -91,7 +91,7 @@ export function registerPeopleApi(api: Api) {
       responses: { 200: json(z.object({ data: Person }), "The person"), 401: errors[401], 404: errors[404] },
     }),
     async (c) => {
-      requirePerson(c);
+      apiPerson(c);
       const found = await findPerson(c.var.deps.db, idParam(c.req.valid("param").id));
       if (!found || (!found.person.active && !canManageDirectory(c.var.actor)))
         throw new AppError("not_found", "No such person.");

@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { editionKinds } from "../../db/schema/index.js";
 import { errorResponse, json } from "../../http/api-schemas.js";
-import { AppError } from "../../http/errors.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import type { Actor } from "../auth/actor.js";
 import { EditionSchema, editionJson, slugParam } from "./editions.api.js";
 import { deleteEdition, freezeEdition, publishEdition } from "./editions.service.js";
 
@@ -19,10 +18,6 @@ const EditionWrite = z
   .passthrough()
   .openapi("EditionWrite");
 
-const person = (actor: Actor) => {
-  if (actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return actor;
-};
 const writeErrors = {
   401: errorResponse("Not signed in"),
   403: errorResponse("Not the secretariat"),
@@ -46,10 +41,7 @@ export function registerEditionAdminApi(api: Api) {
       responses: { 201: json(z.object({ data: EditionSchema }), "Frozen as a draft"), ...writeErrors },
     }),
     async (c) =>
-      c.json(
-        { data: editionJson(await freezeEdition(c.var.deps, person(c.var.actor), c.req.valid("json"))) },
-        201,
-      ),
+      c.json({ data: editionJson(await freezeEdition(c.var.deps, apiPerson(c), c.req.valid("json"))) }, 201),
   );
   api.openapi(
     createRoute({
@@ -65,7 +57,7 @@ export function registerEditionAdminApi(api: Api) {
     async (c) =>
       c.json(
         {
-          data: editionJson(await publishEdition(c.var.deps, person(c.var.actor), c.req.valid("param").slug)),
+          data: editionJson(await publishEdition(c.var.deps, apiPerson(c), c.req.valid("param").slug)),
         },
         200,
       ),
@@ -83,7 +75,7 @@ export function registerEditionAdminApi(api: Api) {
     }),
     async (c) => {
       const { slug } = c.req.valid("param");
-      await deleteEdition(c.var.deps, person(c.var.actor), slug);
+      await deleteEdition(c.var.deps, apiPerson(c), slug);
       return c.json({ deleted: slug }, 200);
     },
   );

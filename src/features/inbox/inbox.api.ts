@@ -3,9 +3,8 @@ import { senderKinds } from "../../db/schema/index.js";
 import { errorResponse, errors, json } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError, forbidden } from "../../http/errors.js";
-import { pageParam } from "../../http/guards.js";
+import { apiPerson, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import type { Person } from "../auth/actor.js";
 import { recordReceipt, replyToSecretariat } from "./agency.service.js";
 import { forwardToAgencies } from "./forward.service.js";
 import { canManageInbox, canOpenInbox, canReadInput } from "./inbox.policy.js";
@@ -18,13 +17,8 @@ import {
   yearlyInputCounts,
 } from "./inbox.queries.js";
 
-function signedIn(c: AppContext): Person {
-  if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return c.var.actor;
-}
-
 async function loadReadable(c: AppContext, reference: string) {
-  const actor = signedIn(c);
+  const actor = apiPerson(c);
   const m = await findInputByReference(c.var.deps.db, reference);
   if (!m) throw new AppError("not_found", "No message with this reference.");
   if (
@@ -69,7 +63,7 @@ export function registerInboxApi(api: Api) {
       },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       if (!canOpenInbox(actor)) throw forbidden("Your account belongs to no agency, so it has no inbox.");
       const q = c.req.valid("query");
       const f = readFilters(q);
@@ -110,7 +104,7 @@ export function registerInboxApi(api: Api) {
       },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       if (!canManageInbox(actor)) throw forbidden("Only the secretariat sees the counts.");
       return c.json({ data: await yearlyInputCounts(c.var.deps.db, Number(c.req.valid("param").year)) }, 200);
     },

@@ -1,10 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, json } from "../../http/api-schemas.js";
 import { notFound } from "../../http/errors.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { type AgendaItem, findAgendaItem, listAgenda } from "./agenda.queries.js";
 import { addAgendaItem, deleteAgendaItem, updateAgendaItem } from "./agenda.service.js";
-import { loose, meeting, param, person, security, slugParam, tags } from "./meeting-work.api-shared.js";
+import { loose, meeting, param, security, slugParam, tags } from "./meeting-work.api-shared.js";
 
 const AgendaItemSchema = z
   .object({
@@ -84,7 +85,7 @@ export function registerAgendaRoutes(api: Api) {
     }),
     async (c) => {
       const m = await meeting(c, c.req.valid("param").slug);
-      const row = await addAgendaItem(c.var.deps, person(c), m.slug, c.req.valid("json"));
+      const row = await addAgendaItem(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
       return c.json({ data: itemJson(m.slug, (await findAgendaItem(c.var.deps.db, m.id, row.id))!) }, 201);
     },
   );
@@ -115,7 +116,7 @@ export function registerAgendaRoutes(api: Api) {
         notes: current.notes,
         ...c.req.valid("json"),
       };
-      await updateAgendaItem(c.var.deps, person(c), m.slug, current.id, merged);
+      await updateAgendaItem(c.var.deps, apiPerson(c), m.slug, current.id, merged);
       return c.json(
         { data: itemJson(m.slug, (await findAgendaItem(c.var.deps.db, m.id, current.id))!) },
         200,
@@ -137,7 +138,7 @@ export function registerAgendaRoutes(api: Api) {
       const m = await meeting(c, slug);
       const n = Number(id);
       if (!Number.isInteger(n) || n <= 0) throw notFound("The agenda item");
-      await deleteAgendaItem(c.var.deps, person(c), m.slug, n);
+      await deleteAgendaItem(c.var.deps, apiPerson(c), m.slug, n);
       return c.json({ data: { deleted: true } }, 200);
     },
   );

@@ -1,9 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, json } from "../../http/api-schemas.js";
 import { notFound } from "../../http/errors.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { addDecision, type Decision, listDecisions, updateDecision } from "./decisions.js";
-import { loose, meeting, param, person, security, slugParam, tags } from "./meeting-work.api-shared.js";
+import { loose, meeting, param, security, slugParam, tags } from "./meeting-work.api-shared.js";
 
 const DecisionSchema = z
   .object({
@@ -49,7 +50,7 @@ export function registerDecisionRoutes(api: Api) {
       responses: { 201: one, ...errors },
     }),
     async (c) => {
-      const d = await addDecision(c.var.deps, person(c), c.req.valid("param").slug, c.req.valid("json"));
+      const d = await addDecision(c.var.deps, apiPerson(c), c.req.valid("param").slug, c.req.valid("json"));
       return c.json({ data: decisionJson(d) }, 201);
     },
   );
@@ -70,7 +71,7 @@ export function registerDecisionRoutes(api: Api) {
       const { slug, number } = c.req.valid("param");
       const n = Number(number);
       if (!Number.isInteger(n) || n <= 0) throw notFound("The decision");
-      const d = await updateDecision(c.var.deps, person(c), slug, n, c.req.valid("json"));
+      const d = await updateDecision(c.var.deps, apiPerson(c), slug, n, c.req.valid("json"));
       return c.json({ data: decisionJson(d) }, 200);
     },
   );

@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, json } from "../../http/api-schemas.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import { loose, meeting, person, security, slugParam, tags } from "./meeting-work.api-shared.js";
+import { loose, meeting, security, slugParam, tags } from "./meeting-work.api-shared.js";
 import { addMinutesVersion, approveMinutes, listMinutes, type MinutesVersion } from "./minutes.js";
 
 const MinutesSchema = z
@@ -61,7 +62,7 @@ export function registerMinutesRoutes(api: Api) {
     }),
     async (c) => {
       const m = await meeting(c, c.req.valid("param").slug);
-      const v = await addMinutesVersion(c.var.deps, person(c), m.slug, c.req.valid("json"));
+      const v = await addMinutesVersion(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
       const [saved] = (await listMinutes(c.var.deps.db, m.id)).filter((x) => x.id === v.id);
       return c.json({ data: minutesJson(saved!) }, 201);
     },
@@ -91,7 +92,7 @@ export function registerMinutesRoutes(api: Api) {
     }),
     async (c) => {
       const m = await meeting(c, c.req.valid("param").slug);
-      const { version } = await approveMinutes(c.var.deps, person(c), m.slug, c.req.valid("json"));
+      const { version } = await approveMinutes(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
       const [v] = (await listMinutes(c.var.deps.db, m.id)).filter((x) => x.version === version);
       return c.json({ data: minutesJson(v!) }, 200);
     },

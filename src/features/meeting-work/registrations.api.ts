@@ -2,8 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { registrationModes } from "../../db/schema/index.js";
 import { errors, json } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import { loose, meeting, param, person, security, slugParam, tags } from "./meeting-work.api-shared.js";
+import { loose, meeting, param, security, slugParam, tags } from "./meeting-work.api-shared.js";
 import { cancelRegistration, listRegistrations, registerForMeeting, setAttended } from "./registrations.js";
 
 const Registration = z
@@ -68,7 +69,7 @@ export function registerRegistrationRoutes(api: Api) {
     async (c) => {
       const r = await registerForMeeting(
         c.var.deps,
-        person(c),
+        apiPerson(c),
         c.req.valid("param").slug,
         c.req.valid("json"),
       );
@@ -89,7 +90,7 @@ export function registerRegistrationRoutes(api: Api) {
       },
     }),
     async (c) => {
-      await cancelRegistration(c.var.deps, person(c), c.req.valid("param").slug);
+      await cancelRegistration(c.var.deps, apiPerson(c), c.req.valid("param").slug);
       return c.json({ data: { cancelled: true } }, 200);
     },
   );
@@ -112,7 +113,7 @@ export function registerRegistrationRoutes(api: Api) {
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const m = await meeting(c, slug);
-      await setAttended(c.var.deps, person(c), m.slug, Number(id), c.req.valid("json"));
+      await setAttended(c.var.deps, apiPerson(c), m.slug, Number(id), c.req.valid("json"));
       return c.json({ data: await toJson(c, m.id) }, 200);
     },
   );

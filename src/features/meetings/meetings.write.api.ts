@@ -3,8 +3,8 @@ import { meetingKinds, meetingModes } from "../../db/schema/index.js";
 import { errors, json } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import type { Person } from "../auth/actor.js";
 import { findMeetingBySlug, type MeetingDetail } from "./meetings.queries.js";
 import { createMeeting, updateMeeting } from "./meetings.service.js";
 import { instantToZoned } from "./time.js";
@@ -41,11 +41,6 @@ const MeetingWritten = z
     public: z.boolean(),
   })
   .openapi("MeetingWritten");
-
-function signedIn(c: AppContext): Person {
-  if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return c.var.actor;
-}
 
 /** A meeting's current values in the shape the write accepts (times back to local wall-clock). */
 function writeValues(m: MeetingDetail) {
@@ -103,7 +98,7 @@ export function registerMeetingWriteApi(api: Api) {
       responses: { 201: json(z.object({ data: MeetingWritten }), "Planned"), ...errors },
     }),
     async (c) => {
-      const row = await createMeeting(c.var.deps, signedIn(c), blanks(c.req.valid("json")));
+      const row = await createMeeting(c.var.deps, apiPerson(c), blanks(c.req.valid("json")));
       return c.json({ data: await written(c, row.slug) }, 201);
     },
   );
@@ -123,7 +118,7 @@ export function registerMeetingWriteApi(api: Api) {
       responses: { 200: json(z.object({ data: MeetingWritten }), "Updated"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const m = await findMeetingBySlug(c.var.deps.db, c.req.valid("param").slug);
       if (!m) throw new AppError("not_found", "No meeting with this slug.");
       await updateMeeting(c.var.deps, actor, m.slug, blanks({ ...writeValues(m), ...c.req.valid("json") }));

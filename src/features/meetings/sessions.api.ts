@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, json } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
-import { AppError, notFound } from "../../http/errors.js";
+import { notFound } from "../../http/errors.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import type { Person } from "../auth/actor.js";
 import { findMeetingBySlug } from "./meetings.queries.js";
 import { findSession, type MeetingSession } from "./sessions.queries.js";
 import { addSession, deleteSession, updateSession } from "./sessions.service.js";
@@ -58,13 +58,8 @@ const MeetingSessionWrite = z
 const path = (name: string) => z.string().openapi({ param: { name, in: "path" } });
 const sessionParams = z.object({ slug: path("slug"), id: path("id") });
 
-function signedIn(c: AppContext): Person {
-  if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return c.var.actor;
-}
-
 async function meetingOf(c: AppContext, slug: string) {
-  signedIn(c);
+  apiPerson(c);
   const m = await findMeetingBySlug(c.var.deps.db, slug);
   if (!m) throw notFound("The meeting");
   return m;
@@ -97,7 +92,7 @@ export function registerMeetingSessionsApi(api: Api) {
     }),
     async (c) => {
       const m = await meetingOf(c, c.req.valid("param").slug);
-      const row = await addSession(c.var.deps, signedIn(c), m.slug, c.req.valid("json"));
+      const row = await addSession(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
       return c.json({ data: sessionJson(row, m.timeZone) }, 201);
     },
   );
@@ -126,7 +121,7 @@ export function registerMeetingSessionsApi(api: Api) {
         description: current.description,
         ...c.req.valid("json"),
       };
-      const row = await updateSession(c.var.deps, signedIn(c), m.slug, current.id, merged);
+      const row = await updateSession(c.var.deps, apiPerson(c), m.slug, current.id, merged);
       return c.json({ data: sessionJson(row, m.timeZone) }, 200);
     },
   );
@@ -144,7 +139,7 @@ export function registerMeetingSessionsApi(api: Api) {
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const m = await meetingOf(c, slug);
-      await deleteSession(c.var.deps, signedIn(c), m.slug, sessionId(id));
+      await deleteSession(c.var.deps, apiPerson(c), m.slug, sessionId(id));
       return c.json({ data: { deleted: true } }, 200);
     },
   );

@@ -2,8 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { articleStatuses, newsDatePrecisions } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { errors, json } from "../../http/api-schemas.js";
+import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { pageParam } from "../../http/guards.js";
+import { apiPerson, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { parseInput } from "../../http/validation.js";
 import { renderMarkdown } from "../../web/markdown.js";
@@ -107,9 +108,8 @@ async function applyStatus(deps: Deps, actor: Actor, a: Article, input: Record<s
   return a;
 }
 
-function requireManager(actor: Actor) {
-  if (actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  if (!canManageNews(actor)) throw new AppError("forbidden", "Only the secretariat can write news.");
+function requireManager(c: AppContext) {
+  if (!canManageNews(apiPerson(c))) throw new AppError("forbidden", "Only the secretariat can write news.");
 }
 
 /** Registers the news endpoints. */
@@ -166,7 +166,7 @@ export function registerNewsApi(api: Api) {
     }),
     async (c) => {
       const deps = c.var.deps;
-      requireManager(c.var.actor);
+      requireManager(c);
       const input = c.req.valid("json");
       if (input.status !== "draft") checkStatus(deps, input);
       const created = await createArticle(deps, c.var.actor, input);
@@ -191,7 +191,7 @@ export function registerNewsApi(api: Api) {
     }),
     async (c) => {
       const deps = c.var.deps;
-      requireManager(c.var.actor);
+      requireManager(c);
       const current = await findArticleBySlug(deps.db, c.req.valid("param").slug);
       if (!current) throw new AppError("not_found", "No article with this slug.");
       const input = c.req.valid("json");

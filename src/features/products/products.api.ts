@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { body, errorResponse, errors, json } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { idParam, pageParam, requirePerson } from "../../http/guards.js";
+import { apiPerson, idParam, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { registerCarriedApi } from "./carried.api.js";
 import { ProductJson, productJson, VersionJson, versionJson } from "./products.json.js";
@@ -60,7 +60,7 @@ export function registerProductsApi(api: Api) {
       },
     }),
     async (c) => {
-      requirePerson(c);
+      apiPerson(c);
       const list = await listProducts(c.var.deps.db, pageParam(c.req.valid("query").page));
       const data = await Promise.all(list.items.map((p) => productData(c, p.slug)));
       return c.json({ data, total: list.total }, 200);
@@ -79,7 +79,7 @@ export function registerProductsApi(api: Api) {
       responses: { 201: json(z.object({ data: ProductJson }), "Created"), ...errors },
     }),
     async (c) => {
-      const actor = requirePerson(c);
+      const actor = apiPerson(c);
       const { slug } = await createProduct(c.var.deps, actor, c.req.valid("json"));
       return c.json({ data: await productData(c, slug) }, 201);
     },

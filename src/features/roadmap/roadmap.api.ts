@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { datePrecisions, destinations, missionStatuses } from "../../db/schema/index.js";
 import { errors, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { registerMissionImportApi } from "./mission-import.api.js";
 import { findMissionBySlug, listMissions } from "./roadmap.queries.js";
@@ -112,8 +113,7 @@ export function registerRoadmapApi(api: Api) {
       responses: { 201: json(z.object({ data: Mission }), "Created"), ...errors },
     }),
     async (c) => {
-      if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-      const m = await addMission(c.var.deps, c.var.actor, c.req.valid("json"));
+      const m = await addMission(c.var.deps, apiPerson(c), c.req.valid("json"));
       return c.json({ data: missionValues(m) }, 201);
     },
   );
@@ -134,11 +134,11 @@ export function registerRoadmapApi(api: Api) {
       responses: { 200: json(z.object({ data: Mission }), "Updated"), ...errors },
     }),
     async (c) => {
-      if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
+      const actor = apiPerson(c);
       const current = await findMissionBySlug(c.var.deps.db, c.req.valid("param").slug);
       if (!current) throw new AppError("not_found", "No mission with this slug.");
       const merged = { ...missionValues(current), ...c.req.valid("json") };
-      const m = await updateMission(c.var.deps, c.var.actor, current.slug, merged);
+      const m = await updateMission(c.var.deps, actor, current.slug, merged);
       return c.json({ data: missionValues(m) }, 200);
     },
   );

@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorBody, errorResponse, json } from "../../http/api-schemas.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { type ImportFormat, type ImportKind, importKinds } from "./technology.import.read.js";
 import { importTechnologyFile, TechnologyImportRejected } from "./technology.import.service.js";
-import { apiPerson } from "./technology.records.api.js";
 
 const Report = z
   .object({

@@ -2,8 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { body, errors, json } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import type { Person } from "../auth/actor.js";
 import { findOrganisationByAcronym } from "../directory/directory.queries.js";
 import {
   addCapability,
@@ -16,12 +16,6 @@ import { findCapability, findNeed, listCapabilities, listNeeds } from "./records
 import { canReadCapabilities, canReadNeeds } from "./technology.policy.js";
 import { findTechnologyByCode } from "./technology.queries.js";
 import { parseDataset } from "./technology.schemas.js";
-
-/** The signed-in person, or a 401. */
-export function apiPerson(c: AppContext): Person {
-  if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return c.var.actor;
-}
 
 /** Resolves `?agency=` to an organisation id (-1 when unknown, so nothing matches). */
 export async function agencyFilter(c: AppContext, acronym: string | undefined) {

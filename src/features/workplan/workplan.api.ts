@@ -3,8 +3,8 @@ import { deliverableStatuses } from "../../db/schema/index.js";
 import { errors, json } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import type { Person } from "../auth/actor.js";
 import { findGroupBySlug } from "../groups/groups.queries.js";
 import { type Deliverable as DeliverableRow, listDeliverables, listOutlooks } from "./workplan.queries.js";
 import { addDeliverable, saveOutlook, updateDeliverable } from "./workplan.service.js";
@@ -50,11 +50,6 @@ const deliverableJson = (d: DeliverableRow) => ({
   status: d.status,
   link: d.linkUrl,
 });
-
-function signedIn(c: AppContext): Person {
-  if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return c.var.actor;
-}
 
 async function groupOf(c: AppContext, slug: string) {
   const g = await findGroupBySlug(c.var.deps.db, slug);
@@ -115,7 +110,7 @@ export function registerWorkplanApi(api: Api) {
       responses: { 201: json(z.object({ data: Deliverable }), "Added"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const g = await groupOf(c, c.req.valid("param").slug);
       const row = await addDeliverable(c.var.deps, actor, g.slug, c.req.valid("json"));
       const d = (await listDeliverables(c.var.deps.db, g.id)).find((x) => x.id === row.id)!;
@@ -143,7 +138,7 @@ export function registerWorkplanApi(api: Api) {
       responses: { 200: json(z.object({ data: Deliverable }), "Updated"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const { slug, id } = c.req.valid("param");
       const g = await groupOf(c, slug);
       const current = (await listDeliverables(c.var.deps.db, g.id)).find((x) => x.id === Number(id));
@@ -171,7 +166,7 @@ export function registerWorkplanApi(api: Api) {
       responses: { 200: json(z.object({ data: Outlook }), "Saved"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const { slug, year } = c.req.valid("param");
       const g = await groupOf(c, slug);
       const row = await saveOutlook(c.var.deps, actor, g.slug, { year, body: c.req.valid("json").body });
