@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 
 /** The one error body every API route answers with, documented once as `Error`. */
 export const ErrorBody = z
@@ -22,6 +23,28 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 export const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { "application/json": { schema } }, required: true },
 });
+
+type Change<T extends z.ZodType> =
+  T extends z.ZodDefault<infer Inner extends z.ZodType> ? z.ZodOptional<Inner> : z.ZodOptional<T>;
+
+/**
+ * The body of a change (PATCH) derived from a feature's write schema: every field optional and
+ * without its default, so a field left out keeps its value instead of being reset.
+ */
+export function changeOf<Shape extends Record<string, z.ZodType>>(schema: z.ZodObject<Shape>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    shape[key] = inner.optional();
+  }
+  return z.object(shape) as unknown as z.ZodObject<{ [K in keyof Shape]: Change<Shape[K]> }>;
+}
+
+/**
+ * The JSON body as it was sent, once the route has checked it with the feature's schema: for a use
+ * case that parses its input itself, where the schema's output (dates, objects) is not its input.
+ */
+export const sent = (c: Context) => c.req.json() as Promise<Record<string, unknown>>;
 
 /** An error response with its own description. */
 export const errorResponse = (description: string) => json(ErrorBody, description);

@@ -1,12 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { actionStatuses } from "../../db/schema/index.js";
-import { errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { apiPerson, pageParam } from "../../http/guards.js";
+import { apiPerson, pageParam, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { resolveActionFilters } from "./actions.filters.js";
 import { ACTIONS_PER_PAGE, type ActionRow, findActionByNumber, listActions } from "./actions.queries.js";
+import { actionFields, actionInput, statusInput } from "./actions.schemas.js";
 import { createAction, updateAction, updateActionStatus } from "./actions.service.js";
 import { isOverdue } from "./views/action-table.js";
 
@@ -33,26 +34,9 @@ const ActionEvent = z.object({
   note: z.string().nullable(),
   by: z.string(),
 });
-const ActionWrite = z
-  .object({
-    title: z.string(),
-    description: z.string(),
-    ownerAgency: z.string().nullable(),
-    ownerPerson: z.number().nullable(),
-    due: z.string().openapi({ example: "2031-02-01" }),
-    status: z.enum(actionStatuses),
-    group: z.string().nullable(),
-    meeting: z.string().nullable(),
-  })
-  .partial()
-  .openapi("ActionWrite");
-const StatusUpdate = z
-  .object({
-    status: z.enum(actionStatuses),
-    note: z.string().optional(),
-    meeting: z.string().optional().openapi({ description: "slug of the meeting at which it was reviewed" }),
-  })
-  .openapi("ActionStatusUpdate");
+const ActionWrite = actionInput.openapi("ActionWrite");
+const ActionChange = changeOf(actionFields).openapi("ActionChange");
+const StatusUpdate = statusInput.openapi("ActionStatusUpdate");
 const numberParam = z.object({
   number: z
     .string()
@@ -158,7 +142,8 @@ export function registerActionsApi(api: Api) {
       security,
       summary: "Raise an action",
       description: "The secretariat anywhere; a chair in the groups they chair.",
-      request: { body: { content: { "application/json": { schema: ActionWrite } }, required: true } },
+      middleware: signedInFirst,
+      request: body(ActionWrite),
       responses: { 201: json(z.object({ data: Action }), "Raised"), ...errors },
     }),
     async (c) => {
@@ -179,10 +164,8 @@ export function registerActionsApi(api: Api) {
       security,
       summary: "Change an action",
       description: "Managers only (the secretariat, the group's chair). Fields left out keep their value.",
-      request: {
-        params: numberParam,
-        body: { content: { "application/json": { schema: ActionWrite } }, required: true },
-      },
+      middleware: signedInFirst,
+      request: { params: numberParam, ...body(ActionChange) },
       responses: { 200: json(z.object({ data: Action }), "Updated"), ...errors },
     }),
     async (c) => {
@@ -215,10 +198,8 @@ export function registerActionsApi(api: Api) {
       summary: "Record a status update",
       description:
         "The owner person, the owning agency's focal points, or the action's managers: a status, a note, and optionally the meeting at which it was reviewed. Appended to the history.",
-      request: {
-        params: numberParam,
-        body: { content: { "application/json": { schema: StatusUpdate } }, required: true },
-      },
+      middleware: signedInFirst,
+      request: { params: numberParam, ...body(StatusUpdate) },
       responses: { 201: json(z.object({ data: Action }), "Recorded"), ...errors },
     }),
     async (c) => {

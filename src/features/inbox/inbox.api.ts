@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { senderKinds } from "../../db/schema/index.js";
-import { errorResponse, errors, json } from "../../http/api-schemas.js";
+import { body, errorResponse, errors, json } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError, forbidden } from "../../http/errors.js";
-import { apiPerson, pageParam } from "../../http/guards.js";
+import { apiPerson, pageParam, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { recordReceipt, replyToSecretariat } from "./agency.service.js";
 import { forwardToAgencies } from "./forward.service.js";
@@ -16,6 +16,7 @@ import {
   readFilters,
   yearlyInputCounts,
 } from "./inbox.queries.js";
+import { forwardInput, noteInput } from "./inbox.schemas.js";
 
 async function loadReadable(c: AppContext, reference: string) {
   const actor = apiPerson(c);
@@ -142,19 +143,8 @@ export function registerInboxApi(api: Api) {
       summary: "Forward a message to the member agencies",
       description:
         "Secretariat only. Without `agencies`, to every member agency; with them, a `reason` is required.",
-      request: {
-        params: referenceParam,
-        body: {
-          content: {
-            "application/json": {
-              schema: z
-                .object({ agencies: z.array(z.string()).optional(), reason: z.string().optional() })
-                .openapi("InputForwarding"),
-            },
-          },
-          required: true,
-        },
-      },
+      middleware: signedInFirst,
+      request: { params: referenceParam, ...body(forwardInput.openapi("InputForwarding")) },
       responses: {
         200: json(z.object({ data: Input }), "Forwarded"),
         ...errors,
@@ -202,13 +192,8 @@ export function registerInboxApi(api: Api) {
       summary: "Reply to the secretariat about a message forwarded to your agency",
       description:
         "Your agency's focal points (or its API token). Only the secretariat and your agency see the reply.",
-      request: {
-        params: referenceParam,
-        body: {
-          content: { "application/json": { schema: z.object({ text: z.string() }).openapi("InputReply") } },
-          required: true,
-        },
-      },
+      middleware: signedInFirst,
+      request: { params: referenceParam, ...body(noteInput.openapi("InputReply")) },
       responses: { 201: json(z.object({ data: Input }), "Replied"), ...errors },
     }),
     async (c) => {

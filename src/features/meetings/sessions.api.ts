@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
-import { apiPerson } from "../../http/guards.js";
+import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { findMeetingBySlug } from "./meetings.queries.js";
 import { findSession, type MeetingSession } from "./sessions.queries.js";
+import { sessionInput } from "./sessions.schemas.js";
 import { addSession, deleteSession, updateSession } from "./sessions.service.js";
 import { instantToZoned } from "./time.js";
 
@@ -37,23 +38,8 @@ export const sessionJson = (s: MeetingSession, timeZone: string) => ({
   description: s.description,
 });
 
-const MeetingSessionWrite = z
-  .object({
-    title: z.string(),
-    start: z.string().openapi({ description: "local time, YYYY-MM-DDTHH:MM", example: "2031-03-29T09:00" }),
-    end: z.string().openapi({ example: "2031-03-29T12:30" }),
-    timeZone: z.string().nullable().openapi({
-      description: "zone of `start` and `end`; the meeting's when left out",
-      example: "Europe/Paris",
-    }),
-    place: z
-      .string()
-      .nullable()
-      .openapi({ description: "room or online note; the meeting's place when empty" }),
-    description: z.string().nullable(),
-  })
-  .partial()
-  .openapi("MeetingSessionWrite");
+const MeetingSessionWrite = sessionInput.openapi("MeetingSessionWrite");
+const MeetingSessionChange = changeOf(sessionInput).openapi("MeetingSessionChange");
 
 const path = (name: string) => z.string().openapi({ param: { name, in: "path" } });
 const sessionParams = z.object({ slug: path("slug"), id: path("id") });
@@ -76,7 +62,6 @@ export function registerMeetingSessionsApi(api: Api) {
   const tags = ["Meetings"];
   const security = [{ session: [] }];
   const one = json(z.object({ data: MeetingSessionSchema }), "The session");
-  const body = { content: { "application/json": { schema: MeetingSessionWrite } }, required: true };
 
   api.openapi(
     createRoute({
@@ -87,7 +72,8 @@ export function registerMeetingSessionsApi(api: Api) {
       summary: "Add a session to a meeting's programme",
       description:
         "Times are local to `timeZone` (the meeting's when left out) and lie within the meeting's dates.",
-      request: { params: z.object({ slug: path("slug") }), body },
+      middleware: signedInFirst,
+      request: { params: z.object({ slug: path("slug") }), ...body(MeetingSessionWrite) },
       responses: { 201: one, ...errors },
     }),
     async (c) => {
@@ -105,7 +91,8 @@ export function registerMeetingSessionsApi(api: Api) {
       security,
       summary: "Change a session",
       description: "Fields left out keep their value; times left out stay as they are in the meeting's zone.",
-      request: { params: sessionParams, body },
+      middleware: signedInFirst,
+      request: { params: sessionParams, ...body(MeetingSessionChange) },
       responses: { 200: one, ...errors },
     }),
     async (c) => {

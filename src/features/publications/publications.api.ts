@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { publicationCategories } from "../../db/schema/index.js";
-import { errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, sent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
-import { pageParam } from "../../http/guards.js";
+import { pageParam, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { partialDateInput } from "../../web/format.js";
 import {
@@ -12,6 +12,7 @@ import {
   type PublicationSummary,
   publicationChoices,
 } from "./publications.queries.js";
+import { publicationFields, publicationInput } from "./publications.schemas.js";
 import { addPublication, updatePublication } from "./publications.service.js";
 
 const PublicationJson = z
@@ -38,23 +39,8 @@ const PublicationJson = z
   })
   .openapi("Publication");
 
-const PublicationWrite = z
-  .object({
-    title: z.string(),
-    slug: z.string().optional(),
-    category: z.string().openapi({ description: publicationCategories.join(", ") }),
-    postedOn: z.string().optional().openapi({ example: "2018-02-02" }),
-    published: z.string().optional().openapi({ example: "2018-01" }),
-    description: z.string().optional(),
-    previousEdition: z.string().optional().openapi({ description: "slug of the previous edition" }),
-    editionLabel: z.string().optional(),
-    producedBy: z.string().optional(),
-    uncertain: z.boolean().optional(),
-    certaintyNote: z.string().optional(),
-    sources: z.array(z.string()).optional(),
-    externalUrl: z.string().optional().openapi({ description: "a link, for publications without a PDF" }),
-  })
-  .openapi("PublicationWrite");
+const PublicationWrite = publicationInput.openapi("PublicationWrite");
+const PublicationChange = changeOf(publicationFields).openapi("PublicationChange");
 
 const slugParam = z.object({
   slug: z
@@ -161,11 +147,12 @@ export function registerPublicationsApi(api: Api) {
       summary: "Add a publication (with a link or no file)",
       description: "Secretariat only. PDF files are uploaded in the private area.",
       security: [{ session: [] }],
-      request: { body: { content: { "application/json": { schema: PublicationWrite } }, required: true } },
+      middleware: signedInFirst,
+      request: body(PublicationWrite),
       responses: { 201: json(z.object({ data: PublicationJson }), "Created"), ...errors },
     }),
     async (c) => {
-      const p = await addPublication(c.var.deps, c.var.actor, c.req.valid("json"));
+      const p = await addPublication(c.var.deps, c.var.actor, await sent(c));
       return c.json({ data: publicationJson(p, await slugMap(c.var.deps.db)) }, 201);
     },
   );
@@ -178,10 +165,8 @@ export function registerPublicationsApi(api: Api) {
       summary: "Change a publication",
       description: "Secretariat only. Fields left out keep their value; the file is kept.",
       security: [{ session: [] }],
-      request: {
-        params: slugParam,
-        body: { content: { "application/json": { schema: PublicationWrite.partial() } }, required: true },
-      },
+      middleware: signedInFirst,
+      request: { params: slugParam, ...body(PublicationChange) },
       responses: { 200: json(z.object({ data: PublicationJson }), "Updated"), ...errors },
     }),
     async (c) => {
@@ -190,7 +175,7 @@ export function registerPublicationsApi(api: Api) {
       if (!current) throw new AppError("not_found", "No publication with this slug.");
       const slugs = await slugMap(db);
       const { file: _file, ...now } = publicationJson(current, slugs);
-      const merged = { ...now, ...c.req.valid("json") };
+      const merged = { ...now, ...(await sent(c)) };
       const updated = await updatePublication(c.var.deps, c.var.actor, current.slug, merged);
       return c.json({ data: publicationJson(updated, await slugMap(db)) }, 200);
     },

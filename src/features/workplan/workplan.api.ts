@@ -1,12 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { deliverableStatuses } from "../../db/schema/index.js";
-import { errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { apiPerson } from "../../http/guards.js";
+import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { findGroupBySlug } from "../groups/groups.queries.js";
 import { type Deliverable as DeliverableRow, listDeliverables, listOutlooks } from "./workplan.queries.js";
+import { deliverableInput, outlookInput } from "./workplan.schemas.js";
 import { addDeliverable, saveOutlook, updateDeliverable } from "./workplan.service.js";
 
 const Deliverable = z
@@ -23,17 +24,9 @@ const Deliverable = z
       .openapi({ description: "what it produced: a publication's address or a URL" }),
   })
   .openapi("Deliverable");
-const DeliverableWrite = z
-  .object({
-    title: z.string(),
-    ownerAgency: z.string().nullable(),
-    ownerPerson: z.number().nullable(),
-    due: z.string().nullable(),
-    status: z.enum(deliverableStatuses),
-    link: z.string().nullable(),
-  })
-  .partial()
-  .openapi("DeliverableWrite");
+const DeliverableWrite = deliverableInput.openapi("DeliverableWrite");
+const DeliverableChange = changeOf(deliverableInput).openapi("DeliverableChange");
+const OutlookWrite = outlookInput.pick({ body: true }).openapi("OutlookWrite");
 const Outlook = z
   .object({ year: z.number(), body: z.string().openapi({ description: "Markdown" }) })
   .openapi("Outlook");
@@ -103,10 +96,8 @@ export function registerWorkplanApi(api: Api) {
       security,
       summary: "Add a deliverable",
       description: "The group's chair or the secretariat.",
-      request: {
-        params: slugParam,
-        body: { content: { "application/json": { schema: DeliverableWrite } }, required: true },
-      },
+      middleware: signedInFirst,
+      request: { params: slugParam, ...body(DeliverableWrite) },
       responses: { 201: json(z.object({ data: Deliverable }), "Added"), ...errors },
     }),
     async (c) => {
@@ -126,6 +117,7 @@ export function registerWorkplanApi(api: Api) {
       security,
       summary: "Change a deliverable",
       description: "The group's chair or the secretariat. Fields left out keep their value.",
+      middleware: signedInFirst,
       request: {
         params: slugParam.extend({
           id: z
@@ -133,7 +125,7 @@ export function registerWorkplanApi(api: Api) {
             .regex(/^\d{1,9}$/)
             .openapi({ param: { name: "id", in: "path" } }),
         }),
-        body: { content: { "application/json": { schema: DeliverableWrite } }, required: true },
+        ...body(DeliverableChange),
       },
       responses: { 200: json(z.object({ data: Deliverable }), "Updated"), ...errors },
     }),
@@ -157,11 +149,12 @@ export function registerWorkplanApi(api: Api) {
       tags,
       security,
       summary: "Write a group's outlook for a year",
+      middleware: signedInFirst,
       request: {
         params: slugParam.extend({
           year: z.string().openapi({ param: { name: "year", in: "path" }, example: "2031" }),
         }),
-        body: { content: { "application/json": { schema: z.object({ body: z.string() }) } }, required: true },
+        ...body(OutlookWrite),
       },
       responses: { 200: json(z.object({ data: Outlook }), "Saved"), ...errors },
     }),
