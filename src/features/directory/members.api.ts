@@ -1,9 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, sent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
+import { signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { partialDateInput } from "../../web/format.js";
 import { findOrganisationBySlug, listOrganisations, type Organisation } from "./directory.queries.js";
+import { organisationInput } from "./directory.schemas.js";
 import { addOrganisation, updateOrganisation } from "./organisations.service.js";
 
 const Member = z
@@ -31,27 +33,8 @@ const Member = z
   })
   .openapi("Member");
 
-const MemberWrite = z
-  .object({
-    acronym: z.string(),
-    name: z.string(),
-    nativeName: z.string().optional(),
-    country: z.string(),
-    kind: z
-      .string()
-      .openapi({ description: "space_agency or government_organisation; individuals cannot be members" }),
-    intergovernmental: z.boolean().optional(),
-    founding: z.boolean().optional(),
-    joined: z.string().openapi({ example: "2021-06" }),
-    joinedUncertain: z.boolean().optional(),
-    joinNote: z.string().optional(),
-    leftOn: z.string().optional(),
-    website: z.string().optional(),
-    logoUrl: z.string().optional(),
-    description: z.string().optional(),
-    notes: z.string().optional(),
-  })
-  .openapi("MemberWrite");
+const MemberWrite = organisationInput.openapi("MemberWrite");
+const MemberChange = changeOf(organisationInput).openapi("MemberChange");
 
 const slugParam = z.object({
   slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "esa" }),
@@ -101,11 +84,12 @@ export function registerMembersApi(api: Api) {
       summary: "Add a member organisation",
       description: "Secretariat only.",
       security: [{ session: [] }],
+      middleware: signedInFirst,
       request: body(MemberWrite),
       responses: { 201: json(z.object({ data: Member }), "Created"), ...errors },
     }),
     async (c) => {
-      const org = await addOrganisation(c.var.deps, c.var.actor, c.req.valid("json"));
+      const org = await addOrganisation(c.var.deps, c.var.actor, await sent(c));
       return c.json({ data: memberJson(org) }, 201);
     },
   );
@@ -118,13 +102,14 @@ export function registerMembersApi(api: Api) {
       summary: "Change a member organisation",
       description: "Secretariat only. Fields left out keep their value.",
       security: [{ session: [] }],
-      request: { params: slugParam, ...body(MemberWrite.partial()) },
+      middleware: signedInFirst,
+      request: { params: slugParam, ...body(MemberChange) },
       responses: { 200: json(z.object({ data: Member }), "Updated"), ...errors },
     }),
     async (c) => {
       const current = await findOrganisationBySlug(c.var.deps.db, c.req.valid("param").slug);
       if (!current) throw new AppError("not_found", "No member with this slug.");
-      const merged = { ...nullsToUndefined(memberJson(current)), ...c.req.valid("json") };
+      const merged = { ...nullsToUndefined(memberJson(current)), ...(await sent(c)) };
       return c.json(
         { data: memberJson(await updateOrganisation(c.var.deps, c.var.actor, current.slug, merged)) },
         200,

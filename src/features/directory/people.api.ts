@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { roles } from "../../db/schema/index.js";
-import { body, errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, sent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
-import { apiPerson, idParam, pageParam } from "../../http/guards.js";
+import { apiPerson, idParam, pageParam, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { canManageDirectory, canSeeContactDetails } from "./directory.policy.js";
 import { findOrganisationByAcronym, findPerson, listPeople } from "./directory.queries.js";
+import { personInput } from "./directory.schemas.js";
 import { addPerson, updatePerson } from "./people.service.js";
 
 const Person = z
@@ -20,20 +21,8 @@ const Person = z
   })
   .openapi("Person");
 
-const PersonWrite = z
-  .object({
-    name: z.string(),
-    email: z.string(),
-    organisation: z
-      .string()
-      .optional()
-      .openapi({ description: "member acronym; omit only for secretariat staff" }),
-    jobTitle: z.string().optional(),
-    roles: z.array(z.enum(roles)),
-    active: z.boolean().optional(),
-    password: z.string().optional(),
-  })
-  .openapi("PersonWrite");
+const PersonWrite = personInput.openapi("PersonWrite");
+const PersonChange = changeOf(personInput).openapi("PersonChange");
 
 const idParamSchema = z.object({
   id: z.string().openapi({ param: { name: "id", in: "path" }, example: "1" }),
@@ -107,11 +96,12 @@ export function registerPeopleApi(api: Api) {
       summary: "Add a person",
       description: "Secretariat only.",
       security: [{ session: [] }],
+      middleware: signedInFirst,
       request: body(PersonWrite),
       responses: { 201: json(z.object({ data: Person }), "Created"), ...errors },
     }),
     async (c) => {
-      const row = await addPerson(c.var.deps, c.var.actor, c.req.valid("json"));
+      const row = await addPerson(c.var.deps, c.var.actor, await sent(c));
       return c.json({ data: personJson(c.var.actor, (await findPerson(c.var.deps.db, row.id))!) }, 201);
     },
   );
@@ -124,7 +114,8 @@ export function registerPeopleApi(api: Api) {
       summary: "Change a person",
       description: "Secretariat only. Fields left out keep their value.",
       security: [{ session: [] }],
-      request: { params: idParamSchema, ...body(PersonWrite.partial()) },
+      middleware: signedInFirst,
+      request: { params: idParamSchema, ...body(PersonChange) },
       responses: { 200: json(z.object({ data: Person }), "Updated"), ...errors },
     }),
     async (c) => {
@@ -140,7 +131,7 @@ export function registerPeopleApi(api: Api) {
         roles: p.roles,
         active: p.active,
       };
-      await updatePerson(c.var.deps, c.var.actor, id, { ...current, ...c.req.valid("json") });
+      await updatePerson(c.var.deps, c.var.actor, id, { ...current, ...(await sent(c)) });
       return c.json({ data: personJson(c.var.actor, (await findPerson(c.var.deps.db, id))!) }, 200);
     },
   );
