@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errors, json } from "../../http/api-schemas.js";
+import { changeOf, errors, json, sent } from "../../http/api-schemas.js";
 import { notFound } from "../../http/errors.js";
-import { apiPerson } from "../../http/guards.js";
+import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { type AgendaItem, findAgendaItem, listAgenda } from "./agenda.queries.js";
 import { addAgendaItem, deleteAgendaItem, updateAgendaItem } from "./agenda.service.js";
-import { loose, meeting, param, security, slugParam, tags } from "./meeting-work.api-shared.js";
+import { meeting, param, security, slugParam, tags } from "./meeting-work.api-shared.js";
+import { agendaItemInput } from "./meeting-work.schemas.js";
 
 const AgendaItemSchema = z
   .object({
@@ -45,14 +46,8 @@ const itemJson = (slug: string, i: AgendaItem) => ({
 
 /** Registers the members-only agenda endpoints of a meeting. */
 export function registerAgendaRoutes(api: Api) {
-  const write = loose("AgendaItemWrite", {
-    title: z.string(),
-    startTime: z.string().nullable(),
-    durationMinutes: z.number().nullable(),
-    presenterAgency: z.string().nullable(),
-    presenterPerson: z.number().nullable(),
-    notes: z.string(),
-  });
+  const write = agendaItemInput.openapi("AgendaItemWrite");
+  const change = changeOf(agendaItemInput).openapi("AgendaItemChange");
   const one = json(z.object({ data: AgendaItemSchema }), "The agenda item");
   const itemParams = z.object({ slug: param("slug"), id: param("id") });
   api.openapi(
@@ -77,6 +72,7 @@ export function registerAgendaRoutes(api: Api) {
       tags,
       security,
       summary: "Add an agenda item at the end (secretariat, or the group's chair)",
+      middleware: signedInFirst,
       request: {
         params: slugParam,
         body: { content: { "application/json": { schema: write } }, required: true },
@@ -96,9 +92,10 @@ export function registerAgendaRoutes(api: Api) {
       tags,
       security,
       summary: "Change an agenda item; fields left out keep their value",
+      middleware: signedInFirst,
       request: {
         params: itemParams,
-        body: { content: { "application/json": { schema: write } }, required: true },
+        body: { content: { "application/json": { schema: change } }, required: true },
       },
       responses: { 200: one, ...errors },
     }),
@@ -114,7 +111,7 @@ export function registerAgendaRoutes(api: Api) {
         presenterAgency: current.presenterAgency,
         presenterPerson: current.presenterPersonId,
         notes: current.notes,
-        ...c.req.valid("json"),
+        ...(await sent(c)),
       };
       await updateAgendaItem(c.var.deps, apiPerson(c), m.slug, current.id, merged);
       return c.json(

@@ -1,10 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, json } from "../../http/api-schemas.js";
 import { notFound } from "../../http/errors.js";
-import { apiPerson } from "../../http/guards.js";
+import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { addDecision, type Decision, listDecisions, updateDecision } from "./decisions.js";
-import { loose, meeting, param, security, slugParam, tags } from "./meeting-work.api-shared.js";
+import { meeting, param, security, slugParam, tags } from "./meeting-work.api-shared.js";
+import { decisionInput } from "./meeting-work.schemas.js";
 
 const DecisionSchema = z
   .object({
@@ -19,7 +20,7 @@ const decisionJson = (d: Decision) => ({ id: d.id, number: d.number, label: `D${
 
 /** Registers the members-only decision endpoints of a meeting. */
 export function registerDecisionRoutes(api: Api) {
-  const write = loose("DecisionWrite", { text: z.string().openapi({ description: "Markdown" }) });
+  const write = decisionInput.openapi("DecisionWrite");
   const one = json(z.object({ data: DecisionSchema }), "The decision");
   api.openapi(
     createRoute({
@@ -43,6 +44,7 @@ export function registerDecisionRoutes(api: Api) {
       tags,
       security,
       summary: "Record a decision under the next number (secretariat, or the group's chair)",
+      middleware: signedInFirst,
       request: {
         params: slugParam,
         body: { content: { "application/json": { schema: write } }, required: true },
@@ -61,6 +63,7 @@ export function registerDecisionRoutes(api: Api) {
       tags,
       security,
       summary: "Change a decision's text; its number stays",
+      middleware: signedInFirst,
       request: {
         params: z.object({ slug: param("slug"), number: param("number") }),
         body: { content: { "application/json": { schema: write } }, required: true },

@@ -10,9 +10,6 @@ export const security = [{ session: [] }];
 /** A string path parameter named `name`. */
 export const param = (name: string) => z.string().openapi({ param: { name, in: "path" } });
 export const slugParam = z.object({ slug: param("slug") });
-/** A request body whose fields are all optional (the service validates them). */
-export const loose = (name: string, shape: z.ZodRawShape) =>
-  z.object(shape).partial().passthrough().openapi(name);
 
 /** The meeting with this slug, for a signed-in person; 404 when there is none. */
 export async function meeting(c: AppContext, slug: string) {

@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, json } from "../../http/api-schemas.js";
-import { apiPerson } from "../../http/guards.js";
+import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import { loose, meeting, security, slugParam, tags } from "./meeting-work.api-shared.js";
+import { meeting, security, slugParam, tags } from "./meeting-work.api-shared.js";
+import { approvalInput, minutesInput } from "./meeting-work.schemas.js";
 import { addMinutesVersion, approveMinutes, listMinutes, type MinutesVersion } from "./minutes.js";
 
 const MinutesSchema = z
@@ -51,10 +52,11 @@ export function registerMinutesRoutes(api: Api) {
       tags,
       security,
       summary: "Save the minutes as a new version (secretariat, or the group's chair)",
+      middleware: signedInFirst,
       request: {
         params: slugParam,
         body: {
-          content: { "application/json": { schema: loose("MinutesWrite", { text: z.string() }) } },
+          content: { "application/json": { schema: minutesInput.openapi("MinutesWrite") } },
           required: true,
         },
       },
@@ -74,15 +76,13 @@ export function registerMinutesRoutes(api: Api) {
       tags,
       security,
       summary: "Record that the latest version was approved at a later meeting",
+      middleware: signedInFirst,
       request: {
         params: slugParam,
         body: {
           content: {
             "application/json": {
-              schema: loose("MinutesApproval", {
-                approvingMeeting: z.string().openapi({ description: "slug of a meeting that starts later" }),
-                version: z.number().openapi({ description: "the latest version, to guard against a race" }),
-              }),
+              schema: approvalInput.openapi("MinutesApproval"),
             },
           },
           required: true,

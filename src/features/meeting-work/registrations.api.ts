@@ -2,9 +2,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { registrationModes } from "../../db/schema/index.js";
 import { errors, json } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
-import { apiPerson } from "../../http/guards.js";
+import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import { loose, meeting, param, security, slugParam, tags } from "./meeting-work.api-shared.js";
+import { meeting, param, security, slugParam, tags } from "./meeting-work.api-shared.js";
+import { attendedFlagInput, registrationInput } from "./meeting-work.schemas.js";
 import { cancelRegistration, listRegistrations, registerForMeeting, setAttended } from "./registrations.js";
 
 const Registration = z
@@ -50,12 +51,13 @@ export function registerRegistrationRoutes(api: Api) {
       tags,
       security,
       summary: "Register yourself, or change how you attend (until the meeting starts)",
+      middleware: signedInFirst,
       request: {
         params: slugParam,
         body: {
           content: {
             "application/json": {
-              schema: loose("RegistrationWrite", { attendance: z.enum(registrationModes) }),
+              schema: registrationInput.openapi("RegistrationWrite"),
             },
           },
           required: true,
@@ -101,10 +103,11 @@ export function registerRegistrationRoutes(api: Api) {
       tags,
       security,
       summary: "Mark a registered person as attended or not (secretariat, or the group's chair)",
+      middleware: signedInFirst,
       request: {
         params: z.object({ slug: param("slug"), id: param("id") }),
         body: {
-          content: { "application/json": { schema: loose("AttendedWrite", { attended: z.boolean() }) } },
+          content: { "application/json": { schema: attendedFlagInput.openapi("AttendedWrite") } },
           required: true,
         },
       },
