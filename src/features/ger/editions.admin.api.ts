@@ -1,22 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { editionKinds } from "../../db/schema/index.js";
-import { errorResponse, json } from "../../http/api-schemas.js";
-import { apiPerson } from "../../http/guards.js";
+import { body, errorResponse, json } from "../../http/api-schemas.js";
+import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { EditionSchema, editionJson, slugParam } from "./editions.api.js";
 import { deleteEdition, freezeEdition, publishEdition } from "./editions.service.js";
+import { editionInput } from "./ger.schemas.js";
 
-const EditionWrite = z
-  .object({
-    name: z.string(),
-    year: z.number().int(),
-    kind: z.enum(editionKinds),
-    slug: z.string().optional(),
-    note: z.string().optional(),
-  })
-  .partial()
-  .passthrough()
-  .openapi("EditionWrite");
+const EditionWrite = editionInput.openapi("EditionWrite");
 
 const writeErrors = {
   401: errorResponse("Not signed in"),
@@ -37,7 +27,8 @@ export function registerEditionAdminApi(api: Api) {
       summary: "Freeze the current plans as a draft edition",
       description: "The secretariat only.",
       security: [{ session: [] }],
-      request: { body: { content: { "application/json": { schema: EditionWrite } }, required: true } },
+      middleware: signedInFirst,
+      request: body(EditionWrite),
       responses: { 201: json(z.object({ data: EditionSchema }), "Frozen as a draft"), ...writeErrors },
     }),
     async (c) =>
