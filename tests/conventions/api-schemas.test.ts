@@ -84,10 +84,6 @@ const notYet = new Set<string>([
   "POST /products/{slug}/rounds/{round}/deferrals",
   "POST /products/{slug}/editorial-confirmations",
   "POST /products/{slug}/endorsement",
-  "POST /capabilities",
-  "PATCH /capabilities/{id}",
-  "POST /technology-needs",
-  "PATCH /technology-needs/{id}",
 ]);
 
 /**

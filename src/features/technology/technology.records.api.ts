@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, sent } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { apiPerson } from "../../http/guards.js";
+import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { findOrganisationByAcronym } from "../directory/directory.queries.js";
 import {
@@ -15,7 +15,7 @@ import { addNeed, deleteNeed, needValues, updateNeed } from "./needs.service.js"
 import { findCapability, findNeed, listCapabilities, listNeeds } from "./records.queries.js";
 import { canReadCapabilities, canReadNeeds } from "./technology.policy.js";
 import { findTechnologyByCode } from "./technology.queries.js";
-import { parseDataset } from "./technology.schemas.js";
+import { capabilityInput, needInput, parseDataset } from "./technology.schemas.js";
 
 /** Resolves `?agency=` to an organisation id (-1 when unknown, so nothing matches). */
 export async function agencyFilter(c: AppContext, acronym: string | undefined) {
@@ -37,8 +37,8 @@ const Capability = z
     evidenceUrl: z.string().nullable(),
   })
   .openapi("Capability");
-// Writes are checked by the use case (its messages name the field); the document shows the shape.
-const CapabilityWrite = Capability.omit({ id: true }).partial().passthrough().openapi("CapabilityWrite");
+const CapabilityWrite = capabilityInput.openapi("CapabilityWrite");
+const CapabilityChange = changeOf(capabilityInput).openapi("CapabilityChange");
 
 const Need = z
   .object({
@@ -51,7 +51,8 @@ const Need = z
     note: z.string(),
   })
   .openapi("TechnologyNeed");
-const NeedWrite = Need.omit({ id: true }).partial().passthrough().openapi("TechnologyNeedWrite");
+const NeedWrite = needInput.openapi("TechnologyNeedWrite");
+const NeedChange = changeOf(needInput).openapi("TechnologyNeedChange");
 
 const idParam = z.object({
   id: z.coerce
@@ -113,11 +114,12 @@ export function registerRecordsApi(api: Api) {
       security,
       summary: "Record a capability",
       description: "The agency's own focal points and the secretariat only; one per agency and technology.",
+      middleware: signedInFirst,
       request: body(CapabilityWrite),
       responses: { 201: json(z.object({ data: Capability }), "Created"), ...errors },
     }),
     async (c) => {
-      const cap = await addCapability(c.var.deps, apiPerson(c), c.req.valid("json"));
+      const cap = await addCapability(c.var.deps, apiPerson(c), await sent(c));
       return c.json({ data: capabilityValues(cap) }, 201);
     },
   );
@@ -130,14 +132,15 @@ export function registerRecordsApi(api: Api) {
       summary: "Change a capability",
       description:
         "The agency's own focal points and the secretariat only. Fields left out keep their value.",
-      request: { params: idParam, ...body(CapabilityWrite) },
+      middleware: signedInFirst,
+      request: { params: idParam, ...body(CapabilityChange) },
       responses: { 200: json(z.object({ data: Capability }), "Updated"), ...errors },
     }),
     async (c) => {
       const actor = apiPerson(c);
       const current = await findCapability(c.var.deps.db, c.req.valid("param").id);
       if (!current) throw new AppError("not_found", "No capability with this id.");
-      const merged = { ...capabilityValues(current), ...c.req.valid("json") };
+      const merged = { ...capabilityValues(current), ...(await sent(c)) };
       const cap = await updateCapability(c.var.deps, actor, current.id, merged);
       return c.json({ data: capabilityValues(cap) }, 200);
     },
@@ -193,11 +196,12 @@ export function registerRecordsApi(api: Api) {
       summary: "Record a need",
       description:
         "A mission's needs: its lead agency's focal points and the secretariat; an element's: chairs and the secretariat.",
+      middleware: signedInFirst,
       request: body(NeedWrite),
       responses: { 201: json(z.object({ data: Need }), "Created"), ...errors },
     }),
     async (c) => {
-      const need = await addNeed(c.var.deps, apiPerson(c), c.req.valid("json"));
+      const need = await addNeed(c.var.deps, apiPerson(c), await sent(c));
       return c.json({ data: needValues(need) }, 201);
     },
   );
@@ -209,14 +213,15 @@ export function registerRecordsApi(api: Api) {
       security,
       summary: "Change a need",
       description: "Same rule as recording one. Fields left out keep their value.",
-      request: { params: idParam, ...body(NeedWrite) },
+      middleware: signedInFirst,
+      request: { params: idParam, ...body(NeedChange) },
       responses: { 200: json(z.object({ data: Need }), "Updated"), ...errors },
     }),
     async (c) => {
       const actor = apiPerson(c);
       const current = await findNeed(c.var.deps.db, c.req.valid("param").id);
       if (!current) throw new AppError("not_found", "No need with this id.");
-      const merged = { ...needValues(current), ...c.req.valid("json") };
+      const merged = { ...needValues(current), ...(await sent(c)) };
       const need = await updateNeed(c.var.deps, actor, current.id, merged);
       return c.json({ data: needValues(need) }, 200);
     },

@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import { type Destination, destinations } from "../../db/schema/index.js";
 
 /** An area code of the controlled vocabulary: a capital letter then 1 to 9 capitals or digits (`PROP`). */
