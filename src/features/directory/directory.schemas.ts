@@ -138,7 +138,6 @@ export const chairTermInput = z
     path: ["to"],
     message: "The end must not be before the start.",
   });
-export type ChairTermInput = z.infer<typeof chairTermInput>;
 
 /** Turns an acronym into the lower-case address segment used in `/members/{slug}`. */
 export function slugify(acronym: string): string {

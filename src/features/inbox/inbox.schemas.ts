@@ -79,7 +79,6 @@ export const contactInput = z.object({
     })
     .transform(() => true),
 });
-export type ContactInput = z.infer<typeof contactInput>;
 
 /** Tags as typed in one field, separated by commas: lower-case, unique, at most 10. */
 export const tagList = z

@@ -131,7 +131,6 @@ export const roundInput = z
     }
     return { ...r, deadlineAt: at };
   });
-export type RoundInput = z.infer<typeof roundInput>;
 
 /** A review comment, in the style of a review item discrepancy. */
 export const commentInput = z.object({
@@ -145,7 +144,6 @@ export const commentInput = z.object({
   proposedFrom: optionalText(10_000),
   proposedTo: optionalText(10_000),
 });
-export type CommentInput = z.infer<typeof commentInput>;
 
 /** An editor's disposition of a comment; rejecting needs a rationale. */
 export const dispositionInput = z

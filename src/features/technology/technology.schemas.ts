@@ -56,7 +56,6 @@ export const areaInput = z.object({
     .optional()
     .default(0),
 });
-export type AreaInput = z.infer<typeof areaInput>;
 
 /** A technology of the list as the secretariat (or an import) writes it. */
 export const technologyInput = z.object({
