@@ -1,13 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, errorResponse, errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errorResponse, errors, json, sent } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { apiPerson, idParam, pageParam } from "../../http/guards.js";
+import { apiPerson, idParam, pageParam, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { registerCarriedApi } from "./carried.api.js";
 import { ProductJson, productJson, VersionJson, versionJson } from "./products.json.js";
 import { loadProduct } from "./products.load.js";
 import { findProductBySlug, findVersion, listProducts, listVersions } from "./products.queries.js";
+import { productInput, versionInput } from "./products.schemas.js";
 import { addVersion, createProduct, updateProduct } from "./products.service.js";
 import { registerRoundChangesApi } from "./round-changes.api.js";
 import { registerRoundsApi } from "./rounds.api.js";
@@ -18,23 +19,9 @@ const slugParam = z.object({
 const versionParams = slugParam.extend({
   number: z.string().openapi({ param: { name: "number", in: "path" }, example: "1" }),
 });
-// Writes are checked by the use case (its messages name the field); the document shows the shape.
-const ProductWrite = z
-  .object({
-    title: z.string(),
-    slug: z.string().optional(),
-    kind: z.string().openapi({ example: "white_paper" }),
-    leadGroup: z.string().openapi({ description: "slug of a working group", example: "ilwg" }),
-    agencies: z.array(z.string()).openapi({ example: ["ESA", "NASA", "JAXA"] }),
-  })
-  .partial()
-  .passthrough()
-  .openapi("ProductWrite");
-const VersionWrite = z
-  .object({ body: z.string(), note: z.string().optional() })
-  .partial()
-  .passthrough()
-  .openapi("ProductVersionWrite");
+const ProductWrite = productInput.openapi("ProductWrite");
+const ProductChange = changeOf(productInput).openapi("ProductChange");
+const VersionWrite = versionInput.openapi("ProductVersionWrite");
 const security = [{ session: [] }];
 const tags = ["Products"];
 
@@ -75,12 +62,13 @@ export function registerProductsApi(api: Api) {
       security,
       summary: "Start a product",
       description: "The secretariat, or a chair for a group they chair.",
+      middleware: signedInFirst,
       request: body(ProductWrite),
       responses: { 201: json(z.object({ data: ProductJson }), "Created"), ...errors },
     }),
     async (c) => {
       const actor = apiPerson(c);
-      const { slug } = await createProduct(c.var.deps, actor, c.req.valid("json"));
+      const { slug } = await createProduct(c.var.deps, actor, await sent(c));
       return c.json({ data: await productData(c, slug) }, 201);
     },
   );
@@ -125,7 +113,8 @@ export function registerProductsApi(api: Api) {
       security,
       summary: "Change a product",
       description: "Its editors only. Fields left out keep their value.",
-      request: { params: slugParam, ...body(ProductWrite) },
+      middleware: signedInFirst,
+      request: { params: slugParam, ...body(ProductChange) },
       responses: { 200: json(z.object({ data: ProductJson }), "Updated"), ...errors },
     }),
     async (c) => {
@@ -136,7 +125,7 @@ export function registerProductsApi(api: Api) {
         kind: product.kind,
         leadGroup: product.leadGroup?.slug ?? "",
         agencies: product.agencies.map((a) => a.acronym),
-        ...c.req.valid("json"),
+        ...(await sent(c)),
       };
       const { slug } = await updateProduct(c.var.deps, actor, product.slug, merged);
       return c.json({ data: await productData(c, slug) }, 200);
@@ -173,6 +162,7 @@ export function registerProductsApi(api: Api) {
       security,
       summary: "Add a version",
       description: "Its editors only, while drafting. Open comments follow to the matching sections.",
+      middleware: signedInFirst,
       request: { params: slugParam, ...body(VersionWrite) },
       responses: {
         201: json(z.object({ data: VersionJson }), "Created"),
@@ -183,7 +173,7 @@ export function registerProductsApi(api: Api) {
     async (c) => {
       const { actor, product } = await loadProduct(c);
       return c.json(
-        { data: versionJson(await addVersion(c.var.deps, actor, product.slug, c.req.valid("json"))) },
+        { data: versionJson(await addVersion(c.var.deps, actor, product.slug, await sent(c))) },
         201,
       );
     },

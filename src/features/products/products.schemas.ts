@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import {
   type CommentCategory,
   commentCategories,
