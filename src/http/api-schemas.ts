@@ -41,6 +41,22 @@ export function changeOf<Shape extends Record<string, z.ZodType>>(schema: z.ZodO
 }
 
 /**
+ * A request body documented with the feature's own schema and parsed by the use case, after its
+ * policy: a member without the right gets 403, not a list of field errors, and a refused field is
+ * named as the form names it. The route only refuses a body that is not a JSON object (422);
+ * `c.req.valid("json")` is the body as sent.
+ */
+export function parsedByUseCase(schema: z.ZodType, name: string) {
+  const documented = schema.openapi(name);
+  const asSent: typeof documented.safeParseAsync = async (data, params) =>
+    data !== null && typeof data === "object" && !Array.isArray(data)
+      ? { success: true, data }
+      : schema.safeParseAsync(data, params);
+  Object.assign(documented, { safeParseAsync: asSent });
+  return documented as z.ZodType<Record<string, unknown>>;
+}
+
+/**
  * The JSON body as it was sent, once the route has checked it with the feature's schema: for a use
  * case that parses its input itself, where the schema's output (dates, objects) is not its input.
  */

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { actionStatuses } from "../../db/schema/index.js";
-import { body, changeOf, errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson, pageParam, signedInFirst } from "../../http/guards.js";
@@ -34,9 +34,9 @@ const ActionEvent = z.object({
   note: z.string().nullable(),
   by: z.string(),
 });
-const ActionWrite = actionInput.openapi("ActionWrite");
-const ActionChange = changeOf(actionFields).openapi("ActionChange");
-const StatusUpdate = statusInput.openapi("ActionStatusUpdate");
+const ActionWrite = parsedByUseCase(actionInput, "ActionWrite");
+const ActionChange = parsedByUseCase(changeOf(actionFields), "ActionChange");
+const StatusUpdate = parsedByUseCase(statusInput, "ActionStatusUpdate");
 const numberParam = z.object({
   number: z
     .string()

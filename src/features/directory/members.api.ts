@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, changeOf, errors, json, sent } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -33,8 +33,8 @@ const Member = z
   })
   .openapi("Member");
 
-const MemberWrite = organisationInput.openapi("MemberWrite");
-const MemberChange = changeOf(organisationInput).openapi("MemberChange");
+const MemberWrite = parsedByUseCase(organisationInput, "MemberWrite");
+const MemberChange = parsedByUseCase(changeOf(organisationInput), "MemberChange");
 
 const slugParam = z.object({
   slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "esa" }),

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { roles } from "../../db/schema/index.js";
-import { body, changeOf, errors, json, sent } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson, idParam, pageParam, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -21,8 +21,8 @@ const Person = z
   })
   .openapi("Person");
 
-const PersonWrite = personInput.openapi("PersonWrite");
-const PersonChange = changeOf(personInput).openapi("PersonChange");
+const PersonWrite = parsedByUseCase(personInput, "PersonWrite");
+const PersonChange = parsedByUseCase(changeOf(personInput), "PersonChange");
 
 const idParamSchema = z.object({
   id: z.string().openapi({ param: { name: "id", in: "path" }, example: "1" }),

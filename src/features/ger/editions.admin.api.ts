@@ -1,12 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, errorResponse, json } from "../../http/api-schemas.js";
+import { body, errorResponse, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { EditionSchema, editionJson, slugParam } from "./editions.api.js";
 import { deleteEdition, freezeEdition, publishEdition } from "./editions.service.js";
 import { editionInput } from "./ger.schemas.js";
 
-const EditionWrite = editionInput.openapi("EditionWrite");
+const EditionWrite = parsedByUseCase(editionInput, "EditionWrite");
 
 const writeErrors = {
   401: errorResponse("Not signed in"),

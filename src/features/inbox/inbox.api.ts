@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { senderKinds } from "../../db/schema/index.js";
-import { body, errorResponse, errors, json } from "../../http/api-schemas.js";
+import { body, errorResponse, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError, forbidden } from "../../http/errors.js";
 import { apiPerson, pageParam, signedInFirst } from "../../http/guards.js";
@@ -144,7 +144,7 @@ export function registerInboxApi(api: Api) {
       description:
         "Secretariat only. Without `agencies`, to every member agency; with them, a `reason` is required.",
       middleware: signedInFirst,
-      request: { params: referenceParam, ...body(forwardInput.openapi("InputForwarding")) },
+      request: { params: referenceParam, ...body(parsedByUseCase(forwardInput, "InputForwarding")) },
       responses: {
         200: json(z.object({ data: Input }), "Forwarded"),
         ...errors,
@@ -193,7 +193,7 @@ export function registerInboxApi(api: Api) {
       description:
         "Your agency's focal points (or its API token). Only the secretariat and your agency see the reply.",
       middleware: signedInFirst,
-      request: { params: referenceParam, ...body(noteInput.openapi("InputReply")) },
+      request: { params: referenceParam, ...body(parsedByUseCase(noteInput, "InputReply")) },
       responses: { 201: json(z.object({ data: Input }), "Replied"), ...errors },
     }),
     async (c) => {

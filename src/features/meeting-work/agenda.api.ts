@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { changeOf, errors, json, sent } from "../../http/api-schemas.js";
+import { changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
 import { notFound } from "../../http/errors.js";
 import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -46,8 +46,8 @@ const itemJson = (slug: string, i: AgendaItem) => ({
 
 /** Registers the members-only agenda endpoints of a meeting. */
 export function registerAgendaRoutes(api: Api) {
-  const write = agendaItemInput.openapi("AgendaItemWrite");
-  const change = changeOf(agendaItemInput).openapi("AgendaItemChange");
+  const write = parsedByUseCase(agendaItemInput, "AgendaItemWrite");
+  const change = parsedByUseCase(changeOf(agendaItemInput), "AgendaItemChange");
   const one = json(z.object({ data: AgendaItemSchema }), "The agenda item");
   const itemParams = z.object({ slug: param("slug"), id: param("id") });
   api.openapi(

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errors, json } from "../../http/api-schemas.js";
+import { errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { notFound } from "../../http/errors.js";
 import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -20,7 +20,7 @@ const decisionJson = (d: Decision) => ({ id: d.id, number: d.number, label: `D${
 
 /** Registers the members-only decision endpoints of a meeting. */
 export function registerDecisionRoutes(api: Api) {
-  const write = decisionInput.openapi("DecisionWrite");
+  const write = parsedByUseCase(decisionInput, "DecisionWrite");
   const one = json(z.object({ data: DecisionSchema }), "The decision");
   api.openapi(
     createRoute({

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errors, json } from "../../http/api-schemas.js";
+import { errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { meeting, security, slugParam, tags } from "./meeting-work.api-shared.js";
@@ -56,7 +56,7 @@ export function registerMinutesRoutes(api: Api) {
       request: {
         params: slugParam,
         body: {
-          content: { "application/json": { schema: minutesInput.openapi("MinutesWrite") } },
+          content: { "application/json": { schema: parsedByUseCase(minutesInput, "MinutesWrite") } },
           required: true,
         },
       },
@@ -82,7 +82,7 @@ export function registerMinutesRoutes(api: Api) {
         body: {
           content: {
             "application/json": {
-              schema: approvalInput.openapi("MinutesApproval"),
+              schema: parsedByUseCase(approvalInput, "MinutesApproval"),
             },
           },
           required: true,

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { registrationModes } from "../../db/schema/index.js";
-import { errors, json } from "../../http/api-schemas.js";
+import { errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -57,7 +57,7 @@ export function registerRegistrationRoutes(api: Api) {
         body: {
           content: {
             "application/json": {
-              schema: registrationInput.openapi("RegistrationWrite"),
+              schema: parsedByUseCase(registrationInput, "RegistrationWrite"),
             },
           },
           required: true,
@@ -107,7 +107,7 @@ export function registerRegistrationRoutes(api: Api) {
       request: {
         params: z.object({ slug: param("slug"), id: param("id") }),
         body: {
-          content: { "application/json": { schema: attendedFlagInput.openapi("AttendedWrite") } },
+          content: { "application/json": { schema: parsedByUseCase(attendedFlagInput, "AttendedWrite") } },
           required: true,
         },
       },

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { meetingKinds, meetingModes } from "../../db/schema/index.js";
-import { body, changeOf, errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson, signedInFirst } from "../../http/guards.js";
@@ -10,8 +10,8 @@ import { meetingFields } from "./meetings.schemas.js";
 import { createMeeting, updateMeeting } from "./meetings.service.js";
 import { instantToZoned } from "./time.js";
 
-const MeetingWrite = meetingFields.openapi("MeetingWrite");
-const MeetingChange = changeOf(meetingFields).openapi("MeetingChange");
+const MeetingWrite = parsedByUseCase(meetingFields, "MeetingWrite");
+const MeetingChange = parsedByUseCase(changeOf(meetingFields), "MeetingChange");
 const MeetingWritten = z
   .object({
     slug: z.string(),

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, changeOf, errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { apiPerson, signedInFirst } from "../../http/guards.js";
@@ -38,8 +38,8 @@ export const sessionJson = (s: MeetingSession, timeZone: string) => ({
   description: s.description,
 });
 
-const MeetingSessionWrite = sessionInput.openapi("MeetingSessionWrite");
-const MeetingSessionChange = changeOf(sessionInput).openapi("MeetingSessionChange");
+const MeetingSessionWrite = parsedByUseCase(sessionInput, "MeetingSessionWrite");
+const MeetingSessionChange = parsedByUseCase(changeOf(sessionInput), "MeetingSessionChange");
 
 const path = (name: string) => z.string().openapi({ param: { name, in: "path" } });
 const sessionParams = z.object({ slug: path("slug"), id: path("id") });

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { articleStatuses, newsDatePrecisions } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
-import { body, changeOf, errors, json, sent } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson, pageParam, signedInFirst } from "../../http/guards.js";
@@ -40,8 +40,8 @@ const NewsArticle = z
   })
   .openapi("NewsArticle");
 
-const NewsWrite = articleWrite.openapi("NewsWrite");
-const NewsChange = changeOf(articleWrite).openapi("NewsChange");
+const NewsWrite = parsedByUseCase(articleWrite, "NewsWrite");
+const NewsChange = parsedByUseCase(changeOf(articleWrite), "NewsChange");
 
 const slugParam = z.object({ slug: z.string().openapi({ param: { name: "slug", in: "path" } }) });
 

@@ -1,5 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, changeOf, errorResponse, errors, json, sent } from "../../http/api-schemas.js";
+import {
+  body,
+  changeOf,
+  errorResponse,
+  errors,
+  json,
+  parsedByUseCase,
+  sent,
+} from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson, idParam, pageParam, signedInFirst } from "../../http/guards.js";
@@ -19,9 +27,9 @@ const slugParam = z.object({
 const versionParams = slugParam.extend({
   number: z.string().openapi({ param: { name: "number", in: "path" }, example: "1" }),
 });
-const ProductWrite = productInput.openapi("ProductWrite");
-const ProductChange = changeOf(productInput).openapi("ProductChange");
-const VersionWrite = versionInput.openapi("ProductVersionWrite");
+const ProductWrite = parsedByUseCase(productInput, "ProductWrite");
+const ProductChange = parsedByUseCase(changeOf(productInput), "ProductChange");
+const VersionWrite = parsedByUseCase(versionInput, "ProductVersionWrite");
 const security = [{ session: [] }];
 const tags = ["Products"];
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { publicationCategories } from "../../db/schema/index.js";
-import { body, changeOf, errors, json, sent } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { pageParam, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -39,8 +39,8 @@ const PublicationJson = z
   })
   .openapi("Publication");
 
-const PublicationWrite = publicationInput.openapi("PublicationWrite");
-const PublicationChange = changeOf(publicationFields).openapi("PublicationChange");
+const PublicationWrite = parsedByUseCase(publicationInput, "PublicationWrite");
+const PublicationChange = parsedByUseCase(changeOf(publicationFields), "PublicationChange");
 
 const slugParam = z.object({
   slug: z

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { datePrecisions, destinations, missionStatuses } from "../../db/schema/index.js";
-import { body, changeOf, errors, json, sent } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson, signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -41,8 +41,8 @@ const fields = {
 const Mission = z
   .object({ slug: z.string().openapi({ example: "artemis-3" }), ...fields })
   .openapi("Mission");
-const MissionWrite = missionFields.openapi("MissionWrite");
-const MissionChange = changeOf(missionFields).openapi("MissionChange");
+const MissionWrite = parsedByUseCase(missionFields, "MissionWrite");
+const MissionChange = parsedByUseCase(changeOf(missionFields), "MissionChange");
 
 const slugParam = z.object({
   slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "artemis-3" }),

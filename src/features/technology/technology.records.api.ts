@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, changeOf, errors, json, sent } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson, signedInFirst } from "../../http/guards.js";
@@ -37,8 +37,8 @@ const Capability = z
     evidenceUrl: z.string().nullable(),
   })
   .openapi("Capability");
-const CapabilityWrite = capabilityInput.openapi("CapabilityWrite");
-const CapabilityChange = changeOf(capabilityInput).openapi("CapabilityChange");
+const CapabilityWrite = parsedByUseCase(capabilityInput, "CapabilityWrite");
+const CapabilityChange = parsedByUseCase(changeOf(capabilityInput), "CapabilityChange");
 
 const Need = z
   .object({
@@ -51,8 +51,8 @@ const Need = z
     note: z.string(),
   })
   .openapi("TechnologyNeed");
-const NeedWrite = needInput.openapi("TechnologyNeedWrite");
-const NeedChange = changeOf(needInput).openapi("TechnologyNeedChange");
+const NeedWrite = parsedByUseCase(needInput, "TechnologyNeedWrite");
+const NeedChange = parsedByUseCase(changeOf(needInput), "TechnologyNeedChange");
 
 const idParam = z.object({
   id: z.coerce

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { deliverableStatuses } from "../../db/schema/index.js";
-import { body, changeOf, errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson, signedInFirst } from "../../http/guards.js";
@@ -24,9 +24,9 @@ const Deliverable = z
       .openapi({ description: "what it produced: a publication's address or a URL" }),
   })
   .openapi("Deliverable");
-const DeliverableWrite = deliverableInput.openapi("DeliverableWrite");
-const DeliverableChange = changeOf(deliverableInput).openapi("DeliverableChange");
-const OutlookWrite = outlookInput.pick({ body: true }).openapi("OutlookWrite");
+const DeliverableWrite = parsedByUseCase(deliverableInput, "DeliverableWrite");
+const DeliverableChange = parsedByUseCase(changeOf(deliverableInput), "DeliverableChange");
+const OutlookWrite = parsedByUseCase(outlookInput.pick({ body: true }), "OutlookWrite");
 const Outlook = z
   .object({ year: z.number(), body: z.string().openapi({ description: "Markdown" }) })
   .openapi("Outlook");
