@@ -1,6 +1,5 @@
-import type { MiddlewareHandler } from "hono";
 import type { Person } from "../features/auth/actor.js";
-import type { AppContext, AppEnv } from "./env.js";
+import type { AppContext } from "./env.js";
 import { AppError } from "./errors.js";
 
 /** The signed-in person, or an `unauthenticated` error (pages turn it into a sign-in redirect). */
@@ -16,15 +15,6 @@ export function apiPerson(c: AppContext): Person {
   if (actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
   return actor;
 }
-
-/**
- * An API route's first step: 401 unless signed in. It runs before the body is validated, so a
- * visitor is told to sign in rather than how to fill in a form they may not send.
- */
-export const signedInFirst: MiddlewareHandler<AppEnv> = async (c, next) => {
-  apiPerson(c);
-  await next();
-};
 
 /** Throws `forbidden` unless the policy allows it. */
 export function authorize(allowed: boolean, why?: string): void {

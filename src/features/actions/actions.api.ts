@@ -3,7 +3,7 @@ import { actionStatuses } from "../../db/schema/index.js";
 import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { apiPerson, pageParam, signedInFirst } from "../../http/guards.js";
+import { apiPerson, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { resolveActionFilters } from "./actions.filters.js";
 import { ACTIONS_PER_PAGE, type ActionRow, findActionByNumber, listActions } from "./actions.queries.js";
@@ -142,7 +142,6 @@ export function registerActionsApi(api: Api) {
       security,
       summary: "Raise an action",
       description: "The secretariat anywhere; a chair in the groups they chair.",
-      middleware: signedInFirst,
       request: body(ActionWrite),
       responses: { 201: json(z.object({ data: Action }), "Raised"), ...errors },
     }),
@@ -164,7 +163,6 @@ export function registerActionsApi(api: Api) {
       security,
       summary: "Change an action",
       description: "Managers only (the secretariat, the group's chair). Fields left out keep their value.",
-      middleware: signedInFirst,
       request: { params: numberParam, ...body(ActionChange) },
       responses: { 200: json(z.object({ data: Action }), "Updated"), ...errors },
     }),
@@ -198,7 +196,6 @@ export function registerActionsApi(api: Api) {
       summary: "Record a status update",
       description:
         "The owner person, the owning agency's focal points, or the action's managers: a status, a note, and optionally the meeting at which it was reviewed. Appended to the history.",
-      middleware: signedInFirst,
       request: { params: numberParam, ...body(StatusUpdate) },
       responses: { 201: json(z.object({ data: Action }), "Recorded"), ...errors },
     }),

@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
-import { signedInFirst } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { partialDateInput } from "../../web/format.js";
 import { findOrganisationBySlug, listOrganisations, type Organisation } from "./directory.queries.js";
@@ -84,7 +83,6 @@ export function registerMembersApi(api: Api) {
       summary: "Add a member organisation",
       description: "Secretariat only.",
       security: [{ session: [] }],
-      middleware: signedInFirst,
       request: body(MemberWrite),
       responses: { 201: json(z.object({ data: Member }), "Created"), ...errors },
     }),
@@ -102,7 +100,6 @@ export function registerMembersApi(api: Api) {
       summary: "Change a member organisation",
       description: "Secretariat only. Fields left out keep their value.",
       security: [{ session: [] }],
-      middleware: signedInFirst,
       request: { params: slugParam, ...body(MemberChange) },
       responses: { 200: json(z.object({ data: Member }), "Updated"), ...errors },
     }),

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { roles } from "../../db/schema/index.js";
 import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
-import { apiPerson, idParam, pageParam, signedInFirst } from "../../http/guards.js";
+import { apiPerson, idParam, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { canManageDirectory, canSeeContactDetails } from "./directory.policy.js";
 import { findOrganisationByAcronym, findPerson, listPeople } from "./directory.queries.js";
@@ -96,7 +96,6 @@ export function registerPeopleApi(api: Api) {
       summary: "Add a person",
       description: "Secretariat only.",
       security: [{ session: [] }],
-      middleware: signedInFirst,
       request: body(PersonWrite),
       responses: { 201: json(z.object({ data: Person }), "Created"), ...errors },
     }),
@@ -114,7 +113,6 @@ export function registerPeopleApi(api: Api) {
       summary: "Change a person",
       description: "Secretariat only. Fields left out keep their value.",
       security: [{ session: [] }],
-      middleware: signedInFirst,
       request: { params: idParamSchema, ...body(PersonChange) },
       responses: { 200: json(z.object({ data: Person }), "Updated"), ...errors },
     }),

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { body, errorResponse, json, parsedByUseCase } from "../../http/api-schemas.js";
-import { apiPerson, signedInFirst } from "../../http/guards.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { EditionSchema, editionJson, slugParam } from "./editions.api.js";
 import { deleteEdition, freezeEdition, publishEdition } from "./editions.service.js";
@@ -27,7 +27,6 @@ export function registerEditionAdminApi(api: Api) {
       summary: "Freeze the current plans as a draft edition",
       description: "The secretariat only.",
       security: [{ session: [] }],
-      middleware: signedInFirst,
       request: body(EditionWrite),
       responses: { 201: json(z.object({ data: EditionSchema }), "Frozen as a draft"), ...writeErrors },
     }),

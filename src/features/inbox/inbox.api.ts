@@ -3,7 +3,7 @@ import { senderKinds } from "../../db/schema/index.js";
 import { body, errorResponse, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError, forbidden } from "../../http/errors.js";
-import { apiPerson, pageParam, signedInFirst } from "../../http/guards.js";
+import { apiPerson, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { recordReceipt, replyToSecretariat } from "./agency.service.js";
 import { forwardToAgencies } from "./forward.service.js";
@@ -143,7 +143,6 @@ export function registerInboxApi(api: Api) {
       summary: "Forward a message to the member agencies",
       description:
         "Secretariat only. Without `agencies`, to every member agency; with them, a `reason` is required.",
-      middleware: signedInFirst,
       request: { params: referenceParam, ...body(parsedByUseCase(forwardInput, "InputForwarding")) },
       responses: {
         200: json(z.object({ data: Input }), "Forwarded"),
@@ -192,7 +191,6 @@ export function registerInboxApi(api: Api) {
       summary: "Reply to the secretariat about a message forwarded to your agency",
       description:
         "Your agency's focal points (or its API token). Only the secretariat and your agency see the reply.",
-      middleware: signedInFirst,
       request: { params: referenceParam, ...body(parsedByUseCase(noteInput, "InputReply")) },
       responses: { 201: json(z.object({ data: Input }), "Replied"), ...errors },
     }),

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { registrationModes } from "../../db/schema/index.js";
 import { errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
-import { apiPerson, signedInFirst } from "../../http/guards.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { meeting, param, security, slugParam, tags } from "./meeting-work.api-shared.js";
 import { attendedFlagInput, registrationInput } from "./meeting-work.schemas.js";
@@ -51,7 +51,6 @@ export function registerRegistrationRoutes(api: Api) {
       tags,
       security,
       summary: "Register yourself, or change how you attend (until the meeting starts)",
-      middleware: signedInFirst,
       request: {
         params: slugParam,
         body: {
@@ -103,7 +102,6 @@ export function registerRegistrationRoutes(api: Api) {
       tags,
       security,
       summary: "Mark a registered person as attended or not (secretariat, or the group's chair)",
-      middleware: signedInFirst,
       request: {
         params: z.object({ slug: param("slug"), id: param("id") }),
         body: {

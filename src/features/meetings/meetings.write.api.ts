@@ -3,7 +3,7 @@ import { meetingKinds, meetingModes } from "../../db/schema/index.js";
 import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { apiPerson, signedInFirst } from "../../http/guards.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { findMeetingBySlug, type MeetingDetail } from "./meetings.queries.js";
 import { meetingFields } from "./meetings.schemas.js";
@@ -74,7 +74,6 @@ export function registerMeetingWriteApi(api: Api) {
       security,
       summary: "Plan a meeting",
       description: "The secretariat plans any meeting; a chair plans meetings of the groups they chair.",
-      middleware: signedInFirst,
       request: body(MeetingWrite),
       responses: { 201: json(z.object({ data: MeetingWritten }), "Planned"), ...errors },
     }),
@@ -92,7 +91,6 @@ export function registerMeetingWriteApi(api: Api) {
       security,
       summary: "Change a meeting",
       description: "Fields left out keep their value; times are local to the meeting's time zone.",
-      middleware: signedInFirst,
       request: {
         params: z.object({ slug: z.string().openapi({ param: { name: "slug", in: "path" } }) }),
         ...body(MeetingChange),

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
-import { apiPerson, signedInFirst } from "../../http/guards.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { findMeetingBySlug } from "./meetings.queries.js";
 import { findSession, type MeetingSession } from "./sessions.queries.js";
@@ -72,7 +72,6 @@ export function registerMeetingSessionsApi(api: Api) {
       summary: "Add a session to a meeting's programme",
       description:
         "Times are local to `timeZone` (the meeting's when left out) and lie within the meeting's dates.",
-      middleware: signedInFirst,
       request: { params: z.object({ slug: path("slug") }), ...body(MeetingSessionWrite) },
       responses: { 201: one, ...errors },
     }),
@@ -91,7 +90,6 @@ export function registerMeetingSessionsApi(api: Api) {
       security,
       summary: "Change a session",
       description: "Fields left out keep their value; times left out stay as they are in the meeting's zone.",
-      middleware: signedInFirst,
       request: { params: sessionParams, ...body(MeetingSessionChange) },
       responses: { 200: one, ...errors },
     }),

@@ -4,7 +4,7 @@ import type { Deps } from "../../deps.js";
 import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { apiPerson, pageParam, signedInFirst } from "../../http/guards.js";
+import { apiPerson, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { parseInput } from "../../http/validation.js";
 import { renderMarkdown } from "../../web/markdown.js";
@@ -143,7 +143,6 @@ export function registerNewsApi(api: Api) {
       summary: "Write an article",
       description: "Secretariat only. Saved as a draft unless `status` says published or scheduled.",
       security: [{ session: [] }],
-      middleware: signedInFirst,
       request: body(NewsWrite),
       responses: { 201: json(z.object({ data: NewsArticle }), "Created"), ...errors },
     }),
@@ -166,7 +165,6 @@ export function registerNewsApi(api: Api) {
       summary: "Change an article",
       description: "Secretariat only. Fields left out keep their value; a content change adds a revision.",
       security: [{ session: [] }],
-      middleware: signedInFirst,
       request: { params: slugParam, ...body(NewsChange) },
       responses: { 200: json(z.object({ data: NewsArticle }), "Updated"), ...errors },
     }),

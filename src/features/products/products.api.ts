@@ -10,7 +10,7 @@ import {
 } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { apiPerson, idParam, pageParam, signedInFirst } from "../../http/guards.js";
+import { apiPerson, idParam, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { registerCarriedApi } from "./carried.api.js";
 import { ProductJson, productJson, VersionJson, versionJson } from "./products.json.js";
@@ -70,7 +70,6 @@ export function registerProductsApi(api: Api) {
       security,
       summary: "Start a product",
       description: "The secretariat, or a chair for a group they chair.",
-      middleware: signedInFirst,
       request: body(ProductWrite),
       responses: { 201: json(z.object({ data: ProductJson }), "Created"), ...errors },
     }),
@@ -121,7 +120,6 @@ export function registerProductsApi(api: Api) {
       security,
       summary: "Change a product",
       description: "Its editors only. Fields left out keep their value.",
-      middleware: signedInFirst,
       request: { params: slugParam, ...body(ProductChange) },
       responses: { 200: json(z.object({ data: ProductJson }), "Updated"), ...errors },
     }),
@@ -170,7 +168,6 @@ export function registerProductsApi(api: Api) {
       security,
       summary: "Add a version",
       description: "Its editors only, while drafting. Open comments follow to the matching sections.",
-      middleware: signedInFirst,
       request: { params: slugParam, ...body(VersionWrite) },
       responses: {
         201: json(z.object({ data: VersionJson }), "Created"),

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { publicationCategories } from "../../db/schema/index.js";
 import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
-import { pageParam, signedInFirst } from "../../http/guards.js";
+import { pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { partialDateInput } from "../../web/format.js";
 import {
@@ -147,7 +147,6 @@ export function registerPublicationsApi(api: Api) {
       summary: "Add a publication (with a link or no file)",
       description: "Secretariat only. PDF files are uploaded in the private area.",
       security: [{ session: [] }],
-      middleware: signedInFirst,
       request: body(PublicationWrite),
       responses: { 201: json(z.object({ data: PublicationJson }), "Created"), ...errors },
     }),
@@ -165,7 +164,6 @@ export function registerPublicationsApi(api: Api) {
       summary: "Change a publication",
       description: "Secretariat only. Fields left out keep their value; the file is kept.",
       security: [{ session: [] }],
-      middleware: signedInFirst,
       request: { params: slugParam, ...body(PublicationChange) },
       responses: { 200: json(z.object({ data: PublicationJson }), "Updated"), ...errors },
     }),

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { datePrecisions, destinations, missionStatuses } from "../../db/schema/index.js";
 import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
-import { apiPerson, signedInFirst } from "../../http/guards.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { registerMissionImportApi } from "./mission-import.api.js";
 import { findMissionBySlug, listMissions } from "./roadmap.queries.js";
@@ -105,7 +105,6 @@ export function registerRoadmapApi(api: Api) {
       summary: "Add a mission",
       description: "Focal points add missions led by their own agency; the secretariat adds any.",
       security: [{ session: [] }],
-      middleware: signedInFirst,
       request: body(MissionWrite),
       responses: { 201: json(z.object({ data: Mission }), "Created"), ...errors },
     }),
@@ -124,7 +123,6 @@ export function registerRoadmapApi(api: Api) {
       description:
         "The lead agency's focal points and the secretariat only. Fields left out keep their value.",
       security: [{ session: [] }],
-      middleware: signedInFirst,
       request: { params: slugParam, ...body(MissionChange) },
       responses: { 200: json(z.object({ data: Mission }), "Updated"), ...errors },
     }),

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { apiPerson, signedInFirst } from "../../http/guards.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { findOrganisationByAcronym } from "../directory/directory.queries.js";
 import {
@@ -114,7 +114,6 @@ export function registerRecordsApi(api: Api) {
       security,
       summary: "Record a capability",
       description: "The agency's own focal points and the secretariat only; one per agency and technology.",
-      middleware: signedInFirst,
       request: body(CapabilityWrite),
       responses: { 201: json(z.object({ data: Capability }), "Created"), ...errors },
     }),
@@ -132,7 +131,6 @@ export function registerRecordsApi(api: Api) {
       summary: "Change a capability",
       description:
         "The agency's own focal points and the secretariat only. Fields left out keep their value.",
-      middleware: signedInFirst,
       request: { params: idParam, ...body(CapabilityChange) },
       responses: { 200: json(z.object({ data: Capability }), "Updated"), ...errors },
     }),
@@ -196,7 +194,6 @@ export function registerRecordsApi(api: Api) {
       summary: "Record a need",
       description:
         "A mission's needs: its lead agency's focal points and the secretariat; an element's: chairs and the secretariat.",
-      middleware: signedInFirst,
       request: body(NeedWrite),
       responses: { 201: json(z.object({ data: Need }), "Created"), ...errors },
     }),
@@ -213,7 +210,6 @@ export function registerRecordsApi(api: Api) {
       security,
       summary: "Change a need",
       description: "Same rule as recording one. Fields left out keep their value.",
-      middleware: signedInFirst,
       request: { params: idParam, ...body(NeedChange) },
       responses: { 200: json(z.object({ data: Need }), "Updated"), ...errors },
     }),
