@@ -1,5 +1,4 @@
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 
 /** The one error body every API route answers with, documented once as `Error`. */
 export const ErrorBody = z
@@ -55,12 +54,6 @@ export function parsedByUseCase(schema: z.ZodType, name: string) {
   Object.assign(documented, { safeParseAsync: asSent });
   return documented as z.ZodType<Record<string, unknown>>;
 }
-
-/**
- * The JSON body as it was sent, once the route has checked it with the feature's schema: for a use
- * case that parses its input itself, where the schema's output (dates, objects) is not its input.
- */
-export const sent = (c: Context) => c.req.json() as Promise<Record<string, unknown>>;
 
 /** An error response with its own description. */
 export const errorResponse = (description: string) => json(ErrorBody, description);

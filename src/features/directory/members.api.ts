@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import type { Api } from "../../http/openapi.js";
 import { partialDateInput } from "../../web/format.js";
@@ -87,7 +87,7 @@ export function registerMembersApi(api: Api) {
       responses: { 201: json(z.object({ data: Member }), "Created"), ...errors },
     }),
     async (c) => {
-      const org = await addOrganisation(c.var.deps, c.var.actor, await sent(c));
+      const org = await addOrganisation(c.var.deps, c.var.actor, c.req.valid("json"));
       return c.json({ data: memberJson(org) }, 201);
     },
   );
@@ -106,7 +106,7 @@ export function registerMembersApi(api: Api) {
     async (c) => {
       const current = await findOrganisationBySlug(c.var.deps.db, c.req.valid("param").slug);
       if (!current) throw new AppError("not_found", "No member with this slug.");
-      const merged = { ...nullsToUndefined(memberJson(current)), ...(await sent(c)) };
+      const merged = { ...nullsToUndefined(memberJson(current)), ...c.req.valid("json") };
       return c.json(
         { data: memberJson(await updateOrganisation(c.var.deps, c.var.actor, current.slug, merged)) },
         200,

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { roles } from "../../db/schema/index.js";
-import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson, idParam, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -100,7 +100,7 @@ export function registerPeopleApi(api: Api) {
       responses: { 201: json(z.object({ data: Person }), "Created"), ...errors },
     }),
     async (c) => {
-      const row = await addPerson(c.var.deps, c.var.actor, await sent(c));
+      const row = await addPerson(c.var.deps, c.var.actor, c.req.valid("json"));
       return c.json({ data: personJson(c.var.actor, (await findPerson(c.var.deps.db, row.id))!) }, 201);
     },
   );
@@ -129,7 +129,7 @@ export function registerPeopleApi(api: Api) {
         roles: p.roles,
         active: p.active,
       };
-      await updatePerson(c.var.deps, c.var.actor, id, { ...current, ...(await sent(c)) });
+      await updatePerson(c.var.deps, c.var.actor, id, { ...current, ...c.req.valid("json") });
       return c.json({ data: personJson(c.var.actor, (await findPerson(c.var.deps.db, id))!) }, 200);
     },
   );

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
+import { changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { notFound } from "../../http/errors.js";
 import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -109,7 +109,7 @@ export function registerAgendaRoutes(api: Api) {
         presenterAgency: current.presenterAgency,
         presenterPerson: current.presenterPersonId,
         notes: current.notes,
-        ...(await sent(c)),
+        ...c.req.valid("json"),
       };
       await updateAgendaItem(c.var.deps, apiPerson(c), m.slug, current.id, merged);
       return c.json(

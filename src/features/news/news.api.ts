@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { articleStatuses, newsDatePrecisions } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
-import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson, pageParam } from "../../http/guards.js";
@@ -149,7 +149,7 @@ export function registerNewsApi(api: Api) {
     async (c) => {
       const deps = c.var.deps;
       requireManager(c);
-      const input = await sent(c);
+      const input = c.req.valid("json");
       if (input.status !== "draft") checkStatus(deps, input);
       const created = await createArticle(deps, c.var.actor, input);
       const a = await applyStatus(deps, c.var.actor, created, input);
@@ -173,7 +173,7 @@ export function registerNewsApi(api: Api) {
       requireManager(c);
       const current = await findArticleBySlug(deps.db, c.req.valid("param").slug);
       if (!current) throw new AppError("not_found", "No article with this slug.");
-      const input = await sent(c);
+      const input = c.req.valid("json");
       if (input.status !== current.status) checkStatus(deps, input);
       const contentKeys = [
         "title",

@@ -1,13 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  body,
-  changeOf,
-  errorResponse,
-  errors,
-  json,
-  parsedByUseCase,
-  sent,
-} from "../../http/api-schemas.js";
+import { body, changeOf, errorResponse, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson, idParam, pageParam } from "../../http/guards.js";
@@ -75,7 +67,7 @@ export function registerProductsApi(api: Api) {
     }),
     async (c) => {
       const actor = apiPerson(c);
-      const { slug } = await createProduct(c.var.deps, actor, await sent(c));
+      const { slug } = await createProduct(c.var.deps, actor, c.req.valid("json"));
       return c.json({ data: await productData(c, slug) }, 201);
     },
   );
@@ -131,7 +123,7 @@ export function registerProductsApi(api: Api) {
         kind: product.kind,
         leadGroup: product.leadGroup?.slug ?? "",
         agencies: product.agencies.map((a) => a.acronym),
-        ...(await sent(c)),
+        ...c.req.valid("json"),
       };
       const { slug } = await updateProduct(c.var.deps, actor, product.slug, merged);
       return c.json({ data: await productData(c, slug) }, 200);
@@ -178,7 +170,7 @@ export function registerProductsApi(api: Api) {
     async (c) => {
       const { actor, product } = await loadProduct(c);
       return c.json(
-        { data: versionJson(await addVersion(c.var.deps, actor, product.slug, await sent(c))) },
+        { data: versionJson(await addVersion(c.var.deps, actor, product.slug, c.req.valid("json"))) },
         201,
       );
     },

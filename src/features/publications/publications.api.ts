@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { publicationCategories } from "../../db/schema/index.js";
-import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -151,7 +151,7 @@ export function registerPublicationsApi(api: Api) {
       responses: { 201: json(z.object({ data: PublicationJson }), "Created"), ...errors },
     }),
     async (c) => {
-      const p = await addPublication(c.var.deps, c.var.actor, await sent(c));
+      const p = await addPublication(c.var.deps, c.var.actor, c.req.valid("json"));
       return c.json({ data: publicationJson(p, await slugMap(c.var.deps.db)) }, 201);
     },
   );
@@ -173,7 +173,7 @@ export function registerPublicationsApi(api: Api) {
       if (!current) throw new AppError("not_found", "No publication with this slug.");
       const slugs = await slugMap(db);
       const { file: _file, ...now } = publicationJson(current, slugs);
-      const merged = { ...now, ...(await sent(c)) };
+      const merged = { ...now, ...c.req.valid("json") };
       const updated = await updatePublication(c.var.deps, c.var.actor, current.slug, merged);
       return c.json({ data: publicationJson(updated, await slugMap(db)) }, 200);
     },

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { datePrecisions, destinations, missionStatuses } from "../../db/schema/index.js";
-import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -109,7 +109,7 @@ export function registerRoadmapApi(api: Api) {
       responses: { 201: json(z.object({ data: Mission }), "Created"), ...errors },
     }),
     async (c) => {
-      const m = await addMission(c.var.deps, apiPerson(c), await sent(c));
+      const m = await addMission(c.var.deps, apiPerson(c), c.req.valid("json"));
       return c.json({ data: missionValues(m) }, 201);
     },
   );
@@ -130,7 +130,7 @@ export function registerRoadmapApi(api: Api) {
       const actor = apiPerson(c);
       const current = await findMissionBySlug(c.var.deps.db, c.req.valid("param").slug);
       if (!current) throw new AppError("not_found", "No mission with this slug.");
-      const merged = { ...missionValues(current), ...(await sent(c)) };
+      const merged = { ...missionValues(current), ...c.req.valid("json") };
       const m = await updateMission(c.var.deps, actor, current.slug, merged);
       return c.json({ data: missionValues(m) }, 200);
     },

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, changeOf, errors, json, parsedByUseCase, sent } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson } from "../../http/guards.js";
@@ -118,7 +118,7 @@ export function registerRecordsApi(api: Api) {
       responses: { 201: json(z.object({ data: Capability }), "Created"), ...errors },
     }),
     async (c) => {
-      const cap = await addCapability(c.var.deps, apiPerson(c), await sent(c));
+      const cap = await addCapability(c.var.deps, apiPerson(c), c.req.valid("json"));
       return c.json({ data: capabilityValues(cap) }, 201);
     },
   );
@@ -138,7 +138,7 @@ export function registerRecordsApi(api: Api) {
       const actor = apiPerson(c);
       const current = await findCapability(c.var.deps.db, c.req.valid("param").id);
       if (!current) throw new AppError("not_found", "No capability with this id.");
-      const merged = { ...capabilityValues(current), ...(await sent(c)) };
+      const merged = { ...capabilityValues(current), ...c.req.valid("json") };
       const cap = await updateCapability(c.var.deps, actor, current.id, merged);
       return c.json({ data: capabilityValues(cap) }, 200);
     },
@@ -198,7 +198,7 @@ export function registerRecordsApi(api: Api) {
       responses: { 201: json(z.object({ data: Need }), "Created"), ...errors },
     }),
     async (c) => {
-      const need = await addNeed(c.var.deps, apiPerson(c), await sent(c));
+      const need = await addNeed(c.var.deps, apiPerson(c), c.req.valid("json"));
       return c.json({ data: needValues(need) }, 201);
     },
   );
@@ -217,7 +217,7 @@ export function registerRecordsApi(api: Api) {
       const actor = apiPerson(c);
       const current = await findNeed(c.var.deps.db, c.req.valid("param").id);
       if (!current) throw new AppError("not_found", "No need with this id.");
-      const merged = { ...needValues(current), ...(await sent(c)) };
+      const merged = { ...needValues(current), ...c.req.valid("json") };
       const need = await updateNeed(c.var.deps, actor, current.id, merged);
       return c.json({ data: needValues(need) }, 200);
     },
