@@ -9,6 +9,13 @@ export function requirePerson(c: AppContext): Person {
   return actor;
 }
 
+/** The signed-in person behind an API request; anyone else gets a 401 `unauthenticated` JSON answer. */
+export function apiPerson(c: AppContext): Person {
+  const actor = c.var.actor;
+  if (actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
+  return actor;
+}
+
 /** Throws `forbidden` unless the policy allows it. */
 export function authorize(allowed: boolean, why?: string): void {
   if (!allowed) throw new AppError("forbidden", why ?? "You are not allowed to do this.");

@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { actionStatuses } from "../../db/schema/index.js";
-import { errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { pageParam } from "../../http/guards.js";
+import { apiPerson, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import type { Person } from "../auth/actor.js";
 import { resolveActionFilters } from "./actions.filters.service.js";
 import { ACTIONS_PER_PAGE, type ActionRow, findActionByNumber, listActions } from "./actions.queries.js";
+import { actionFields, actionInput, statusInput } from "./actions.schemas.js";
 import { createAction, updateAction, updateActionStatus } from "./actions.service.js";
 import { isOverdue } from "./views/action-table.js";
 
@@ -34,26 +34,9 @@ const ActionEvent = z.object({
   note: z.string().nullable(),
   by: z.string(),
 });
-const ActionWrite = z
-  .object({
-    title: z.string(),
-    description: z.string(),
-    ownerAgency: z.string().nullable(),
-    ownerPerson: z.number().nullable(),
-    due: z.string().openapi({ example: "2031-02-01" }),
-    status: z.enum(actionStatuses),
-    group: z.string().nullable(),
-    meeting: z.string().nullable(),
-  })
-  .partial()
-  .openapi("ActionWrite");
-const StatusUpdate = z
-  .object({
-    status: z.enum(actionStatuses),
-    note: z.string().optional(),
-    meeting: z.string().optional().openapi({ description: "slug of the meeting at which it was reviewed" }),
-  })
-  .openapi("ActionStatusUpdate");
+const ActionWrite = parsedByUseCase(actionInput, "ActionWrite");
+const ActionChange = parsedByUseCase(changeOf(actionFields), "ActionChange");
+const StatusUpdate = parsedByUseCase(statusInput, "ActionStatusUpdate");
 const numberParam = z.object({
   number: z
     .string()
@@ -75,10 +58,6 @@ const actionJson = (a: ActionRow, today: string) => ({
   meeting: a.meetingSlug,
 });
 
-function signedIn(c: AppContext): Person {
-  if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return c.var.actor;
-}
 const today = (c: AppContext) => c.var.deps.now().toISOString().slice(0, 10);
 
 async function loadAction(c: AppContext, number: string) {
@@ -117,7 +96,7 @@ export function registerActionsApi(api: Api) {
       },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const q = c.req.valid("query");
       const { resolved } = await resolveActionFilters(c.var.deps.db, actor, q);
       const page = pageParam(q.page);
@@ -141,7 +120,7 @@ export function registerActionsApi(api: Api) {
       },
     }),
     async (c) => {
-      signedIn(c);
+      apiPerson(c);
       const a = await loadAction(c, c.req.valid("param").number);
       const history = a.history.map((h) => ({
         at: h.at.toISOString(),
@@ -163,11 +142,11 @@ export function registerActionsApi(api: Api) {
       security,
       summary: "Raise an action",
       description: "The secretariat anywhere; a chair in the groups they chair.",
-      request: { body: { content: { "application/json": { schema: ActionWrite } }, required: true } },
+      request: body(ActionWrite),
       responses: { 201: json(z.object({ data: Action }), "Raised"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const row = await createAction(c.var.deps, actor, c.req.valid("json"));
       return c.json(
         { data: actionJson((await findActionByNumber(c.var.deps.db, row.number))!, today(c)) },
@@ -184,14 +163,11 @@ export function registerActionsApi(api: Api) {
       security,
       summary: "Change an action",
       description: "Managers only (the secretariat, the group's chair). Fields left out keep their value.",
-      request: {
-        params: numberParam,
-        body: { content: { "application/json": { schema: ActionWrite } }, required: true },
-      },
+      request: { params: numberParam, ...body(ActionChange) },
       responses: { 200: json(z.object({ data: Action }), "Updated"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const a = await loadAction(c, c.req.valid("param").number);
       const current = {
         title: a.title,
@@ -220,14 +196,11 @@ export function registerActionsApi(api: Api) {
       summary: "Record a status update",
       description:
         "The owner person, the owning agency's focal points, or the action's managers: a status, a note, and optionally the meeting at which it was reviewed. Appended to the history.",
-      request: {
-        params: numberParam,
-        body: { content: { "application/json": { schema: StatusUpdate } }, required: true },
-      },
+      request: { params: numberParam, ...body(StatusUpdate) },
       responses: { 201: json(z.object({ data: Action }), "Recorded"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const a = await loadAction(c, c.req.valid("param").number);
       await updateActionStatus(c.var.deps, actor, a.number, c.req.valid("json"));
       return c.json(

@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import { actionStatuses } from "../../db/schema/index.js";
 
 export const actionStatusLabels: Record<(typeof actionStatuses)[number], string> = {
@@ -38,33 +39,39 @@ const personId = z
   .transform((v) => (v === "" || v === null || v === undefined ? null : Number(v)))
   .refine((v) => v === null || (Number.isInteger(v) && v > 0), "Choose a person from the list.");
 
+/** An action's fields as a manager enters them (on the form or through the API). */
+export const actionFields = z.object({
+  title: z
+    .string({ error: "Enter the action." })
+    .trim()
+    .min(3, "Enter the action.")
+    .max(300, "Use at most 300 characters."),
+  description: z
+    .string()
+    .trim()
+    .max(10_000, "Use at most 10,000 characters.")
+    .optional()
+    .default("")
+    .meta({ description: "Markdown" }),
+  ownerAgency: optionalText(20).meta({ description: "acronym of the owning agency", example: "ESA" }),
+  ownerPerson: personId.meta({ description: "id of the owning person" }),
+  due: isoDay.meta({ example: "2031-02-01" }),
+  status: z.enum(actionStatuses, { error: "Choose a status." }).optional().default("open"),
+  group: optionalText(100).meta({ description: "group slug" }),
+  meeting: optionalText(200).meta({ description: "slug of the meeting that raised it" }),
+});
+
 /** An action as a manager enters it: an owner agency and/or person, a due date, where it was raised. */
-export const actionInput = z
-  .object({
-    title: z
-      .string({ error: "Enter the action." })
-      .trim()
-      .min(3, "Enter the action.")
-      .max(300, "Use at most 300 characters."),
-    description: z.string().trim().max(10_000, "Use at most 10,000 characters.").optional().default(""),
-    ownerAgency: optionalText(20),
-    ownerPerson: personId,
-    due: isoDay,
-    status: z.enum(actionStatuses, { error: "Choose a status." }).optional().default("open"),
-    group: optionalText(100),
-    meeting: optionalText(200),
-  })
-  .refine((a) => a.ownerAgency !== null || a.ownerPerson !== null, {
-    path: ["ownerAgency"],
-    message: "Name the owner: an agency, a person, or both.",
-  });
-export type ActionInput = z.infer<typeof actionInput>;
+export const actionInput = actionFields.refine((a) => a.ownerAgency !== null || a.ownerPerson !== null, {
+  path: ["ownerAgency"],
+  message: "Name the owner: an agency, a person, or both.",
+});
 
 /** A status update by the owner or a manager, optionally recorded as reviewed at a meeting. */
 export const statusInput = z.object({
   status: z.enum(actionStatuses, { error: "Choose a status." }),
   note: optionalText(2000),
-  meeting: optionalText(200),
+  meeting: optionalText(200).meta({ description: "slug of the meeting at which it was reviewed" }),
 });
 
 /** The register's filters, as they appear in the address. */
@@ -79,4 +86,3 @@ export const actionFilters = z.object({
     .transform((v) => v === "1" || v === "on" || v === "true")
     .catch(false),
 });
-export type ActionFilters = z.infer<typeof actionFilters>;

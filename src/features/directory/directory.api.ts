@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errors, json } from "../../http/api-schemas.js";
-import { AppError } from "../../http/errors.js";
-import { authorize, pageParam } from "../../http/guards.js";
+import { apiPerson, authorize, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { partialDateInput } from "../../web/format.js";
 import { listAudit } from "../audit/audit.queries.js";
@@ -82,8 +81,7 @@ export function registerDirectoryApi(api: Api) {
       },
     }),
     async (c) => {
-      if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-      authorize(canReadAuditLog(c.var.actor), "Only the secretariat can read the audit log.");
+      authorize(canReadAuditLog(apiPerson(c)), "Only the secretariat can read the audit log.");
       const q = c.req.valid("query");
       const page = pageParam(q.page);
       const { rows, total } = await listAudit(c.var.deps.db, { agency: q.agency }, page, 100);

@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import { roles } from "../../db/schema/index.js";
 import { newPasswordSchema } from "../auth/auth.schemas.js";
 
@@ -68,10 +69,12 @@ export const organisationInput = z.object({
     .max(200, "Use at most 200 characters."),
   nativeName: optionalText(200),
   country: z.string().trim().min(2, "Enter the country.").max(100, "Use at most 100 characters."),
-  kind: z.enum(organisationKinds, { error: membershipRuleMessage }),
+  kind: z
+    .enum(organisationKinds, { error: membershipRuleMessage })
+    .meta({ description: "individuals cannot be members" }),
   intergovernmental: checkbox,
   founding: checkbox,
-  joined: partialDate,
+  joined: partialDate.meta({ example: "2021-06" }),
   joinedUncertain: checkbox,
   joinNote: optionalText(1000),
   leftOn: z
@@ -95,7 +98,7 @@ export const personInput = z
   .object({
     name: z.string().trim().min(2, "Enter the person's name.").max(200, "Use at most 200 characters."),
     email: z.string().trim().max(320).email("Enter a valid e-mail address."),
-    organisation: optionalText(20),
+    organisation: optionalText(20).meta({ description: "member acronym; omit only for secretariat staff" }),
     jobTitle: optionalText(200),
     roles: z
       .union([z.enum(roles), z.array(z.enum(roles))], { error: "Choose a valid role." })
@@ -135,7 +138,6 @@ export const chairTermInput = z
     path: ["to"],
     message: "The end must not be before the start.",
   });
-export type ChairTermInput = z.infer<typeof chairTermInput>;
 
 /** Turns an acronym into the lower-case address segment used in `/members/{slug}`. */
 export function slugify(acronym: string): string {

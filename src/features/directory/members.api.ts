@@ -1,9 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import type { Api } from "../../http/openapi.js";
 import { partialDateInput } from "../../web/format.js";
 import { findOrganisationBySlug, listOrganisations, type Organisation } from "./directory.queries.js";
+import { organisationInput } from "./directory.schemas.js";
 import { addOrganisation, updateOrganisation } from "./organisations.service.js";
 
 const Member = z
@@ -31,27 +32,8 @@ const Member = z
   })
   .openapi("Member");
 
-const MemberWrite = z
-  .object({
-    acronym: z.string(),
-    name: z.string(),
-    nativeName: z.string().optional(),
-    country: z.string(),
-    kind: z
-      .string()
-      .openapi({ description: "space_agency or government_organisation; individuals cannot be members" }),
-    intergovernmental: z.boolean().optional(),
-    founding: z.boolean().optional(),
-    joined: z.string().openapi({ example: "2021-06" }),
-    joinedUncertain: z.boolean().optional(),
-    joinNote: z.string().optional(),
-    leftOn: z.string().optional(),
-    website: z.string().optional(),
-    logoUrl: z.string().optional(),
-    description: z.string().optional(),
-    notes: z.string().optional(),
-  })
-  .openapi("MemberWrite");
+const MemberWrite = parsedByUseCase(organisationInput, "MemberWrite");
+const MemberChange = parsedByUseCase(changeOf(organisationInput), "MemberChange");
 
 const slugParam = z.object({
   slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "esa" }),
@@ -118,7 +100,7 @@ export function registerMembersApi(api: Api) {
       summary: "Change a member organisation",
       description: "Secretariat only. Fields left out keep their value.",
       security: [{ session: [] }],
-      request: { params: slugParam, ...body(MemberWrite.partial()) },
+      request: { params: slugParam, ...body(MemberChange) },
       responses: { 200: json(z.object({ data: Member }), "Updated"), ...errors },
     }),
     async (c) => {

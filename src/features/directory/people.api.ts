@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { roles } from "../../db/schema/index.js";
-import { body, errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
-import { idParam, pageParam, requirePerson } from "../../http/guards.js";
+import { apiPerson, idParam, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { canManageDirectory, canSeeContactDetails } from "./directory.policy.js";
 import { findOrganisationByAcronym, findPerson, listPeople } from "./directory.queries.js";
+import { personInput } from "./directory.schemas.js";
 import { addPerson, updatePerson } from "./people.service.js";
 
 const Person = z
@@ -20,20 +21,8 @@ const Person = z
   })
   .openapi("Person");
 
-const PersonWrite = z
-  .object({
-    name: z.string(),
-    email: z.string(),
-    organisation: z
-      .string()
-      .optional()
-      .openapi({ description: "member acronym; omit only for secretariat staff" }),
-    jobTitle: z.string().optional(),
-    roles: z.array(z.enum(roles)),
-    active: z.boolean().optional(),
-    password: z.string().optional(),
-  })
-  .openapi("PersonWrite");
+const PersonWrite = parsedByUseCase(personInput, "PersonWrite");
+const PersonChange = parsedByUseCase(changeOf(personInput), "PersonChange");
 
 const idParamSchema = z.object({
   id: z.string().openapi({ param: { name: "id", in: "path" }, example: "1" }),
@@ -64,7 +53,7 @@ export function registerPeopleApi(api: Api) {
       },
     }),
     async (c) => {
-      requirePerson(c);
+      apiPerson(c);
       const q = c.req.valid("query");
       const org = q.agency ? await findOrganisationByAcronym(c.var.deps.db, q.agency) : undefined;
       if (q.agency && !org) throw new AppError("not_found", `No member organisation ${q.agency}.`);
@@ -91,7 +80,7 @@ export function registerPeopleApi(api: Api) {
       responses: { 200: json(z.object({ data: Person }), "The person"), 401: errors[401], 404: errors[404] },
     }),
     async (c) => {
-      requirePerson(c);
+      apiPerson(c);
       const found = await findPerson(c.var.deps.db, idParam(c.req.valid("param").id));
       if (!found || (!found.person.active && !canManageDirectory(c.var.actor)))
         throw new AppError("not_found", "No such person.");
@@ -124,7 +113,7 @@ export function registerPeopleApi(api: Api) {
       summary: "Change a person",
       description: "Secretariat only. Fields left out keep their value.",
       security: [{ session: [] }],
-      request: { params: idParamSchema, ...body(PersonWrite.partial()) },
+      request: { params: idParamSchema, ...body(PersonChange) },
       responses: { 200: json(z.object({ data: Person }), "Updated"), ...errors },
     }),
     async (c) => {

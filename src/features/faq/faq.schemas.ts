@@ -17,7 +17,6 @@ export const faqQuestionInput = z.object({
       "Use lower-case letters, digits and single hyphens (at most 80 characters).",
     ),
 });
-export type FaqQuestionInput = z.infer<typeof faqQuestionInput>;
 
 /** A move in the list: one place up or down within the section. */
 export const faqMoveInput = z.object({ direction: z.enum(["up", "down"], { error: "Choose up or down." }) });

@@ -1,28 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { editionKinds } from "../../db/schema/index.js";
-import { errorResponse, json } from "../../http/api-schemas.js";
-import { AppError } from "../../http/errors.js";
+import { body, errorResponse, json, parsedByUseCase } from "../../http/api-schemas.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import type { Actor } from "../auth/actor.js";
 import { EditionSchema, editionJson, slugParam } from "./editions.api.js";
 import { deleteEdition, freezeEdition, publishEdition } from "./editions.service.js";
+import { editionInput } from "./ger.schemas.js";
 
-const EditionWrite = z
-  .object({
-    name: z.string(),
-    year: z.number().int(),
-    kind: z.enum(editionKinds),
-    slug: z.string().optional(),
-    note: z.string().optional(),
-  })
-  .partial()
-  .passthrough()
-  .openapi("EditionWrite");
+const EditionWrite = parsedByUseCase(editionInput, "EditionWrite");
 
-const person = (actor: Actor) => {
-  if (actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return actor;
-};
 const writeErrors = {
   401: errorResponse("Not signed in"),
   403: errorResponse("Not the secretariat"),
@@ -42,14 +27,11 @@ export function registerEditionAdminApi(api: Api) {
       summary: "Freeze the current plans as a draft edition",
       description: "The secretariat only.",
       security: [{ session: [] }],
-      request: { body: { content: { "application/json": { schema: EditionWrite } }, required: true } },
+      request: body(EditionWrite),
       responses: { 201: json(z.object({ data: EditionSchema }), "Frozen as a draft"), ...writeErrors },
     }),
     async (c) =>
-      c.json(
-        { data: editionJson(await freezeEdition(c.var.deps, person(c.var.actor), c.req.valid("json"))) },
-        201,
-      ),
+      c.json({ data: editionJson(await freezeEdition(c.var.deps, apiPerson(c), c.req.valid("json"))) }, 201),
   );
   api.openapi(
     createRoute({
@@ -65,7 +47,7 @@ export function registerEditionAdminApi(api: Api) {
     async (c) =>
       c.json(
         {
-          data: editionJson(await publishEdition(c.var.deps, person(c.var.actor), c.req.valid("param").slug)),
+          data: editionJson(await publishEdition(c.var.deps, apiPerson(c), c.req.valid("param").slug)),
         },
         200,
       ),
@@ -83,7 +65,7 @@ export function registerEditionAdminApi(api: Api) {
     }),
     async (c) => {
       const { slug } = c.req.valid("param");
-      await deleteEdition(c.var.deps, person(c.var.actor), slug);
+      await deleteEdition(c.var.deps, apiPerson(c), slug);
       return c.json({ deleted: slug }, 200);
     },
   );

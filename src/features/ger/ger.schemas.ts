@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import {
   type DatePrecision,
   type Destination,
@@ -59,7 +60,6 @@ export const editionInput = z.object({
     .nullable()
     .transform((v) => (v ? v : null)),
 });
-export type EditionInput = z.infer<typeof editionInput>;
 
 /** `data/<dataset>/ger-framework.json`. */
 export const datasetFramework = z.object({

@@ -55,7 +55,6 @@ export const groupInput = z
     path: ["ended"],
     message: "The end must not be before the start.",
   });
-export type GroupInput = z.infer<typeof groupInput>;
 
 /** An agency joining a group. */
 export const joinInput = z.object({

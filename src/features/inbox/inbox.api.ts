@@ -1,11 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { senderKinds } from "../../db/schema/index.js";
-import { errorResponse, errors, json } from "../../http/api-schemas.js";
+import { body, errorResponse, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError, forbidden } from "../../http/errors.js";
-import { pageParam } from "../../http/guards.js";
+import { apiPerson, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import type { Person } from "../auth/actor.js";
 import { recordReceipt, replyToSecretariat } from "./agency.service.js";
 import { forwardToAgencies } from "./forward.service.js";
 import { canManageInbox, canOpenInbox, canReadInput } from "./inbox.policy.js";
@@ -17,14 +16,10 @@ import {
   readFilters,
   yearlyInputCounts,
 } from "./inbox.queries.js";
-
-function signedIn(c: AppContext): Person {
-  if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return c.var.actor;
-}
+import { forwardInput, noteInput } from "./inbox.schemas.js";
 
 async function loadReadable(c: AppContext, reference: string) {
-  const actor = signedIn(c);
+  const actor = apiPerson(c);
   const m = await findInputByReference(c.var.deps.db, reference);
   if (!m) throw new AppError("not_found", "No message with this reference.");
   if (
@@ -69,7 +64,7 @@ export function registerInboxApi(api: Api) {
       },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       if (!canOpenInbox(actor)) throw forbidden("Your account belongs to no agency, so it has no inbox.");
       const q = c.req.valid("query");
       const f = readFilters(q);
@@ -110,7 +105,7 @@ export function registerInboxApi(api: Api) {
       },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       if (!canManageInbox(actor)) throw forbidden("Only the secretariat sees the counts.");
       return c.json({ data: await yearlyInputCounts(c.var.deps.db, Number(c.req.valid("param").year)) }, 200);
     },
@@ -148,19 +143,7 @@ export function registerInboxApi(api: Api) {
       summary: "Forward a message to the member agencies",
       description:
         "Secretariat only. Without `agencies`, to every member agency; with them, a `reason` is required.",
-      request: {
-        params: referenceParam,
-        body: {
-          content: {
-            "application/json": {
-              schema: z
-                .object({ agencies: z.array(z.string()).optional(), reason: z.string().optional() })
-                .openapi("InputForwarding"),
-            },
-          },
-          required: true,
-        },
-      },
+      request: { params: referenceParam, ...body(parsedByUseCase(forwardInput, "InputForwarding")) },
       responses: {
         200: json(z.object({ data: Input }), "Forwarded"),
         ...errors,
@@ -208,13 +191,7 @@ export function registerInboxApi(api: Api) {
       summary: "Reply to the secretariat about a message forwarded to your agency",
       description:
         "Your agency's focal points (or its API token). Only the secretariat and your agency see the reply.",
-      request: {
-        params: referenceParam,
-        body: {
-          content: { "application/json": { schema: z.object({ text: z.string() }).openapi("InputReply") } },
-          required: true,
-        },
-      },
+      request: { params: referenceParam, ...body(parsedByUseCase(noteInput, "InputReply")) },
       responses: { 201: json(z.object({ data: Input }), "Replied"), ...errors },
     }),
     async (c) => {

@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import {
   type AgencyInterest,
   agencyInterests,
@@ -78,7 +79,6 @@ export const contactInput = z.object({
     })
     .transform(() => true),
 });
-export type ContactInput = z.infer<typeof contactInput>;
 
 /** Tags as typed in one field, separated by commas: lower-case, unique, at most 10. */
 export const tagList = z

@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import { registrationModes } from "../../db/schema/index.js";
 
 export const registrationModeLabels: Record<(typeof registrationModes)[number], string> = {
@@ -29,6 +30,9 @@ export const attendedInput = z.object({
     .refine((ids) => ids.every((n) => Number.isInteger(n) && n > 0), "Choose registrations from the list."),
 });
 
+/** Marking one registration as attended or not (the API's change of a single registration). */
+export const attendedFlagInput = z.object({ attended: z.boolean({ error: "Say true or false." }) });
+
 const whole = (label: string, min: number, max: number) =>
   z
     .union([z.string(), z.number()])
@@ -50,7 +54,6 @@ export const agendaItemInput = z.object({
   presenterPerson: whole("Choose a person from the list.", 1, 2_147_483_647),
   notes: z.string().trim().max(20_000, "Use at most 20,000 characters.").optional().default(""),
 });
-export type AgendaItemInput = z.infer<typeof agendaItemInput>;
 
 /** Moving an agenda item one place up or down. */
 export const moveInput = z.object({
@@ -59,7 +62,12 @@ export const moveInput = z.object({
 
 /** A decision's text. */
 export const decisionInput = z.object({
-  text: z.string().trim().min(3, "Enter the decision.").max(10_000, "Use at most 10,000 characters."),
+  text: z
+    .string()
+    .trim()
+    .min(3, "Enter the decision.")
+    .max(10_000, "Use at most 10,000 characters.")
+    .meta({ description: "Markdown" }),
 });
 
 /** A new version of the minutes. */
@@ -69,6 +77,12 @@ export const minutesInput = z.object({
 
 /** Approving the minutes' latest version at a later meeting, named by its address. */
 export const approvalInput = z.object({
-  approvingMeeting: z.string().trim().min(1, "Choose the meeting that approved the minutes."),
-  version: whole("Choose a version.", 1, 100_000),
+  approvingMeeting: z
+    .string()
+    .trim()
+    .min(1, "Choose the meeting that approved the minutes.")
+    .meta({ description: "slug of a meeting that starts later" }),
+  version: whole("Choose a version.", 1, 100_000).meta({
+    description: "the latest version, to guard against a race",
+  }),
 });

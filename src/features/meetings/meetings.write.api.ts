@@ -1,33 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { meetingKinds, meetingModes } from "../../db/schema/index.js";
-import { errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import type { Person } from "../auth/actor.js";
 import { findMeetingBySlug, type MeetingDetail } from "./meetings.queries.js";
+import { meetingFields } from "./meetings.schemas.js";
 import { createMeeting, updateMeeting } from "./meetings.service.js";
 import { instantToZoned } from "./time.js";
 
-const MeetingWrite = z
-  .object({
-    title: z.string(),
-    kind: z.enum(meetingKinds),
-    host: z.string().nullable().openapi({ description: "member acronym", example: "ESA" }),
-    place: z.string().nullable(),
-    start: z
-      .string()
-      .openapi({ description: "local time at the meeting, YYYY-MM-DDTHH:MM", example: "2031-03-29T09:00" }),
-    end: z.string().openapi({ example: "2031-03-30T17:00" }),
-    timeZone: z.string().openapi({ example: "Europe/Paris" }),
-    mode: z.enum(meetingModes),
-    videoUrl: z.string().nullable(),
-    group: z.string().nullable().openapi({ description: "group slug; required for group meetings" }),
-    summary: z.string(),
-    public: z.boolean(),
-  })
-  .partial()
-  .openapi("MeetingWrite");
+const MeetingWrite = parsedByUseCase(meetingFields, "MeetingWrite");
+const MeetingChange = parsedByUseCase(changeOf(meetingFields), "MeetingChange");
 const MeetingWritten = z
   .object({
     slug: z.string(),
@@ -41,11 +25,6 @@ const MeetingWritten = z
     public: z.boolean(),
   })
   .openapi("MeetingWritten");
-
-function signedIn(c: AppContext): Person {
-  if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return c.var.actor;
-}
 
 /** A meeting's current values in the shape the write accepts (times back to local wall-clock). */
 function writeValues(m: MeetingDetail) {
@@ -66,10 +45,6 @@ function writeValues(m: MeetingDetail) {
     uncertainNote: m.uncertainNote,
   };
 }
-
-/** The meeting form's schema takes missing text as "" (not null). */
-const blanks = (o: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === null ? "" : v]));
 
 async function written(c: AppContext, slug: string) {
   const m = (await findMeetingBySlug(c.var.deps.db, slug))!;
@@ -99,11 +74,11 @@ export function registerMeetingWriteApi(api: Api) {
       security,
       summary: "Plan a meeting",
       description: "The secretariat plans any meeting; a chair plans meetings of the groups they chair.",
-      request: { body: { content: { "application/json": { schema: MeetingWrite } }, required: true } },
+      request: body(MeetingWrite),
       responses: { 201: json(z.object({ data: MeetingWritten }), "Planned"), ...errors },
     }),
     async (c) => {
-      const row = await createMeeting(c.var.deps, signedIn(c), blanks(c.req.valid("json")));
+      const row = await createMeeting(c.var.deps, apiPerson(c), c.req.valid("json"));
       return c.json({ data: await written(c, row.slug) }, 201);
     },
   );
@@ -118,15 +93,15 @@ export function registerMeetingWriteApi(api: Api) {
       description: "Fields left out keep their value; times are local to the meeting's time zone.",
       request: {
         params: z.object({ slug: z.string().openapi({ param: { name: "slug", in: "path" } }) }),
-        body: { content: { "application/json": { schema: MeetingWrite } }, required: true },
+        ...body(MeetingChange),
       },
       responses: { 200: json(z.object({ data: MeetingWritten }), "Updated"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const m = await findMeetingBySlug(c.var.deps.db, c.req.valid("param").slug);
       if (!m) throw new AppError("not_found", "No meeting with this slug.");
-      await updateMeeting(c.var.deps, actor, m.slug, blanks({ ...writeValues(m), ...c.req.valid("json") }));
+      await updateMeeting(c.var.deps, actor, m.slug, { ...writeValues(m), ...c.req.valid("json") });
       return c.json({ data: await written(c, m.slug) }, 200);
     },
   );

@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
-import { AppError, notFound } from "../../http/errors.js";
+import { notFound } from "../../http/errors.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import type { Person } from "../auth/actor.js";
 import { findMeetingBySlug } from "./meetings.queries.js";
 import { findSession, type MeetingSession } from "./sessions.queries.js";
+import { sessionInput } from "./sessions.schemas.js";
 import { addSession, deleteSession, updateSession } from "./sessions.service.js";
 import { instantToZoned } from "./time.js";
 
@@ -37,34 +38,14 @@ export const sessionJson = (s: MeetingSession, timeZone: string) => ({
   description: s.description,
 });
 
-const MeetingSessionWrite = z
-  .object({
-    title: z.string(),
-    start: z.string().openapi({ description: "local time, YYYY-MM-DDTHH:MM", example: "2031-03-29T09:00" }),
-    end: z.string().openapi({ example: "2031-03-29T12:30" }),
-    timeZone: z.string().nullable().openapi({
-      description: "zone of `start` and `end`; the meeting's when left out",
-      example: "Europe/Paris",
-    }),
-    place: z
-      .string()
-      .nullable()
-      .openapi({ description: "room or online note; the meeting's place when empty" }),
-    description: z.string().nullable(),
-  })
-  .partial()
-  .openapi("MeetingSessionWrite");
+const MeetingSessionWrite = parsedByUseCase(sessionInput, "MeetingSessionWrite");
+const MeetingSessionChange = parsedByUseCase(changeOf(sessionInput), "MeetingSessionChange");
 
 const path = (name: string) => z.string().openapi({ param: { name, in: "path" } });
 const sessionParams = z.object({ slug: path("slug"), id: path("id") });
 
-function signedIn(c: AppContext): Person {
-  if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return c.var.actor;
-}
-
 async function meetingOf(c: AppContext, slug: string) {
-  signedIn(c);
+  apiPerson(c);
   const m = await findMeetingBySlug(c.var.deps.db, slug);
   if (!m) throw notFound("The meeting");
   return m;
@@ -81,7 +62,6 @@ export function registerMeetingSessionsApi(api: Api) {
   const tags = ["Meetings"];
   const security = [{ session: [] }];
   const one = json(z.object({ data: MeetingSessionSchema }), "The session");
-  const body = { content: { "application/json": { schema: MeetingSessionWrite } }, required: true };
 
   api.openapi(
     createRoute({
@@ -92,12 +72,12 @@ export function registerMeetingSessionsApi(api: Api) {
       summary: "Add a session to a meeting's programme",
       description:
         "Times are local to `timeZone` (the meeting's when left out) and lie within the meeting's dates.",
-      request: { params: z.object({ slug: path("slug") }), body },
+      request: { params: z.object({ slug: path("slug") }), ...body(MeetingSessionWrite) },
       responses: { 201: one, ...errors },
     }),
     async (c) => {
       const m = await meetingOf(c, c.req.valid("param").slug);
-      const row = await addSession(c.var.deps, signedIn(c), m.slug, c.req.valid("json"));
+      const row = await addSession(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
       return c.json({ data: sessionJson(row, m.timeZone) }, 201);
     },
   );
@@ -110,7 +90,7 @@ export function registerMeetingSessionsApi(api: Api) {
       security,
       summary: "Change a session",
       description: "Fields left out keep their value; times left out stay as they are in the meeting's zone.",
-      request: { params: sessionParams, body },
+      request: { params: sessionParams, ...body(MeetingSessionChange) },
       responses: { 200: one, ...errors },
     }),
     async (c) => {
@@ -126,7 +106,7 @@ export function registerMeetingSessionsApi(api: Api) {
         description: current.description,
         ...c.req.valid("json"),
       };
-      const row = await updateSession(c.var.deps, signedIn(c), m.slug, current.id, merged);
+      const row = await updateSession(c.var.deps, apiPerson(c), m.slug, current.id, merged);
       return c.json({ data: sessionJson(row, m.timeZone) }, 200);
     },
   );
@@ -144,7 +124,7 @@ export function registerMeetingSessionsApi(api: Api) {
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const m = await meetingOf(c, slug);
-      await deleteSession(c.var.deps, signedIn(c), m.slug, sessionId(id));
+      await deleteSession(c.var.deps, apiPerson(c), m.slug, sessionId(id));
       return c.json({ data: { deleted: true } }, 200);
     },
   );

@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import { localTime } from "./meetings.schemas.js";
 
 /** Optional text; empty or null (the API's "none") becomes null. */
@@ -16,10 +17,13 @@ const optionalText = (max: number) =>
  */
 export const sessionInput = z.object({
   title: z.string().trim().min(2, "Enter the session's title.").max(200, "Use at most 200 characters."),
-  start: localTime,
-  end: localTime,
-  timeZone: optionalText(64),
-  place: optionalText(200),
+  start: localTime.meta({ description: "local time, YYYY-MM-DDTHH:MM", example: "2031-03-29T09:00" }),
+  end: localTime.meta({ example: "2031-03-29T12:30" }),
+  timeZone: optionalText(64).meta({
+    description: "zone of `start` and `end`; the meeting's when left out",
+    example: "Europe/Paris",
+  }),
+  place: optionalText(200).meta({ description: "room or online note; the meeting's place when empty" }),
   description: z
     .string()
     .trim()
@@ -27,4 +31,3 @@ export const sessionInput = z.object({
     .nullish()
     .transform((v) => v ?? ""),
 });
-export type SessionInput = z.infer<typeof sessionInput>;

@@ -1,9 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { articleStatuses, newsDatePrecisions } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
-import { errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
+import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { pageParam } from "../../http/guards.js";
+import { apiPerson, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { parseInput } from "../../http/validation.js";
 import { renderMarkdown } from "../../web/markdown.js";
@@ -12,7 +13,7 @@ import { NEWS_PER_PAGE } from "./news.pages.js";
 import { canManageNews, canReadArticle } from "./news.policy.js";
 import { publishArticle, scheduleArticle, unpublishArticle } from "./news.publishing.service.js";
 import { type Article, findArticleBySlug, listLiveArticles } from "./news.queries.js";
-import { scheduleInput } from "./news.schemas.js";
+import { articleWrite, scheduleInput } from "./news.schemas.js";
 import { createArticle, updateArticle } from "./news.service.js";
 
 const NewsArticle = z
@@ -39,26 +40,8 @@ const NewsArticle = z
   })
   .openapi("NewsArticle");
 
-const NewsWrite = z
-  .object({
-    title: z.string(),
-    date: z.string().openapi({ example: "2025-03-14" }),
-    datePrecision: z
-      .enum(newsDatePrecisions)
-      .optional()
-      .openapi({ description: "day (the default), month or year" }),
-    place: z.string().optional(),
-    summary: z.string(),
-    body: z.string().openapi({ description: "Markdown; raw HTML is shown as text" }),
-    imageUrl: z.string().optional().openapi({ description: "https address; needs imageAlt" }),
-    imageAlt: z.string().optional(),
-    status: z
-      .enum(["draft", "published", "scheduled", "unpublished"])
-      .optional()
-      .openapi({ description: "Change the status; `scheduled` needs publishAt" }),
-    publishAt: z.string().optional().openapi({ example: "2025-03-14T09:00:00Z" }),
-  })
-  .openapi("NewsWrite");
+const NewsWrite = parsedByUseCase(articleWrite, "NewsWrite");
+const NewsChange = parsedByUseCase(changeOf(articleWrite), "NewsChange");
 
 const slugParam = z.object({ slug: z.string().openapi({ param: { name: "slug", in: "path" } }) });
 
@@ -107,9 +90,8 @@ async function applyStatus(deps: Deps, actor: Actor, a: Article, input: Record<s
   return a;
 }
 
-function requireManager(actor: Actor) {
-  if (actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  if (!canManageNews(actor)) throw new AppError("forbidden", "Only the secretariat can write news.");
+function requireManager(c: AppContext) {
+  if (!canManageNews(apiPerson(c))) throw new AppError("forbidden", "Only the secretariat can write news.");
 }
 
 /** Registers the news endpoints. */
@@ -161,12 +143,12 @@ export function registerNewsApi(api: Api) {
       summary: "Write an article",
       description: "Secretariat only. Saved as a draft unless `status` says published or scheduled.",
       security: [{ session: [] }],
-      request: { body: { content: { "application/json": { schema: NewsWrite } }, required: true } },
+      request: body(NewsWrite),
       responses: { 201: json(z.object({ data: NewsArticle }), "Created"), ...errors },
     }),
     async (c) => {
       const deps = c.var.deps;
-      requireManager(c.var.actor);
+      requireManager(c);
       const input = c.req.valid("json");
       if (input.status !== "draft") checkStatus(deps, input);
       const created = await createArticle(deps, c.var.actor, input);
@@ -183,15 +165,12 @@ export function registerNewsApi(api: Api) {
       summary: "Change an article",
       description: "Secretariat only. Fields left out keep their value; a content change adds a revision.",
       security: [{ session: [] }],
-      request: {
-        params: slugParam,
-        body: { content: { "application/json": { schema: NewsWrite.partial() } }, required: true },
-      },
+      request: { params: slugParam, ...body(NewsChange) },
       responses: { 200: json(z.object({ data: NewsArticle }), "Updated"), ...errors },
     }),
     async (c) => {
       const deps = c.var.deps;
-      requireManager(c.var.actor);
+      requireManager(c);
       const current = await findArticleBySlug(deps.db, c.req.valid("param").slug);
       if (!current) throw new AppError("not_found", "No article with this slug.");
       const input = c.req.valid("json");

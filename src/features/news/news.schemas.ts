@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import { type ArticleContent, newsDatePrecisions } from "../../db/schema/index.js";
 
 const optionalText = (max: number) =>
@@ -20,38 +21,44 @@ export const isoDay = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
   }, "This is not a real date.");
 
-/** The editable content of an article, as the form and the API send it. */
-export const articleInput = z
-  .object({
-    title: z
-      .string({ error: "Enter a title." })
-      .trim()
-      .min(3, "Enter a title (at least 3 characters).")
-      .max(200, "Use at most 200 characters."),
-    date: isoDay,
-    datePrecision: z.enum(newsDatePrecisions, { error: "Choose how the date is shown." }).default("day"),
-    place: optionalText(200),
-    summary: z
-      .string({ error: "Enter a short summary." })
-      .trim()
-      .min(10, "Enter a short summary (at least 10 characters).")
-      .max(600, "Use at most 600 characters."),
-    body: z
-      .string({ error: "Enter the text of the article." })
-      .trim()
-      .min(1, "Enter the text of the article.")
-      .max(50_000, "Use at most 50,000 characters."),
-    imageUrl: optionalText(2000).refine(
+/** The editable content of an article, field by field, as the form and the API send it. */
+export const articleFields = z.object({
+  title: z
+    .string({ error: "Enter a title." })
+    .trim()
+    .min(3, "Enter a title (at least 3 characters).")
+    .max(200, "Use at most 200 characters."),
+  date: isoDay.meta({ example: "2025-03-14" }),
+  datePrecision: z
+    .enum(newsDatePrecisions, { error: "Choose how the date is shown." })
+    .default("day")
+    .meta({ description: "day (the default), month or year" }),
+  place: optionalText(200),
+  summary: z
+    .string({ error: "Enter a short summary." })
+    .trim()
+    .min(10, "Enter a short summary (at least 10 characters).")
+    .max(600, "Use at most 600 characters."),
+  body: z
+    .string({ error: "Enter the text of the article." })
+    .trim()
+    .min(1, "Enter the text of the article.")
+    .max(50_000, "Use at most 50,000 characters.")
+    .meta({ description: "Markdown; raw HTML is shown as text" }),
+  imageUrl: optionalText(2000)
+    .refine(
       (v) => v === null || /^https:\/\/[^\s"<>]+$/.test(v),
       "Enter a full image address starting with https://.",
-    ),
-    imageAlt: optionalText(300),
-  })
-  .refine((a) => a.imageUrl === null || a.imageAlt !== null, {
-    path: ["imageAlt"],
-    message: "Describe the image for people who cannot see it (alternative text).",
-  });
-export type ArticleInput = z.infer<typeof articleInput>;
+    )
+    .meta({ description: "https address; needs imageAlt" }),
+  imageAlt: optionalText(300),
+});
+
+/** The editable content of an article: an image comes with its alternative text. */
+export const articleInput = articleFields.refine((a) => a.imageUrl === null || a.imageAlt !== null, {
+  path: ["imageAlt"],
+  message: "Describe the image for people who cannot see it (alternative text).",
+});
 
 /**
  * A publication time: "YYYY-MM-DDTHH:MM" from the form (read as UTC) or a full ISO timestamp
@@ -76,8 +83,20 @@ export const publishTime = z
 
 export const scheduleInput = z.object({ publishAt: publishTime });
 
+/**
+ * An article written through the API: its content and, optionally, a status to move it to (the
+ * use cases check the content; `scheduled` needs a `publishAt` in the future).
+ */
+export const articleWrite = articleFields.extend({
+  status: z
+    .enum(["draft", "published", "scheduled", "unpublished"])
+    .optional()
+    .meta({ description: "Change the status; `scheduled` needs publishAt" }),
+  publishAt: z.string().optional().meta({ example: "2025-03-14T09:00:00Z" }),
+});
+
 /** The columns an input sets (the slug is made once, at creation, and then kept). */
-export function toContent(input: ArticleInput): ArticleContent {
+export function toContent(input: z.infer<typeof articleInput>): ArticleContent {
   return {
     title: input.title,
     newsDate: input.date,

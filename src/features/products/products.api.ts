@@ -1,13 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, errorResponse, errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errorResponse, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { idParam, pageParam, requirePerson } from "../../http/guards.js";
+import { apiPerson, idParam, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { registerCarriedApi } from "./carried/carried.api.js";
 import { loadProduct } from "./load.pages.js";
 import { ProductJson, productJson, VersionJson, versionJson } from "./products.presenter.js";
 import { findProductBySlug, findVersion, listProducts, listVersions } from "./products.queries.js";
+import { productInput, versionInput } from "./products.schemas.js";
 import { addVersion, createProduct, updateProduct } from "./products.service.js";
 import { registerRoundChangesApi } from "./round-changes/round-changes.api.js";
 import { registerRoundsApi } from "./rounds/rounds.api.js";
@@ -18,23 +19,9 @@ const slugParam = z.object({
 const versionParams = slugParam.extend({
   number: z.string().openapi({ param: { name: "number", in: "path" }, example: "1" }),
 });
-// Writes are checked by the use case (its messages name the field); the document shows the shape.
-const ProductWrite = z
-  .object({
-    title: z.string(),
-    slug: z.string().optional(),
-    kind: z.string().openapi({ example: "white_paper" }),
-    leadGroup: z.string().openapi({ description: "slug of a working group", example: "ilwg" }),
-    agencies: z.array(z.string()).openapi({ example: ["ESA", "NASA", "JAXA"] }),
-  })
-  .partial()
-  .passthrough()
-  .openapi("ProductWrite");
-const VersionWrite = z
-  .object({ body: z.string(), note: z.string().optional() })
-  .partial()
-  .passthrough()
-  .openapi("ProductVersionWrite");
+const ProductWrite = parsedByUseCase(productInput, "ProductWrite");
+const ProductChange = parsedByUseCase(changeOf(productInput), "ProductChange");
+const VersionWrite = parsedByUseCase(versionInput, "ProductVersionWrite");
 const security = [{ session: [] }];
 const tags = ["Products"];
 
@@ -60,7 +47,7 @@ export function registerProductsApi(api: Api) {
       },
     }),
     async (c) => {
-      requirePerson(c);
+      apiPerson(c);
       const list = await listProducts(c.var.deps.db, pageParam(c.req.valid("query").page));
       const data = await Promise.all(list.items.map((p) => productData(c, p.slug)));
       return c.json({ data, total: list.total }, 200);
@@ -79,7 +66,7 @@ export function registerProductsApi(api: Api) {
       responses: { 201: json(z.object({ data: ProductJson }), "Created"), ...errors },
     }),
     async (c) => {
-      const actor = requirePerson(c);
+      const actor = apiPerson(c);
       const { slug } = await createProduct(c.var.deps, actor, c.req.valid("json"));
       return c.json({ data: await productData(c, slug) }, 201);
     },
@@ -125,7 +112,7 @@ export function registerProductsApi(api: Api) {
       security,
       summary: "Change a product",
       description: "Its editors only. Fields left out keep their value.",
-      request: { params: slugParam, ...body(ProductWrite) },
+      request: { params: slugParam, ...body(ProductChange) },
       responses: { 200: json(z.object({ data: ProductJson }), "Updated"), ...errors },
     }),
     async (c) => {

@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import {
   type CommentCategory,
   commentCategories,
@@ -131,7 +132,6 @@ export const roundInput = z
     }
     return { ...r, deadlineAt: at };
   });
-export type RoundInput = z.infer<typeof roundInput>;
 
 /** A review comment, in the style of a review item discrepancy. */
 export const commentInput = z.object({
@@ -145,7 +145,6 @@ export const commentInput = z.object({
   proposedFrom: optionalText(10_000),
   proposedTo: optionalText(10_000),
 });
-export type CommentInput = z.infer<typeof commentInput>;
 
 /** An editor's disposition of a comment; rejecting needs a rationale. */
 export const dispositionInput = z

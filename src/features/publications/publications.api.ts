@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { publicationCategories } from "../../db/schema/index.js";
-import { errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
@@ -12,6 +12,7 @@ import {
   type PublicationSummary,
   publicationChoices,
 } from "./publications.queries.js";
+import { publicationFields, publicationInput } from "./publications.schemas.js";
 import { addPublication, updatePublication } from "./publications.service.js";
 
 const PublicationJson = z
@@ -38,23 +39,8 @@ const PublicationJson = z
   })
   .openapi("Publication");
 
-const PublicationWrite = z
-  .object({
-    title: z.string(),
-    slug: z.string().optional(),
-    category: z.string().openapi({ description: publicationCategories.join(", ") }),
-    postedOn: z.string().optional().openapi({ example: "2018-02-02" }),
-    published: z.string().optional().openapi({ example: "2018-01" }),
-    description: z.string().optional(),
-    previousEdition: z.string().optional().openapi({ description: "slug of the previous edition" }),
-    editionLabel: z.string().optional(),
-    producedBy: z.string().optional(),
-    uncertain: z.boolean().optional(),
-    certaintyNote: z.string().optional(),
-    sources: z.array(z.string()).optional(),
-    externalUrl: z.string().optional().openapi({ description: "a link, for publications without a PDF" }),
-  })
-  .openapi("PublicationWrite");
+const PublicationWrite = parsedByUseCase(publicationInput, "PublicationWrite");
+const PublicationChange = parsedByUseCase(changeOf(publicationFields), "PublicationChange");
 
 const slugParam = z.object({
   slug: z
@@ -161,7 +147,7 @@ export function registerPublicationsApi(api: Api) {
       summary: "Add a publication (with a link or no file)",
       description: "Secretariat only. PDF files are uploaded in the private area.",
       security: [{ session: [] }],
-      request: { body: { content: { "application/json": { schema: PublicationWrite } }, required: true } },
+      request: body(PublicationWrite),
       responses: { 201: json(z.object({ data: PublicationJson }), "Created"), ...errors },
     }),
     async (c) => {
@@ -178,10 +164,7 @@ export function registerPublicationsApi(api: Api) {
       summary: "Change a publication",
       description: "Secretariat only. Fields left out keep their value; the file is kept.",
       security: [{ session: [] }],
-      request: {
-        params: slugParam,
-        body: { content: { "application/json": { schema: PublicationWrite.partial() } }, required: true },
-      },
+      request: { params: slugParam, ...body(PublicationChange) },
       responses: { 200: json(z.object({ data: PublicationJson }), "Updated"), ...errors },
     }),
     async (c) => {

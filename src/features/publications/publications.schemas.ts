@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import { type PublicationCategory, publicationCategories } from "../../db/schema/index.js";
 import { partialDate } from "../directory/directory.schemas.js";
 
@@ -55,53 +56,56 @@ const sourceList = z
   .transform((v) => (Array.isArray(v) ? v : (v ?? "").split(/\r?\n/)).map((s) => s.trim()).filter(Boolean))
   .refine((v) => v.length <= 30, "List at most 30 sources.");
 
-/** What the secretariat enters for a publication (the file travels separately). */
-export const publicationInput = z
-  .object({
-    title: z.string().trim().min(3, "Enter the title.").max(300, "Use at most 300 characters."),
-    slug: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .optional()
-      .nullable()
-      .transform((v) => (v ? v : null))
-      .refine(
-        (v) => v === null || (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) && v.length <= 100),
-        "Use lower-case letters, digits and single hyphens (at most 100 characters).",
-      ),
-    category: z.enum(publicationCategories, { error: "Choose a category." }),
-    postedOn: isoDay,
-    published: z
-      .string()
-      .trim()
-      .optional()
-      .nullable()
-      .transform((v) => (v ? v : undefined))
-      .pipe(partialDate.optional()),
-    description: optionalText(5000),
-    previousEdition: optionalText(100),
-    editionLabel: optionalText(100),
-    producedBy: optionalText(300),
-    uncertain: checkbox,
-    certaintyNote: optionalText(1000),
-    sources: sourceList,
-    externalUrl: z
-      .string()
-      .trim()
-      .optional()
-      .nullable()
-      .transform((v) => (v ? v : null))
-      .refine(
-        (v) => v === null || (/^https?:\/\/[^\s]+\.[^\s]+$/.test(v) && v.length <= 2000),
-        "Enter a full web address starting with https://.",
-      ),
-    removeFile: checkbox,
-  })
-  .refine((p) => !p.uncertain || p.certaintyNote, {
-    path: ["certaintyNote"],
-    message: "Say what is uncertain about this publication.",
-  });
+/** A publication's fields as the secretariat enters them (the file travels separately). */
+export const publicationFields = z.object({
+  title: z.string().trim().min(3, "Enter the title.").max(300, "Use at most 300 characters."),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null))
+    .refine(
+      (v) => v === null || (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) && v.length <= 100),
+      "Use lower-case letters, digits and single hyphens (at most 100 characters).",
+    ),
+  category: z.enum(publicationCategories, { error: "Choose a category." }),
+  postedOn: isoDay.meta({ example: "2018-02-02" }),
+  published: z
+    .string()
+    .trim()
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : undefined))
+    .pipe(partialDate.optional())
+    .meta({ example: "2018-01" }),
+  description: optionalText(5000),
+  previousEdition: optionalText(100).meta({ description: "slug of the previous edition" }),
+  editionLabel: optionalText(100),
+  producedBy: optionalText(300),
+  uncertain: checkbox,
+  certaintyNote: optionalText(1000),
+  sources: sourceList,
+  externalUrl: z
+    .string()
+    .trim()
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null))
+    .refine(
+      (v) => v === null || (/^https?:\/\/[^\s]+\.[^\s]+$/.test(v) && v.length <= 2000),
+      "Enter a full web address starting with https://.",
+    )
+    .meta({ description: "a link, for publications without a PDF" }),
+  removeFile: checkbox,
+});
+
+/** What the secretariat enters for a publication: an uncertain one says why. */
+export const publicationInput = publicationFields.refine((p) => !p.uncertain || p.certaintyNote, {
+  path: ["certaintyNote"],
+  message: "Say what is uncertain about this publication.",
+});
 export type PublicationInput = z.infer<typeof publicationInput>;
 
 /** A file as it arrived in a form. */

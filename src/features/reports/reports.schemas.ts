@@ -40,7 +40,6 @@ export const reportSettingsInput = z.object({
     .optional()
     .transform((v) => v === true || v === "on" || v === "true"),
 });
-export type ReportSettingsInput = z.infer<typeof reportSettingsInput>;
 
 /** Starting a report: the year. */
 export const newReportInput = z.object({ year: reportYear });

@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { datePrecisions, destinations, missionStatuses } from "../../db/schema/index.js";
-import { errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { registerMissionImportApi } from "./import/mission-import.api.js";
 import { findMissionBySlug, listMissions } from "./roadmap.queries.js";
-import { parseFilters } from "./roadmap.schemas.js";
+import { missionFields, parseFilters } from "./roadmap.schemas.js";
 import { addMission, missionValues, updateMission } from "./roadmap.service.js";
 
 const fields = {
@@ -40,12 +41,8 @@ const fields = {
 const Mission = z
   .object({ slug: z.string().openapi({ example: "artemis-3" }), ...fields })
   .openapi("Mission");
-// Writes are checked by the use case (its messages name the field); the document shows the shape.
-const MissionWrite = z
-  .object({ slug: z.string().optional(), ...fields })
-  .partial()
-  .passthrough()
-  .openapi("MissionWrite");
+const MissionWrite = parsedByUseCase(missionFields, "MissionWrite");
+const MissionChange = parsedByUseCase(changeOf(missionFields), "MissionChange");
 
 const slugParam = z.object({
   slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "artemis-3" }),
@@ -108,12 +105,11 @@ export function registerRoadmapApi(api: Api) {
       summary: "Add a mission",
       description: "Focal points add missions led by their own agency; the secretariat adds any.",
       security: [{ session: [] }],
-      request: { body: { content: { "application/json": { schema: MissionWrite } }, required: true } },
+      request: body(MissionWrite),
       responses: { 201: json(z.object({ data: Mission }), "Created"), ...errors },
     }),
     async (c) => {
-      if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-      const m = await addMission(c.var.deps, c.var.actor, c.req.valid("json"));
+      const m = await addMission(c.var.deps, apiPerson(c), c.req.valid("json"));
       return c.json({ data: missionValues(m) }, 201);
     },
   );
@@ -127,18 +123,15 @@ export function registerRoadmapApi(api: Api) {
       description:
         "The lead agency's focal points and the secretariat only. Fields left out keep their value.",
       security: [{ session: [] }],
-      request: {
-        params: slugParam,
-        body: { content: { "application/json": { schema: MissionWrite } }, required: true },
-      },
+      request: { params: slugParam, ...body(MissionChange) },
       responses: { 200: json(z.object({ data: Mission }), "Updated"), ...errors },
     }),
     async (c) => {
-      if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
+      const actor = apiPerson(c);
       const current = await findMissionBySlug(c.var.deps.db, c.req.valid("param").slug);
       if (!current) throw new AppError("not_found", "No mission with this slug.");
       const merged = { ...missionValues(current), ...c.req.valid("json") };
-      const m = await updateMission(c.var.deps, c.var.actor, current.slug, merged);
+      const m = await updateMission(c.var.deps, actor, current.slug, merged);
       return c.json({ data: missionValues(m) }, 200);
     },
   );

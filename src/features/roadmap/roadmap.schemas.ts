@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import {
   type DatePrecision,
   type Destination,
@@ -87,50 +88,51 @@ const objectiveCodes = z
   .transform((v) => (v === undefined ? undefined : [...new Set(items(v, /[\s,]+/))]))
   .refine((v) => v === undefined || v.length <= 100, "Choose at most 100 objectives.");
 
-/** A mission as a form or the API sends it; dates are written at their precision ("2027-Q3"). */
-export const missionInput = z
-  .object({
-    name: z.string().trim().min(2, "Enter the mission's name.").max(200, "Use at most 200 characters."),
-    slug: z
-      .string()
-      .trim()
-      .optional()
-      .nullable()
-      .transform((v) => (v ? v : null))
-      .refine(
-        (v) => v === null || (slugRule.test(v) && v.length <= 80),
-        "Use lower-case letters, digits and hyphens.",
-      ),
-    lead: text(20),
-    leadOther: text(200),
-    partners: z
-      .union([z.string(), z.array(z.string())])
-      .optional()
-      .transform((v) => [...new Set(items(v))]),
-    otherPartners: list(30, 200),
-    destination: z.enum(destinations, { error: "Choose a destination from the list." }),
-    crewed: checkbox,
-    launch: text(20),
-    launchPrecision: precision,
-    end: text(20),
-    endPrecision: precision,
-    status: z.enum(missionStatuses, { error: "Choose a status from the list." }),
-    instruments: list(60, 200),
-    objectives: objectiveCodes,
-    studiesPolarVolatiles: checkbox,
-    description: text(4000),
-    sources: list(30, 500),
-    uncertain: checkbox,
-    uncertaintyNote: text(2000),
-  })
-  .transform((m, ctx) => {
-    const launch = dated(m.launch, m.launchPrecision, "launch", ctx);
-    const end = dated(m.end, m.endPrecision, "end", ctx);
-    if (launch && end && end.date < launch.date) {
-      ctx.addIssue({ code: "custom", path: ["end"], message: "The end must not be before the launch." });
-    }
-    return { ...m, launch, end };
-  });
+/** A mission's fields as a form or the API sends them; dates are written at their precision ("2027-Q3"). */
+export const missionFields = z.object({
+  name: z.string().trim().min(2, "Enter the mission's name.").max(200, "Use at most 200 characters."),
+  slug: z
+    .string()
+    .trim()
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null))
+    .refine(
+      (v) => v === null || (slugRule.test(v) && v.length <= 80),
+      "Use lower-case letters, digits and hyphens.",
+    ),
+  lead: text(20),
+  leadOther: text(200),
+  partners: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => [...new Set(items(v))]),
+  otherPartners: list(30, 200),
+  destination: z.enum(destinations, { error: "Choose a destination from the list." }),
+  crewed: checkbox,
+  launch: text(20),
+  launchPrecision: precision,
+  end: text(20),
+  endPrecision: precision,
+  status: z.enum(missionStatuses, { error: "Choose a status from the list." }),
+  instruments: list(60, 200),
+  objectives: objectiveCodes,
+  studiesPolarVolatiles: checkbox,
+  description: text(4000),
+  sources: list(30, 500),
+  uncertain: checkbox,
+  uncertaintyNote: text(2000),
+});
+
+/** A mission as sent, with its dates read at their precision and checked in order. */
+export const missionInput = missionFields.transform((m, ctx) => {
+  const launch = dated(m.launch, m.launchPrecision, "launch", ctx);
+  const end = dated(m.end, m.endPrecision, "end", ctx);
+  if (launch && end && end.date < launch.date) {
+    ctx.addIssue({ code: "custom", path: ["end"], message: "The end must not be before the launch." });
+  }
+  return { ...m, launch, end };
+});
 export type MissionInput = z.infer<typeof missionInput>;
 
 function dated(

@@ -63,7 +63,6 @@ export const searchInput = z.object({
     .max(10_000, "Give a page number up to 10000.")
     .default(1),
 });
-export type SearchInput = z.infer<typeof searchInput>;
 
 /** Drops empty strings so that `?type=&year=` means "no filter", as a form leaves them. */
 export function withoutBlanks(query: Record<string, string | undefined>): Record<string, string> {

@@ -64,4 +64,3 @@ export const ssoSettingsInput = z.object({
     .optional()
     .transform((v) => v === "on"),
 });
-export type SsoSettingsInput = z.infer<typeof ssoSettingsInput>;

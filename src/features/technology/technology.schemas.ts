@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import { type Destination, destinations } from "../../db/schema/index.js";
 
 /** An area code of the controlled vocabulary: a capital letter then 1 to 9 capitals or digits (`PROP`). */
@@ -55,7 +56,6 @@ export const areaInput = z.object({
     .optional()
     .default(0),
 });
-export type AreaInput = z.infer<typeof areaInput>;
 
 /** A technology of the list as the secretariat (or an import) writes it. */
 export const technologyInput = z.object({

@@ -24,4 +24,3 @@ export const tokenInput = z.object({
     )
     .refine((v) => v === null || !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Enter a real date."),
 });
-export type TokenInput = z.infer<typeof tokenInput>;

@@ -1,12 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { deliverableStatuses } from "../../db/schema/index.js";
-import { errors, json } from "../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
+import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import type { Person } from "../auth/actor.js";
 import { findGroupBySlug } from "../groups/groups.queries.js";
 import { type Deliverable as DeliverableRow, listDeliverables, listOutlooks } from "./workplan.queries.js";
+import { deliverableInput, outlookInput } from "./workplan.schemas.js";
 import { addDeliverable, saveOutlook, updateDeliverable } from "./workplan.service.js";
 
 const Deliverable = z
@@ -23,17 +24,9 @@ const Deliverable = z
       .openapi({ description: "what it produced: a publication's address or a URL" }),
   })
   .openapi("Deliverable");
-const DeliverableWrite = z
-  .object({
-    title: z.string(),
-    ownerAgency: z.string().nullable(),
-    ownerPerson: z.number().nullable(),
-    due: z.string().nullable(),
-    status: z.enum(deliverableStatuses),
-    link: z.string().nullable(),
-  })
-  .partial()
-  .openapi("DeliverableWrite");
+const DeliverableWrite = parsedByUseCase(deliverableInput, "DeliverableWrite");
+const DeliverableChange = parsedByUseCase(changeOf(deliverableInput), "DeliverableChange");
+const OutlookWrite = parsedByUseCase(outlookInput.pick({ body: true }), "OutlookWrite");
 const Outlook = z
   .object({ year: z.number(), body: z.string().openapi({ description: "Markdown" }) })
   .openapi("Outlook");
@@ -50,11 +43,6 @@ const deliverableJson = (d: DeliverableRow) => ({
   status: d.status,
   link: d.linkUrl,
 });
-
-function signedIn(c: AppContext): Person {
-  if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return c.var.actor;
-}
 
 async function groupOf(c: AppContext, slug: string) {
   const g = await findGroupBySlug(c.var.deps.db, slug);
@@ -108,14 +96,11 @@ export function registerWorkplanApi(api: Api) {
       security,
       summary: "Add a deliverable",
       description: "The group's chair or the secretariat.",
-      request: {
-        params: slugParam,
-        body: { content: { "application/json": { schema: DeliverableWrite } }, required: true },
-      },
+      request: { params: slugParam, ...body(DeliverableWrite) },
       responses: { 201: json(z.object({ data: Deliverable }), "Added"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const g = await groupOf(c, c.req.valid("param").slug);
       const row = await addDeliverable(c.var.deps, actor, g.slug, c.req.valid("json"));
       const d = (await listDeliverables(c.var.deps.db, g.id)).find((x) => x.id === row.id)!;
@@ -138,12 +123,12 @@ export function registerWorkplanApi(api: Api) {
             .regex(/^\d{1,9}$/)
             .openapi({ param: { name: "id", in: "path" } }),
         }),
-        body: { content: { "application/json": { schema: DeliverableWrite } }, required: true },
+        ...body(DeliverableChange),
       },
       responses: { 200: json(z.object({ data: Deliverable }), "Updated"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const { slug, id } = c.req.valid("param");
       const g = await groupOf(c, slug);
       const current = (await listDeliverables(c.var.deps.db, g.id)).find((x) => x.id === Number(id));
@@ -166,12 +151,12 @@ export function registerWorkplanApi(api: Api) {
         params: slugParam.extend({
           year: z.string().openapi({ param: { name: "year", in: "path" }, example: "2031" }),
         }),
-        body: { content: { "application/json": { schema: z.object({ body: z.string() }) } }, required: true },
+        ...body(OutlookWrite),
       },
       responses: { 200: json(z.object({ data: Outlook }), "Saved"), ...errors },
     }),
     async (c) => {
-      const actor = signedIn(c);
+      const actor = apiPerson(c);
       const { slug, year } = c.req.valid("param");
       const g = await groupOf(c, slug);
       const row = await saveOutlook(c.var.deps, actor, g.slug, { year, body: c.req.valid("json").body });

@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+import { z } from "@hono/zod-openapi";
 import { deliverableStatuses } from "../../db/schema/index.js";
 import { isoDay } from "../actions/actions.schemas.js";
 
@@ -40,12 +41,13 @@ export const deliverableInput = z.object({
     .transform((v) => (v ? v : null))
     .pipe(isoDay.nullable()),
   status: z.enum(deliverableStatuses, { error: "Choose planned, in progress, done or dropped." }),
-  link: optionalText(500).refine(
-    (v) => v === null || /^https?:\/\/\S+$/.test(v) || /^\/publications\/[a-z0-9-]+$/.test(v),
-    "Enter a web address (https://…) or a publication's address (/publications/…).",
-  ),
+  link: optionalText(500)
+    .refine(
+      (v) => v === null || /^https?:\/\/\S+$/.test(v) || /^\/publications\/[a-z0-9-]+$/.test(v),
+      "Enter a web address (https://…) or a publication's address (/publications/…).",
+    )
+    .meta({ description: "what it produced: a publication's address or a URL" }),
 });
-export type DeliverableInput = z.infer<typeof deliverableInput>;
 
 /** A group's outlook for one year. */
 export const outlookInput = z.object({
@@ -59,5 +61,6 @@ export const outlookInput = z.object({
     .string({ error: "Write the outlook." })
     .trim()
     .min(10, "Write the outlook (at least a sentence).")
-    .max(20_000, "Use at most 20,000 characters."),
+    .max(20_000, "Use at most 20,000 characters.")
+    .meta({ description: "Markdown" }),
 });

@@ -1,8 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errors, json } from "../../../http/api-schemas.js";
+import { changeOf, errors, json, parsedByUseCase } from "../../../http/api-schemas.js";
 import { notFound } from "../../../http/errors.js";
+import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
-import { loose, meeting, param, person, security, slugParam, tags } from "../shared.api.js";
+import { agendaItemInput } from "../meeting-work.schemas.js";
+import { meeting, param, security, slugParam, tags } from "../shared.api.js";
 import { type AgendaItem, findAgendaItem, listAgenda } from "./agenda.queries.js";
 import { addAgendaItem, deleteAgendaItem, updateAgendaItem } from "./agenda.service.js";
 
@@ -44,14 +46,8 @@ const itemJson = (slug: string, i: AgendaItem) => ({
 
 /** Registers the members-only agenda endpoints of a meeting. */
 export function registerAgendaRoutes(api: Api) {
-  const write = loose("AgendaItemWrite", {
-    title: z.string(),
-    startTime: z.string().nullable(),
-    durationMinutes: z.number().nullable(),
-    presenterAgency: z.string().nullable(),
-    presenterPerson: z.number().nullable(),
-    notes: z.string(),
-  });
+  const write = parsedByUseCase(agendaItemInput, "AgendaItemWrite");
+  const change = parsedByUseCase(changeOf(agendaItemInput), "AgendaItemChange");
   const one = json(z.object({ data: AgendaItemSchema }), "The agenda item");
   const itemParams = z.object({ slug: param("slug"), id: param("id") });
   api.openapi(
@@ -84,7 +80,7 @@ export function registerAgendaRoutes(api: Api) {
     }),
     async (c) => {
       const m = await meeting(c, c.req.valid("param").slug);
-      const row = await addAgendaItem(c.var.deps, person(c), m.slug, c.req.valid("json"));
+      const row = await addAgendaItem(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
       return c.json({ data: itemJson(m.slug, (await findAgendaItem(c.var.deps.db, m.id, row.id))!) }, 201);
     },
   );
@@ -97,7 +93,7 @@ export function registerAgendaRoutes(api: Api) {
       summary: "Change an agenda item; fields left out keep their value",
       request: {
         params: itemParams,
-        body: { content: { "application/json": { schema: write } }, required: true },
+        body: { content: { "application/json": { schema: change } }, required: true },
       },
       responses: { 200: one, ...errors },
     }),
@@ -115,7 +111,7 @@ export function registerAgendaRoutes(api: Api) {
         notes: current.notes,
         ...c.req.valid("json"),
       };
-      await updateAgendaItem(c.var.deps, person(c), m.slug, current.id, merged);
+      await updateAgendaItem(c.var.deps, apiPerson(c), m.slug, current.id, merged);
       return c.json(
         { data: itemJson(m.slug, (await findAgendaItem(c.var.deps.db, m.id, current.id))!) },
         200,
@@ -137,7 +133,7 @@ export function registerAgendaRoutes(api: Api) {
       const m = await meeting(c, slug);
       const n = Number(id);
       if (!Number.isInteger(n) || n <= 0) throw notFound("The agenda item");
-      await deleteAgendaItem(c.var.deps, person(c), m.slug, n);
+      await deleteAgendaItem(c.var.deps, apiPerson(c), m.slug, n);
       return c.json({ data: { deleted: true } }, 200);
     },
   );

@@ -1,8 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errors, json } from "../../../http/api-schemas.js";
+import { errors, json, parsedByUseCase } from "../../../http/api-schemas.js";
 import { notFound } from "../../../http/errors.js";
+import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
-import { loose, meeting, param, person, security, slugParam, tags } from "../shared.api.js";
+import { decisionInput } from "../meeting-work.schemas.js";
+import { meeting, param, security, slugParam, tags } from "../shared.api.js";
 import { type Decision, listDecisions } from "./decisions.queries.js";
 import { addDecision, updateDecision } from "./decisions.service.js";
 
@@ -19,7 +21,7 @@ const decisionJson = (d: Decision) => ({ id: d.id, number: d.number, label: `D${
 
 /** Registers the members-only decision endpoints of a meeting. */
 export function registerDecisionRoutes(api: Api) {
-  const write = loose("DecisionWrite", { text: z.string().openapi({ description: "Markdown" }) });
+  const write = parsedByUseCase(decisionInput, "DecisionWrite");
   const one = json(z.object({ data: DecisionSchema }), "The decision");
   api.openapi(
     createRoute({
@@ -50,7 +52,7 @@ export function registerDecisionRoutes(api: Api) {
       responses: { 201: one, ...errors },
     }),
     async (c) => {
-      const d = await addDecision(c.var.deps, person(c), c.req.valid("param").slug, c.req.valid("json"));
+      const d = await addDecision(c.var.deps, apiPerson(c), c.req.valid("param").slug, c.req.valid("json"));
       return c.json({ data: decisionJson(d) }, 201);
     },
   );
@@ -71,7 +73,7 @@ export function registerDecisionRoutes(api: Api) {
       const { slug, number } = c.req.valid("param");
       const n = Number(number);
       if (!Number.isInteger(n) || n <= 0) throw notFound("The decision");
-      const d = await updateDecision(c.var.deps, person(c), slug, n, c.req.valid("json"));
+      const d = await updateDecision(c.var.deps, apiPerson(c), slug, n, c.req.valid("json"));
       return c.json({ data: decisionJson(d) }, 200);
     },
   );

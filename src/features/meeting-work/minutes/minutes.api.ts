@@ -1,7 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errors, json } from "../../../http/api-schemas.js";
+import { errors, json, parsedByUseCase } from "../../../http/api-schemas.js";
+import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
-import { loose, meeting, person, security, slugParam, tags } from "../shared.api.js";
+import { approvalInput, minutesInput } from "../meeting-work.schemas.js";
+import { meeting, security, slugParam, tags } from "../shared.api.js";
 import { listMinutes, type MinutesVersion } from "./minutes.queries.js";
 import { addMinutesVersion, approveMinutes } from "./minutes.service.js";
 
@@ -54,7 +56,7 @@ export function registerMinutesRoutes(api: Api) {
       request: {
         params: slugParam,
         body: {
-          content: { "application/json": { schema: loose("MinutesWrite", { text: z.string() }) } },
+          content: { "application/json": { schema: parsedByUseCase(minutesInput, "MinutesWrite") } },
           required: true,
         },
       },
@@ -62,7 +64,7 @@ export function registerMinutesRoutes(api: Api) {
     }),
     async (c) => {
       const m = await meeting(c, c.req.valid("param").slug);
-      const v = await addMinutesVersion(c.var.deps, person(c), m.slug, c.req.valid("json"));
+      const v = await addMinutesVersion(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
       const [saved] = (await listMinutes(c.var.deps.db, m.id)).filter((x) => x.id === v.id);
       return c.json({ data: minutesJson(saved!) }, 201);
     },
@@ -79,10 +81,7 @@ export function registerMinutesRoutes(api: Api) {
         body: {
           content: {
             "application/json": {
-              schema: loose("MinutesApproval", {
-                approvingMeeting: z.string().openapi({ description: "slug of a meeting that starts later" }),
-                version: z.number().openapi({ description: "the latest version, to guard against a race" }),
-              }),
+              schema: parsedByUseCase(approvalInput, "MinutesApproval"),
             },
           },
           required: true,
@@ -92,7 +91,7 @@ export function registerMinutesRoutes(api: Api) {
     }),
     async (c) => {
       const m = await meeting(c, c.req.valid("param").slug);
-      const { version } = await approveMinutes(c.var.deps, person(c), m.slug, c.req.valid("json"));
+      const { version } = await approveMinutes(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
       const [v] = (await listMinutes(c.var.deps.db, m.id)).filter((x) => x.version === version);
       return c.json({ data: minutesJson(v!) }, 200);
     },

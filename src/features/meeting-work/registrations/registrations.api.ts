@@ -1,9 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { registrationModes } from "../../../db/schema/index.js";
-import { errors, json } from "../../../http/api-schemas.js";
+import { errors, json, parsedByUseCase } from "../../../http/api-schemas.js";
 import type { AppContext } from "../../../http/env.js";
+import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
-import { loose, meeting, param, person, security, slugParam, tags } from "../shared.api.js";
+import { attendedFlagInput, registrationInput } from "../meeting-work.schemas.js";
+import { meeting, param, security, slugParam, tags } from "../shared.api.js";
 import { listRegistrations } from "./registrations.queries.js";
 import { cancelRegistration, registerForMeeting, setAttended } from "./registrations.service.js";
 
@@ -55,7 +57,7 @@ export function registerRegistrationRoutes(api: Api) {
         body: {
           content: {
             "application/json": {
-              schema: loose("RegistrationWrite", { attendance: z.enum(registrationModes) }),
+              schema: parsedByUseCase(registrationInput, "RegistrationWrite"),
             },
           },
           required: true,
@@ -69,7 +71,7 @@ export function registerRegistrationRoutes(api: Api) {
     async (c) => {
       const r = await registerForMeeting(
         c.var.deps,
-        person(c),
+        apiPerson(c),
         c.req.valid("param").slug,
         c.req.valid("json"),
       );
@@ -90,7 +92,7 @@ export function registerRegistrationRoutes(api: Api) {
       },
     }),
     async (c) => {
-      await cancelRegistration(c.var.deps, person(c), c.req.valid("param").slug);
+      await cancelRegistration(c.var.deps, apiPerson(c), c.req.valid("param").slug);
       return c.json({ data: { cancelled: true } }, 200);
     },
   );
@@ -104,7 +106,7 @@ export function registerRegistrationRoutes(api: Api) {
       request: {
         params: z.object({ slug: param("slug"), id: param("id") }),
         body: {
-          content: { "application/json": { schema: loose("AttendedWrite", { attended: z.boolean() }) } },
+          content: { "application/json": { schema: parsedByUseCase(attendedFlagInput, "AttendedWrite") } },
           required: true,
         },
       },
@@ -113,7 +115,7 @@ export function registerRegistrationRoutes(api: Api) {
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const m = await meeting(c, slug);
-      await setAttended(c.var.deps, person(c), m.slug, Number(id), c.req.valid("json"));
+      await setAttended(c.var.deps, apiPerson(c), m.slug, Number(id), c.req.valid("json"));
       return c.json({ data: await toJson(c, m.id) }, 200);
     },
   );

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorBody, errorResponse, json } from "../../../http/api-schemas.js";
-import { AppError } from "../../../http/errors.js";
+import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
 import { ImportRejected, importMissions } from "./mission-import.service.js";
 import type { ImportFormat } from "./read.import.js";
@@ -84,11 +84,11 @@ export function registerMissionImportApi(api: Api) {
       },
     }),
     async (c) => {
-      if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
+      const actor = apiPerson(c);
       const dryRun = c.req.valid("query").dryRun !== "false";
       const text = await c.req.text();
       try {
-        const report = await importMissions(c.var.deps, c.var.actor, {
+        const report = await importMissions(c.var.deps, actor, {
           text,
           format: formatOf(c.req.header("content-type")),
           dryRun,

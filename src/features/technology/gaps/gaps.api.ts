@@ -3,7 +3,7 @@ import { assessmentStatuses } from "../../../db/schema/index.js";
 import type { GapAnalysis, NeedAssessment } from "../../../domain/gap-analysis.js";
 import { errorResponse, errors, json } from "../../../http/api-schemas.js";
 import { notFound } from "../../../http/errors.js";
-import { requirePerson } from "../../../http/guards.js";
+import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
 import { type Assessment, findAssessment, listAssessments } from "../assessments/assessments.queries.js";
 import { parseDataset } from "../technology.schemas.js";
@@ -118,7 +118,7 @@ export function registerAnalysisApi(api: Api) {
       responses: { 200: json(GapReport, "The analysis"), 401: errors[401] },
     }),
     async (c) => {
-      const actor = requirePerson(c);
+      const actor = apiPerson(c);
       const dataset = parseDataset(c.req.valid("query").dataset);
       return c.json(reportValues(await gapAnalysisFor(c.var.deps, actor, dataset), dataset), 200);
     },

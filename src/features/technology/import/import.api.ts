@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorBody, errorResponse, json } from "../../../http/api-schemas.js";
+import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
-import { apiPerson } from "../records/records.api.js";
 import { importTechnologyFile, TechnologyImportRejected } from "./import.service.js";
 import { type ImportFormat, type ImportKind, importKinds } from "./read.import.js";
 

@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, errors, json } from "../../../http/api-schemas.js";
+import { body, changeOf, errors, json, parsedByUseCase } from "../../../http/api-schemas.js";
 import type { AppContext } from "../../../http/env.js";
 import { AppError } from "../../../http/errors.js";
+import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
-import type { Person } from "../../auth/actor.js";
 import { findOrganisationByAcronym } from "../../directory/directory.queries.js";
 import { canReadCapabilities, canReadNeeds } from "../technology.policy.js";
 import { findTechnologyByCode } from "../technology.queries.js";
-import { parseDataset } from "../technology.schemas.js";
+import { capabilityInput, needInput, parseDataset } from "../technology.schemas.js";
 import {
   addCapability,
   capabilityValues,
@@ -16,12 +16,6 @@ import {
 } from "./capabilities.service.js";
 import { addNeed, deleteNeed, needValues, updateNeed } from "./needs.service.js";
 import { findCapability, findNeed, listCapabilities, listNeeds } from "./records.queries.js";
-
-/** The signed-in person, or a 401. */
-export function apiPerson(c: AppContext): Person {
-  if (c.var.actor.kind !== "person") throw new AppError("unauthenticated", "Sign in first.");
-  return c.var.actor;
-}
 
 /** Resolves `?agency=` to an organisation id (-1 when unknown, so nothing matches). */
 export async function agencyFilter(c: AppContext, acronym: string | undefined) {
@@ -43,8 +37,8 @@ const Capability = z
     evidenceUrl: z.string().nullable(),
   })
   .openapi("Capability");
-// Writes are checked by the use case (its messages name the field); the document shows the shape.
-const CapabilityWrite = Capability.omit({ id: true }).partial().passthrough().openapi("CapabilityWrite");
+const CapabilityWrite = parsedByUseCase(capabilityInput, "CapabilityWrite");
+const CapabilityChange = parsedByUseCase(changeOf(capabilityInput), "CapabilityChange");
 
 const Need = z
   .object({
@@ -57,7 +51,8 @@ const Need = z
     note: z.string(),
   })
   .openapi("TechnologyNeed");
-const NeedWrite = Need.omit({ id: true }).partial().passthrough().openapi("TechnologyNeedWrite");
+const NeedWrite = parsedByUseCase(needInput, "TechnologyNeedWrite");
+const NeedChange = parsedByUseCase(changeOf(needInput), "TechnologyNeedChange");
 
 const idParam = z.object({
   id: z.coerce
@@ -136,7 +131,7 @@ export function registerRecordsApi(api: Api) {
       summary: "Change a capability",
       description:
         "The agency's own focal points and the secretariat only. Fields left out keep their value.",
-      request: { params: idParam, ...body(CapabilityWrite) },
+      request: { params: idParam, ...body(CapabilityChange) },
       responses: { 200: json(z.object({ data: Capability }), "Updated"), ...errors },
     }),
     async (c) => {
@@ -215,7 +210,7 @@ export function registerRecordsApi(api: Api) {
       security,
       summary: "Change a need",
       description: "Same rule as recording one. Fields left out keep their value.",
-      request: { params: idParam, ...body(NeedWrite) },
+      request: { params: idParam, ...body(NeedChange) },
       responses: { 200: json(z.object({ data: Need }), "Updated"), ...errors },
     }),
     async (c) => {
