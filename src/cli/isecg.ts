@@ -4,14 +4,14 @@ import { ConfigError, loadConfig } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { announceInvalidation } from "../db/control.js";
 import type { Deps } from "../deps.js";
-import { systemActor } from "../features/auth/actor.js";
 import { readDataset, seedDataset } from "../features/dataset/dataset.seed.js";
 import { findPersonByEmail } from "../features/directory/directory.queries.js";
-import { addPerson, updatePerson } from "../features/directory/people.service.js";
+import { createPerson, updatePerson } from "../features/directory/people.service.js";
 import { reportCommand } from "../features/reports/reports.cli.js";
 import { missionsCommand } from "../features/roadmap/import/missions.cli.js";
-import { loadDemoData, removeDemoData } from "../features/technology/demo.seed.js";
+import { deleteDemoData, loadDemoData } from "../features/technology/demo.seed.js";
 import { resetTwoFactor } from "../features/two-factor/reset.service.js";
+import { systemActor } from "../http/actor.js";
 import { AppError } from "../http/errors.js";
 import { createLogger } from "../http/logger.js";
 import { PageCache } from "../http/page-cache.js";
@@ -98,7 +98,7 @@ async function user(args: string[]) {
   const password = values.password ?? newPassword();
   await withDeps(async (deps) => {
     if (sub === "add") {
-      const person = await addPerson(deps, systemActor("command line"), {
+      const person = await createPerson(deps, systemActor("command line"), {
         name: values.name ?? "",
         email: values.email ?? "",
         organisation: values.org,
@@ -147,7 +147,7 @@ async function user(args: string[]) {
 function seedDemo(remove: boolean) {
   return withDeps(async (deps) => {
     const actor = systemActor("command line");
-    const r = remove ? await removeDemoData(deps, actor) : await loadDemoData(deps, actor);
+    const r = remove ? await deleteDemoData(deps, actor) : await loadDemoData(deps, actor);
     console.log(
       `${remove ? "Removed" : "Loaded"} the demonstration dataset: ${r.capabilities} capabilities and ${r.needs} technology needs${remove ? "; real records are untouched" : " (labelled as demonstration data, never mixed with real records)"}.`,
     );

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { apiTokens, organisations, people, type Role } from "../db/schema/index.js";
-import type { Person } from "../features/auth/actor.js";
+import type { Person } from "./actor.js";
 
 /** The SHA-256 of a token, as stored. */
 export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { Deps } from "../deps.js";
-import type { Actor } from "../features/auth/actor.js";
+import type { Actor } from "./actor.js";
 
 /** Hono's typed context for this app: per-request values set by middleware. */
 export type AppEnv = {

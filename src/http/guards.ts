@@ -1,4 +1,4 @@
-import type { Person } from "../features/auth/actor.js";
+import type { Person } from "./actor.js";
 import type { AppContext } from "./env.js";
 import { AppError } from "./errors.js";
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { organisations, people, sessions } from "../db/schema/index.js";
-import type { Person } from "../features/auth/actor.js";
+import type { Person } from "./actor.js";
 
 export const SESSION_COOKIE = "isecg_session";
 export const SESSION_DAYS = 14;

@@ -1,5 +1,8 @@
-import { MAX_ATTACHMENTS_TOTAL } from "../features/inbox/inbox.schemas.js";
-import { MAX_PDF_BYTES } from "../features/publications/publications.schemas.js";
+/** The largest PDF the platform takes: the library, agenda files, endorsement letters. */
+export const MAX_PDF_BYTES = 50 * 1024 * 1024;
+
+/** The most a public contact message's PDFs may weigh together. */
+export const MAX_ATTACHMENTS_TOTAL = 20 * 1024 * 1024;
 
 /** The body limit of upload forms: the largest file plus room for the form's other fields. */
 export const UPLOAD_BODY_LIMIT = MAX_PDF_BYTES + 1024 * 1024;

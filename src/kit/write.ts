@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.js";
 import { auditLog } from "../db/schema/index.js";
 import type { Deps } from "../deps.js";
-import type { Actor } from "../features/auth/actor.js";
+import type { Actor } from "../http/actor.js";
 
 /** What a write says about itself in the audit log. */
 export type AuditEntry = {

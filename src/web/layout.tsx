@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import type { Actor } from "../features/auth/actor.js";
+import type { Actor } from "../http/actor.js";
 import { type Forum, logoPath } from "./forum.js";
 import { navSections } from "./nav.js";
 

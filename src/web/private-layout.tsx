@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { hasRole } from "../features/auth/actor.js";
+import { hasRole } from "../http/actor.js";
 import type { PageContext } from "./layout.js";
 import { privateSections } from "./nav.js";
 

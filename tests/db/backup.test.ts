@@ -13,7 +13,7 @@ import type { Database } from "../../src/db/client.js";
 import { restoreFromFile } from "../../src/db/restore.js";
 import { publications } from "../../src/db/schema/index.js";
 import { codeMigrations } from "../../src/db/schema-version.js";
-import { addPublication } from "../../src/features/publications/publications.service.js";
+import { createPublication } from "../../src/features/publications/publications.service.js";
 import { makePerson } from "../support/actors.js";
 import { fingerprints, openEmptyDatabase } from "../support/backup.js";
 import { makeDeps, openCopy } from "../support/database.js";
@@ -53,7 +53,7 @@ async function siteWithRecords() {
   // Larger than two backup pieces, so it is written and read back in parts.
   const big = Buffer.concat([Buffer.from("%PDF-1.4\n"), randomBytes(2 * BYTEA_CHUNK + 1000)]);
   const base = { category: "other", postedOn: "2025-01-02" };
-  const first = await addPublication(
+  const first = await createPublication(
     deps,
     secretariat,
     { ...base, title: "Backup handbook" },
@@ -63,7 +63,7 @@ async function siteWithRecords() {
       bytes: pdf,
     },
   );
-  const second = await addPublication(
+  const second = await createPublication(
     deps,
     secretariat,
     { ...base, title: "Backup handbook, second edition", previousEdition: first.slug },

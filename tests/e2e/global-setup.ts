@@ -4,8 +4,8 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { loadConfig } from "../../src/config.js";
 import { totpFactors } from "../../src/db/schema/index.js";
-import { systemActor } from "../../src/features/auth/actor.js";
-import { addPerson } from "../../src/features/directory/people.service.js";
+import { createPerson } from "../../src/features/directory/people.service.js";
+import { systemActor } from "../../src/http/actor.js";
 import { createLogger } from "../../src/http/logger.js";
 import { prepareDatabase } from "../../src/server.js";
 import { accounts } from "./accounts.js";
@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   const { database, deps } = await prepareDatabase(config, createLogger("warn"));
   try {
     const actor = systemActor("end-to-end tests");
-    const secretariat = await addPerson(deps, actor, {
+    const secretariat = await createPerson(deps, actor, {
       name: accounts.secretariat.name,
       email: accounts.secretariat.email,
       roles: ["secretariat"],
@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
     await deps.db
       .insert(totpFactors)
       .values({ personId: secretariat.id, secret: accounts.secretariat.totpSecret, confirmedAt: new Date() });
-    await addPerson(deps, actor, {
+    await createPerson(deps, actor, {
       name: accounts.focalPoint.name,
       email: accounts.focalPoint.email,
       organisation: accounts.focalPoint.organisation,
@@ -51,7 +51,7 @@ export default async function setup(project: TestProject) {
       active: true,
       password: accounts.focalPoint.password,
     });
-    await addPerson(deps, actor, {
+    await createPerson(deps, actor, {
       name: accounts.member.name,
       email: accounts.member.email,
       organisation: accounts.member.organisation,
@@ -60,7 +60,7 @@ export default async function setup(project: TestProject) {
       password: accounts.member.password,
     });
     for (const focal of [accounts.jaxaFocal, accounts.nasaFocal]) {
-      await addPerson(deps, actor, { ...focal, roles: ["member", "focal_point"], active: true });
+      await createPerson(deps, actor, { ...focal, roles: ["member", "focal_point"], active: true });
     }
   } finally {
     await database.close();

@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from "vitest";
 import type { Db } from "../../src/db/client.js";
 import { actionEvents, actionItems, groupChairs, workingGroups } from "../../src/db/schema/index.js";
 import { createAction } from "../../src/features/actions/actions.service.js";
-import { systemActor } from "../../src/features/auth/actor.js";
+import { systemActor } from "../../src/http/actor.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 

@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, reviewPositions } from "../../src/db/schema/index.js";
-import { systemActor } from "../../src/features/auth/actor.js";
 import {
-  addComment,
+  createComment,
   dispositionComment,
   submitComments,
 } from "../../src/features/products/comments/comments.service.js";
 import { setPosition } from "../../src/features/products/positions/positions.service.js";
-import { addVersion } from "../../src/features/products/products.service.js";
+import { createVersion } from "../../src/features/products/products.service.js";
 import { currentRound, openRound } from "../../src/features/products/rounds/rounds.service.js";
+import { systemActor } from "../../src/http/actor.js";
 import { browser, makePerson } from "../support/actors.js";
 import { reviewedProduct } from "../support/consensus.js";
 import { useTestDatabase } from "../support/database.js";
@@ -41,7 +41,7 @@ async function roundOneAnswered() {
     focal[agency] = await makePerson(t.deps, ["member", "focal_point"], agency);
     const round = await currentRound(t.deps, product.id, 1);
     if (section) {
-      await addComment(t.deps, focal[agency]!, product, round, {
+      await createComment(t.deps, focal[agency]!, product, round, {
         section,
         category: "technical",
         text: `${agency} on ${section}.`,
@@ -80,7 +80,7 @@ describe("comments travel across versions, never silently", { timeout: 60_000 },
         },
       },
     );
-    await addVersion(t.deps, system, "lunar-white-paper", { body: V2 });
+    await createVersion(t.deps, system, "lunar-white-paper", { body: V2 });
     const member = await browser(t.deps, t.app, await makePerson(t.deps, ["member"], "NASA"));
     expect(await (await member.get(`${P}/versions/2`)).text()).toContain(`${P}/versions/2/carried`);
     const html = await (await member.get(`${P}/versions/2/carried`)).text();
@@ -98,7 +98,7 @@ describe("comments travel across versions, never silently", { timeout: 60_000 },
 
   it("answered comments of the previous round show too: unchanged, or text changed", async () => {
     await roundOneAnswered();
-    await addVersion(t.deps, system, "lunar-white-paper", { body: V2 });
+    await createVersion(t.deps, system, "lunar-white-paper", { body: V2 });
     const member = await browser(t.deps, t.app, await makePerson(t.deps, ["member"], "NASA"));
     const html = await (await member.get(`${P}/versions/2/carried`)).text();
     expect(html).toMatch(/Comment 1 of round 1<\/a> \(ESA\)[\s\S]*?Unchanged/);
@@ -108,7 +108,7 @@ describe("comments travel across versions, never silently", { timeout: 60_000 },
 
   it("an editor confirms a moved comment; it is audited and shown, and cannot be confirmed twice", async () => {
     await roundOneAnswered();
-    await addVersion(t.deps, system, "lunar-white-paper", { body: MOVED });
+    await createVersion(t.deps, system, "lunar-white-paper", { body: MOVED });
     const sec = await browser(t.deps, t.app, await makePerson(t.deps, ["secretariat"], null));
     const page = await (await sec.get(`${P}/versions/2/carried`)).text();
     expect(page).toMatch(/\(ESA\)[\s\S]*?Moved/);
@@ -129,7 +129,7 @@ describe("comments travel across versions, never silently", { timeout: 60_000 },
 
   it("an unchanged comment has nothing to confirm, and a member or focal point cannot confirm", async () => {
     await roundOneAnswered();
-    await addVersion(t.deps, system, "lunar-white-paper", { body: V2 });
+    await createVersion(t.deps, system, "lunar-white-paper", { body: V2 });
     const esa = await browser(t.deps, t.app, await makePerson(t.deps, ["member", "focal_point"], "ESA"));
     expect((await esa.post(`${P}/versions/2/carried/rounds/1/comments/2/confirm`, {})).status).toBe(403);
     const sec = await browser(t.deps, t.app, await makePerson(t.deps, ["secretariat"], null));
@@ -138,7 +138,7 @@ describe("comments travel across versions, never silently", { timeout: 60_000 },
 
   it("a round on the new version asks only the agency whose commented section changed; the others keep theirs", async () => {
     const { product } = await roundOneAnswered();
-    await addVersion(t.deps, system, "lunar-white-paper", { body: V2 });
+    await createVersion(t.deps, system, "lunar-white-paper", { body: V2 });
     await openRoundTwo(2);
     const round = await currentRound(t.deps, product.id, 2);
     const kept = await t.deps.db.select().from(reviewPositions).where(eq(reviewPositions.roundId, round.id));
@@ -163,7 +163,7 @@ describe("comments travel across versions, never silently", { timeout: 60_000 },
 
   it("the API lists the carried comments and who re-confirms; only editors confirm", async () => {
     await roundOneAnswered();
-    await addVersion(t.deps, system, "lunar-white-paper", { body: V2 });
+    await createVersion(t.deps, system, "lunar-white-paper", { body: V2 });
     const API = "/api/v1/products/lunar-white-paper/versions/2/carried";
     const member = await browser(t.deps, t.app, await makePerson(t.deps, ["member"], "NASA"));
     const listed = await (await member.json("GET", API)).json();

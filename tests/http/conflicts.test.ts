@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import type { Db } from "../../src/db/client.js";
 import { missions, newsArticles, organisations, people } from "../../src/db/schema/index.js";
-import type { Person } from "../../src/features/auth/actor.js";
 import { createArticle } from "../../src/features/news/news.service.js";
-import { addMission } from "../../src/features/roadmap/roadmap.service.js";
+import { createMission } from "../../src/features/roadmap/roadmap.service.js";
+import type { Person } from "../../src/http/actor.js";
 import { fromDatabaseError } from "../../src/http/db-errors.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
@@ -35,7 +35,7 @@ function appLosingTo(rival: (db: Db) => Promise<unknown>) {
   return createApp({ ...t.deps, db: rivalWritesFirst(t.deps.db, rival) });
 }
 
-const rivalMission = (me: Person) => (db: Db) => addMission({ ...t.deps, db }, me, mission);
+const rivalMission = (me: Person) => (db: Db) => createMission({ ...t.deps, db }, me, mission);
 const countWhere = async (table: typeof missions | typeof newsArticles, slug: string) =>
   (await t.deps.db.select({ n: count() }).from(table).where(eq(table.slug, slug)))[0]!.n;
 

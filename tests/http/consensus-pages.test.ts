@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { systemActor } from "../../src/features/auth/actor.js";
 import {
-  addComment,
+  createComment,
   dispositionComment,
   updateComment,
 } from "../../src/features/products/comments/comments.service.js";
 import { findProductBySlug } from "../../src/features/products/products.queries.js";
 import { currentRound } from "../../src/features/products/rounds/rounds.service.js";
+import { systemActor } from "../../src/http/actor.js";
 import { browser, makePerson } from "../support/actors.js";
 import { reviewedProduct } from "../support/consensus.js";
 import { useTestDatabase } from "../support/database.js";
@@ -29,7 +29,7 @@ async function setup(opts: { open?: boolean } = {}) {
   );
   const product = (await findProductBySlug(t.deps.db, "lunar-white-paper"))!;
   const nasaMember = await makePerson(t.deps, ["member"], "NASA");
-  const draft = await addComment(t.deps, nasaMember, product, await currentRound(t.deps, product.id, 1), {
+  const draft = await createComment(t.deps, nasaMember, product, await currentRound(t.deps, product.id, 1), {
     section: "purpose",
     category: "editorial",
     text: "A NASA draft nobody else sees.",

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, meetingDecisions, meetings, products, publications } from "../../src/db/schema/index.js";
-import { systemActor } from "../../src/features/auth/actor.js";
-import { addVersion } from "../../src/features/products/products.service.js";
+import { createVersion } from "../../src/features/products/products.service.js";
+import { systemActor } from "../../src/http/actor.js";
 import { browser, makePerson } from "../support/actors.js";
 import { decisionAt, reviewedProduct } from "../support/consensus.js";
 import { useTestDatabase } from "../support/database.js";
@@ -36,7 +36,10 @@ async function agreedThenChanged() {
       clock = new Date("2031-02-02T12:00:00Z");
     },
   });
-  await addVersion(t.deps, systemActor("test"), "lunar-white-paper", { body: V2, note: "Accepted changes" });
+  await createVersion(t.deps, systemActor("test"), "lunar-white-paper", {
+    body: V2,
+    note: "Accepted changes",
+  });
   const secretariat = await makePerson(t.deps, ["secretariat"], null);
   return {
     secretariat,
@@ -120,7 +123,7 @@ describe("endorse exactly what was agreed", { timeout: 60_000 }, () => {
 
   it("refuses an editorial-only record that does not start at the agreed version", async () => {
     const { sec } = await agreedThenChanged();
-    await addVersion(t.deps, systemActor("test"), "lunar-white-paper", { body: `${V2}\nMore.\n` });
+    await createVersion(t.deps, systemActor("test"), "lunar-white-paper", { body: `${V2}\nMore.\n` });
     const res = await sec.json("POST", `${API}/editorial-confirmations`, {
       from: 2,
       to: 3,

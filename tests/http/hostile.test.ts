@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { missions } from "../../src/db/schema/index.js";
-import type { Person } from "../../src/features/auth/actor.js";
+import type { Person } from "../../src/http/actor.js";
 import { createLogger } from "../../src/http/logger.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useCommittedDatabase } from "../support/database.js";

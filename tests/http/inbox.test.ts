@@ -8,7 +8,6 @@ import {
   outbox,
   storedFiles,
 } from "../../src/db/schema/index.js";
-import { visitor } from "../../src/features/auth/actor.js";
 import { submitInput } from "../../src/features/inbox/contact.service.js";
 import {
   anonymiseOldInput,
@@ -17,6 +16,7 @@ import {
 } from "../../src/features/inbox/inbox.jobs.js";
 import { yearlyInputCounts } from "../../src/features/inbox/inbox.queries.js";
 import { statusToken } from "../../src/features/inbox/inbox.tokens.service.js";
+import { visitor } from "../../src/http/actor.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { goodInput, makeConfirmedInput, startedLongAgo } from "../support/inbox.js";

@@ -9,13 +9,13 @@ import {
   missions,
   organisations,
 } from "../../src/db/schema/index.js";
-import type { Person } from "../../src/features/auth/actor.js";
 import {
-  ImportRejected,
   importMissions,
   type MissionFile,
 } from "../../src/features/roadmap/import/mission-import.service.js";
 import { createApiToken } from "../../src/features/tokens/tokens.service.js";
+import type { Person } from "../../src/http/actor.js";
+import { ImportRejected } from "../../src/kit/imports.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apiTokens, auditLog, missionRevisions, people, sessions } from "../../src/db/schema/index.js";
-import type { Person } from "../../src/features/auth/actor.js";
 import { revokeOwnToken } from "../../src/features/auth/devices.service.js";
 import { invitePerson } from "../../src/features/invitations/invitations.service.js";
-import { addMission } from "../../src/features/roadmap/roadmap.service.js";
+import { createMission } from "../../src/features/roadmap/roadmap.service.js";
 import { createApiToken } from "../../src/features/tokens/tokens.service.js";
+import type { Person } from "../../src/http/actor.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 
@@ -97,7 +97,7 @@ describe("a person's data requests (GDPR)", () => {
       name: "Ada Quill",
       email,
     };
-    await addMission(t.deps, ada, {
+    await createMission(t.deps, ada, {
       name: "Quill Relay",
       lead: "ESA",
       destination: "lunar_orbit",

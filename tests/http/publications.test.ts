@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { publications, storedFiles as storedFilesTable } from "../../src/db/schema/index.js";
-import type { Person } from "../../src/features/auth/actor.js";
 import { sha256Of } from "../../src/features/publications/publications.files.service.js";
+import type { Person } from "../../src/http/actor.js";
 import { CSRF_COOKIE, csrfTokenFor } from "../../src/http/csrf.js";
 import { createSession, SESSION_COOKIE } from "../../src/http/sessions.js";
 import { browser, makePerson } from "../support/actors.js";

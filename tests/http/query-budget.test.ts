@@ -13,7 +13,7 @@ import {
   technologyCapabilities,
 } from "../../src/db/schema/index.js";
 import { countStatements } from "../../src/db/statement-count.js";
-import type { Person } from "../../src/features/auth/actor.js";
+import type { Person } from "../../src/http/actor.js";
 import { makeMatrixAction } from "../support/actions.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { organisations } from "../../src/db/schema/index.js";
 import { countStatements } from "../../src/db/statement-count.js";
-import { systemActor } from "../../src/features/auth/actor.js";
+import { systemActor } from "../../src/http/actor.js";
 import { write } from "../../src/kit/write.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";

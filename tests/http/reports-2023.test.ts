@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { systemActor } from "../../src/features/auth/actor.js";
 import { reportForReader } from "../../src/features/reports/reports.service.js";
+import { systemActor } from "../../src/http/actor.js";
 import { useTestDatabase } from "../support/database.js";
 
 /**

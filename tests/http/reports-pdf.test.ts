@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { systemActor } from "../../src/features/auth/actor.js";
 import { reportPdf } from "../../src/features/reports/document/pdf.export.js";
 import { reportForReader } from "../../src/features/reports/reports.service.js";
+import { systemActor } from "../../src/http/actor.js";
 import { useTestDatabase } from "../support/database.js";
 import { follow, objectsWhere, pdfObjects } from "../support/pdf-objects.js";
 

@@ -13,7 +13,7 @@ import {
   technologies,
   workingGroups,
 } from "../../src/db/schema/index.js";
-import type { Person } from "../../src/features/auth/actor.js";
+import type { Person } from "../../src/http/actor.js";
 import { CSRF_COOKIE, csrfTokenFor } from "../../src/http/csrf.js";
 import { createSession, SESSION_COOKIE } from "../../src/http/sessions.js";
 import { makePerson } from "../support/actors.js";
@@ -45,7 +45,7 @@ async function addArticle(
   return row!;
 }
 
-async function addQuestion(question: string, answer: string) {
+async function createQuestion(question: string, answer: string) {
   const [section] = await t.deps.db.select().from(faqSections).limit(1);
   n += 1;
   const [row] = await t.deps.db
@@ -55,7 +55,7 @@ async function addQuestion(question: string, answer: string) {
   return row!;
 }
 
-async function addPublication(title: string, description: string, postedOn: string) {
+async function createPublication(title: string, description: string, postedOn: string) {
   n += 1;
   const [row] = await t.deps.db
     .insert(publications)
@@ -149,7 +149,10 @@ describe("finding content", () => {
   });
 
   it("finds a FAQ answer and links to its anchor on the FAQ page", async () => {
-    const q = await addQuestion("How are observers invited?", "Observers attend after a flumbergast vote.");
+    const q = await createQuestion(
+      "How are observers invited?",
+      "Observers attend after a flumbergast vote.",
+    );
     const html = await page("q=flumbergast");
     expect(html).toContain(`href="/faq#${q.slug}"`);
     expect(html).toContain("<mark>flumbergast</mark>");
@@ -396,8 +399,8 @@ describe("filters and pages", () => {
   it("filters by type and by year, with counts per type and per year", async () => {
     await addArticle({ title: "Trebuchet trials", newsDate: "2019-03-01" });
     await addArticle({ title: "Trebuchet again", newsDate: "2021-03-01" });
-    await addPublication("Trebuchet handbook", "Throwing things far.", "2021-07-01");
-    await addQuestion("What is a trebuchet?", "A siege engine.");
+    await createPublication("Trebuchet handbook", "Throwing things far.", "2021-07-01");
+    await createQuestion("What is a trebuchet?", "A siege engine.");
 
     const all = await api("q=trebuchet");
     expect(all.total).toBe(4);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, forumSettings } from "../../src/db/schema/index.js";
-import type { Person } from "../../src/features/auth/actor.js";
+import type { Person } from "../../src/http/actor.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { forumSettings, gapAssessments } from "../../src/db/schema/index.js";
-import { loadDemoData, removeDemoData } from "../../src/features/technology/demo.seed.js";
+import { deleteDemoData, loadDemoData } from "../../src/features/technology/demo.seed.js";
 import { makePerson, matrixActors } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 import { type Client, expectFormErrors, technologyRules } from "../support/technology-rules.js";
@@ -239,7 +239,7 @@ describe("the demonstration dataset: the command line's alone", () => {
     await expect(loadDemoData(t.deps, secretariat)).rejects.toMatchObject({ code: "forbidden" });
     expect(await rows.capabilities()).toBe(0);
     expect(await rows.needs()).toBe(0);
-    await expect(removeDemoData(t.deps, secretariat)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(deleteDemoData(t.deps, secretariat)).rejects.toMatchObject({ code: "forbidden" });
     expect(await rows.audits()).toBe(0);
   });
 });

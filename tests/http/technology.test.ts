@@ -7,9 +7,9 @@ import {
   technologyCapabilities,
   technologyNeeds,
 } from "../../src/db/schema/index.js";
-import { systemActor } from "../../src/features/auth/actor.js";
-import { loadDemoData, removeDemoData } from "../../src/features/technology/demo.seed.js";
+import { deleteDemoData, loadDemoData } from "../../src/features/technology/demo.seed.js";
 import { loadGapInputs } from "../../src/features/technology/technology.queries.js";
+import { systemActor } from "../../src/http/actor.js";
 import { browser, makePerson, matrixActors } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 
@@ -275,7 +275,7 @@ describe("the demonstration dataset", () => {
     // Exports hold real records only.
     expect(await (await b.get("/private/technology/data/capabilities.json")).json()).toEqual([]);
 
-    await removeDemoData(t.deps, cli);
+    await deleteDemoData(t.deps, cli);
     expect(await capabilityCount()).toBe(0);
     const after = await (await b.get("/private/technology/capabilities")).text();
     expect(after).not.toContain("dataset=demo");
@@ -285,7 +285,7 @@ describe("the demonstration dataset", () => {
     const { focalPoint } = await matrixActors(t.deps);
     await (await browser(t.deps, t.app, focalPoint)).post("/private/technology/capabilities/new", capability);
     await loadDemoData(t.deps, systemActor("test"));
-    await removeDemoData(t.deps, systemActor("test"));
+    await deleteDemoData(t.deps, systemActor("test"));
     const rows = await t.deps.db
       .select()
       .from(technologyCapabilities)

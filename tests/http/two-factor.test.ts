@@ -10,9 +10,9 @@ import {
   totpFactors,
 } from "../../src/db/schema/index.js";
 import { totpCode } from "../../src/domain/totp.js";
-import type { Person } from "../../src/features/auth/actor.js";
 import { hashPassword } from "../../src/features/auth/passwords.service.js";
 import { confirmTotp, pendingTotpSecret } from "../../src/features/two-factor/totp.service.js";
+import type { Person } from "../../src/http/actor.js";
 import { CSRF_COOKIE, csrfTokenFor } from "../../src/http/csrf.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";

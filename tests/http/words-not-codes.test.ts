@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { meetingDecisions } from "../../src/db/schema/index.js";
-import { systemActor } from "../../src/features/auth/actor.js";
 import { dispositionComment } from "../../src/features/products/comments/comments.service.js";
+import { systemActor } from "../../src/http/actor.js";
 import { browser, makePerson } from "../support/actors.js";
 import { decisionAt, reviewedProduct } from "../support/consensus.js";
 import { useTestDatabase } from "../support/database.js";

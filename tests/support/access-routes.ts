@@ -57,7 +57,7 @@ const newNeed = { mission: "argonaut", technology: "GER-017", trlNeeded: "6", ne
 
 /**
  * Every protected route: method, path (ids filled per test), body, and who may use it. ESA is the
- * focal point's own agency. `tests/http/access-matrix.test.ts` tries each as every role;
+ * focal point's own agency. `tests/support/access-matrix.ts` tries each as every role;
  * `tests/conventions/access-coverage.test.ts` fails when the app has a route this list misses.
  */
 export const accessRoutes: Array<{

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { organisations, people, type Role } from "../../src/db/schema/index.js";
 import type { Deps } from "../../src/deps.js";
-import type { Person } from "../../src/features/auth/actor.js";
+import type { Person } from "../../src/http/actor.js";
 import { CSRF_COOKIE, csrfTokenFor } from "../../src/http/csrf.js";
 import { createSession, SESSION_COOKIE } from "../../src/http/sessions.js";
 

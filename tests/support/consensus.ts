@@ -1,16 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { meetingDecisions, meetings, reviewRounds } from "../../src/db/schema/index.js";
 import type { Deps } from "../../src/deps.js";
-import { systemActor } from "../../src/features/auth/actor.js";
 import {
-  addComment,
+  createComment,
   dispositionComment,
   submitComments,
 } from "../../src/features/products/comments/comments.service.js";
 import { setPosition } from "../../src/features/products/positions/positions.service.js";
 import { findProductBySlug } from "../../src/features/products/products.queries.js";
-import { addVersion, createProduct } from "../../src/features/products/products.service.js";
+import { createProduct, createVersion } from "../../src/features/products/products.service.js";
 import { currentRound } from "../../src/features/products/rounds/rounds.service.js";
+import { systemActor } from "../../src/http/actor.js";
 import { makePerson } from "./actors.js";
 import { makeProduct, makeRound, V1 } from "./products.js";
 
@@ -35,7 +35,7 @@ export async function reviewedProduct(
   for (const [agency, answer] of Object.entries(answers)) {
     const focal = await makePerson(deps, ["member", "focal_point"], agency);
     const round = await currentRound(deps, product.id, 1);
-    await addComment(deps, focal, product, round, {
+    await createComment(deps, focal, product, round, {
       section: "landing-sites",
       category: agency === "JAXA" ? "major" : "technical",
       text: `${agency}: name the landing sites.`,
@@ -82,7 +82,7 @@ export async function makeEndorsableProduct(deps: Deps): Promise<number> {
     leadGroup: "twg",
     agencies: ["ESA", "NASA"],
   });
-  await addVersion(deps, system, "matrix-endorsable", { body: V1 });
+  await createVersion(deps, system, "matrix-endorsable", { body: V1 });
   const { product, round } = await makeRound(deps, "matrix-endorsable");
   for (const agency of ["ESA", "NASA"]) {
     const focal = await makePerson(deps, ["member", "focal_point"], agency);

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { inboxMessages, outbox } from "../../src/db/schema/index.js";
 import type { Deps } from "../../src/deps.js";
-import { visitor } from "../../src/features/auth/actor.js";
 import { confirmInput, submitInput } from "../../src/features/inbox/contact.service.js";
 import { startedToken } from "../../src/features/inbox/inbox.tokens.service.js";
+import { visitor } from "../../src/http/actor.js";
 
 type App = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
 

@@ -9,8 +9,8 @@ import {
   meetings,
 } from "../../src/db/schema/index.js";
 import type { Deps } from "../../src/deps.js";
-import type { Person } from "../../src/features/auth/actor.js";
 import { storeFile } from "../../src/features/publications/publications.files.service.js";
+import type { Person } from "../../src/http/actor.js";
 import { CSRF_COOKIE, csrfTokenFor } from "../../src/http/csrf.js";
 import { createSession, SESSION_COOKIE } from "../../src/http/sessions.js";
 import { browser, makePerson } from "./actors.js";

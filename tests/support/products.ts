@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { groupChairs, workingGroups } from "../../src/db/schema/index.js";
 import type { Deps } from "../../src/deps.js";
-import { type Person, systemActor } from "../../src/features/auth/actor.js";
-import { addComment, submitComments } from "../../src/features/products/comments/comments.service.js";
+import { createComment, submitComments } from "../../src/features/products/comments/comments.service.js";
 import { findProductBySlug } from "../../src/features/products/products.queries.js";
-import { addVersion, createProduct } from "../../src/features/products/products.service.js";
+import { createProduct, createVersion } from "../../src/features/products/products.service.js";
 import { currentRound, openRound } from "../../src/features/products/rounds/rounds.service.js";
+import { type Person, systemActor } from "../../src/http/actor.js";
 import { makePerson } from "./actors.js";
 
 /** The first version of a product in the tests: a preamble and three numbered sections. */
@@ -68,7 +68,7 @@ export async function makeProduct(
     leadGroup: group!.slug,
     agencies: opts.agencies ?? ["ESA", "JAXA", "NASA"],
   });
-  await addVersion(deps, system, slug, { body: opts.body ?? V1, note: "First draft" });
+  await createVersion(deps, system, slug, { body: opts.body ?? V1, note: "First draft" });
   return (await findProductBySlug(deps.db, slug))!;
 }
 
@@ -100,7 +100,7 @@ export async function makeComment(
   const author = await makePerson(deps, ["member", "focal_point"], agency);
   const product = (await findProductBySlug(deps.db, slug))!;
   const round = await currentRound(deps, product.id, 1);
-  const comment = await addComment(deps, author, product, round, {
+  const comment = await createComment(deps, author, product, round, {
     section: opts.section ?? "landing-sites",
     category: "technical",
     text: opts.text ?? `A comment from ${agency}.`,
@@ -122,10 +122,10 @@ export async function makeMatrixProduct(deps: Deps, esaMember: Person, withRound
     leadGroup: "twg",
     agencies: ["ESA", "NASA", "CNES"],
   });
-  await addVersion(deps, system, "matrix-product", { body: V1 });
+  await createVersion(deps, system, "matrix-product", { body: V1 });
   if (!withRound) return;
   const { product, round } = await makeRound(deps, "matrix-product");
-  await addComment(deps, esaMember, product, round, {
+  await createComment(deps, esaMember, product, round, {
     section: "purpose",
     category: "editorial",
     text: "Draft.",

@@ -8,7 +8,7 @@ import {
   technologyCapabilities,
   technologyNeeds,
 } from "../../src/db/schema/index.js";
-import type { Person } from "../../src/features/auth/actor.js";
+import type { Person } from "../../src/http/actor.js";
 import { browser } from "./actors.js";
 import type { TestContext } from "./database.js";
 

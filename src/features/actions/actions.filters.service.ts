@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { type ActionStatus, meetings } from "../../db/schema/index.js";
-import type { Person } from "../auth/actor.js";
-import { hasRole } from "../auth/actor.js";
+import type { Person } from "../../http/actor.js";
+import { hasRole } from "../../http/actor.js";
 import { findOrganisationByAcronym } from "../directory/directory.queries.js";
 import { findGroupBySlug } from "../groups/groups.queries.js";
 import type { ResolvedFilters } from "./actions.queries.js";

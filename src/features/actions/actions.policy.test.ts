@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, Person } from "../auth/actor.js";
+import type { Actor, Person } from "../../http/actor.js";
 import { feedIncludesMeeting } from "../calendar/calendar.policy.js";
 import { canManageAction, canRaiseActions, canUpdateActionStatus, isActionOwner } from "./actions.policy.js";
 

@@ -1,6 +1,8 @@
 // Zod with `.openapi()`: the API documents its request bodies with these schemas.
+
 import { z } from "@hono/zod-openapi";
 import { actionStatuses } from "../../db/schema/index.js";
+import { optionalText } from "../../kit/zod.js";
 
 export const actionStatusLabels: Record<(typeof actionStatuses)[number], string> = {
   open: "Open",
@@ -11,15 +13,6 @@ export const actionStatusLabels: Record<(typeof actionStatuses)[number], string>
 
 /** Statuses in which an action still counts (and can be overdue). */
 export const liveStatuses = ["open", "in_progress"] as const;
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .optional()
-    .nullable()
-    .transform((v) => (v ? v : null));
 
 const isRealDay = (v: string) => {
   const t = Date.parse(`${v}T00:00:00Z`);

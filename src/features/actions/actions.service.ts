@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { actionEvents, actionItems, meetings, people } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { findOrganisationByAcronym } from "../directory/directory.queries.js";
 import { chairPersonIds, findGroupBySlug } from "../groups/groups.queries.js";
 import { canManageAction, canRaiseActions, canUpdateActionStatus } from "./actions.policy.js";

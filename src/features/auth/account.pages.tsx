@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { roleLabels } from "../../http/actor.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { handleForm } from "../../http/forms.js";
 import { requirePerson } from "../../http/guards.js";
@@ -8,7 +9,6 @@ import { createSession } from "../../http/sessions.js";
 import { CsrfField, ErrorSummary, Field, Notice, PageHeader } from "../../web/components.js";
 import { changeOwnPassword } from "../directory/people.service.js";
 import { mailCategories, mailOptOutOf, setMailPreferences } from "../mail/mail.preferences.service.js";
-import { roleLabels } from "./actor.js";
 import { setSessionCookie } from "./auth.pages.js";
 
 /** A person's own account: who they are, and a password change. */

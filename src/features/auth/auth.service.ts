@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { organisations, people } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor, Person } from "../../http/actor.js";
 import { AppError } from "../../http/errors.js";
 import { createSession } from "../../http/sessions.js";
 import { parseInput } from "../../http/validation.js";
@@ -8,7 +9,6 @@ import { write } from "../../kit/write.js";
 import { factorsOf, hasSecondFactor } from "../two-factor/factors.queries.js";
 import { createPending } from "../two-factor/pending.queries.js";
 import { mustEnrol } from "../two-factor/requirement.service.js";
-import type { Actor, Person } from "./actor.js";
 import { signInSchema } from "./auth.schemas.js";
 import { clearFailedGuesses, recordFailedGuess, refuseWhileThrottled } from "./guess-throttle.service.js";
 import { dummyHash, verifyPassword } from "./passwords.service.js";

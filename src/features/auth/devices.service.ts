@@ -1,12 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { apiTokens } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, notFound } from "../../http/errors.js";
 import { deleteSessionById, deleteSessionsOf } from "../../http/sessions.js";
 import { write } from "../../kit/write.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
 import { findPerson } from "../directory/directory.queries.js";
-import type { Actor } from "./actor.js";
 
 const signedInOnly = (actor: Actor) => {
   if (actor.kind !== "person" || actor.token)

@@ -1,4 +1,4 @@
-import { type Actor, isSignedIn } from "../auth/actor.js";
+import { type Actor, isSignedIn } from "../../http/actor.js";
 
 /** Any signed-in person may subscribe to their own private calendar. */
 export const canHaveCalendarFeed = (actor: Actor) => isSignedIn(actor);

@@ -3,9 +3,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { calendarTokens, people } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden } from "../../http/errors.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { canHaveCalendarFeed } from "./calendar.policy.js";
 
 /** Only this hash is stored: a database leak does not reveal working feed addresses. */

@@ -19,7 +19,7 @@ import {
   Tag,
 } from "../../web/components.js";
 import { formatPartialDate, partialDateInput } from "../../web/format.js";
-import { addChairTerm, deleteChairTerm, updateChairTerm } from "./chairs.service.js";
+import { createChairTerm, deleteChairTerm, updateChairTerm } from "./chairs.service.js";
 import { canManageDirectory } from "./directory.policy.js";
 import { listChairTerms, listOrganisations } from "./directory.queries.js";
 import { certainties } from "./directory.schemas.js";
@@ -182,7 +182,7 @@ export function chairAdminPages() {
     return handleForm(
       c,
       async (body) => {
-        await addChairTerm(c.var.deps, actor, body);
+        await createChairTerm(c.var.deps, actor, body);
         return "/private/chairs?done=added";
       },
       (values, errors, message) => listPage(c, values, errors, message),

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { chairTerms } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { canManageDirectory } from "./directory.policy.js";
 import { findOrganisationByAcronym } from "./directory.queries.js";
 import { chairTermInput } from "./directory.schemas.js";
@@ -36,7 +36,7 @@ async function loadTerm(deps: Deps, actor: Actor, id: number): Promise<ChairTerm
 }
 
 /** Records which agency chaired the forum when (secretariat only). */
-export async function addChairTerm(deps: Deps, actor: Actor, raw: unknown): Promise<ChairTerm> {
+export async function createChairTerm(deps: Deps, actor: Actor, raw: unknown): Promise<ChairTerm> {
   if (!canManageDirectory(actor)) throw forbidden("Only the secretariat can record chair terms.");
   const { acronym, ...columns } = await toColumns(deps, raw);
   return write(deps, actor, async (tx, audit) => {

@@ -1,4 +1,4 @@
-import { type Actor, hasRole, isSignedIn } from "../auth/actor.js";
+import { type Actor, hasRole, isSignedIn } from "../../http/actor.js";
 
 /** Any signed-in person may read the private area (members' directory with contacts). */
 export const canReadPrivateArea = (actor: Actor) => isSignedIn(actor);

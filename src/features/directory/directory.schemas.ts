@@ -1,6 +1,8 @@
 // Zod with `.openapi()`: the API documents its request bodies with these schemas.
+
 import { z } from "@hono/zod-openapi";
 import { roles } from "../../db/schema/index.js";
+import { optionalText } from "../../kit/zod.js";
 import { newPasswordSchema } from "../auth/auth.schemas.js";
 
 export type Precision = "year" | "month" | "day";
@@ -21,14 +23,6 @@ export const partialDate = z
     const precision: Precision = value.length === 4 ? "year" : value.length === 7 ? "month" : "day";
     return { date: iso, precision };
   });
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .optional()
-    .transform((v) => (v ? v : null));
 
 const optionalUrl = z
   .string()
@@ -138,13 +132,3 @@ export const chairTermInput = z
     path: ["to"],
     message: "The end must not be before the start.",
   });
-
-/** Turns an acronym into the lower-case address segment used in `/members/{slug}`. */
-export function slugify(acronym: string): string {
-  return acronym
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}

@@ -5,7 +5,7 @@ import type { Api } from "../../http/openapi.js";
 import { partialDateInput } from "../../web/format.js";
 import { findOrganisationBySlug, listOrganisations, type Organisation } from "./directory.queries.js";
 import { organisationInput } from "./directory.schemas.js";
-import { addOrganisation, updateOrganisation } from "./organisations.service.js";
+import { createOrganisation, updateOrganisation } from "./organisations.service.js";
 
 const Member = z
   .object({
@@ -87,7 +87,7 @@ export function registerMembersApi(api: Api) {
       responses: { 201: json(z.object({ data: Member }), "Created"), ...errors },
     }),
     async (c) => {
-      const org = await addOrganisation(c.var.deps, c.var.actor, c.req.valid("json"));
+      const org = await createOrganisation(c.var.deps, c.var.actor, c.req.valid("json"));
       return c.json({ data: memberJson(org) }, 201);
     },
   );

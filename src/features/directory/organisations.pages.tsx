@@ -9,7 +9,7 @@ import { Notice, PageHeader, TableScroll, Tag } from "../../web/components.js";
 import { partialDateInput } from "../../web/format.js";
 import { canEditAgencyProfile, canManageDirectory, canReadPrivateArea } from "./directory.policy.js";
 import { findOrganisationBySlug, listOrganisations, type Organisation } from "./directory.queries.js";
-import { addOrganisation, updateAgencyProfile, updateOrganisation } from "./organisations.service.js";
+import { createOrganisation, updateAgencyProfile, updateOrganisation } from "./organisations.service.js";
 import { OrganisationForm, ProfileForm } from "./views/organisation-form.js";
 
 const notices: Record<string, string> = {
@@ -137,7 +137,7 @@ export function organisationAdminPages() {
     return handleForm(
       c,
       async (body) =>
-        `/private/members?done=added&slug=${(await addOrganisation(c.var.deps, actor, body)).slug}`,
+        `/private/members?done=added&slug=${(await createOrganisation(c.var.deps, actor, body)).slug}`,
       (body, errors, message) => newForm(c, body, errors, message),
     );
   });

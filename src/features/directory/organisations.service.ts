@@ -1,18 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { organisations } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
+import { slugify } from "../../kit/slugs.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { canEditAgencyProfile, canManageDirectory } from "./directory.policy.js";
 import { findOrganisationBySlug, type Organisation } from "./directory.queries.js";
-import {
-  agencyProfileInput,
-  type OrganisationInput,
-  organisationInput,
-  slugify,
-} from "./directory.schemas.js";
+import { agencyProfileInput, type OrganisationInput, organisationInput } from "./directory.schemas.js";
 
 function toColumns(input: OrganisationInput) {
   const { joined, ...rest } = input;
@@ -33,7 +29,7 @@ async function assertUnique(deps: Deps, input: OrganisationInput, exceptId?: num
 }
 
 /** Adds a member organisation (secretariat only). */
-export async function addOrganisation(deps: Deps, actor: Actor, raw: unknown): Promise<Organisation> {
+export async function createOrganisation(deps: Deps, actor: Actor, raw: unknown): Promise<Organisation> {
   if (!canManageDirectory(actor)) throw forbidden("Only the secretariat can add member organisations.");
   const input = parseInput(organisationInput, raw);
   await assertUnique(deps, input);

@@ -7,7 +7,7 @@ import type { Api } from "../../http/openapi.js";
 import { canManageDirectory, canSeeContactDetails } from "./directory.policy.js";
 import { findOrganisationByAcronym, findPerson, listPeople } from "./directory.queries.js";
 import { personInput } from "./directory.schemas.js";
-import { addPerson, updatePerson } from "./people.service.js";
+import { createPerson, updatePerson } from "./people.service.js";
 
 const Person = z
   .object({
@@ -100,7 +100,7 @@ export function registerPeopleApi(api: Api) {
       responses: { 201: json(z.object({ data: Person }), "Created"), ...errors },
     }),
     async (c) => {
-      const row = await addPerson(c.var.deps, c.var.actor, c.req.valid("json"));
+      const row = await createPerson(c.var.deps, c.var.actor, c.req.valid("json"));
       return c.json({ data: personJson(c.var.actor, (await findPerson(c.var.deps.db, row.id))!) }, 201);
     },
   );

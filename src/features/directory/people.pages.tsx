@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { mailSuppressions, roles } from "../../db/schema/index.js";
+import { roleLabels } from "../../http/actor.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
@@ -9,10 +10,9 @@ import { renderPrivate } from "../../http/page.js";
 import type { FormValues } from "../../kit/forms.js";
 import { EmptyState, Notice, PageHeader, Pagination, TableScroll, Tag } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
-import { roleLabels } from "../auth/actor.js";
 import { canManageDirectory, canReadPrivateArea } from "./directory.policy.js";
 import { findOrganisationByAcronym, findPerson, listOrganisations, listPeople } from "./directory.queries.js";
-import { addPerson, updatePerson } from "./people.service.js";
+import { createPerson, updatePerson } from "./people.service.js";
 import { PersonForm } from "./views/person-form.js";
 
 const PER_PAGE = 50;
@@ -202,7 +202,7 @@ export function peopleAdminPages() {
     return handleForm(
       c,
       async (body) => {
-        await addPerson(c.var.deps, actor, body);
+        await createPerson(c.var.deps, actor, body);
         return "/private/people?done=added";
       },
       (values, errors, message) => form(c, { ...newOpts, values, errors, message }),

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { people } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { deleteSessionsOf } from "../../http/sessions.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { changePasswordSchema } from "../auth/auth.schemas.js";
 import {
   clearFailedGuesses,
@@ -45,7 +45,7 @@ const describe = (p: PersonRow) => `${p.name} <${p.email}>`;
 const safe = ({ passwordHash: _h, ...rest }: PersonRow) => rest;
 
 /** Adds a person to the directory (secretariat only). */
-export async function addPerson(deps: Deps, actor: Actor, raw: unknown): Promise<PersonRow> {
+export async function createPerson(deps: Deps, actor: Actor, raw: unknown): Promise<PersonRow> {
   if (!canManageDirectory(actor)) throw forbidden("Only the secretariat can add people.");
   const columns = await resolveColumns(deps, parseInput(personInput, raw));
   return write(deps, actor, async (tx, audit) => {

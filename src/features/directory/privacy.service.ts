@@ -11,10 +11,10 @@ import {
   ssoIdentities,
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { deleteSessionsOf } from "../../http/sessions.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { canManageDirectory } from "./directory.policy.js";
 import { findPerson } from "./directory.queries.js";
 

@@ -14,9 +14,9 @@ import {
   workingGroups,
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { AppError } from "../../http/errors.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { unpublishArticle } from "../news/news.publishing.service.js";
 import { canVerifyFacts } from "./facts.policy.js";
 import { type FactKind, factKindLabels, factKinds } from "./facts.queries.js";

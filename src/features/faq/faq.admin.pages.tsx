@@ -17,7 +17,7 @@ import {
 } from "../../web/components.js";
 import { canManageFaq } from "./faq.policy.js";
 import { findQuestion, loadFaq } from "./faq.queries.js";
-import { addQuestion, deleteQuestion, moveQuestion, updateQuestion } from "./faq.service.js";
+import { createQuestion, deleteQuestion, moveQuestion, updateQuestion } from "./faq.service.js";
 
 const onlySecretariat = "Only the secretariat edits the FAQ.";
 const notices: Record<string, string> = {
@@ -167,7 +167,7 @@ export function faqAdminPages() {
     return handleForm(
       c,
       async (body) => {
-        await addQuestion(c.var.deps, actor, body);
+        await createQuestion(c.var.deps, actor, body);
         return "/private/faq?done=added";
       },
       (body, errors, message) => questionForm(c, newForm, body, errors, message),

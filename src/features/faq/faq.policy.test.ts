@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Person, systemActor, visitor } from "../auth/actor.js";
+import { type Person, systemActor, visitor } from "../../http/actor.js";
 import { canManageFaq } from "./faq.policy.js";
 
 const person = (roles: Person["roles"], organisationId: number | null = 1): Person => ({

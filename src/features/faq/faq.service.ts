@@ -1,11 +1,11 @@
 import { and, asc, eq, max, sql } from "drizzle-orm";
 import { faqQuestions } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
+import { slugify } from "../../kit/slugs.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
-import { slugifyTitle } from "../publications/publications.schemas.js";
 import { canManageFaq } from "./faq.policy.js";
 import { type FaqQuestion, findQuestion, findSection } from "./faq.queries.js";
 import { faqMoveInput, faqQuestionInput } from "./faq.schemas.js";
@@ -16,7 +16,7 @@ async function resolve(deps: Deps, raw: unknown, current?: FaqQuestion) {
   const input = parseInput(faqQuestionInput, raw);
   const section = await findSection(deps.db, input.section);
   if (!section) throw invalid({ section: "Choose one of the sections." });
-  const slug = input.slug ?? current?.slug ?? slugifyTitle(input.question).slice(0, 80).replace(/-+$/, "");
+  const slug = input.slug ?? current?.slug ?? slugify(input.question, 80);
   const [clash] = await deps.db
     .select({ id: faqQuestions.id })
     .from(faqQuestions)
@@ -26,7 +26,7 @@ async function resolve(deps: Deps, raw: unknown, current?: FaqQuestion) {
 }
 
 /** Adds a question at the end of its section. */
-export async function addQuestion(deps: Deps, actor: Actor, raw: unknown): Promise<FaqQuestion> {
+export async function createQuestion(deps: Deps, actor: Actor, raw: unknown): Promise<FaqQuestion> {
   if (!canManageFaq(actor)) throw forbidden(onlySecretariat);
   const { section, values } = await resolve(deps, raw);
   return write(deps, actor, async (tx, audit) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "../auth/actor.js";
+import type { Actor } from "../../http/actor.js";
 import { canManageEditions, canReadEdition, isEditionChangeable } from "./ger.policy.js";
 
 const person = (roles: string[], organisationId: number | null = 1): Actor =>

@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from "../auth/actor.js";
+import { type Actor, hasRole } from "../../http/actor.js";
 
 /** What the edition policies need to know about an edition. */
 export type EditionRef = { status: "draft" | "published" };

@@ -10,12 +10,12 @@ import { managePage, notices, type Problem } from "./groups.manage.pages.js";
 import { canCreateGroup, canManageGroup } from "./groups.policy.js";
 import { findGroupBySlug, type GroupDetail, listGroups } from "./groups.queries.js";
 import {
-  addGroupChair,
-  addGroupMember,
   createGroup,
+  createGroupChair,
+  createGroupMember,
+  deleteGroupChair,
   endGroupMembership,
   loadManagedGroup,
-  removeGroupChair,
   updateGroup,
 } from "./groups.service.js";
 import { chairText, GroupForm, groupPeriod, groupTitle } from "./views/group.js";
@@ -143,7 +143,7 @@ export function groupAdminPages() {
     return `/private/groups/${g.slug}?done=saved`;
   });
   post("/private/groups/:slug/members", "join", async (c, g, body) => {
-    await addGroupMember(c.var.deps, requirePerson(c), g.slug, body);
+    await createGroupMember(c.var.deps, requirePerson(c), g.slug, body);
     return `/private/groups/${g.slug}?done=joined`;
   });
   post("/private/groups/:slug/members/:id/leave", "leave", async (c, g, body) => {
@@ -151,7 +151,7 @@ export function groupAdminPages() {
     return `/private/groups/${g.slug}?done=left`;
   });
   post("/private/groups/:slug/chairs", "chair", async (c, g, body) => {
-    await addGroupChair(c.var.deps, requirePerson(c), g.slug, body);
+    await createGroupChair(c.var.deps, requirePerson(c), g.slug, body);
     return `/private/groups/${g.slug}?done=chair`;
   });
 
@@ -187,7 +187,7 @@ export function groupAdminPages() {
     const actor = requirePerson(c);
     authorize(canCreateGroup(actor), "Only the secretariat removes chairs.");
     const slug = c.req.param("slug");
-    await removeGroupChair(c.var.deps, actor, slug, idParam(c.req.param("id")));
+    await deleteGroupChair(c.var.deps, actor, slug, idParam(c.req.param("id")));
     return c.redirect(`/private/groups/${slug}?done=unchaired`, 303);
   });
 

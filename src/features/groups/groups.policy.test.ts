@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, Person } from "../auth/actor.js";
+import type { Actor, Person } from "../../http/actor.js";
 import {
   canManageMeeting,
   canPlanMeetings,

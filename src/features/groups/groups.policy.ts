@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from "../auth/actor.js";
+import { type Actor, hasRole } from "../../http/actor.js";
 
 /** What a group policy needs to know: the people who chair it. */
 export type GroupChairing = { chairPersonIds: number[] };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { groupKinds } from "../../db/schema/index.js";
+import { optionalText } from "../../kit/zod.js";
 import { partialDate } from "../directory/directory.schemas.js";
 
 export const groupKindLabels: Record<(typeof groupKinds)[number], string> = {
@@ -7,14 +8,6 @@ export const groupKindLabels: Record<(typeof groupKinds)[number], string> = {
   tiger_team: "Tiger team",
   assessment_team: "Assessment team",
 };
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .optional()
-    .transform((v) => (v ? v : null));
 
 const optionalPartialDate = z
   .string()

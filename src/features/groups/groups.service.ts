@@ -1,10 +1,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { groupChairs, groupMemberships, people, workingGroups } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { findOrganisationByAcronym } from "../directory/directory.queries.js";
 import { canCreateGroup, canManageGroup } from "./groups.policy.js";
 import { findGroupBySlug, type GroupDetail } from "./groups.queries.js";
@@ -83,7 +83,7 @@ export async function updateGroup(deps: Deps, actor: Actor, slug: string, raw: u
 }
 
 /** An agency joins a group (participation is optional; the secretariat or the chair records it). */
-export async function addGroupMember(deps: Deps, actor: Actor, slug: string, raw: unknown) {
+export async function createGroupMember(deps: Deps, actor: Actor, slug: string, raw: unknown) {
   const group = await loadManagedGroup(deps, actor, slug);
   const input = parseInput(joinInput, raw);
   const org = await findOrganisationByAcronym(deps.db, input.organisation);
@@ -137,7 +137,7 @@ export async function endGroupMembership(
 }
 
 /** Appoints a chair: a person with the chair role, or a free-text label (secretariat only). */
-export async function addGroupChair(deps: Deps, actor: Actor, slug: string, raw: unknown) {
+export async function createGroupChair(deps: Deps, actor: Actor, slug: string, raw: unknown) {
   if (!canCreateGroup(actor)) throw forbidden("Only the secretariat appoints chairs.");
   const group = await findGroupBySlug(deps.db, slug);
   if (!group) throw notFound("The group");
@@ -166,7 +166,7 @@ export async function addGroupChair(deps: Deps, actor: Actor, slug: string, raw:
 }
 
 /** Removes a chair (secretariat only); the audit log keeps who it was. */
-export async function removeGroupChair(deps: Deps, actor: Actor, slug: string, chairId: number) {
+export async function deleteGroupChair(deps: Deps, actor: Actor, slug: string, chairId: number) {
   if (!canCreateGroup(actor)) throw forbidden("Only the secretariat removes chairs.");
   const group = await findGroupBySlug(deps.db, slug);
   const chair = group?.chairs.find((c) => c.id === chairId);

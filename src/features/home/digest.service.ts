@@ -1,8 +1,8 @@
 import { and, eq, like, not, sql } from "drizzle-orm";
 import { organisations, people, reminderLog } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import { type Person, systemActor } from "../../http/actor.js";
 import { write } from "../../kit/write.js";
-import { type Person, systemActor } from "../auth/actor.js";
 import { enqueueMail, type MailMessage } from "../mail/mail.outbox.service.js";
 import type { WaitingItem } from "./waiting.queries.js";
 import { waitingFor } from "./waiting.service.js";

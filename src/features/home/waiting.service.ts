@@ -2,8 +2,8 @@ import { count, eq, min } from "drizzle-orm";
 import { outbox } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { localStartDay } from "../../domain/time-zones.js";
+import { type Actor, hasRole, type Person } from "../../http/actor.js";
 import { plural } from "../../web/words.js";
-import { type Actor, hasRole, type Person } from "../auth/actor.js";
 import { agencyInboxItems, secretariatInboxFactItems } from "./inbox-facts.service.js";
 import {
   chairedGroupIds,

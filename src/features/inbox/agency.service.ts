@@ -1,11 +1,11 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { inboxDeliveries } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { AppError, forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
-import { addNote } from "./forward.service.js";
+import { createNote } from "./forward.service.js";
 import { canAcknowledgeInput, canAnswerForAgency } from "./inbox.policy.js";
 import { findInput } from "./inbox.queries.js";
 import { interestInput, noteInput } from "./inbox.schemas.js";
@@ -88,7 +88,7 @@ export async function replyToSecretariat(deps: Deps, actor: Actor, id: number, r
     deps,
     actor,
     async (tx, audit) => {
-      await addNote(
+      await createNote(
         tx,
         actor,
         { messageId: m.id, kind: "agency_reply", body: text, organisationId: orgId },

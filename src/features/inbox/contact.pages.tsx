@@ -11,10 +11,10 @@ import {
 } from "../../http/input-guard.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderMessage, renderPage } from "../../http/page.js";
+import type { UploadedFile } from "../../kit/uploads.js";
 import { ConfirmForm, CsrfField, Notice, PageHeader } from "../../web/components.js";
-import type { UploadedFile } from "../publications/publications.schemas.js";
 import {
-  addSenderInformation,
+  appendSenderInformation,
   confirmInput,
   findByConfirmToken,
   findByStatusToken,
@@ -173,7 +173,7 @@ export function contactPages() {
     return handleForm(
       c,
       async (body) => {
-        await addSenderInformation(c.var.deps, c.var.actor, token, body);
+        await appendSenderInformation(c.var.deps, c.var.actor, token, body);
         return `/contact/status?token=${encodeURIComponent(token)}&done=added`;
       },
       async (body, errors, message) => {

@@ -2,18 +2,18 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { inboxAttachments, inboxMessages, inboxNotes } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { AppError, invalid } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
+import type { UploadedFile } from "../../kit/uploads.js";
 import { write } from "../../kit/write.js";
 import { loadForum } from "../../web/forum.js";
-import type { Actor } from "../auth/actor.js";
 import { lockedUntil, recordFailure, throttleKey } from "../auth/throttle.service.js";
 import { enqueueMail } from "../mail/mail.outbox.service.js";
-import type { UploadedFile } from "../publications/publications.schemas.js";
 import { hashConfirmToken, newConfirmToken } from "../subscriptions/subscriptions.tokens.service.js";
 import { checkAttachments, storeAttachments } from "./inbox.files.service.js";
 import { acknowledgementMail, confirmInputMail } from "./inbox.mails.js";
-import { removePersonalData } from "./inbox.privacy.service.js";
+import { erasePersonalData } from "./inbox.privacy.service.js";
 import { contactInput, noteInput } from "./inbox.schemas.js";
 import { readInboxSettings } from "./inbox.settings.service.js";
 import { verifyStartedToken, verifyStatusToken } from "./inbox.tokens.service.js";
@@ -205,7 +205,7 @@ export async function withdrawInput(deps: Deps, actor: Actor, token: string | un
     deps,
     actor,
     async (tx, audit) => {
-      await removePersonalData(tx, row.id, now, "withdrawn by the sender");
+      await erasePersonalData(tx, row.id, now, "withdrawn by the sender");
       await tx
         .update(inboxMessages)
         .set({ status: "withdrawn", closedAt: now })
@@ -223,7 +223,7 @@ export async function withdrawInput(deps: Deps, actor: Actor, token: string | un
 }
 
 /** The sender answers the secretariat's question from their status page; the message is back in triage. */
-export async function addSenderInformation(
+export async function appendSenderInformation(
   deps: Deps,
   actor: Actor,
   token: string | undefined,

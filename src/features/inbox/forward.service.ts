@@ -9,10 +9,10 @@ import {
   people,
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { enqueueMail } from "../mail/mail.outbox.service.js";
 import { forwardedMail } from "./inbox.mails.js";
 import { canManageInbox } from "./inbox.policy.js";
@@ -135,7 +135,7 @@ export async function deliveriesOf(db: Db, ids: number[]) {
 }
 
 /** Inserts a note in the caller's transaction and returns its id. */
-export async function addNote(
+export async function createNote(
   tx: Db,
   actor: Actor,
   note: {

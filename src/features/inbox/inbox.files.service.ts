@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { invalid } from "../../http/errors.js";
+import { MAX_ATTACHMENTS_TOTAL } from "../../http/uploads.js";
+import type { UploadedFile } from "../../kit/uploads.js";
 import { safeFileName, storeFile } from "../publications/publications.files.service.js";
-import type { UploadedFile } from "../publications/publications.schemas.js";
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_ATTACHMENTS_TOTAL } from "./inbox.schemas.js";
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "./inbox.schemas.js";
 
 const megabytes = (n: number) => `${Math.max(1, Math.round(n / 1024 / 1024))} MB`;
 

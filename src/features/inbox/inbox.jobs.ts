@@ -1,12 +1,12 @@
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { inboxDeliveries, inboxMessages } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import { systemActor } from "../../http/actor.js";
 import { write } from "../../kit/write.js";
-import { systemActor } from "../auth/actor.js";
 import { enqueueMail } from "../mail/mail.outbox.service.js";
 import { focalPointsOf } from "./forward.service.js";
 import { reminderMail } from "./inbox.mails.js";
-import { removePersonalData } from "./inbox.privacy.service.js";
+import { erasePersonalData } from "./inbox.privacy.service.js";
 import { readInboxSettings } from "./inbox.settings.service.js";
 
 const DAY_MS = 86_400_000;
@@ -27,7 +27,7 @@ export async function expireUnconfirmedInput(deps: Deps): Promise<number> {
     deps,
     actor,
     async (tx, audit) => {
-      for (const id of ids) await removePersonalData(tx, id, now, "expired unconfirmed");
+      for (const id of ids) await erasePersonalData(tx, id, now, "expired unconfirmed");
       await tx
         .delete(inboxMessages)
         .where(and(inArray(inboxMessages.id, ids), eq(inboxMessages.status, "unconfirmed")));
@@ -64,7 +64,7 @@ export async function anonymiseOldInput(deps: Deps): Promise<number> {
     deps,
     actor,
     async (tx, audit) => {
-      for (const m of due) await removePersonalData(tx, m.id, now, "anonymised after the retention period");
+      for (const m of due) await erasePersonalData(tx, m.id, now, "anonymised after the retention period");
       await audit({
         action: "inbox.anonymise",
         subjectType: "inbox_message",

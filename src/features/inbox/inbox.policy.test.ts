@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Person } from "../auth/actor.js";
+import type { Person } from "../../http/actor.js";
 import {
   canAcknowledgeInput,
   canAnswerForAgency,

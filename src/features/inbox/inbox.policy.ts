@@ -1,4 +1,4 @@
-import { type Actor, hasRole, isSignedIn } from "../auth/actor.js";
+import { type Actor, hasRole, isSignedIn } from "../../http/actor.js";
 
 /** The secretariat triages public input, forwards it and answers the sender. */
 export const canManageInbox = (actor: Actor) => hasRole(actor, "secretariat");

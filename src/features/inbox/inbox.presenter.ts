@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { inputStatuses, senderKinds } from "../../db/schema/index.js";
-import type { Person } from "../auth/actor.js";
+import type { Person } from "../../http/actor.js";
 import { canManageInbox } from "./inbox.policy.js";
 import type { InboxRow, InputRecord } from "./inbox.queries.js";
 

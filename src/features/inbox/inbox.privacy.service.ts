@@ -9,7 +9,7 @@ import { deleteUnusedFiles } from "./inbox.files.service.js";
  * nothing else uses them). Mail to them still queued is not sent, and the copies of mail sent to them
  * are emptied. The reference, topic, kind and dates stay, so the register and yearly counts hold.
  */
-export async function removePersonalData(tx: Db, messageId: number, now: Date, why: string): Promise<void> {
+export async function erasePersonalData(tx: Db, messageId: number, now: Date, why: string): Promise<void> {
   const files = await tx
     .delete(inboxAttachments)
     .where(eq(inboxAttachments.messageId, messageId))

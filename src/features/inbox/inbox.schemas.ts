@@ -1,4 +1,5 @@
 // Zod with `.openapi()`: the API documents its request bodies with these schemas.
+
 import { z } from "@hono/zod-openapi";
 import {
   type AgencyInterest,
@@ -7,6 +8,7 @@ import {
   type SenderKind,
   senderKinds,
 } from "../../db/schema/index.js";
+import { optionalText } from "../../kit/zod.js";
 
 /** Human labels of the kinds of sender, in the form's order. */
 export const senderKindLabels: Record<SenderKind, string> = {
@@ -38,7 +40,6 @@ export const interestLabels: Record<AgencyInterest, string> = {
 /** At most this many PDFs per message, each at most this large, together at most the total. */
 export const MAX_ATTACHMENTS = 3;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_ATTACHMENTS_TOTAL = 20 * 1024 * 1024;
 /** Longest message text, in characters. */
 export const MAX_MESSAGE_CHARS = 20_000;
 
@@ -48,15 +49,6 @@ const text = (label: string, max: number) =>
     .trim()
     .min(1, `Enter ${label}.`)
     .max(max, `Use at most ${max.toLocaleString("en-GB")} characters.`);
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .optional()
-    .nullable()
-    .transform((v) => (v ? v : null));
 
 /** The public form at /contact (attachments travel separately). */
 export const contactInput = z.object({

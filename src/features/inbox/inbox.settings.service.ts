@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { forumSettings } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { canManageInbox } from "./inbox.policy.js";
 import { type InboxSettings, inboxSettingsInput } from "./inbox.schemas.js";
 

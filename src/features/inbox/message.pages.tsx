@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { Person } from "../../http/actor.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { notFound } from "../../http/errors.js";
@@ -6,7 +7,6 @@ import { handleForm, str } from "../../http/forms.js";
 import { authorize, idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { Notice, PageHeader } from "../../web/components.js";
-import type { Person } from "../auth/actor.js";
 import { listGroups } from "../groups/groups.queries.js";
 import { serveStoredFile } from "../publications/publications.download.export.js";
 import { recordReceipt, replyToSecretariat, setInterest } from "./agency.service.js";

@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { inboxMessages, workingGroups } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { AppError, invalid } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { enqueueMail } from "../mail/mail.outbox.service.js";
-import { addNote, loadForTriage } from "./forward.service.js";
+import { createNote, loadForTriage } from "./forward.service.js";
 import { secretariatMail } from "./inbox.mails.js";
 import { findInputByReference } from "./inbox.queries.js";
 import { classifyInput, declineInput, mergeInput, noteInput } from "./inbox.schemas.js";
@@ -32,7 +32,7 @@ export async function askSender(deps: Deps, actor: Actor, id: number, raw: unkno
     deps,
     actor,
     async (tx, audit) => {
-      const noteId = await addNote(tx, actor, { messageId: m.id, kind: "question", body: text }, now);
+      const noteId = await createNote(tx, actor, { messageId: m.id, kind: "question", body: text }, now);
       await tx.update(inboxMessages).set({ status: "awaiting_sender" }).where(eq(inboxMessages.id, m.id));
       await enqueueMail(tx, secretariatMail(deps.config, sender, "question", text, noteId), now);
       await audit({
@@ -57,7 +57,7 @@ export async function declineMessage(deps: Deps, actor: Actor, id: number, raw: 
     actor,
     async (tx, audit) => {
       if (reply) {
-        const noteId = await addNote(tx, actor, { messageId: m.id, kind: "decline", body: reply }, now);
+        const noteId = await createNote(tx, actor, { messageId: m.id, kind: "decline", body: reply }, now);
         await enqueueMail(tx, secretariatMail(deps.config, senderOf(m), "decline", reply, noteId), now);
       }
       await tx.update(inboxMessages).set({ status, closedAt: now }).where(eq(inboxMessages.id, m.id));
@@ -144,7 +144,7 @@ export async function answerSender(deps: Deps, actor: Actor, id: number, raw: un
     deps,
     actor,
     async (tx, audit) => {
-      const noteId = await addNote(tx, actor, { messageId: m.id, kind: "answer", body: text }, now);
+      const noteId = await createNote(tx, actor, { messageId: m.id, kind: "answer", body: text }, now);
       await tx
         .update(inboxMessages)
         .set({ status: "answered", answeredAt: now })

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { hasRole, roleLabels } from "../../http/actor.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { type Form, handleForm } from "../../http/forms.js";
@@ -17,7 +18,6 @@ import {
   TableScroll,
 } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
-import { hasRole, roleLabels } from "../auth/actor.js";
 import { setSessionCookie } from "../auth/auth.pages.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { ssoForPerson } from "../sso/sso.settings.queries.js";

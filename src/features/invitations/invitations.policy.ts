@@ -1,5 +1,5 @@
 import type { Role } from "../../db/schema/index.js";
-import { type Actor, hasRole } from "../auth/actor.js";
+import { type Actor, hasRole } from "../../http/actor.js";
 
 /** The secretariat invites anyone; a focal point invites people of their own agency. */
 export const canSeeInvitations = (actor: Actor) =>

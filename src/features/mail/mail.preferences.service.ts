@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { people } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, invalid } from "../../http/errors.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 
 /** The kinds of mail a person may turn off on their account page (the rest is always sent). */
 export const mailCategories = {

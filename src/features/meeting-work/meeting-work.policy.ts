@@ -1,5 +1,5 @@
 import type { MeetingMode, RegistrationMode } from "../../db/schema/index.js";
-import { type Actor, isSignedIn } from "../auth/actor.js";
+import { type Actor, isSignedIn } from "../../http/actor.js";
 import type { GroupChairing } from "../groups/groups.policy.js";
 import { canManageMeeting } from "../meetings/meetings.policy.js";
 

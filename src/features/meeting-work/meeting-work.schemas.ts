@@ -1,20 +1,13 @@
 // Zod with `.openapi()`: the API documents its request bodies with these schemas.
+
 import { z } from "@hono/zod-openapi";
 import { registrationModes } from "../../db/schema/index.js";
+import { optionalText } from "../../kit/zod.js";
 
 export const registrationModeLabels: Record<(typeof registrationModes)[number], string> = {
   in_person: "In person",
   virtual: "Virtual",
 };
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .optional()
-    .nullable()
-    .transform((v) => (v ? v : null));
 
 /** Registering oneself: how one will attend. */
 export const registrationInput = z.object({

@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, notFound } from "../../http/errors.js";
-import type { Actor } from "../auth/actor.js";
 import { findMeetingBySlug, type MeetingDetail } from "../meetings/meetings.queries.js";
 import { canManageMeetingWork } from "./meeting-work.policy.js";
 

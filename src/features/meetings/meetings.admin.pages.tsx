@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { instantToZoned } from "../../domain/time-zones.js";
+import type { Person } from "../../http/actor.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
@@ -16,7 +17,6 @@ import {
   PageHeader,
   TableScroll,
 } from "../../web/components.js";
-import type { Person } from "../auth/actor.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { canManageGroup } from "../groups/groups.policy.js";
 import { findGroupBySlug, listGroups } from "../groups/groups.queries.js";

@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Actor } from "../../http/actor.js";
 import { errorResponse, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { renderMarkdown } from "../../web/markdown.js";
-import type { Actor } from "../auth/actor.js";
 import {
   currentMemberCounts,
   findGroupBySlug,

@@ -1,7 +1,9 @@
 // Zod with `.openapi()`: the API documents its request bodies with these schemas.
+
 import { z } from "@hono/zod-openapi";
 import { meetingKinds, meetingModes } from "../../db/schema/index.js";
-import { isTimeZone, zonedToInstant } from "./time.js";
+import { isTimeZone, zonedToInstant } from "../../domain/time-zones.js";
+import { optionalText } from "../../kit/zod.js";
 
 export const meetingKindLabels: Record<(typeof meetingKinds)[number], string> = {
   sam_meeting: "Senior Agency Managers meeting",
@@ -16,13 +18,6 @@ export const meetingModeLabels: Record<(typeof meetingModes)[number], string> = 
 };
 
 // A form sends "" for an empty field, the API null: both mean none.
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 const checkbox = z
   .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])

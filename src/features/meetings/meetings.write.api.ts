@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { meetingKinds, meetingModes } from "../../db/schema/index.js";
+import { instantToZoned } from "../../domain/time-zones.js";
 import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
@@ -8,7 +9,6 @@ import type { Api } from "../../http/openapi.js";
 import { findMeetingBySlug, type MeetingDetail } from "./meetings.queries.js";
 import { meetingFields } from "./meetings.schemas.js";
 import { createMeeting, updateMeeting } from "./meetings.service.js";
-import { instantToZoned } from "./time.js";
 
 const MeetingWrite = parsedByUseCase(meetingFields, "MeetingWrite");
 const MeetingChange = parsedByUseCase(changeOf(meetingFields), "MeetingChange");

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { instantToZoned } from "../../domain/time-zones.js";
 import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
@@ -7,8 +8,7 @@ import type { Api } from "../../http/openapi.js";
 import { findMeetingBySlug } from "./meetings.queries.js";
 import { findSession, type MeetingSession } from "./sessions.queries.js";
 import { sessionInput } from "./sessions.schemas.js";
-import { addSession, deleteSession, updateSession } from "./sessions.service.js";
-import { instantToZoned } from "./time.js";
+import { createMeetingSession, deleteSession, updateSession } from "./sessions.service.js";
 
 /** A session as the API answers it: UTC instants, and the same times local to the meeting. */
 export const MeetingSessionSchema = z
@@ -77,7 +77,7 @@ export function registerMeetingSessionsApi(api: Api) {
     }),
     async (c) => {
       const m = await meetingOf(c, c.req.valid("param").slug);
-      const row = await addSession(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
+      const row = await createMeetingSession(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
       return c.json({ data: sessionJson(row, m.timeZone) }, 201);
     },
   );

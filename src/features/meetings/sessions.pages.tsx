@@ -11,7 +11,12 @@ import { ConfirmForm, PageHeader } from "../../web/components.js";
 import type { MeetingDetail } from "./meetings.queries.js";
 import { loadManagedMeeting } from "./meetings.service.js";
 import type { MeetingSession } from "./sessions.queries.js";
-import { addSession, deleteSession, loadManagedSession, updateSession } from "./sessions.service.js";
+import {
+  createMeetingSession,
+  deleteSession,
+  loadManagedSession,
+  updateSession,
+} from "./sessions.service.js";
 import { meetingWhen } from "./views/meeting.js";
 import { SessionForm } from "./views/session-form.js";
 
@@ -84,7 +89,7 @@ export function meetingSessionPages() {
     return handleForm(
       c,
       async (body) => {
-        await addSession(c.var.deps, requirePerson(c), m.slug, body);
+        await createMeetingSession(c.var.deps, requirePerson(c), m.slug, body);
         return programmeUrl(m, "session-added");
       },
       async (values, errors, message) => formPage(c, m, { values, errors, message }),

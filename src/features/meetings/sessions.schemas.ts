@@ -1,15 +1,10 @@
 // Zod with `.openapi()`: the API documents its request bodies with these schemas.
+
 import { z } from "@hono/zod-openapi";
+import { optionalText } from "../../kit/zod.js";
 import { localTime } from "./meetings.schemas.js";
 
 /** Optional text; empty or null (the API's "none") becomes null. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 /**
  * A session as the secretariat enters it (form or API). Times are local to `timeZone`, which

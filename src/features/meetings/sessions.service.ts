@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { meetingSessions } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { resolveSessionTimes } from "../../domain/meeting-sessions.js";
+import type { Actor } from "../../http/actor.js";
 import { invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import type { MeetingDetail } from "./meetings.queries.js";
 import { loadManagedMeeting } from "./meetings.service.js";
 import { findSession } from "./sessions.queries.js";
@@ -36,7 +36,7 @@ function toColumns(m: MeetingDetail, raw: unknown) {
 }
 
 /** Adds a session to a meeting's programme (the secretariat; a chair for their group's meetings). */
-export async function addSession(deps: Deps, actor: Actor, slug: string, raw: unknown) {
+export async function createMeetingSession(deps: Deps, actor: Actor, slug: string, raw: unknown) {
   const m = await loadManagedMeeting(deps, actor, slug);
   const columns = toColumns(m, raw);
   return write(deps, actor, async (tx, audit) => {

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { articleStatuses, newsDatePrecisions } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
@@ -8,7 +9,6 @@ import { apiPerson, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { parseInput } from "../../http/validation.js";
 import { renderMarkdown } from "../../web/markdown.js";
-import type { Actor } from "../auth/actor.js";
 import { NEWS_PER_PAGE } from "./news.pages.js";
 import { canManageNews, canReadArticle } from "./news.policy.js";
 import { publishArticle, scheduleArticle, unpublishArticle } from "./news.publishing.service.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Person } from "../auth/actor.js";
-import { systemActor, visitor } from "../auth/actor.js";
+import type { Person } from "../../http/actor.js";
+import { systemActor, visitor } from "../../http/actor.js";
 import { canManageNews, canReadArticle, isLive } from "./news.policy.js";
 
 const person = (roles: Person["roles"]): Person => ({

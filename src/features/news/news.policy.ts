@@ -1,5 +1,5 @@
 import type { ArticleStatus } from "../../db/schema/index.js";
-import { type Actor, hasRole } from "../auth/actor.js";
+import { type Actor, hasRole } from "../../http/actor.js";
 
 /** Only the secretariat (or the system: seed, scheduler) writes news. */
 export const canManageNews = (actor: Actor) => actor.kind === "system" || hasRole(actor, "secretariat");

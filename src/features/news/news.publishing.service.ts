@@ -1,10 +1,10 @@
 import { and, eq, inArray, lte } from "drizzle-orm";
 import { newsArticles } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import { type Actor, systemActor } from "../../http/actor.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import { type Actor, systemActor } from "../auth/actor.js";
 import { queueArticleNotifications } from "../subscriptions/subscriptions.service.js";
 import { canManageNews } from "./news.policy.js";
 import { type Article, findArticle, listDueArticles } from "./news.queries.js";

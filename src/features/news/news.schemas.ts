@@ -1,15 +1,9 @@
 // Zod with `.openapi()`: the API documents its request bodies with these schemas.
+
 import { z } from "@hono/zod-openapi";
 import { type ArticleContent, newsDatePrecisions } from "../../db/schema/index.js";
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .optional()
-    .nullable()
-    .transform((v) => (v ? v : null));
+import { slugify } from "../../kit/slugs.js";
+import { optionalText } from "../../kit/zod.js";
 
 /** A calendar day as YYYY-MM-DD that really exists. */
 export const isoDay = z
@@ -111,13 +105,7 @@ export function toContent(input: z.infer<typeof articleInput>): ArticleContent {
 
 /** Turns a title into an address segment: lower-case ASCII words joined by hyphens, at most 80 characters. */
 export function slugFromTitle(title: string): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  const slug = slugify(title.replace(/&/g, " and "));
   const cut = slug.length > 80 ? slug.slice(0, 80).replace(/-[^-]*$/, "") : slug;
   return cut || "article";
 }

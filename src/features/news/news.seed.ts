@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { newsArticles } from "../../db/schema/index.js";
-import { systemActor } from "../auth/actor.js";
+import { systemActor } from "../../http/actor.js";
 import { articleInput, toContent } from "./news.schemas.js";
-import { addRevision } from "./news.service.js";
+import { createRevision } from "./news.service.js";
 
 /** One article in `data/<dataset>/news.json`: the article input plus its address, sources and caveats. */
 export const datasetNews = z.intersection(
@@ -41,7 +41,7 @@ export async function seedNews(tx: Db, items: DatasetNews[]): Promise<number> {
       .onConflictDoNothing()
       .returning({ id: newsArticles.id });
     if (!row) continue;
-    await addRevision(tx, seed, row.id, content, "Loaded from the dataset", publishAt);
+    await createRevision(tx, seed, row.id, content, "Loaded from the dataset", publishAt);
     added++;
   }
   return added;

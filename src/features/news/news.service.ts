@@ -2,10 +2,10 @@ import { eq, max } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { type ArticleContent, newsArticles, newsRevisions } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { canManageNews } from "./news.policy.js";
 import { type Article, findArticle, findRevision } from "./news.queries.js";
 import { articleInput, slugFromTitle, toContent, uniqueSlug } from "./news.schemas.js";
@@ -13,7 +13,7 @@ import { articleInput, slugFromTitle, toContent, uniqueSlug } from "./news.schem
 const onlySecretariat = "Only the secretariat can write news.";
 
 /** Stores the next revision of an article: who, when, and the whole content. */
-export async function addRevision(
+export async function createRevision(
   tx: Db,
   actor: Actor,
   articleId: number,
@@ -56,7 +56,7 @@ export async function createArticle(deps: Deps, actor: Actor, raw: unknown): Pro
       .insert(newsArticles)
       .values({ ...content, slug, status: "draft", createdAt: now, updatedAt: now })
       .returning();
-    await addRevision(tx, actor, row!.id, content, "Created", now);
+    await createRevision(tx, actor, row!.id, content, "Created", now);
     await audit({
       action: "news.create",
       subjectType: "news_article",
@@ -111,7 +111,7 @@ async function saveContent(
       .set({ ...content, updatedAt: now })
       .where(eq(newsArticles.id, current.id))
       .returning();
-    const number = await addRevision(tx, actor, current.id, content, note, now);
+    const number = await createRevision(tx, actor, current.id, content, note, now);
     await audit({
       action,
       subjectType: "news_article",

@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from "../auth/actor.js";
+import { type Actor, hasRole } from "../../http/actor.js";
 
 /** The secretariat edits content pages. */
 export const canEditPages = (actor: Actor) => actor.kind === "system" || hasRole(actor, "secretariat");

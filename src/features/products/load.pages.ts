@@ -1,7 +1,7 @@
+import type { Person } from "../../http/actor.js";
 import type { AppContext } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { authorize, idParam, requirePerson } from "../../http/guards.js";
-import type { Person } from "../auth/actor.js";
 import { canReadProducts } from "./products.policy.js";
 import { findProductBySlug, type ProductDetail } from "./products.queries.js";
 import type { RoundDetail } from "./rounds/rounds.queries.js";

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { organisations } from "../../db/schema/index.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, invalid } from "../../http/errors.js";
-import type { Actor } from "../auth/actor.js";
 
 /** The fields a request may name an agency with (API clients send any of them). */
 const ACRONYM_KEYS = ["agency", "organisation", "organization"] as const;

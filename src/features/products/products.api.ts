@@ -9,7 +9,7 @@ import { loadProduct } from "./load.pages.js";
 import { ProductJson, productJson, VersionJson, versionJson } from "./products.presenter.js";
 import { findProductBySlug, findVersion, listProducts, listVersions } from "./products.queries.js";
 import { productInput, versionInput } from "./products.schemas.js";
-import { addVersion, createProduct, updateProduct } from "./products.service.js";
+import { createProduct, createVersion, updateProduct } from "./products.service.js";
 import { registerRoundChangesApi } from "./round-changes/round-changes.api.js";
 import { registerRoundsApi } from "./rounds/rounds.api.js";
 
@@ -170,7 +170,7 @@ export function registerProductsApi(api: Api) {
     async (c) => {
       const { actor, product } = await loadProduct(c);
       return c.json(
-        { data: versionJson(await addVersion(c.var.deps, actor, product.slug, c.req.valid("json"))) },
+        { data: versionJson(await createVersion(c.var.deps, actor, product.slug, c.req.valid("json"))) },
         201,
       );
     },

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { Actor } from "../../http/actor.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
@@ -7,7 +8,6 @@ import { renderPrivate } from "../../http/page.js";
 import type { FormValues } from "../../kit/forms.js";
 import { EmptyState, Notice, PageHeader, Pagination, TableScroll, Tag } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
-import type { Actor } from "../auth/actor.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { EndorsementSummary } from "./endorsement/views/endorsement-summary.js";
 import { loadProduct, productPath } from "./load.pages.js";

@@ -1,4 +1,4 @@
-import { type Actor, hasRole, isSignedIn } from "../auth/actor.js";
+import { type Actor, hasRole, isSignedIn } from "../../http/actor.js";
 import { canManageGroup } from "../groups/groups.policy.js";
 
 /** What product policies need: the people chairing the lead group, and the product's stage. */

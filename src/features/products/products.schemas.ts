@@ -1,4 +1,5 @@
 // Zod with `.openapi()`: the API documents its request bodies with these schemas.
+
 import { z } from "@hono/zod-openapi";
 import {
   type CommentCategory,
@@ -12,7 +13,8 @@ import {
   type SilenceMeaning,
   silenceMeanings,
 } from "../../db/schema/index.js";
-import { isTimeZone, zonedToInstant } from "../meetings/time.js";
+import { isTimeZone, zonedToInstant } from "../../domain/time-zones.js";
+import { optionalText } from "../../kit/zod.js";
 
 export const productKindLabels: Record<ProductKind, string> = {
   global_exploration_roadmap: "Roadmap edition",
@@ -45,14 +47,6 @@ export const silenceLabels: Record<SilenceMeaning, string> = {
   abstain: "Silence counts as abstention",
   non_concur: "Silence counts as non-concurrence",
 };
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 /** Agency acronyms from repeated form fields, one string, or a JSON array. */
 const acronyms = z

@@ -12,10 +12,10 @@ import {
 import type { Deps } from "../../deps.js";
 import { reattachComment } from "../../domain/comment-matching.js";
 import { parseSections } from "../../domain/sections.js";
+import type { Actor } from "../../http/actor.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { canAddVersion, canCreateProduct, canEditProduct } from "./products.policy.js";
 import {
   findProductBySlug,
@@ -196,7 +196,7 @@ async function reattachOpenComments(tx: Db, productId: number, version: Version)
 }
 
 /** Adds a version (a new immutable row); open comments follow to the matching sections. */
-export async function addVersion(deps: Deps, actor: Actor, slug: string, raw: unknown): Promise<Version> {
+export async function createVersion(deps: Deps, actor: Actor, slug: string, raw: unknown): Promise<Version> {
   const product = await findProductBySlug(deps.db, slug);
   if (!product) throw notFound("The product");
   if (!canEditProduct(actor, product))

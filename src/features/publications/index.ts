@@ -1,5 +1,5 @@
 import type { Feature } from "../../http/feature.js";
-import { publicationAdminPages } from "./publications.admin.js";
+import { publicationAdminPages } from "./publications.admin.pages.js";
 import { registerPublicationsApi } from "./publications.api.js";
 import { publicationFeedPages } from "./publications.feeds.pages.js";
 import { publicationPages } from "./publications.pages.js";

@@ -13,7 +13,7 @@ import {
   publicationChoices,
 } from "./publications.queries.js";
 import { publicationFields, publicationInput } from "./publications.schemas.js";
-import { addPublication, updatePublication } from "./publications.service.js";
+import { createPublication, updatePublication } from "./publications.service.js";
 
 const PublicationJson = z
   .object({
@@ -151,7 +151,7 @@ export function registerPublicationsApi(api: Api) {
       responses: { 201: json(z.object({ data: PublicationJson }), "Created"), ...errors },
     }),
     async (c) => {
-      const p = await addPublication(c.var.deps, c.var.actor, c.req.valid("json"));
+      const p = await createPublication(c.var.deps, c.var.actor, c.req.valid("json"));
       return c.json({ data: publicationJson(p, await slugMap(c.var.deps.db)) }, 201);
     },
   );

@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { storedFiles } from "../../db/schema/index.js";
 import { invalid } from "../../http/errors.js";
-import { MAX_PDF_BYTES, type UploadedFile } from "./publications.schemas.js";
+import { MAX_PDF_BYTES } from "../../http/uploads.js";
+import type { UploadedFile } from "../../kit/uploads.js";
 
 const megabytes = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 

@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from "../auth/actor.js";
+import { type Actor, hasRole } from "../../http/actor.js";
 
 /** The secretariat (and the command line) add, change and delete publications and their files. */
 export const canManagePublications = (actor: Actor) =>

@@ -1,6 +1,8 @@
 // Zod with `.openapi()`: the API documents its request bodies with these schemas.
+
 import { z } from "@hono/zod-openapi";
 import { type PublicationCategory, publicationCategories } from "../../db/schema/index.js";
+import { optionalText } from "../../kit/zod.js";
 import { partialDate } from "../directory/directory.schemas.js";
 
 /** Human labels for the category vocabulary, in the order the library lists them. */
@@ -14,18 +16,6 @@ export const categoryLabels: Record<PublicationCategory, string> = {
   paper: "Paper",
   other: "Other",
 };
-
-/** The largest PDF the library accepts. */
-export const MAX_PDF_BYTES = 50 * 1024 * 1024;
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .optional()
-    .nullable()
-    .transform((v) => (v ? v : null));
 
 const checkbox = z
   .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
@@ -107,18 +97,3 @@ export const publicationInput = publicationFields.refine((p) => !p.uncertain || 
   message: "Say what is uncertain about this publication.",
 });
 export type PublicationInput = z.infer<typeof publicationInput>;
-
-/** A file as it arrived in a form. */
-export type UploadedFile = { name: string; type: string; bytes: Uint8Array };
-
-/** Turns a title into an address segment: "The Global Exploration Roadmap" -> "the-global-exploration-roadmap". */
-export function slugifyTitle(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-}

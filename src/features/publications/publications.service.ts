@@ -1,19 +1,16 @@
 import { eq, sql } from "drizzle-orm";
 import { publications } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
+import { slugify } from "../../kit/slugs.js";
+import type { UploadedFile } from "../../kit/uploads.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { checkPdf, extractPdfText, safeFileName, sha256Of, storeFile } from "./publications.files.service.js";
 import { canManagePublications } from "./publications.policy.js";
 import { findPublication, type Publication } from "./publications.queries.js";
-import {
-  type PublicationInput,
-  publicationInput,
-  slugifyTitle,
-  type UploadedFile,
-} from "./publications.schemas.js";
+import { type PublicationInput, publicationInput } from "./publications.schemas.js";
 
 type Columns = Partial<typeof publications.$inferInsert>;
 
@@ -24,7 +21,7 @@ async function resolve(
   file: UploadedFile | null,
   current?: Publication,
 ) {
-  const slug = input.slug ?? current?.slug ?? slugifyTitle(input.title);
+  const slug = input.slug ?? current?.slug ?? slugify(input.title, 80);
   if (!slug) throw invalid({ slug: "Enter an address for this publication." });
   const [clash] = await deps.db
     .select({ id: publications.id })
@@ -80,7 +77,7 @@ async function fileColumns(file: UploadedFile | null): Promise<Columns> {
 }
 
 /** Adds a publication, with its PDF or link (secretariat only). */
-export async function addPublication(
+export async function createPublication(
   deps: Deps,
   actor: Actor,
   raw: unknown,

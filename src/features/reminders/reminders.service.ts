@@ -1,7 +1,7 @@
 import { reminderLog } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import { systemActor } from "../../http/actor.js";
 import { write } from "../../kit/write.js";
-import { systemActor } from "../auth/actor.js";
 import type { MailMessage } from "../mail/mail.outbox.service.js";
 import { enqueueMail } from "../mail/mail.outbox.service.js";
 import { actionMail, meetingNextWeekMail, registrationOpenMail } from "./reminders.mails.js";

@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { Deps } from "../../deps.js";
+import { systemActor } from "../../http/actor.js";
 import { AppError } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
-import { systemActor } from "../auth/actor.js";
 import { reportHtml } from "./document/html.export.js";
 import { reportMarkdown } from "./document/markdown.export.js";
 import { reportPdf } from "./document/pdf.export.js";

@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from "../auth/actor.js";
+import { type Actor, hasRole } from "../../http/actor.js";
 
 const isSecretariat = (actor: Actor) => actor.kind === "system" || hasRole(actor, "secretariat");
 

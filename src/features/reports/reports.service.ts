@@ -7,10 +7,10 @@ import {
   publications,
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { AppError, forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { extractPdfText, storeFile } from "../publications/publications.files.service.js";
 import { buildReportDocument, type ReportDocument } from "./document/document.queries.js";
 import { reportPdf } from "./document/pdf.export.js";

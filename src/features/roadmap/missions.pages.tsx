@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { Person } from "../../http/actor.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { notFound } from "../../http/errors.js";
@@ -7,7 +8,6 @@ import { authorize, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import type { FormValues } from "../../kit/forms.js";
 import { EmptyState, Notice, PageHeader } from "../../web/components.js";
-import type { Person } from "../auth/actor.js";
 import { cachedOrganisations } from "../directory/organisations.cache.queries.js";
 import { listObjectiveChoices } from "../ger/ger.queries.js";
 import { missionNotices as notices } from "./missions.notices.pages.js";
@@ -21,7 +21,7 @@ import {
 } from "./roadmap.policy.js";
 import { findMissionBySlug, listMissions, type Mission } from "./roadmap.queries.js";
 import { parseFilters } from "./roadmap.schemas.js";
-import { addMission, missionValues, proposeMissionChange, updateMission } from "./roadmap.service.js";
+import { createMission, missionValues, proposeMissionChange, updateMission } from "./roadmap.service.js";
 import { formValuesOf, MissionForm } from "./views/mission-form.js";
 import { MissionTable } from "./views/mission-table.js";
 
@@ -140,7 +140,8 @@ export function missionAdminPages() {
     authorize(canAddMission(actor), "Only focal points and the secretariat can add missions.");
     return handleForm(
       c,
-      async (body) => `/private/missions?done=added&slug=${(await addMission(c.var.deps, actor, body)).slug}`,
+      async (body) =>
+        `/private/missions?done=added&slug=${(await createMission(c.var.deps, actor, body)).slug}`,
       (body, errors, message) => formPage(c, newPage(actor), body, errors, message),
     );
   });

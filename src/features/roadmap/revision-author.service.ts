@@ -1,4 +1,4 @@
-import type { Actor } from "../auth/actor.js";
+import type { Actor } from "../../http/actor.js";
 
 /**
  * Who a mission revision or proposal names: the person (by id too, so erasing them finds the copy

@@ -7,7 +7,7 @@ import type { Api } from "../../http/openapi.js";
 import { registerMissionImportApi } from "./import/mission-import.api.js";
 import { findMissionBySlug, listMissions } from "./roadmap.queries.js";
 import { missionFields, parseFilters } from "./roadmap.schemas.js";
-import { addMission, missionValues, updateMission } from "./roadmap.service.js";
+import { createMission, missionValues, updateMission } from "./roadmap.service.js";
 
 const fields = {
   name: z.string().openapi({ example: "Artemis III" }),
@@ -109,7 +109,7 @@ export function registerRoadmapApi(api: Api) {
       responses: { 201: json(z.object({ data: Mission }), "Created"), ...errors },
     }),
     async (c) => {
-      const m = await addMission(c.var.deps, apiPerson(c), c.req.valid("json"));
+      const m = await createMission(c.var.deps, apiPerson(c), c.req.valid("json"));
       return c.json({ data: missionValues(m) }, 201);
     },
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema/index.js";
-import { type Actor, systemActor, visitor } from "../auth/actor.js";
+import { type Actor, systemActor, visitor } from "../../http/actor.js";
 import {
   canAddMission,
   canChooseMissionLead,

@@ -1,4 +1,4 @@
-import { type Actor, hasRole, isSignedIn } from "../auth/actor.js";
+import { type Actor, hasRole, isSignedIn } from "../../http/actor.js";
 
 /** What the mission policies need to know about a mission. */
 export type MissionRef = { leadOrganisationId: number | null; partners: Array<{ id: number }> };

@@ -9,10 +9,10 @@ import {
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { formatAtPrecision } from "../../domain/mission-dates.js";
+import type { Actor } from "../../http/actor.js";
 import { AppError, forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { resolve } from "./missions.resolve.service.js";
 import { revisionAuthor } from "./revision-author.service.js";
 import {
@@ -78,7 +78,7 @@ async function savePartners(tx: Db, missionId: number, partnerIds: number[]) {
 }
 
 /** Adds a mission: focal points for their own agency, the secretariat for any. */
-export async function addMission(deps: Deps, actor: Actor, raw: unknown): Promise<Mission> {
+export async function createMission(deps: Deps, actor: Actor, raw: unknown): Promise<Mission> {
   if (!canAddMission(actor)) throw forbidden("Only focal points and the secretariat can add missions.");
   const input = parseInput(missionInput, raw);
   const { columns, partnerIds, objectiveIds } = await resolve(deps, actor, input);

@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { parseInput } from "../../http/validation.js";
-import type { Actor } from "../auth/actor.js";
 import { contentPageRoutes } from "../pages/pages.pages.js";
 import { candidatesOf, countMatches, withinFilters } from "./search.counts.service.js";
 import { parseQuery, RANK_CANDIDATES, type SearchRow, searchMatches, searchPage } from "./search.queries.js";

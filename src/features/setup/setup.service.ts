@@ -3,11 +3,11 @@ import { and, eq, like, sql } from "drizzle-orm";
 import { z } from "zod";
 import { forumSettings, people } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import { systemActor } from "../../http/actor.js";
 import { invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
 import { loadForum } from "../../web/forum.js";
-import { systemActor } from "../auth/actor.js";
 import { choosePasswordSchema } from "../auth/auth.schemas.js";
 import { hashPassword } from "../auth/passwords.service.js";
 

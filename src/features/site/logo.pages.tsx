@@ -3,12 +3,12 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError, type FieldErrors, notFound } from "../../http/errors.js";
 import { personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import { uploadBody } from "../../kit/uploads.js";
 import { ConfirmForm, CsrfField, ErrorSummary, Notice, PageHeader } from "../../web/components.js";
 import { loadForum, logoExtension, logoPath } from "../../web/forum.js";
 import { canEditPages } from "../pages/pages.policy.js";
-import { uploadBody } from "../publications/publications.admin.js";
 import { serveStoredFile } from "../publications/publications.download.export.js";
-import { removeLogo, setLogo } from "./logo.service.js";
+import { deleteLogo, setLogo } from "./logo.service.js";
 
 const notices: Record<string, string> = {
   changed: "The new logo is in the header of every page.",
@@ -132,7 +132,7 @@ export function logoPages() {
   });
 
   app.post("/private/site/logo/remove", async (c) => {
-    await removeLogo(c.var.deps, guard(c));
+    await deleteLogo(c.var.deps, guard(c));
     return c.redirect("/private/site/logo?done=removed", 303);
   });
 

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, invalid } from "../../http/errors.js";
+import type { UploadedFile } from "../../kit/uploads.js";
 import { write } from "../../kit/write.js";
 import { loadForum } from "../../web/forum.js";
-import type { Actor } from "../auth/actor.js";
 import { canEditPages } from "../pages/pages.policy.js";
 import { storeFile } from "../publications/publications.files.service.js";
-import type { UploadedFile } from "../publications/publications.schemas.js";
 
 /** A logo is a small picture in the header; half a megabyte is far more than one needs. */
 export const MAX_LOGO_BYTES = 512 * 1024;
@@ -55,7 +55,7 @@ export async function setLogo(deps: Deps, actor: Actor, file: UploadedFile | nul
 }
 
 /** Takes the logo away: the header shows the forum's short name again. */
-export async function removeLogo(deps: Deps, actor: Actor): Promise<void> {
+export async function deleteLogo(deps: Deps, actor: Actor): Promise<void> {
   if (!canEditPages(actor)) throw forbidden(onlySecretariat);
   if (!(await loadForum(deps)).logo) return;
   await write(deps, actor, async (tx, audit) => {

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
+import { roleLabels } from "../../http/actor.js";
 import type { AppEnv } from "../../http/env.js";
 import { authorize, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { PageHeader } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import { listAudit } from "../audit/audit.queries.js";
-import { roleLabels } from "../auth/actor.js";
 import { canEditAgencyProfile, canReadAuditLog, canReadPrivateArea } from "../directory/directory.policy.js";
 import { countPeople } from "../directory/directory.queries.js";
 import { cachedOrganisationByAcronym } from "../directory/organisations.cache.queries.js";

@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { forumSettings } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
 import { loadForum } from "../../web/forum.js";
-import type { Actor } from "../auth/actor.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
 
 /** The secretariat's contact block as edited in the private area. */

@@ -3,11 +3,11 @@ import { desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { forumRevisions, forumSettings } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, notFound } from "../../http/errors.js";
 import { write } from "../../kit/write.js";
 import { type Forum, forumSchema, loadForum } from "../../web/forum.js";
 import { navSections } from "../../web/nav.js";
-import type { Actor } from "../auth/actor.js";
 import { canEditPages } from "../pages/pages.policy.js";
 import { parseSiteTexts } from "./texts.schemas.js";
 

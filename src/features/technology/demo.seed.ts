@@ -8,9 +8,9 @@ import {
   technologyNeeds,
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden } from "../../http/errors.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { canManageDemoData } from "./technology.policy.js";
 
 /** The agencies the demonstration dataset gives capabilities to (those present are used). */
@@ -159,7 +159,7 @@ async function removeDemoRows(tx: Db) {
 }
 
 /** Deletes every demonstration capability and need; real records are untouched (command line only). */
-export async function removeDemoData(deps: Deps, actor: Actor) {
+export async function deleteDemoData(deps: Deps, actor: Actor) {
   if (!canManageDemoData(actor))
     throw forbidden("The demonstration dataset is removed from the command line.");
   return write(deps, actor, async (tx, audit) => {

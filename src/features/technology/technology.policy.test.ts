@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, Person } from "../auth/actor.js";
-import { systemActor, visitor } from "../auth/actor.js";
+import type { Actor, Person } from "../../http/actor.js";
+import { systemActor, visitor } from "../../http/actor.js";
 import {
   canAddCapabilities,
   canAddNeeds,

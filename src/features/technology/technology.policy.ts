@@ -1,4 +1,4 @@
-import { type Actor, hasRole, isSignedIn } from "../auth/actor.js";
+import { type Actor, hasRole, isSignedIn } from "../../http/actor.js";
 
 const isSecretariat = (actor: Actor) => actor.kind === "system" || hasRole(actor, "secretariat");
 const isFocalPointOf = (actor: Actor, organisationId: number | null) =>

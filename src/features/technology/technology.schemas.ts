@@ -1,20 +1,16 @@
 // Zod with `.openapi()`: the API documents its request bodies with these schemas.
+
 import { z } from "@hono/zod-openapi";
 import { type Destination, destinations } from "../../db/schema/index.js";
+import { optionalText as nullableText } from "../../kit/zod.js";
 
 /** An area code of the controlled vocabulary: a capital letter then 1 to 9 capitals or digits (`PROP`). */
 export const areaCodePattern = /^[A-Z][A-Z0-9]{1,9}$/;
 /** A technology code of the controlled vocabulary: 2 to 6 capitals, a hyphen, 3 or 4 digits (`GER-019`). */
 export const technologyCodePattern = /^[A-Z]{2,6}-[0-9]{3,4}$/;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .optional()
-    .nullable()
-    .transform((v) => v ?? "");
+/** Optional text that is "" rather than null when empty (the records store empty strings). */
+const optionalText = (max: number) => nullableText(max).transform((v) => v ?? "");
 
 /** A list from an array or from text with one item per line. */
 const lines = (max: number) =>

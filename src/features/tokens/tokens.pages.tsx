@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { hasRole } from "../../http/actor.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError, type FieldErrors } from "../../http/errors.js";
 import { formBody, str } from "../../http/forms.js";
@@ -13,7 +14,6 @@ import {
   PageHeader,
   Select,
 } from "../../web/components.js";
-import { hasRole } from "../auth/actor.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { canChooseTokenAgency, canSeeTokens } from "./tokens.policy.js";
 import { listTokens } from "./tokens.queries.js";

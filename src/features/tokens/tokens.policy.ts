@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from "../auth/actor.js";
+import { type Actor, hasRole } from "../../http/actor.js";
 
 /** Tokens are managed by people signed in on the website, never by a request holding a token. */
 const signedInInPerson = (actor: Actor) => actor.kind === "person" && actor.token === undefined;

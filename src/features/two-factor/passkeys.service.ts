@@ -12,11 +12,11 @@ import { z } from "zod";
 import { passkeys } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { newRecoveryCodes } from "../../domain/totp.js";
+import type { Actor, Person } from "../../http/actor.js";
 import { AppError, forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
 import { loadForum } from "../../web/forum.js";
-import type { Actor, Person } from "../auth/actor.js";
 import { factorsOf, releaseSessionsOf, replaceRecoveryCodes } from "./factors.queries.js";
 import { twoFactorRequiredFor } from "./requirement.service.js";
 

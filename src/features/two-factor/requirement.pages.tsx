@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { roles } from "../../db/schema/index.js";
+import { roleLabels } from "../../http/actor.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { authorize, idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { ConfirmForm, CsrfField, Notice, PageHeader } from "../../web/components.js";
-import { roleLabels } from "../auth/actor.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
 import { findPerson } from "../directory/directory.queries.js";
 import { canSetTwoFactorRequirement, requiredRoles, setRequiredRoles } from "./requirement.service.js";

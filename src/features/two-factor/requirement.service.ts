@@ -3,10 +3,10 @@ import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { forumSettings, type Role, roles } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
 import { factorsOf, hasSecondFactor } from "./factors.queries.js";
 

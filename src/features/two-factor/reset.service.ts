@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { forbidden, notFound } from "../../http/errors.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
 import { findPerson } from "../directory/directory.queries.js";
 import { deleteFactorsOf } from "./factors.queries.js";

@@ -3,10 +3,10 @@ import { z } from "zod";
 import { people, totpFactors } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { looksLikeRecoveryCode, matchingStep, newRecoveryCodes, newTotpSecret } from "../../domain/totp.js";
+import type { Actor, Person } from "../../http/actor.js";
 import { AppError, forbidden } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor, Person } from "../auth/actor.js";
 import {
   clearFailedGuesses,
   recordFailedGuess,

@@ -8,7 +8,7 @@ import type { Api } from "../../http/openapi.js";
 import { findGroupBySlug } from "../groups/groups.queries.js";
 import { type Deliverable as DeliverableRow, listDeliverables, listOutlooks } from "./workplan.queries.js";
 import { deliverableInput, outlookInput } from "./workplan.schemas.js";
-import { addDeliverable, saveOutlook, updateDeliverable } from "./workplan.service.js";
+import { createDeliverable, saveOutlook, updateDeliverable } from "./workplan.service.js";
 
 const Deliverable = z
   .object({
@@ -102,7 +102,7 @@ export function registerWorkplanApi(api: Api) {
     async (c) => {
       const actor = apiPerson(c);
       const g = await groupOf(c, c.req.valid("param").slug);
-      const row = await addDeliverable(c.var.deps, actor, g.slug, c.req.valid("json"));
+      const row = await createDeliverable(c.var.deps, actor, g.slug, c.req.valid("json"));
       const d = (await listDeliverables(c.var.deps.db, g.id)).find((x) => x.id === row.id)!;
       return c.json({ data: deliverableJson(d) }, 201);
     },

@@ -13,7 +13,7 @@ import { loadManagedGroup } from "../groups/groups.service.js";
 import { groupTitle } from "../groups/views/group.js";
 import { DeliverableForm, DeliverableTable, OutlookForm, type Values } from "./views/workplan.js";
 import { listDeliverables, listOutlooks } from "./workplan.queries.js";
-import { addDeliverable, saveOutlook, updateDeliverable } from "./workplan.service.js";
+import { createDeliverable, saveOutlook, updateDeliverable } from "./workplan.service.js";
 
 const notices: Record<string, string> = {
   added: "The deliverable was added to the workplan.",
@@ -107,7 +107,7 @@ export function workplanPages() {
     return handleForm(
       c,
       async (body) => {
-        await addDeliverable(c.var.deps, requirePerson(c), g.slug, body);
+        await createDeliverable(c.var.deps, requirePerson(c), g.slug, body);
         return `/private/groups/${g.slug}/workplan?done=added`;
       },
       (values, errors, message) => page(c, g, { form: "add", values, errors, message }),

@@ -1,6 +1,8 @@
 // Zod with `.openapi()`: the API documents its request bodies with these schemas.
+
 import { z } from "@hono/zod-openapi";
 import { deliverableStatuses } from "../../db/schema/index.js";
+import { optionalText } from "../../kit/zod.js";
 import { isoDay } from "../actions/actions.schemas.js";
 
 export const deliverableStatusLabels: Record<(typeof deliverableStatuses)[number], string> = {
@@ -9,15 +11,6 @@ export const deliverableStatusLabels: Record<(typeof deliverableStatuses)[number
   done: "Done",
   dropped: "Dropped",
 };
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .optional()
-    .nullable()
-    .transform((v) => (v ? v : null));
 
 /** A workplan deliverable as a group's chair or the secretariat enters it. */
 export const deliverableInput = z.object({

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { groupDeliverables, groupOutlooks, people } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
+import type { Actor } from "../../http/actor.js";
 import { invalid, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
-import type { Actor } from "../auth/actor.js";
 import { findOrganisationByAcronym } from "../directory/directory.queries.js";
 import { loadManagedGroup } from "../groups/groups.service.js";
 import { deliverableInput, outlookInput } from "./workplan.schemas.js";
@@ -32,7 +32,7 @@ async function toColumns(deps: Deps, raw: unknown) {
 }
 
 /** Adds a deliverable to a group's workplan (the group's chair or the secretariat). */
-export async function addDeliverable(deps: Deps, actor: Actor, slug: string, raw: unknown) {
+export async function createDeliverable(deps: Deps, actor: Actor, slug: string, raw: unknown) {
   const group = await loadManagedGroup(deps, actor, slug);
   const columns = await toColumns(deps, raw);
   return write(deps, actor, async (tx, audit) => {

@@ -1,8 +1,8 @@
 import { roles } from "../../../db/schema/index.js";
+import { roleLabels } from "../../../http/actor.js";
 import type { FieldErrors } from "../../../http/errors.js";
 import { type FormValues, isOn, val } from "../../../kit/forms.js";
 import { Checkbox, CsrfField, ErrorSummary, Field, Select } from "../../../web/components.js";
-import { roleLabels } from "../../auth/actor.js";
 import type { Organisation } from "../directory.queries.js";
 
 const roleHints = {

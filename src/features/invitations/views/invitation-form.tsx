@@ -1,7 +1,7 @@
 import { roles } from "../../../db/schema/index.js";
+import { roleLabels } from "../../../http/actor.js";
 import { type Form, str } from "../../../http/forms.js";
 import { Checkbox, CsrfField, ErrorSummary, Field, Select } from "../../../web/components.js";
-import { roleLabels } from "../../auth/actor.js";
 
 /** The invitation form: the secretariat chooses agency and roles; a focal point's are fixed. */
 export function InvitationForm(p: {

@@ -6,7 +6,7 @@ import type { Api } from "../../../http/openapi.js";
 import { agendaItemInput } from "../meeting-work.schemas.js";
 import { meeting, param, security, slugParam, tags } from "../shared.api.js";
 import { type AgendaItem, findAgendaItem, listAgenda } from "./agenda.queries.js";
-import { addAgendaItem, deleteAgendaItem, updateAgendaItem } from "./agenda.service.js";
+import { createAgendaItem, deleteAgendaItem, updateAgendaItem } from "./agenda.service.js";
 
 const AgendaItemSchema = z
   .object({
@@ -80,7 +80,7 @@ export function registerAgendaRoutes(api: Api) {
     }),
     async (c) => {
       const m = await meeting(c, c.req.valid("param").slug);
-      const row = await addAgendaItem(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
+      const row = await createAgendaItem(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
       return c.json({ data: itemJson(m.slug, (await findAgendaItem(c.var.deps.db, m.id, row.id))!) }, 201);
     },
   );

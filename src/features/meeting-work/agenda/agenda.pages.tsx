@@ -4,16 +4,16 @@ import type { FieldErrors } from "../../../http/errors.js";
 import { handleForm } from "../../../http/forms.js";
 import { idParam, requirePerson } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
+import { handleUpload } from "../../../kit/uploads.js";
 import { ConfirmForm, CsrfField, ErrorSummary, Notice, PageHeader } from "../../../web/components.js";
 import { plural } from "../../../web/words.js";
 import { listOrganisations } from "../../directory/directory.queries.js";
 import type { MeetingDetail } from "../../meetings/meetings.queries.js";
-import { handleUpload } from "../../publications/publications.admin.js";
-import { addAgendaFile } from "../files/files.service.js";
+import { createAgendaFile } from "../files/files.service.js";
 import { loadManagedMeetingWork } from "../meeting-work.service.js";
 import { type AgendaItem, listPresenters } from "./agenda.queries.js";
 import {
-  addAgendaItem,
+  createAgendaItem,
   deleteAgendaItem,
   loadManagedItem,
   moveAgendaItem,
@@ -161,7 +161,7 @@ export function agendaPages() {
     return handleForm(
       c,
       async (body) => {
-        const item = await addAgendaItem(c.var.deps, requirePerson(c), m.slug, body);
+        const item = await createAgendaItem(c.var.deps, requirePerson(c), m.slug, body);
         return `/private/meetings/${m.slug}/agenda/${item.id}?done=added`;
       },
       (values, errors, message) => formPage(c, m, { values, errors, message }),
@@ -202,7 +202,7 @@ export function agendaPages() {
     return handleUpload(
       c,
       async (_values, file) => {
-        await addAgendaFile(c.var.deps, requirePerson(c), m.slug, item.id, file);
+        await createAgendaFile(c.var.deps, requirePerson(c), m.slug, item.id, file);
         return `/private/meetings/${m.slug}/agenda/${item.id}?done=file`;
       },
       (_values, errors, message) =>

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { agendaItems } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
+import type { Actor } from "../../../http/actor.js";
 import { invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../../kit/write.js";
-import type { Actor } from "../../auth/actor.js";
 import { findOrganisationByAcronym, findPerson } from "../../directory/directory.queries.js";
 import { agendaItemInput, moveInput } from "../meeting-work.schemas.js";
 import { loadManagedMeetingWork } from "../meeting-work.service.js";
@@ -41,7 +41,7 @@ async function toColumns(deps: Deps, raw: unknown) {
 }
 
 /** Adds an item at the end of a meeting's agenda. */
-export async function addAgendaItem(deps: Deps, actor: Actor, slug: string, raw: unknown) {
+export async function createAgendaItem(deps: Deps, actor: Actor, slug: string, raw: unknown) {
   const m = await loadManagedMeetingWork(deps, actor, slug);
   const columns = await toColumns(deps, raw);
   return write(

@@ -6,7 +6,7 @@ import type { Api } from "../../../http/openapi.js";
 import { decisionInput } from "../meeting-work.schemas.js";
 import { meeting, param, security, slugParam, tags } from "../shared.api.js";
 import { type Decision, listDecisions } from "./decisions.queries.js";
-import { addDecision, updateDecision } from "./decisions.service.js";
+import { createDecision, updateDecision } from "./decisions.service.js";
 
 const DecisionSchema = z
   .object({
@@ -52,7 +52,12 @@ export function registerDecisionRoutes(api: Api) {
       responses: { 201: one, ...errors },
     }),
     async (c) => {
-      const d = await addDecision(c.var.deps, apiPerson(c), c.req.valid("param").slug, c.req.valid("json"));
+      const d = await createDecision(
+        c.var.deps,
+        apiPerson(c),
+        c.req.valid("param").slug,
+        c.req.valid("json"),
+      );
       return c.json({ data: decisionJson(d) }, 201);
     },
   );

@@ -7,7 +7,7 @@ import { renderPrivate } from "../../../http/page.js";
 import { CsrfField, ErrorSummary, PageHeader, TextArea } from "../../../web/components.js";
 import type { MeetingDetail } from "../../meetings/meetings.queries.js";
 import { loadManagedMeetingWork } from "../meeting-work.service.js";
-import { addDecision, decisionLabel, loadManagedDecision, updateDecision } from "./decisions.service.js";
+import { createDecision, decisionLabel, loadManagedDecision, updateDecision } from "./decisions.service.js";
 
 function decisionForm(
   c: AppContext,
@@ -64,7 +64,7 @@ export function decisionPages() {
     return handleForm(
       c,
       async (body) => {
-        await addDecision(c.var.deps, requirePerson(c), m.slug, body);
+        await createDecision(c.var.deps, requirePerson(c), m.slug, body);
         return done(m);
       },
       (values, errors, message) =>

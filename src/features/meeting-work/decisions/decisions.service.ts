@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { meetingDecisions } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
+import type { Actor } from "../../../http/actor.js";
 import { notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../../kit/write.js";
-import type { Actor } from "../../auth/actor.js";
 import { decisionInput } from "../meeting-work.schemas.js";
 import { loadManagedMeetingWork } from "../meeting-work.service.js";
 
@@ -28,7 +28,7 @@ export async function loadManagedDecision(deps: Deps, actor: Actor, slug: string
 }
 
 /** Records a decision under the meeting's next number. */
-export async function addDecision(deps: Deps, actor: Actor, slug: string, raw: unknown) {
+export async function createDecision(deps: Deps, actor: Actor, slug: string, raw: unknown) {
   const m = await loadManagedMeetingWork(deps, actor, slug);
   const { text } = parseInput(decisionInput, raw);
   return write(deps, actor, async (tx, audit) => {

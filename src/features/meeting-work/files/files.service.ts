@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { agendaItemFiles } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
+import type { Actor } from "../../../http/actor.js";
 import { invalid, notFound } from "../../../http/errors.js";
+import { MAX_PDF_BYTES } from "../../../http/uploads.js";
+import type { UploadedFile } from "../../../kit/uploads.js";
 import { write } from "../../../kit/write.js";
-import type { Actor } from "../../auth/actor.js";
 import { safeFileName, storeFile } from "../../publications/publications.files.service.js";
-import { MAX_PDF_BYTES, type UploadedFile } from "../../publications/publications.schemas.js";
 import { findAgendaFile } from "../agenda/agenda.queries.js";
 import { loadManagedItem } from "../agenda/agenda.service.js";
 import { loadManagedMeetingWork } from "../meeting-work.service.js";
@@ -52,7 +53,7 @@ export function checkPresentation(file: UploadedFile | null): string {
 }
 
 /** Attaches a presentation to an agenda item; the content is stored once by its SHA-256. */
-export async function addAgendaFile(
+export async function createAgendaFile(
   deps: Deps,
   actor: Actor,
   slug: string,

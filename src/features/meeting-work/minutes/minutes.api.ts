@@ -5,7 +5,7 @@ import type { Api } from "../../../http/openapi.js";
 import { approvalInput, minutesInput } from "../meeting-work.schemas.js";
 import { meeting, security, slugParam, tags } from "../shared.api.js";
 import { listMinutes, type MinutesVersion } from "./minutes.queries.js";
-import { addMinutesVersion, approveMinutes } from "./minutes.service.js";
+import { approveMinutes, createMinutesVersion } from "./minutes.service.js";
 
 const MinutesSchema = z
   .object({
@@ -64,7 +64,7 @@ export function registerMinutesRoutes(api: Api) {
     }),
     async (c) => {
       const m = await meeting(c, c.req.valid("param").slug);
-      const v = await addMinutesVersion(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
+      const v = await createMinutesVersion(c.var.deps, apiPerson(c), m.slug, c.req.valid("json"));
       const [saved] = (await listMinutes(c.var.deps.db, m.id)).filter((x) => x.id === v.id);
       return c.json({ data: minutesJson(saved!) }, 201);
     },

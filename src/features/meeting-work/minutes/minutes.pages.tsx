@@ -21,7 +21,7 @@ import type { MeetingDetail } from "../../meetings/meetings.queries.js";
 import { loadMeetingForMember } from "../meeting.pages.js";
 import { loadManagedMeetingWork } from "../meeting-work.service.js";
 import { listLaterMeetings, listMinutes, type MinutesVersion } from "./minutes.queries.js";
-import { addMinutesVersion, approveMinutes } from "./minutes.service.js";
+import { approveMinutes, createMinutesVersion } from "./minutes.service.js";
 import { approvalText, DiffView, MinutesTag, when } from "./views/minutes.js";
 
 const base = (m: { slug: string }) => `/private/meetings/${m.slug}/minutes`;
@@ -195,7 +195,7 @@ export function minutesPages() {
     return handleForm(
       c,
       async (body) => {
-        await addMinutesVersion(c.var.deps, requirePerson(c), m.slug, body);
+        await createMinutesVersion(c.var.deps, requirePerson(c), m.slug, body);
         return `/private/meetings/${m.slug}?done=minutes#minutes`;
       },
       (values, errors, message) => editPage(c, m, str(values.text), errors, message),

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { meetingMinutes } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
+import type { Actor } from "../../../http/actor.js";
 import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../../kit/write.js";
-import type { Actor } from "../../auth/actor.js";
 import { findMeetingBySlug } from "../../meetings/meetings.queries.js";
 import { canApproveMinutesAt } from "../meeting-work.policy.js";
 import { approvalInput, minutesInput } from "../meeting-work.schemas.js";
@@ -26,7 +26,7 @@ export function minutesStatus(versions: MinutesVersion[]): MinutesStatus {
 }
 
 /** Saves the minutes as a new version; earlier versions are never changed. */
-export async function addMinutesVersion(deps: Deps, actor: Actor, slug: string, raw: unknown) {
+export async function createMinutesVersion(deps: Deps, actor: Actor, slug: string, raw: unknown) {
   const m = await loadManagedMeetingWork(deps, actor, slug);
   const { text } = parseInput(minutesInput, raw);
   const [latest] = await listMinutes(deps.db, m.id);

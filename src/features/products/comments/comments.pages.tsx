@@ -10,9 +10,9 @@ import type { Comment } from "../rounds/rounds.queries.js";
 import { CommentItem } from "../rounds/views/round.js";
 import { ensureMayComment, ensureMaySubmit } from "./comments.policy.js";
 import {
-  addComment,
   changeableComment,
   commentableSections,
+  createComment,
   submitComments,
   updateComment,
   withdrawComment,
@@ -76,7 +76,7 @@ export function reviewPages() {
     return handleForm(
       c,
       async (body) => {
-        const cm = await addComment(c.var.deps, l.actor, l.product, l.round, body);
+        const cm = await createComment(c.var.deps, l.actor, l.product, l.round, body);
         return `${back(l, "commented")}#comment-${cm.number}`;
       },
       (body, errors, message) => commentPage(c, l, newComment(l), body, errors, message),

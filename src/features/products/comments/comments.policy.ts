@@ -1,5 +1,5 @@
+import type { Actor } from "../../../http/actor.js";
 import { AppError, forbidden } from "../../../http/errors.js";
-import type { Actor } from "../../auth/actor.js";
 import { canDispositionComment, canSubmitComments, canWriteComment } from "../products.policy.js";
 import type { ProductDetail } from "../products.queries.js";
 import type { Comment, RoundDetail } from "../rounds/rounds.queries.js";

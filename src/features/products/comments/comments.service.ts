@@ -3,11 +3,11 @@ import type { Db } from "../../../db/client.js";
 import { productVersions, reviewComments, reviewRoundAgencies } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { parseSections, sectionLabel } from "../../../domain/sections.js";
+import type { Actor } from "../../../http/actor.js";
 import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../../kit/write.js";
 import { plural } from "../../../web/words.js";
-import type { Actor } from "../../auth/actor.js";
 import { ensureOwnAgency, namedAgency } from "../named-agency.queries.js";
 import { canChangeComment } from "../products.policy.js";
 import type { ProductDetail } from "../products.queries.js";
@@ -59,7 +59,7 @@ async function ensureNotSubmitted(tx: Db, roundId: number, organisationId: numbe
 }
 
 /** Writes a comment for the actor's own agency on the round's version. */
-export async function addComment(
+export async function createComment(
   deps: Deps,
   actor: Actor,
   product: ProductDetail,

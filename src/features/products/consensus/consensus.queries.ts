@@ -1,7 +1,7 @@
 import type { Db } from "../../../db/client.js";
 import type { Deps } from "../../../deps.js";
 import { type ConsensusInput, type ConsensusStatus, consensusStatus } from "../../../domain/consensus.js";
-import type { Actor } from "../../auth/actor.js";
+import type { Actor } from "../../../http/actor.js";
 import { canSeePosition } from "../products.policy.js";
 import type { ProductDetail } from "../products.queries.js";
 import {

@@ -2,16 +2,16 @@ import type { Db } from "../../../db/client.js";
 import { newsArticles, publications } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { parseSections } from "../../../domain/sections.js";
+import type { Actor } from "../../../http/actor.js";
 import { invalid } from "../../../http/errors.js";
-import type { Actor } from "../../auth/actor.js";
-import { addRevision, freeSlug } from "../../news/news.service.js";
+import type { UploadedFile } from "../../../kit/uploads.js";
+import { createRevision, freeSlug } from "../../news/news.service.js";
 import {
   extractPdfText,
   safeFileName,
   sha256Of,
   storeFile,
 } from "../../publications/publications.files.service.js";
-import type { UploadedFile } from "../../publications/publications.schemas.js";
 import { queueArticleNotifications } from "../../subscriptions/subscriptions.service.js";
 import type { ProductDetail } from "../products.queries.js";
 import type { EndorsementInput } from "./endorsement.schemas.js";
@@ -92,7 +92,7 @@ export type PublicationParts = {
 };
 
 /** The publication in the library, with the agreed text below its description. */
-export async function insertPublication(
+export async function createPublicationRecord(
   deps: Deps,
   tx: Db,
   product: ProductDetail,
@@ -119,7 +119,7 @@ export async function insertPublication(
 }
 
 /** The news item, if wished: a draft, or published with the subscribers' mail queued. */
-export async function insertNews(
+export async function createNewsRecord(
   deps: Deps,
   tx: Db,
   actor: Actor,
@@ -151,7 +151,7 @@ export async function insertNews(
       updatedAt: now,
     })
     .returning();
-  await addRevision(tx, actor, row!.id, content, "Written when the product was published", now);
+  await createRevision(tx, actor, row!.id, content, "Written when the product was published", now);
   if (published) await queueArticleNotifications(tx, deps, row!);
   return { id: row!.id, title };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Person } from "../../auth/actor.js";
-import { systemActor, visitor } from "../../auth/actor.js";
+import type { Person } from "../../../http/actor.js";
+import { systemActor, visitor } from "../../../http/actor.js";
 import { canDownloadMatrix, canEndorseProduct, canReadProductHistory } from "./endorsement.policy.js";
 
 const person = (roles: Person["roles"], organisationId: number | null = 1): Person => ({

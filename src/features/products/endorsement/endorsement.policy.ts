@@ -1,4 +1,4 @@
-import { type Actor, hasRole, isSignedIn } from "../../auth/actor.js";
+import { type Actor, hasRole, isSignedIn } from "../../../http/actor.js";
 
 /**
  * Endorsement and publication are the secretariat's: it records the SAM decision and publishes the

@@ -1,12 +1,5 @@
 import { z } from "zod";
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .nullish()
-    .transform((v) => (v ? v : null));
+import { optionalText } from "../../../kit/zod.js";
 
 export const newsChoices = ["none", "draft", "published"] as const;
 export type NewsChoice = (typeof newsChoices)[number];

@@ -3,13 +3,13 @@ import type { Db } from "../../../db/client.js";
 import { products, productVersions, publications } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { describeReason } from "../../../domain/consensus.js";
+import type { Actor } from "../../../http/actor.js";
 import { AppError, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
+import { slugify } from "../../../kit/slugs.js";
+import type { UploadedFile } from "../../../kit/uploads.js";
 import { type AuditEntry, write } from "../../../kit/write.js";
-import type { Actor } from "../../auth/actor.js";
 import { checkPdf } from "../../publications/publications.files.service.js";
-import type { UploadedFile } from "../../publications/publications.schemas.js";
-import { slugifyTitle } from "../../publications/publications.schemas.js";
 import { agreedVersion, textSha256, unconfirmedMessage } from "../consensus/agreed-version.service.js";
 import { roundConsensus, roundForEndorsement } from "../consensus/consensus.queries.js";
 import { findProductBySlug, type ProductDetail, type Version } from "../products.queries.js";
@@ -18,8 +18,8 @@ import { canEndorseProduct } from "./endorsement.policy.js";
 import { type DecisionChoice, findDecisionWithMeeting } from "./endorsement.queries.js";
 import { type EndorsementInput, endorsementInput } from "./endorsement.schemas.js";
 import {
-  insertNews,
-  insertPublication,
+  createNewsRecord,
+  createPublicationRecord,
   type StoredFile,
   stampedPdf,
   storedFile,
@@ -92,7 +92,7 @@ async function checkPublication(
   title: string,
   file: UploadedFile | null,
 ) {
-  const slug = input.slug ?? slugifyTitle(title);
+  const slug = input.slug ?? slugify(title, 80);
   if (!slug) throw invalid({ slug: "Enter an address for the publication." });
   const [clash] = await deps.db
     .select({ id: publications.id })
@@ -174,7 +174,7 @@ async function publishInTransaction(
 ): Promise<Endorsement> {
   const { product, decision, round, input, title, slug, version, sha256 } = plan;
   await lockDrafting(tx, product.id, version.id);
-  const publicationId = await insertPublication(deps, tx, product, {
+  const publicationId = await createPublicationRecord(deps, tx, product, {
     ...plan,
     body: version.body,
     version: { number: version.number, sha256 },
@@ -185,7 +185,7 @@ async function publishInTransaction(
     subjectId: publicationId,
     summary: `Added publication ${title} (from the product ${product.title})`,
   });
-  const news = await insertNews(deps, tx, actor, input, { title, slug });
+  const news = await createNewsRecord(deps, tx, actor, input, { title, slug });
   if (news)
     await audit({
       action: "news.create",

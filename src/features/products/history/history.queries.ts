@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { auditLog, reviewRoundAgencies, reviewRounds } from "../../../db/schema/index.js";
-import type { Actor } from "../../auth/actor.js";
+import type { Actor } from "../../../http/actor.js";
 import { canSeePosition } from "../products.policy.js";
 import type { ProductDetail } from "../products.queries.js";
 

@@ -1,6 +1,6 @@
 import { invalid } from "../../../http/errors.js";
+import type { UploadedFile } from "../../../kit/uploads.js";
 import { safeFileName, sha256Of } from "../../publications/publications.files.service.js";
-import type { UploadedFile } from "../../publications/publications.schemas.js";
 
 /** The largest evidence file (a message or letter an agency sent) the secretariat attaches. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;

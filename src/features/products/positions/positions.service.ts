@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { reviewPositions } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
+import { type Actor, hasRole } from "../../../http/actor.js";
 import { AppError, forbidden, invalid } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
+import type { UploadedFile } from "../../../kit/uploads.js";
 import { write } from "../../../kit/write.js";
-import { type Actor, hasRole } from "../../auth/actor.js";
 import { storeFile } from "../../publications/publications.files.service.js";
-import type { UploadedFile } from "../../publications/publications.schemas.js";
 import { ensureOwnAgency, type NamedAgency, namedAgency } from "../named-agency.queries.js";
 import { canSeePosition, canSetPosition } from "../products.policy.js";
 import type { ProductDetail } from "../products.queries.js";

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { instantToZoned } from "../../../domain/time-zones.js";
+import { hasRole } from "../../../http/actor.js";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { AppError, type FieldErrors, forbidden } from "../../../http/errors.js";
 import { handleForm } from "../../../http/forms.js";
 import type { FormValues } from "../../../kit/forms.js";
-import { hasRole } from "../../auth/actor.js";
-import { handleUpload } from "../../publications/publications.admin.js";
+import { handleUpload } from "../../../kit/uploads.js";
 import { back, type Loaded, R, reviewPage } from "../comments/views/layout.js";
 import { loadRound, roundPath } from "../load.pages.js";
 import { setPosition } from "../positions/positions.service.js";

@@ -6,7 +6,7 @@ import { idParam } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
 import { isSubmitted } from "../comments/comments.policy.js";
 import {
-  addComment,
+  createComment,
   dispositionComment,
   submitComments,
   updateComment,
@@ -195,7 +195,7 @@ export function registerRoundsApi(api: Api) {
     }),
     async (c) => {
       const { actor, product, round } = await loadRound(c);
-      const cm = await addComment(c.var.deps, actor, product, round, c.req.valid("json"));
+      const cm = await createComment(c.var.deps, actor, product, round, c.req.valid("json"));
       return c.json({ data: commentJson(cm, false) }, 201);
     },
   );

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { hasRole } from "../../../http/actor.js";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { AppError, type FieldErrors } from "../../../http/errors.js";
 import { handleForm } from "../../../http/forms.js";
@@ -7,7 +8,6 @@ import { renderPrivate } from "../../../http/page.js";
 import type { FormValues } from "../../../kit/forms.js";
 import { Notice, PageHeader, Tag } from "../../../web/components.js";
 import { formatTimestamp } from "../../../web/format.js";
-import { hasRole } from "../../auth/actor.js";
 import { listOrganisations } from "../../directory/directory.queries.js";
 import { commentableSections } from "../comments/comments.service.js";
 import { ConsensusPanel, MatrixLinks } from "../consensus/views/consensus-panel.js";

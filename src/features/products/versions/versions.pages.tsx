@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { diffDocuments } from "../../../domain/text-diff.js";
+import type { Actor } from "../../../http/actor.js";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { AppError, type FieldErrors, notFound } from "../../../http/errors.js";
 import { handleForm } from "../../../http/forms.js";
@@ -9,12 +10,11 @@ import type { FormValues } from "../../../kit/forms.js";
 import { PageHeader } from "../../../web/components.js";
 import { formatTimestamp } from "../../../web/format.js";
 import { plural } from "../../../web/words.js";
-import type { Actor } from "../../auth/actor.js";
 import { isSubmitted } from "../comments/comments.policy.js";
 import { loadProduct, productPath, roundPath } from "../load.pages.js";
 import { canAddVersion, canEditProduct, canWriteComment } from "../products.policy.js";
 import { findVersion, listVersions, type ProductDetail } from "../products.queries.js";
-import { addVersion } from "../products.service.js";
+import { createVersion } from "../products.service.js";
 import { findRound, listRounds } from "../rounds/rounds.queries.js";
 import { VersionForm } from "../views/forms.js";
 import { CompareForm } from "../views/overview.js";
@@ -100,7 +100,7 @@ export function versionPages() {
       async (body) =>
         productPath(
           product.slug,
-          `/versions/${(await addVersion(c.var.deps, actor, product.slug, body)).number}`,
+          `/versions/${(await createVersion(c.var.deps, actor, product.slug, body)).number}`,
         ),
       (body, errors, message) => newVersionPage(c, product, body, errors, message),
     );

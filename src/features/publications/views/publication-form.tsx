@@ -1,8 +1,9 @@
 import { publicationCategories } from "../../../db/schema/index.js";
 import type { FieldErrors } from "../../../http/errors.js";
+import { MAX_PDF_BYTES } from "../../../http/uploads.js";
 import { type FormValues, isOn, val } from "../../../kit/forms.js";
 import { Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
-import { categoryLabels, MAX_PDF_BYTES } from "../publications.schemas.js";
+import { categoryLabels } from "../publications.schemas.js";
 import { formatSize } from "./publication-parts.js";
 
 /** The secretariat's form for a publication: metadata, then a PDF or a link. */

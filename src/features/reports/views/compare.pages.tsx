@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import { compareReports } from "../../../domain/annual-report.js";
+import type { Person } from "../../../http/actor.js";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { notFound } from "../../../http/errors.js";
 import { renderPrivate } from "../../../http/page.js";
 import { PageHeader, TableScroll } from "../../../web/components.js";
-import type { Person } from "../../auth/actor.js";
 import { buildReportDocument, type ReportDocument } from "../document/document.queries.js";
 import { longDate } from "../document/outline.export.js";
 import { findReport } from "../reports.queries.js";

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { raw } from "hono/html";
 import type { Deps } from "../../../deps.js";
+import type { Person } from "../../../http/actor.js";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { AppError, type FieldErrors, forbidden, notFound } from "../../../http/errors.js";
 import { formBody } from "../../../http/forms.js";
@@ -9,7 +10,6 @@ import { type FormValues, val } from "../../../kit/forms.js";
 import { CsrfField, ErrorSummary, PageHeader, TextArea } from "../../../web/components.js";
 import { formatTimestamp } from "../../../web/format.js";
 import { renderMarkdown } from "../../../web/markdown.js";
-import type { Person } from "../../auth/actor.js";
 import { buildReportDocument, outlookParts, type ReportDocument } from "../document/document.queries.js";
 import { longDate, yearFigures } from "../document/outline.export.js";
 import { canEditReportPart } from "../reports.policy.js";

@@ -2,7 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorBody, errorResponse, json } from "../../../http/api-schemas.js";
 import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
-import { ImportRejected, importMissions } from "./mission-import.service.js";
+import { ImportRejected } from "../../../kit/imports.js";
+import { importMissions } from "./mission-import.service.js";
 import type { ImportFormat } from "./read.import.js";
 
 const ImportErrorItem = z

@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from "../../../http/env.js";
 import type { FieldErrors } from "../../../http/errors.js";
 import { personAllowedBy } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
+import { ImportRejected } from "../../../kit/imports.js";
 import {
   CsrfField,
   ErrorSummary,
@@ -14,7 +15,7 @@ import {
   TextArea,
 } from "../../../web/components.js";
 import { canImportMissions } from "../roadmap.policy.js";
-import { ImportRejected, type ImportReport, importMissions } from "./mission-import.service.js";
+import { type ImportReport, importMissions } from "./mission-import.service.js";
 import type { ImportFormat } from "./read.import.js";
 
 const PATH = "/private/missions/import";

@@ -2,9 +2,10 @@ import type { Db } from "../../../db/client.js";
 import { gerObjectives, organisations } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { type ImportError, sortImportErrors } from "../../../domain/import-report.js";
-import { AppError, forbidden } from "../../../http/errors.js";
+import type { Actor } from "../../../http/actor.js";
+import { forbidden } from "../../../http/errors.js";
+import { ImportRejected } from "../../../kit/imports.js";
 import { write } from "../../../kit/write.js";
-import type { Actor } from "../../auth/actor.js";
 import { canImportMissions } from "../roadmap.policy.js";
 import { listMissions } from "../roadmap.queries.js";
 import { type Planning, planFile } from "./batches.import.js";
@@ -24,16 +25,6 @@ export type ImportReport = {
   unchanged: number;
   errors: ImportError[];
 };
-
-/** An import refused because of bad rows: nothing was changed; the report says why. */
-export class ImportRejected extends AppError {
-  constructor(readonly report: ImportReport) {
-    super(
-      "validation_failed",
-      `Nothing was imported: ${report.errors.length} problem${report.errors.length === 1 ? "" : "s"} in the file.`,
-    );
-  }
-}
 
 /** Loads what the plan checks against: members, objectives and the missions already there. */
 async function loadContext(db: Db, actor: Actor): Promise<ImportContext> {

@@ -1,12 +1,13 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { Deps } from "../../../deps.js";
+import { systemActor } from "../../../http/actor.js";
 import { AppError } from "../../../http/errors.js";
-import { systemActor } from "../../auth/actor.js";
+import { ImportRejected } from "../../../kit/imports.js";
 import { missionsCsv } from "../roadmap.export.js";
 import { listMissions } from "../roadmap.queries.js";
 import { missionValues } from "../roadmap.service.js";
-import { ImportRejected, type ImportReport, importMissions } from "./mission-import.service.js";
+import { type ImportReport, importMissions } from "./mission-import.service.js";
 import type { ImportFormat } from "./read.import.js";
 
 const formatOption = (value: string | undefined, file?: string): ImportFormat | undefined => {

@@ -7,7 +7,7 @@
 import { type DatePrecision, datePrecisions, type missions } from "../../../db/schema/index.js";
 import type { ImportError } from "../../../domain/import-report.js";
 import { formatAtPrecision, parseAtPrecision, precisionFormats } from "../../../domain/mission-dates.js";
-import type { Actor } from "../../auth/actor.js";
+import type { Actor } from "../../../http/actor.js";
 import { canChooseMissionLead, canEditMission } from "../roadmap.policy.js";
 import type { Mission } from "../roadmap.queries.js";
 import { type MissionInput, missionInput, missionSlug } from "../roadmap.schemas.js";

@@ -7,7 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
-import type { Actor } from "../../auth/actor.js";
+import type { Actor } from "../../../http/actor.js";
 import { revisionAuthor } from "../revision-author.service.js";
 
 /** The columns of one record of the batch, as `json_to_recordset` reads them. */

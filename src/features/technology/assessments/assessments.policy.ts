@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from "../../auth/actor.js";
+import { type Actor, hasRole } from "../../../http/actor.js";
 
 /** Gap assessment reports are written by the secretariat for the Technology Working Group. */
 export const canManageAssessments = (actor: Actor) =>

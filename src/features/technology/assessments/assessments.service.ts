@@ -9,10 +9,10 @@ import {
   technologies,
 } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
+import type { Actor } from "../../../http/actor.js";
 import { forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../../kit/write.js";
-import type { Actor } from "../../auth/actor.js";
 import { canManageAssessments } from "./assessments.policy.js";
 import { findAssessment } from "./assessments.queries.js";
 import { type AssessmentInput, assessmentInput } from "./assessments.schemas.js";

@@ -7,7 +7,13 @@ import { renderPrivate } from "../../../http/page.js";
 import { PageHeader } from "../../../web/components.js";
 import { canEditTechnologyList } from "../technology.policy.js";
 import { findAreaByCode, findTechnologyByCode, listAreas } from "../technology.queries.js";
-import { addArea, addTechnology, technologyValues, updateArea, updateTechnology } from "./ctl.service.js";
+import {
+  createArea,
+  createTechnology,
+  technologyValues,
+  updateArea,
+  updateTechnology,
+} from "./ctl.service.js";
 import { AreaForm, type FormValues, TechnologyForm } from "./views/ctl-forms.js";
 
 /** The route pattern of a technology's code. */
@@ -62,7 +68,7 @@ export function ctlFormPages() {
     return handleForm(
       c,
       async (body) => {
-        await addTechnology(c.var.deps, actor, body);
+        await createTechnology(c.var.deps, actor, body);
         return "/private/technology?done=added";
       },
       (body, errors, message) => technologyPage(c, newTech, body, errors, message),
@@ -135,7 +141,7 @@ function areaPages() {
     return handleForm(
       c,
       async (body) => {
-        await addArea(c.var.deps, actor, body);
+        await createArea(c.var.deps, actor, body);
         return "/private/technology?done=area-added";
       },
       (body, errors, message) => areaPage(c, newArea, body, errors, message),

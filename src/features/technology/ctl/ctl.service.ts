@@ -2,10 +2,10 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { technologies, technologyAreas } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
+import type { Actor } from "../../../http/actor.js";
 import { forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../../kit/write.js";
-import type { Actor } from "../../auth/actor.js";
 import { canEditTechnologyList } from "../technology.policy.js";
 import {
   type AreaRow,
@@ -26,7 +26,7 @@ async function assertAreaCodeFree(tx: Db, code: string, exceptId?: number) {
 }
 
 /** Adds an area of the Critical Technology List (secretariat). */
-export async function addArea(deps: Deps, actor: Actor, input: unknown): Promise<AreaRow> {
+export async function createArea(deps: Deps, actor: Actor, input: unknown): Promise<AreaRow> {
   if (!canEditTechnologyList(actor)) throw forbidden(onlySecretariat);
   const v = parseInput(areaInput, input);
   return write(deps, actor, async (tx, audit) => {
@@ -84,7 +84,7 @@ async function assertTechnologyCodeFree(tx: Db, code: string, exceptId?: number)
 }
 
 /** Adds a technology to the list (secretariat). */
-export async function addTechnology(deps: Deps, actor: Actor, input: unknown): Promise<Technology> {
+export async function createTechnology(deps: Deps, actor: Actor, input: unknown): Promise<Technology> {
   if (!canEditTechnologyList(actor)) throw forbidden(onlySecretariat);
   const v = parseInput(technologyInput, input);
   await write(deps, actor, async (tx, audit) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, Person } from "../../auth/actor.js";
-import { visitor } from "../../auth/actor.js";
+import type { Actor, Person } from "../../../http/actor.js";
+import { visitor } from "../../../http/actor.js";
 import { canReadGapAnalysis } from "./gaps.policy.js";
 
 const person = (roles: Person["roles"], organisationId: number | null = 1): Person => ({

@@ -1,7 +1,7 @@
 import type { Deps } from "../../../deps.js";
 import { analyseGaps, type GapAnalysis } from "../../../domain/gap-analysis.js";
+import type { Actor } from "../../../http/actor.js";
 import { forbidden } from "../../../http/errors.js";
-import type { Actor } from "../../auth/actor.js";
 import { type DatasetKind, loadGapInputs } from "../technology.queries.js";
 import { canReadGapAnalysis } from "./gaps.policy.js";
 

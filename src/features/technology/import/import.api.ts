@@ -2,7 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorBody, errorResponse, json } from "../../../http/api-schemas.js";
 import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
-import { importTechnologyFile, TechnologyImportRejected } from "./import.service.js";
+import { ImportRejected } from "../../../kit/imports.js";
+import { importTechnologyFile } from "./import.service.js";
 import { type ImportFormat, type ImportKind, importKinds } from "./read.import.js";
 
 const Report = z
@@ -96,7 +97,7 @@ export function registerTechnologyImportApi(api: Api) {
           });
           return c.json({ data: report }, 200);
         } catch (e) {
-          if (!(e instanceof TechnologyImportRejected)) throw e;
+          if (!(e instanceof ImportRejected)) throw e;
           const error = { code: e.code, message: e.message, requestId: c.var.requestId };
           return c.json({ error, report: e.report }, 422);
         }

@@ -2,15 +2,11 @@ import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { authorize, requirePerson } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
+import { ImportRejected } from "../../../kit/imports.js";
+import { uploadBody } from "../../../kit/uploads.js";
 import { PageHeader } from "../../../web/components.js";
-import { uploadBody } from "../../publications/publications.admin.js";
 import { canReadCapabilities } from "../technology.policy.js";
-import {
-  canImportKind,
-  importTechnologyFile,
-  TechnologyImportRejected,
-  type TechnologyImportReport,
-} from "./import.service.js";
+import { canImportKind, importTechnologyFile, type TechnologyImportReport } from "./import.service.js";
 import { type ImportFormat, type ImportKind, importKinds } from "./read.import.js";
 import { exportRecords, recordsCsv } from "./records.export.js";
 import { ConfirmImport, ImportForm, ImportReportView } from "./views/import-report.js";
@@ -129,7 +125,7 @@ export function technologyDataPages() {
       });
       return dataPage(c, { ...state, report }, report.errors.length ? 422 : 200);
     } catch (e) {
-      if (e instanceof TechnologyImportRejected) return dataPage(c, { ...state, report: e.report }, 422);
+      if (e instanceof ImportRejected) return dataPage(c, { ...state, report: e.report }, 422);
       throw e;
     }
   });

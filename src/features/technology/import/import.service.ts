@@ -10,9 +10,10 @@ import {
 } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { type ImportError, sortImportErrors } from "../../../domain/import-report.js";
-import { AppError, forbidden } from "../../../http/errors.js";
+import type { Actor } from "../../../http/actor.js";
+import { forbidden } from "../../../http/errors.js";
+import { ImportRejected } from "../../../kit/imports.js";
 import { write } from "../../../kit/write.js";
-import type { Actor } from "../../auth/actor.js";
 import { canAddCapabilities, canAddNeeds, canEditTechnologyList } from "../technology.policy.js";
 import { type ImportContext, type PlannedRow, planImport } from "./plan.import.js";
 import { detectFormat, type ImportFormat, type ImportKind, readImportFile } from "./read.import.js";
@@ -27,14 +28,6 @@ export type TechnologyImportReport = {
   updated: number;
   errors: ImportError[];
 };
-
-/** An import refused because of bad rows: nothing was changed; the report says why. */
-export class TechnologyImportRejected extends AppError {
-  constructor(readonly report: TechnologyImportReport) {
-    const n = report.errors.length;
-    super("validation_failed", `Nothing was imported: ${n} problem${n === 1 ? "" : "s"} in the file.`);
-  }
-}
 
 /** Who may import each kind: the same people who may add such records by hand. */
 export function canImportKind(actor: Actor, kind: ImportKind): boolean {
@@ -110,7 +103,7 @@ export async function importTechnologyFile(
   return write(deps, actor, async (tx, audit) => {
     // Checked again inside the transaction, so the plan matches what it is applied to.
     const { plan, report } = await check(tx);
-    if (report.errors.length) throw new TechnologyImportRejected(report);
+    if (report.errors.length) throw new ImportRejected(report);
     const by = actor.kind === "person" ? actor.id : null;
     for (const row of plan.rows) await applyRow(tx, row, by, deps.now());
     await audit({

@@ -5,7 +5,7 @@
  */
 import type { z } from "zod";
 import type { ImportError } from "../../../domain/import-report.js";
-import type { Actor } from "../../auth/actor.js";
+import type { Actor } from "../../../http/actor.js";
 import { canEditCapability, canEditNeed } from "../technology.policy.js";
 import {
   type CapabilityInput,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { systemActor } from "../../auth/actor.js";
+import { systemActor } from "../../../http/actor.js";
 import { planImport } from "./plan.import.js";
 import { detectFormat, readImportFile } from "./read.import.js";
 

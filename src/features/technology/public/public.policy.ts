@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from "../../auth/actor.js";
+import { type Actor, hasRole } from "../../../http/actor.js";
 
 /** How much of the heat map the public sees is the secretariat's call alone. */
 export const canSetPublicTechnologyDetail = (actor: Actor) =>

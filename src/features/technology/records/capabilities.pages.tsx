@@ -1,11 +1,11 @@
 import { Hono } from "hono";
+import type { Person } from "../../../http/actor.js";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { type FieldErrors, notFound } from "../../../http/errors.js";
 import { handleForm } from "../../../http/forms.js";
 import { authorize, idParam, pageParam, requirePerson } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
 import { ConfirmForm, EmptyState, Notice, PageHeader, Pagination } from "../../../web/components.js";
-import type { Person } from "../../auth/actor.js";
 import { findOrganisationByAcronym, listOrganisations } from "../../directory/directory.queries.js";
 import type { FormValues } from "../ctl/views/ctl-forms.js";
 import {
@@ -18,8 +18,8 @@ import { listTechnologies } from "../technology.queries.js";
 import { parseDataset } from "../technology.schemas.js";
 import { DatasetSwitch, DemoNotice, datasetQuery } from "../views/gap-dataset.js";
 import {
-  addCapability,
   capabilityValues,
+  createCapability,
   deleteCapability,
   updateCapability,
 } from "./capabilities.service.js";
@@ -193,7 +193,7 @@ function capabilityForms() {
       c,
       async (body) => {
         const input = canEditTechnologyList(actor) ? body : { ...body, agency: actor.organisationAcronym };
-        const cap = await addCapability(c.var.deps, actor, input);
+        const cap = await createCapability(c.var.deps, actor, input);
         return `${BASE}?done=added&agency=${encodeURIComponent(cap.acronym)}`;
       },
       (body, errors, message) => formPage(c, newPage, body, errors, message),

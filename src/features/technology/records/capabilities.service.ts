@@ -2,10 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { organisations, technologies, technologyCapabilities } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
+import type { Actor } from "../../../http/actor.js";
 import { type FieldErrors, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../../kit/write.js";
-import type { Actor } from "../../auth/actor.js";
 import { canEditCapability } from "../technology.policy.js";
 import { type CapabilityInput, capabilityInput } from "../technology.schemas.js";
 import { type Capability, findCapability } from "./records.queries.js";
@@ -59,7 +59,7 @@ async function existingFor(tx: Db, ids: { organisationId: number; technologyId: 
 }
 
 /** Records an agency's capability for a technology (real dataset); one per agency and technology. */
-export async function addCapability(deps: Deps, actor: Actor, input: unknown): Promise<Capability> {
+export async function createCapability(deps: Deps, actor: Actor, input: unknown): Promise<Capability> {
   const v = parseInput(capabilityInput, input);
   const resolved = await resolveCapability(deps.db, v);
   if (!resolved.ok) throw invalid(resolved.errors);

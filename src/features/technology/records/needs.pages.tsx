@@ -1,18 +1,18 @@
 import { Hono } from "hono";
+import type { Person } from "../../../http/actor.js";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { type FieldErrors, notFound } from "../../../http/errors.js";
 import { handleForm } from "../../../http/forms.js";
 import { authorize, idParam, pageParam, requirePerson } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
 import { ConfirmForm, EmptyState, Notice, PageHeader, Pagination } from "../../../web/components.js";
-import type { Person } from "../../auth/actor.js";
 import { listMissions } from "../../roadmap/roadmap.queries.js";
 import type { FormValues } from "../ctl/views/ctl-forms.js";
 import { canAddNeeds, canEditNeed, canReadNeeds } from "../technology.policy.js";
 import { listTechnologies } from "../technology.queries.js";
 import { parseDataset } from "../technology.schemas.js";
 import { DatasetSwitch, DemoNotice, datasetQuery } from "../views/gap-dataset.js";
-import { addNeed, deleteNeed, needLabel, needValues, updateNeed } from "./needs.service.js";
+import { createNeed, deleteNeed, needLabel, needValues, updateNeed } from "./needs.service.js";
 import { findNeed, hasDemoData, listNeeds, type Need } from "./records.queries.js";
 import { NeedForm } from "./views/record-forms.js";
 import { NeedTable } from "./views/records.js";
@@ -149,7 +149,7 @@ function needForms() {
     return handleForm(
       c,
       async (body) => {
-        await addNeed(c.var.deps, actor, body);
+        await createNeed(c.var.deps, actor, body);
         return `${BASE}?done=added`;
       },
       (body, errors, message) => formPage(c, newPage, body, errors, message),

@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { missions, technologies, technologyNeeds } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
+import type { Actor } from "../../../http/actor.js";
 import { type FieldErrors, forbidden, invalid, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../../kit/write.js";
-import type { Actor } from "../../auth/actor.js";
 import { canEditNeed } from "../technology.policy.js";
 import { type NeedInput, needInput } from "../technology.schemas.js";
 import type { Resolved } from "./capabilities.service.js";
@@ -50,7 +50,7 @@ const columnsOf = (v: NeedInput, ids: NeedIds) => ({
 const subjectOf = (v: NeedInput) => (v.mission ? `mission ${v.mission}` : `element "${v.element}"`);
 
 /** Records what a mission or architecture element needs (real dataset). */
-export async function addNeed(deps: Deps, actor: Actor, input: unknown): Promise<Need> {
+export async function createNeed(deps: Deps, actor: Actor, input: unknown): Promise<Need> {
   const v = parseInput(needInput, input);
   const resolved = await resolveNeed(deps.db, v);
   if (!resolved.ok) throw invalid(resolved.errors);

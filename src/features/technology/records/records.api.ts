@@ -9,12 +9,12 @@ import { canReadCapabilities, canReadNeeds } from "../technology.policy.js";
 import { findTechnologyByCode } from "../technology.queries.js";
 import { capabilityInput, needInput, parseDataset } from "../technology.schemas.js";
 import {
-  addCapability,
   capabilityValues,
+  createCapability,
   deleteCapability,
   updateCapability,
 } from "./capabilities.service.js";
-import { addNeed, deleteNeed, needValues, updateNeed } from "./needs.service.js";
+import { createNeed, deleteNeed, needValues, updateNeed } from "./needs.service.js";
 import { findCapability, findNeed, listCapabilities, listNeeds } from "./records.queries.js";
 
 /** Resolves `?agency=` to an organisation id (-1 when unknown, so nothing matches). */
@@ -118,7 +118,7 @@ export function registerRecordsApi(api: Api) {
       responses: { 201: json(z.object({ data: Capability }), "Created"), ...errors },
     }),
     async (c) => {
-      const cap = await addCapability(c.var.deps, apiPerson(c), c.req.valid("json"));
+      const cap = await createCapability(c.var.deps, apiPerson(c), c.req.valid("json"));
       return c.json({ data: capabilityValues(cap) }, 201);
     },
   );
@@ -198,7 +198,7 @@ export function registerRecordsApi(api: Api) {
       responses: { 201: json(z.object({ data: Need }), "Created"), ...errors },
     }),
     async (c) => {
-      const need = await addNeed(c.var.deps, apiPerson(c), c.req.valid("json"));
+      const need = await createNeed(c.var.deps, apiPerson(c), c.req.valid("json"));
       return c.json({ data: needValues(need) }, 201);
     },
   );

@@ -1,7 +1,7 @@
 import type { Deps } from "../../../../deps.js";
 import { describeReason } from "../../../../domain/consensus.js";
+import type { Actor } from "../../../../http/actor.js";
 import { TableScroll, Tag } from "../../../../web/components.js";
-import type { Actor } from "../../../auth/actor.js";
 import { roundPath } from "../../load.pages.js";
 import type { ProductDetail } from "../../products.queries.js";
 import { positionLabels } from "../../products.schemas.js";

@@ -1,8 +1,8 @@
 import type { FieldErrors } from "../../../../http/errors.js";
+import { MAX_PDF_BYTES } from "../../../../http/uploads.js";
 import { CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../../web/components.js";
 import { formatTimestamp } from "../../../../web/format.js";
 import { markdownToPlain } from "../../../../web/markdown.js";
-import { MAX_PDF_BYTES } from "../../../publications/publications.schemas.js";
 import type { DecisionChoice } from "../endorsement.queries.js";
 import { newsChoiceLabels, newsChoices } from "../endorsement.schemas.js";
 

@@ -1,6 +1,6 @@
 import type { Deps } from "../../../../deps.js";
+import type { Actor } from "../../../../http/actor.js";
 import { formatTimestamp } from "../../../../web/format.js";
-import type { Actor } from "../../../auth/actor.js";
 import { productPath } from "../../load.pages.js";
 import type { ProductDetail } from "../../products.queries.js";
 import { canEndorseProduct } from "../endorsement.policy.js";

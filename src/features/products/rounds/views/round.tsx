@@ -1,6 +1,6 @@
+import type { Actor } from "../../../../http/actor.js";
 import { EmptyState, TableScroll, Tag } from "../../../../web/components.js";
 import { formatTimestamp } from "../../../../web/format.js";
-import type { Actor } from "../../../auth/actor.js";
 import { roundPath } from "../../load.pages.js";
 import { canChangeComment, canDispositionComment } from "../../products.policy.js";
 import type { ProductDetail } from "../../products.queries.js";

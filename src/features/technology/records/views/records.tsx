@@ -1,6 +1,6 @@
+import type { Person } from "../../../../http/actor.js";
 import { TableScroll } from "../../../../web/components.js";
 import { formatPartialDate } from "../../../../web/format.js";
-import type { Person } from "../../../auth/actor.js";
 import { canEditCapability, canEditNeed } from "../../technology.policy.js";
 import type { Capability, Need } from "../records.queries.js";
 

@@ -1,4 +1,4 @@
-import type { Role } from "../../db/schema/index.js";
+import type { Role } from "../db/schema/index.js";
 
 /** A signed-in person as the platform sees them for one request. */
 export type Person = {

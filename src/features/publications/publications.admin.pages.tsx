@@ -1,9 +1,10 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/env.js";
-import { AppError, type FieldErrors, notFound } from "../../http/errors.js";
+import { type FieldErrors, notFound } from "../../http/errors.js";
 import { pageParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import type { FormValues } from "../../kit/forms.js";
+import { handleUpload } from "../../kit/uploads.js";
 import {
   CsrfField,
   EmptyState,
@@ -21,8 +22,8 @@ import {
   type Publication,
   publicationChoices,
 } from "./publications.queries.js";
-import { categoryLabels, type UploadedFile } from "./publications.schemas.js";
-import { addPublication, deletePublication, updatePublication } from "./publications.service.js";
+import { categoryLabels } from "./publications.schemas.js";
+import { createPublication, deletePublication, updatePublication } from "./publications.service.js";
 import { PublicationForm } from "./views/publication-form.js";
 import { PublicationDate } from "./views/publication-parts.js";
 
@@ -32,42 +33,6 @@ const notices: Record<string, string> = {
   saved: "Your changes were saved.",
   deleted: "The publication was deleted.",
 };
-
-/** Reads a multipart (or plain) form: text fields as values, the `file` field as bytes. */
-export async function uploadBody(
-  c: AppContext,
-): Promise<{ values: Record<string, string>; file: UploadedFile | null }> {
-  const body = await c.req.parseBody({ all: true });
-  const values: Record<string, string> = {};
-  let file: UploadedFile | null = null;
-  for (const [k, v] of Object.entries(body)) {
-    const x = Array.isArray(v) ? v[0] : v;
-    if (k === "_csrf" || x === undefined) continue;
-    if (typeof x === "string") values[k] = x;
-    else if (k === "file" && x.size > 0) {
-      file = { name: x.name, type: x.type, bytes: new Uint8Array(await x.arrayBuffer()) };
-    }
-  }
-  return { values, file };
-}
-
-/** Like handleForm, with the uploaded file passed to the use case; a refused file leaves nothing behind. */
-export async function handleUpload(
-  c: AppContext,
-  run: (values: Record<string, string>, file: UploadedFile | null) => Promise<string>,
-  rerender: (values: FormValues, errors: FieldErrors, message: string) => Promise<Response>,
-) {
-  const { values, file } = await uploadBody(c);
-  try {
-    return c.redirect(await run(values, file), 303);
-  } catch (e) {
-    if (e instanceof AppError && e.code === "validation_failed") {
-      const res = await rerender(values, e.fields ?? {}, e.message);
-      return new Response(res.body, { status: 422, headers: res.headers });
-    }
-    throw e;
-  }
-}
 
 const formValues = (p: Publication): FormValues => ({
   title: p.title,
@@ -214,7 +179,7 @@ export function publicationAdminPages() {
     return handleUpload(
       c,
       async (values, file) => {
-        const p = await addPublication(c.var.deps, actor, values, file);
+        const p = await createPublication(c.var.deps, actor, values, file);
         return `/private/publications?done=added&slug=${p.slug}`;
       },
       (values, errors, message) => formPage(c, newPage, values, errors, message),

@@ -1,2 +1,0 @@
-// Temporary: moved to src/domain/icalendar.ts; removed once every importer points there.
-export * from "../../domain/icalendar.js";

@@ -1,2 +1,0 @@
-// Temporary: moved to src/domain/time-zones.ts; removed once every importer points there.
-export * from "../../domain/time-zones.js";

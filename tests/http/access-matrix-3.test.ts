@@ -1,0 +1,3 @@
+import { describeAccessMatrix } from "../support/access-matrix.js";
+
+describeAccessMatrix(2, 3);

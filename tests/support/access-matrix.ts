@@ -1,0 +1,218 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import {
+  annualReports,
+  chairTerms,
+  contentPageRevisions,
+  contentPages,
+  faqQuestions,
+  forumRevisions,
+  forumSettings,
+  gerEditions,
+  groupChairs,
+  groupMemberships,
+  newsArticles,
+  passkeys,
+  reviewPositions,
+  workingGroups,
+} from "../../src/db/schema/index.js";
+import { invitePerson } from "../../src/features/invitations/invitations.service.js";
+import { endorseProduct } from "../../src/features/products/endorsement/endorsement.service.js";
+import { setPosition } from "../../src/features/products/positions/positions.service.js";
+import { findProductBySlug } from "../../src/features/products/products.queries.js";
+import { createVersion } from "../../src/features/products/products.service.js";
+import { currentRound } from "../../src/features/products/rounds/rounds.service.js";
+import { createApiToken } from "../../src/features/tokens/tokens.service.js";
+import { type Person, systemActor } from "../../src/http/actor.js";
+import { accessRoutes, everyone } from "./access-routes.js";
+import { MATRIX_ACTION, makeMatrixAction, makeMatrixDeliverable } from "./actions.js";
+import { browser, makePerson, matrixActors } from "./actors.js";
+import { makeEndorsableProduct } from "./consensus.js";
+import { useTestDatabase } from "./database.js";
+import { makeMatrixInput } from "./inbox.js";
+import { makeMatrixMeeting } from "./meetings.js";
+import { makeMatrixProposal } from "./missions.js";
+import { makeMatrixProduct, V1, V2 } from "./products.js";
+import { makeMatrixCapability, makeMatrixNeed } from "./technology.js";
+
+/**
+ * Tries every `parts`-th route of the access matrix (from `part`) as a visitor, each role and a
+ * focal point of another agency. The matrix is split over a few files so that test workers share it.
+ */
+export function describeAccessMatrix(part: number, parts: number) {
+  const t = useTestDatabase();
+
+  /** ESA's position in round 1 of "matrix-product", recorded by the secretariat with a file; its id. */
+  async function matrixEvidence(secretariat: Person): Promise<string> {
+    const product = (await findProductBySlug(t.deps.db, "matrix-product"))!;
+    const round = await currentRound(t.deps, product.id, 1);
+    const file = { name: "letter.pdf", type: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.4") };
+    await setPosition(t.deps, secretariat, product, round, { agency: "ESA", position: "concur" }, file);
+    const [row] = await t.deps.db.select().from(reviewPositions).where(eq(reviewPositions.roundId, round.id));
+    return String(row!.id);
+  }
+
+  /** An API token of ESA, made by ESA's focal point; its id. */
+  const matrixToken = async (deps: typeof t.deps, person: Person) =>
+    String((await createApiToken(deps, person, { name: "Matrix token" })).token.id);
+
+  const cases = accessRoutes
+    .filter((_, i) => i % parts === part)
+    .flatMap((r) => everyone.map((who) => ({ ...r, who })));
+
+  describe(`access matrix, part ${part + 1} of ${parts}: every protected route, every role, signed out, and the wrong agency`, () => {
+    it.each(cases)("$method $path as $who", async ({ method, path, body, api, allowed, answers, who }) => {
+      const actors = await matrixActors(t.deps);
+      const subject = await makePerson(t.deps, ["member"], "ESA");
+      const [term] = await t.deps.db.select().from(chairTerms).limit(1);
+      const [news] = await t.deps.db.select().from(newsArticles).limit(1);
+      const [faq] = await t.deps.db.select().from(faqQuestions).limit(1);
+      // A saved version of a content page to restore.
+      let pageRevision = "0";
+      if (path.includes(":pagerev")) {
+        const [science] = await t.deps.db.select().from(contentPages).where(eq(contentPages.slug, "science"));
+        const [rev] = await t.deps.db
+          .insert(contentPageRevisions)
+          .values({ pageId: science!.id, title: "Science", body: "An earlier text.", authorName: "dataset" })
+          .returning();
+        pageRevision = String(rev!.id);
+      }
+      // A published version of the site's texts to load into the draft.
+      let siteRevision = "0";
+      if (path.includes(":siterev")) {
+        const [forum] = await t.deps.db.select().from(forumSettings).where(eq(forumSettings.key, "forum"));
+        const [rev] = await t.deps.db
+          .insert(forumRevisions)
+          .values({ value: forum!.value, authorName: "dataset" })
+          .returning();
+        siteRevision = String(rev!.id);
+      }
+      const invitee = path.includes(":invitee")
+        ? await invitePerson(t.deps, actors.secretariat, {
+            name: "Pending Invitee",
+            email: `invitee-${Date.now()}-${Math.random()}@example.org`,
+            organisation: "ESA",
+            roles: ["member"],
+          })
+        : 0;
+      // One's own passkey to delete (a visitor tries someone else's).
+      let passkey = "0";
+      if (path.includes(":passkey")) {
+        const [key] = await t.deps.db
+          .insert(passkeys)
+          .values({
+            personId: (who === "visitor" ? subject : actors[who]).id,
+            credentialId: `matrix-${who}-${Date.now()}`,
+            publicKey: "AA",
+            name: "Matrix key",
+          })
+          .returning();
+        passkey = String(key!.id);
+      }
+      const url = path
+        .replace(":invitee", String(invitee))
+        .replace(":passkey", passkey)
+        .replace(":pagerev", pageRevision)
+        .replace(":siterev", siteRevision)
+        .replace(":person", String(subject.id))
+        .replace(":chair", String(term!.id))
+        .replace(":article", String(news!.id))
+        .replace(":faq", String(faq!.id))
+        .replace(":proposal", path.includes(":proposal") ? await makeMatrixProposal(t.deps) : "0")
+        .replace(":capability", path.includes(":capability") ? await makeMatrixCapability(t.deps) : "0")
+        .replace(":need", path.includes(":need") ? await makeMatrixNeed(t.deps) : "0");
+      // A group with a chair and a member agency in the dataset (SWG: DLR and CNES).
+      const [gm] = await t.deps.db
+        .select({ id: groupMemberships.id, chair: groupChairs.id, slug: workingGroups.slug })
+        .from(groupMemberships)
+        .innerJoin(workingGroups, eq(workingGroups.id, groupMemberships.groupId))
+        .innerJoin(groupChairs, eq(groupChairs.groupId, workingGroups.id))
+        .limit(1);
+      const meetingIds = path.includes("matrix-meeting")
+        ? await makeMatrixMeeting(t.deps, subject)
+        : { item: "0", file: "0", registration: "0", session: "0" };
+      const groupUrl = url
+        .replace(":agendaItem", meetingIds.item)
+        .replace(":agendaFile", meetingIds.file)
+        .replace(":registration", meetingIds.registration)
+        .replace(":session", meetingIds.session)
+        .replace(":group", gm!.slug)
+        .replace(":membership", String(gm!.id))
+        .replace(":gchair", String(gm!.chair))
+        .replace(":token", path.includes(":token") ? await matrixToken(t.deps, actors.focalPoint) : "0")
+        .replace(
+          ":deliverable",
+          path.includes(":deliverable") ? await makeMatrixDeliverable(t.deps, gm!.slug) : "0",
+        );
+      if (path.includes(`/actions/${MATRIX_ACTION}`)) await makeMatrixAction(t.deps);
+      if (path.includes("matrix-product")) {
+        await makeMatrixProduct(t.deps, actors.member, path.includes("/rounds/1"));
+        if (path.includes("/versions/2/carried"))
+          await createVersion(t.deps, systemActor("test"), "matrix-product", { body: V2 });
+      }
+      const evidence = path.includes(":evidence") ? await matrixEvidence(actors.secretariat) : "0";
+      const decision = path.includes("matrix-endorsable") ? await makeEndorsableProduct(t.deps) : null;
+      if (path.includes("record")) {
+        await endorseProduct(t.deps, actors.secretariat, "matrix-endorsable", {
+          decision,
+          version: 1,
+          description: "Published for the access matrix.",
+        });
+      }
+      if (path.includes("matrix-endorsable/editorial")) {
+        await createVersion(t.deps, systemActor("test"), "matrix-endorsable", { body: `${V1}\nMore.\n` });
+      }
+      const sent =
+        body?.decision === ":decision" ? { ...body, decision: api ? decision : String(decision) } : body;
+      if (path.includes("matrix-draft")) {
+        await t.deps.db.insert(gerEditions).values({
+          slug: "matrix-draft",
+          name: "Matrix draft",
+          year: 2031,
+          kind: "edition",
+          frozenAt: new Date(),
+        });
+      }
+      const input = path.includes(":input")
+        ? await makeMatrixInput(t.deps)
+        : { id: "0", reference: "IN-2000-0000", file: "0", other: "IN-2000-0000" };
+      const inputUrl = groupUrl
+        .replace(":evidence", evidence)
+        .replace(":inputRef", input.reference)
+        .replace(":inputFile", input.file)
+        .replace(":inputOther", input.other)
+        .replace(":input", input.id);
+      const inputBody =
+        body?.into === ":inputOther"
+          ? { ...body, into: input.other }
+          : (sent as Record<string, unknown> | undefined);
+      if (path.startsWith("/private/reports/2024")) {
+        await t.deps.db.insert(annualReports).values({
+          year: 2024,
+          membersAsOf: "2024-12-31",
+          settings: { majorDocuments: [], omitPublications: [], statisticsPublic: false },
+        });
+      }
+      const b = await browser(t.deps, t.app, who === "visitor" ? undefined : actors[who]);
+      const res =
+        method === "GET"
+          ? await b.get(inputUrl)
+          : api
+            ? await b.json(method, inputUrl, inputBody)
+            : await b.post(inputUrl, inputBody as Record<string, string>);
+      if (allowed.includes(who)) {
+        expect(answers ?? [200, 201, 204, 303], `${await res.clone().text()}`).toContain(res.status);
+        if (res.status === 303) expect(res.headers.get("location")).not.toMatch(/sign-in/);
+      } else if (who === "visitor") {
+        if (api) expect(res.status).toBe(401);
+        else {
+          expect(res.status).toBe(303);
+          expect(res.headers.get("location")).toMatch(/^\/sign-in\?next=/);
+        }
+      } else {
+        expect(res.status).toBe(403);
+        if (api) expect((await res.json()).error.code).toBe("forbidden");
+      }
+    });
+  });
+}
