@@ -8,8 +8,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { openDatabase } from "../src/db/client.js";
 import type { Deps } from "../src/deps.js";
-import { visitor } from "../src/features/auth/actor.js";
 import { searchSite } from "../src/features/search/search.service.js";
+import { visitor } from "../src/http/actor.js";
 import { printTable } from "./lib/table.js";
 import { random, vocabulary } from "./lib/words.js";
 
