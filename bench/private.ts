@@ -192,9 +192,10 @@ async function main(): Promise<number> {
   await platform.stop();
 
   console.log(
-    `\nLoad from ${loadGenerator()}, ${rounds} rounds of ${seconds} s, ${connections} connections; `,
+    `\nLoad from ${loadGenerator()}, ${rounds} rounds of ${seconds} s, ${connections} connections;`,
   );
-  console.log(`one-user p95 from sequential requests on one connection; ${where}, ${scale}x.\n`);
+  console.log(`one-user p95 from sequential requests on one connection; ${where}, ${scale}x;`);
+  console.log(`load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores.\n`);
   printTable(
     [
       { title: "page" },
