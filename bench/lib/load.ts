@@ -41,8 +41,17 @@ export function loadGenerator(): LoadGenerator {
   return chosen;
 }
 
-/** How long to load, with how many connections; `paths`, if given, are asked for in turn instead of `url`'s. */
-export type LoadOptions = { seconds: number; connections: number; warmupSeconds?: number; paths?: string[] };
+/**
+ * How long to load, with how many connections; `paths`, if given, are asked for in turn instead of `url`'s;
+ * `headers` (a signed-in visitor's cookie) go with every request.
+ */
+export type LoadOptions = {
+  seconds: number;
+  connections: number;
+  warmupSeconds?: number;
+  paths?: string[];
+  headers?: Record<string, string>;
+};
 
 type Resolved = LoadOptions & { warmupSeconds: number };
 
@@ -62,8 +71,8 @@ async function loadWithWrk(url: string, o: Resolved) {
   if (script && o.paths) await writeFile(script, pathsScript(o.paths));
   try {
     const warmup =
-      o.warmupSeconds > 0 ? await runWrk(url, o.warmupSeconds, o.connections, script) : undefined;
-    const run = await runWrk(url, o.seconds, o.connections, script);
+      o.warmupSeconds > 0 ? await runWrk(url, o.warmupSeconds, o.connections, script, o.headers) : undefined;
+    const run = await runWrk(url, o.seconds, o.connections, script, o.headers);
     return {
       url,
       seconds: o.seconds,
@@ -77,12 +86,13 @@ async function loadWithWrk(url: string, o: Resolved) {
 }
 
 async function loadWithAutocannon(url: string, o: Resolved) {
-  const { seconds, connections, warmupSeconds, paths } = o;
+  const { seconds, connections, warmupSeconds, paths, headers } = o;
   let next = 0;
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
+    ...(headers ? { headers } : {}),
     ...(warmupSeconds > 0 ? { warmup: { connections, duration: warmupSeconds } } : {}),
     ...(paths
       ? { requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }] }

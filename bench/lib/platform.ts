@@ -35,3 +35,32 @@ export async function startPlatform(
     },
   };
 }
+
+/**
+ * Starts `node bin/isecg.js serve` on `dataDir` (or on `env.DATABASE_URL`), which is kept when it stops:
+ * for a first start and a restart on the same directory. Resolves with how long it took to answer 200.
+ */
+export async function servePlatform(options: {
+  dataDir: string;
+  env?: Record<string, string>;
+}): Promise<RunningServer & { startMs: number }> {
+  const root = resolve(".");
+  const port = await freePort();
+  const started = performance.now();
+  const server = await spawnServer({
+    name: "the platform",
+    args: [join(root, "bin/isecg.js"), "serve"],
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: options.dataDir,
+      LOG_LEVEL: "warn",
+      ...options.env,
+    },
+    cwd: root,
+    port,
+    readyPath: "/readyz",
+    timeoutMs: 300_000,
+  });
+  return { ...server, startMs: performance.now() - started };
+}

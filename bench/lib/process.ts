@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** A server running in a child process, reachable at `url`. */
-export type RunningServer = { url: string; stop: () => Promise<void> };
+export type RunningServer = { url: string; stop: () => Promise<void>; pid?: number };
 
 const cleanups = new Set<() => Promise<void>>();
 
@@ -72,7 +72,7 @@ export async function spawnServer(options: {
     await stop();
     throw new Error(`${options.name} did not start: ${(e as Error).message}${stderr ? `\n${stderr}` : ""}`);
   }
-  return { url, stop };
+  return { url, stop, pid: child.pid };
 }
 
 async function waitUntilReady(child: ChildProcess, url: string, timeoutMs: number): Promise<void> {

@@ -26,18 +26,20 @@ export function wrkOnPath(): boolean {
 
 /**
  * Loads `url` with wrk on one thread for `seconds` (whole seconds: wrk takes no fractions); with
- * `script`, a Lua file that may choose each request (see `pathsScript`).
+ * `script`, a Lua file that may choose each request (see `pathsScript`); `headers` go with every request.
  */
 export async function runWrk(
   url: string,
   seconds: number,
   connections: number,
   script?: string,
+  headers: Record<string, string> = {},
 ): Promise<WrkReport> {
   if (!Number.isInteger(seconds)) throw new Error(`wrk runs for whole seconds, not ${seconds}`);
   // A timeout as long as autocannon's (10 s): a slow moment of the machine is not a failed request.
   const args = ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "--latency"];
   if (script) args.push("-s", script);
+  for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}: ${value}`);
   args.push(url);
   const output = await new Promise<string>((resolve, reject) => {
     execFile("wrk", args, (error, stdout, stderr) => {
