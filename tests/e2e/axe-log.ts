@@ -11,6 +11,9 @@ export const wcagStandard = "WCAG 2.2, levels A and AA, as far as axe-core tests
 
 type Check = { path: string; label: string; violations: number; passes: number; axe: string; at: string };
 
+/** A single-use link's path with its secret left out: "/reset/{link}", one entry whatever the token. */
+const withoutSecrets = (path: string) => path.replace(/^\/(invitation|reset|setup)\/[^/?#]+/, "/$1/{link}");
+
 /** Starts a run's log afresh. */
 export function clearAxeLog(): void {
   rmSync(logPath, { force: true });
@@ -32,7 +35,8 @@ export function writeAccessibilityResults(standard: string): void {
   const checks: Check[] = readFileSync(logPath, "utf8")
     .split("\n")
     .filter(Boolean)
-    .map((l) => JSON.parse(l));
+    .map((l) => JSON.parse(l))
+    .map((c: Check) => ({ ...c, path: withoutSecrets(c.path) }));
   if (checks.length === 0) return;
   type Page = { path: string; label: string; violations: number; testedOn: string };
   const earlier: Page[] = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, "utf8")).pages : [];

@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { meetingAttendance, meetingRegistrations } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import type { Actor } from "../../../http/actor.js";
@@ -8,7 +7,12 @@ import { parseInput } from "../../../http/validation.js";
 import { write } from "../../../kit/write.js";
 import { findMeetingBySlug, type MeetingDetail } from "../../meetings/meetings.queries.js";
 import { attendanceModesFor, canManageMeetingWork, canRegister } from "../meeting-work.policy.js";
-import { attendedInput, registrationInput, registrationModeLabels } from "../meeting-work.schemas.js";
+import {
+  attendedFlagInput,
+  attendedInput,
+  registrationInput,
+  registrationModeLabels,
+} from "../meeting-work.schemas.js";
 import { listRegistrations, type Registration } from "./registrations.queries.js";
 
 /** Registrations grouped by agency ("Secretariat" for people without one), in list order. */
@@ -134,7 +138,7 @@ export async function setAttended(deps: Deps, actor: Actor, slug: string, id: nu
   const m = await loadMeeting(deps, slug);
   if (!canManageMeetingWork(actor, m))
     throw forbidden("Only the secretariat or the group's chair marks who attended.");
-  const { attended } = parseInput(z.object({ attended: z.boolean({ error: "Say true or false." }) }), raw);
+  const { attended } = parseInput(attendedFlagInput, raw);
   const rows = await listRegistrations(deps.db, m.id);
   if (!rows.some((r) => r.id === id)) throw notFound("The registration");
   const ids = rows.filter((r) => (r.id === id ? attended : r.attended)).map((r) => r.id);
