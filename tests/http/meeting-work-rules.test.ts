@@ -140,9 +140,13 @@ describe("attendance rules", () => {
     expect(await attendanceCount(slug)).toBe(0);
   });
 
-  it("a bad attendance form on a meeting nobody registered for is refused", async () => {
+  it("a bad attendance form on a meeting nobody registered for is refused, saying why", async () => {
     const sec = await planMeeting(t);
-    expect((await sec.post(`${page}/registrations`, { attended: "abc" })).status).toBe(422);
+    const res = await sec.post(`${page}/registrations`, { attended: "abc" });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("Choose registrations from the list.");
+    expect(html).toContain("Nobody has registered yet");
     expect(await attendanceCount(slug)).toBe(0);
   });
 

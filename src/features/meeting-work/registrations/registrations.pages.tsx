@@ -101,7 +101,11 @@ async function attendedPage(
             </p>
           </form>
         ) : (
-          <EmptyState title="Nobody has registered yet" />
+          <>
+            {/* A form posted for a meeting nobody registered for still says what was wrong. */}
+            <ErrorSummary errors={errors} message={message} />
+            <EmptyState title="Nobody has registered yet" />
+          </>
         )}
       </>
     ),
