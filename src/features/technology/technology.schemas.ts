@@ -2,7 +2,7 @@
 
 import { z } from "@hono/zod-openapi";
 import { type Destination, destinations } from "../../db/schema/index.js";
-import { optionalText as nullableText } from "../../kit/zod.js";
+import { optionalText } from "../../kit/zod.js";
 
 /** An area code of the controlled vocabulary: a capital letter then 1 to 9 capitals or digits (`PROP`). */
 export const areaCodePattern = /^[A-Z][A-Z0-9]{1,9}$/;
@@ -10,7 +10,7 @@ export const areaCodePattern = /^[A-Z][A-Z0-9]{1,9}$/;
 export const technologyCodePattern = /^[A-Z]{2,6}-[0-9]{3,4}$/;
 
 /** Optional text that is "" rather than null when empty (the records store empty strings). */
-const optionalText = (max: number) => nullableText(max).transform((v) => v ?? "");
+const textOrEmpty = (max: number) => optionalText(max).transform((v) => v ?? "");
 
 /** A list from an array or from text with one item per line. */
 const lines = (max: number) =>
@@ -43,7 +43,7 @@ const code = (pattern: RegExp, example: string) =>
 export const areaInput = z.object({
   code: code(areaCodePattern, "PROP (2 to 10 capitals or digits)"),
   name: z.string().trim().min(2, "Enter the area's name.").max(120, "Use at most 120 characters."),
-  description: optionalText(2000),
+  description: textOrEmpty(2000),
   position: z.coerce
     .number({ error: "Enter a whole number." })
     .int("Enter a whole number.")
@@ -62,7 +62,7 @@ export const technologyInput = z.object({
     .min(1, "Choose the area.")
     .transform((v) => v.toUpperCase()),
   title: z.string().trim().min(3, "Enter the technology's title.").max(200, "Use at most 200 characters."),
-  description: optionalText(4000),
+  description: textOrEmpty(4000),
   destinations: z
     .union([z.string(), z.array(z.string())])
     .optional()
@@ -81,7 +81,7 @@ export const technologyInput = z.object({
     )
     .transform((v) => v as Destination[]),
   uncertain: checkbox,
-  uncertainNote: optionalText(1000),
+  uncertainNote: textOrEmpty(1000),
   sources: lines(20),
 });
 export type TechnologyInput = z.infer<typeof technologyInput>;
@@ -116,7 +116,7 @@ export const capabilityInput = z
     currentTrl: trl("current TRL"),
     targetTrl: trl("target TRL"),
     targetDate: isoDate("the target date"),
-    note: optionalText(2000),
+    note: textOrEmpty(2000),
     evidenceUrl: z
       .string()
       .trim()
@@ -155,7 +155,7 @@ export const needInput = z
       .transform((v) => v.toUpperCase()),
     trlNeeded: trl("TRL needed"),
     neededBy: isoDate("the date it is needed by"),
-    note: optionalText(2000),
+    note: textOrEmpty(2000),
   })
   .refine((v) => (v.mission === null) !== (v.element === null), {
     path: ["mission"],
