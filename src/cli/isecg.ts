@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
-import { openDatabase } from "../db/client.js";
+import { openDatabase, prepareTemplate } from "../db/client.js";
 import { announceInvalidation } from "../db/control.js";
 import type { Deps } from "../deps.js";
 import { readDataset, seedDataset } from "../features/dataset/dataset.seed.js";
@@ -22,6 +22,8 @@ const usage = `Usage: isecg <command>
 
 Commands:
   serve                       run the platform (same as npm start)
+  prepare                     make the server bundle and the embedded database's migrated template
+                              (npm ci does this; either is otherwise made when first needed)
   migrate                     apply database migrations
   seed                        load the dataset (idempotent: existing records are kept)
   seed --demo [--remove]      load (or remove) the labelled demonstration capabilities and technology
@@ -159,6 +161,9 @@ async function run(argv: string[]) {
   switch (command) {
     case "serve":
       return serve();
+    case "prepare":
+      await prepareTemplate();
+      return console.log("The server bundle and the embedded database's template are ready.");
     case "migrate":
       await withDeps(async () => {});
       return console.log("Migrations applied.");

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,7 @@ import { type DataDirLock, describeOwner, lockDataDir, type OwnerInfo } from "./
 import * as schema from "./schema/index.js";
 import { serveOverSocket } from "./socket-bridge.js";
 import { statementCounter } from "./statement-count.js";
+import { copyMigratedTemplate, ensureTemplate } from "./template.js";
 
 export type Schema = typeof schema;
 /** One Drizzle type over both drivers; a transaction is also a Db. */
@@ -42,6 +43,7 @@ const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url))
 const MIGRATION_LOCK_KEY = 727_001;
 
 const BYTEA = 17;
+const SHARED_BUFFERS = process.env.PGLITE_SHARED_BUFFERS ?? "16MB";
 
 /**
  * PGlite's default writes a bytea parameter as hex text built one byte at a time; passed through
@@ -50,6 +52,9 @@ const BYTEA = 17;
  */
 export const pgliteOptions = {
   serializers: { [BYTEA]: (bytes: Uint8Array) => bytes as unknown as string },
+  // PostgreSQL's default 128 MB of shared buffers is set up at every start (half a second) and stays
+  // resident; the forum's data fits in far less, and reads beyond it come from the OS's file cache.
+  startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${SHARED_BUFFERS}`],
 };
 
 /** How to open the database: a server URL, or the embedded one under a data directory. */
@@ -98,7 +103,9 @@ async function openDataDir(dataDir: string, command: string, joinOwner: boolean)
     return { ...through, via: lock, migrate: async () => {} };
   }
   try {
-    const pglite = await PGlite.create(join(dataDir, "pglite"), pgliteOptions);
+    const pgdata = join(dataDir, "pglite");
+    await prepareDataDir(pgdata);
+    const pglite = await PGlite.create(pgdata, pgliteOptions);
     const database = wrapPglite(pglite);
     let onExternalWrite = () => {};
     const bridge = await serveOverSocket(pglite, join(socketDir, ".s.PGSQL.5432"), () => onExternalWrite());
@@ -117,6 +124,23 @@ async function openDataDir(dataDir: string, command: string, joinOwner: boolean)
   } catch (e) {
     await lock.release();
     throw e;
+  }
+}
+
+const migrateTemplate = (pglite: PGlite) => migratePglite(drizzlePglite(pglite), { migrationsFolder });
+
+/** Makes the embedded database's template now, if missing (`npm ci` does, through `isecg prepare`). */
+export const prepareTemplate = () => ensureTemplate(migrateTemplate);
+
+/** A new data directory starts as a copy of the migrated template (template.ts); failing that, initdb runs. */
+async function prepareDataDir(pgdata: string): Promise<void> {
+  if (existsSync(join(pgdata, "PG_VERSION"))) return;
+  try {
+    await copyMigratedTemplate(pgdata, migrateTemplate);
+  } catch {
+    // Whatever was copied goes; PostgreSQL's initdb then makes the directory from nothing.
+    rmSync(pgdata, { recursive: true, force: true });
+    mkdirSync(pgdata, { recursive: true });
   }
 }
 

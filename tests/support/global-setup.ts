@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openDatabase, wrapPglite } from "../../src/db/client.js";
+import { openDatabase } from "../../src/db/client.js";
 import { readDataset, seedDataset } from "../../src/features/dataset/dataset.seed.js";
 import { createLogger } from "../../src/http/logger.js";
 import { PageCache } from "../../src/http/page-cache.js";
@@ -57,13 +56,14 @@ export default async function setup(project: TestProject) {
     };
   }
 
-  const client = new PGlite();
-  const database = wrapPglite(client);
+  // A data directory starts as a copy of the installation's migrated template (src/db/template.ts),
+  // which spares the suite PostgreSQL's initdb; each test file then loads this seeded tarball.
+  const database = await openDatabase({ dataDir: join(dir, "data") });
   await seed(database);
-  const dump = await client.dumpDataDir("none");
+  const dump = await database.pglite!.dumpDataDir("none");
   const file = join(dir, "template.tar");
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  await client.close();
+  await database.close();
   project.provide("pgliteTemplate", file);
   project.provide("pgServer", null);
   return () => rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type Mail from "nodemailer/lib/mailer/index.js";
 import type { Config } from "../../config.js";
 import type { outbox } from "../../db/schema/index.js";
@@ -39,29 +39,38 @@ function toMail(config: Pick<Config, "baseUrl" | "mailFrom">, m: OutboxRow): Mai
   };
 }
 
+// Loaded for the first message, not at start: nodemailer alone takes a twentieth of a second to load.
+const mailer = async () => (await import("nodemailer")).default;
+
 /** Delivers over SMTP (`smtp://` or `smtps://` URL) with short timeouts, so a dead server fails fast. */
 export function smtpTransport(config: Pick<Config, "baseUrl" | "mailFrom">, url: string): MailTransport {
-  const transport = nodemailer.createTransport(url, {
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  } as never);
+  let transport: Transporter | undefined;
   return {
     kind: "smtp",
     async send(m) {
+      transport ??= (await mailer()).createTransport(url, {
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      } as never);
       await transport.sendMail(toMail(config, m));
     },
-    close: () => transport.close(),
+    close: () => transport?.close(),
   };
 }
 
 /** Writes each message as an .eml file under DATA_DIR/outbox (development and tests without SMTP). */
 export function fileTransport(config: Pick<Config, "baseUrl" | "dataDir" | "mailFrom">): MailTransport {
-  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+  let builder: Transporter | undefined;
   const dir = outboxDir(config);
   return {
     kind: "file",
     async send(m) {
+      builder ??= (await mailer()).createTransport({
+        streamTransport: true,
+        buffer: true,
+        newline: "windows",
+      });
       const info = await builder.sendMail(toMail(config, m));
       await mkdir(dir, { recursive: true });
       // Written under a temporary name and renamed, so a reader never sees half a file.
@@ -69,7 +78,7 @@ export function fileTransport(config: Pick<Config, "baseUrl" | "dataDir" | "mail
       await writeFile(`${file}.tmp`, info.message as Buffer);
       await rename(`${file}.tmp`, file);
     },
-    close: () => builder.close(),
+    close: () => builder?.close(),
   };
 }
 

@@ -1,11 +1,7 @@
-import {
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransport,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransport,
+  RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -19,6 +15,9 @@ import { write } from "../../kit/write.js";
 import { loadForum } from "../../web/forum.js";
 import { factorsOf, releaseSessionsOf, replaceRecoveryCodes } from "./factors.queries.js";
 import { twoFactorRequiredFor } from "./requirement.service.js";
+
+// Loaded when a passkey is first used, not at start: the WebAuthn library takes a fifth of a second to load.
+const webauthn = () => import("@simplewebauthn/server");
 
 /** The relying party is this site: its host name and origin come from the configured public address. */
 export function relyingParty(deps: Deps) {
@@ -39,7 +38,7 @@ const websiteOnly = (actor: Actor): Person => {
 export async function passkeyRegistrationOptions(deps: Deps, actor: Actor) {
   const me = websiteOnly(actor);
   const mine = await deps.db.select().from(passkeys).where(eq(passkeys.personId, me.id));
-  return generateRegistrationOptions({
+  return (await webauthn()).generateRegistrationOptions({
     rpName: (await loadForum(deps)).name,
     rpID: relyingParty(deps).id,
     userName: me.email,
@@ -81,13 +80,15 @@ export async function registerPasskey(
   });
   if (!challenge) throw failed;
   const rp = relyingParty(deps);
-  const result = await verifyRegistrationResponse({
-    response: response as RegistrationResponseJSON,
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    requireUserVerification: true,
-  }).catch(() => null);
+  const result = await (await webauthn())
+    .verifyRegistrationResponse({
+      response: response as RegistrationResponseJSON,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      requireUserVerification: true,
+    })
+    .catch(() => null);
   if (!result?.verified) throw failed;
   const cred = result.registrationInfo.credential;
   const before = await factorsOf(deps.db, me.id);
@@ -159,7 +160,7 @@ export async function deletePasskey(deps: Deps, actor: Actor, id: number): Promi
 /** Options to sign in with a passkey: the person's own (second step) or any discoverable one (passwordless). */
 export async function passkeySignInOptions(deps: Deps, personId: number | null) {
   const allow = personId ? await deps.db.select().from(passkeys).where(eq(passkeys.personId, personId)) : [];
-  return generateAuthenticationOptions({
+  return (await webauthn()).generateAuthenticationOptions({
     rpID: relyingParty(deps).id,
     userVerification: personId ? "preferred" : "required",
     allowCredentials: allow.map((k) => ({ id: k.credentialId, transports: transports(k.transports) })),
@@ -184,19 +185,21 @@ export async function verifyPasskeySignIn(
   const [key] = await deps.db.select().from(passkeys).where(eq(passkeys.credentialId, response.id));
   if (!key || (personId !== null && key.personId !== personId)) return null;
   const rp = relyingParty(deps);
-  const result = await verifyAuthenticationResponse({
-    response,
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    credential: {
-      id: key.credentialId,
-      publicKey: bytes(key.publicKey),
-      counter: key.counter,
-      transports: transports(key.transports),
-    },
-    requireUserVerification: personId === null,
-  }).catch(() => null);
+  const result = await (await webauthn())
+    .verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      credential: {
+        id: key.credentialId,
+        publicKey: bytes(key.publicKey),
+        counter: key.counter,
+        transports: transports(key.transports),
+      },
+      requireUserVerification: personId === null,
+    })
+    .catch(() => null);
   if (!result?.verified) return null;
   await deps.db
     .update(passkeys)

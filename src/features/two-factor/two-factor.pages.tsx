@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import QRCode from "qrcode";
 import { totpUri } from "../../domain/totp.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
@@ -186,6 +185,8 @@ async function setupPage(c: AppContext, secret: string, errors?: Record<string, 
   const me = requirePerson(c);
   const forum = await loadForum(c.var.deps);
   const uri = totpUri(secret, me.email, forum.acronym || forum.name);
+  // Loaded when first drawn, not at start.
+  const { default: QRCode } = await import("qrcode");
   const svg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return renderPrivate(
     c,

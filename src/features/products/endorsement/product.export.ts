@@ -1,4 +1,3 @@
-import PDFDocument from "pdfkit";
 import { parseSections } from "../../../domain/sections.js";
 import { markdownToPlain } from "../../../web/markdown.js";
 
@@ -25,6 +24,8 @@ export type ProductPdfInput = {
  * number and the SHA-256 of the text so a reader of the file can check it is what was agreed.
  */
 export async function productPdf(p: ProductPdfInput): Promise<Uint8Array> {
+  // Loaded for the first PDF, not at start: pdfkit and its fonts take a sixth of a second to load.
+  const { default: PDFDocument } = await import("pdfkit");
   const pdf = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN + 24, left: MARGIN, right: MARGIN },

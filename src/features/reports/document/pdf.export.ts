@@ -1,4 +1,3 @@
-import PDFDocument from "pdfkit";
 import { type Block, markdownBlocks } from "./blocks.export.js";
 import type { ReportDocument } from "./document.queries.js";
 import {
@@ -309,6 +308,8 @@ const untypedOptions = () =>
 
 async function render(doc: ReportDocument, opts: RenderOptions, known: Map<string, number> | null) {
   const title = `${doc.forum.acronym} Annual Report ${doc.year}`;
+  // Loaded for the first PDF, not at start: pdfkit and its fonts take a sixth of a second to load.
+  const { default: PDFDocument } = await import("pdfkit");
   const pdf = new PDFDocument({
     size: "A4",
     margins: MARGIN,
