@@ -35,7 +35,7 @@ import { tokens } from "./features/tokens/index.js";
 import { enrolmentGate } from "./features/two-factor/enrolment-gate.pages.js";
 import { twoFactor } from "./features/two-factor/index.js";
 import { workplan } from "./features/workplan/index.js";
-import { publicPageCache } from "./http/cache.js";
+import { pageCache } from "./http/cache.js";
 import type { AppEnv } from "./http/env.js";
 import { errorPage, handleError } from "./http/error-pages.js";
 import { AppError } from "./http/errors.js";
@@ -102,7 +102,7 @@ export function createApp(deps: Deps) {
   app.route("/", assetRoutes());
 
   // Cached visitor pages are answered before any other middleware: that is what keeps them fast.
-  app.use(publicPageCache(deps));
+  app.use(pageCache(deps));
   app.use(requestId({ headerName: "X-Request-Id" }));
   app.use(requestLogging(deps));
   // Registered before the security headers so that it runs after them: an uploaded SVG logo, opened

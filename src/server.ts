@@ -53,7 +53,7 @@ function shareWithOtherInstances(
   }
   const control = connectControl(database.pool, {
     log: deps.log,
-    onInvalidation: () => deps.cache.invalidateLocally(),
+    onInvalidation: (staleness) => deps.cache.invalidateLocally(staleness),
     // Invalidations sent while the connection was down were missed: drop everything once.
     onReconnect: () => deps.cache.invalidateLocally(),
   });

@@ -75,7 +75,8 @@ async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
     // Servers sharing a PostgreSQL server drop the pages this command makes stale (the owner of an
     // embedded directory does so by itself for writes through its socket).
     const { pool } = database;
-    if (pool && !database.via) deps.cache.onInvalidate(() => announceInvalidation(pool, deps.log));
+    if (pool && !database.via)
+      deps.cache.onInvalidate((staleness) => announceInvalidation(pool, deps.log, staleness));
     return await fn(deps);
   } finally {
     await database.close();

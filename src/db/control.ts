@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { Logger } from "../http/logger.js";
+import type { Staleness } from "../http/page-cache.js";
 import type { Exclusively } from "../jobs/scheduler.js";
 
 const CHANNEL = "isecg_page_cache";
@@ -8,8 +9,8 @@ const JOB_LOCK_SPACE = 727_100;
 
 /** What one instance shares with the others through a PostgreSQL server. */
 export type Control = {
-  /** Tells the other instances that their cached pages are stale. */
-  announceInvalidation: () => void;
+  /** Tells the other instances that their cached pages (all, or only signed-in ones) are stale. */
+  announceInvalidation: (staleness: Staleness) => void;
   /** Runs a job unless another instance holds its lock. */
   exclusively: Exclusively;
   close: () => Promise<void>;
@@ -17,8 +18,8 @@ export type Control = {
 
 type Options = {
   log: Logger;
-  /** Another instance wrote: drop this instance's cached pages. */
-  onInvalidation: () => void;
+  /** Another instance wrote: drop this instance's cached pages (all, or only signed-in ones). */
+  onInvalidation: (staleness: Staleness) => void;
   /** The connection came back after a loss: notifications may have been missed meanwhile. */
   onReconnect: () => void;
 };
@@ -54,8 +55,10 @@ export function connectControl(pool: pg.Pool, opts: Options): Control {
       const mine = c;
       mine.on("error", (e) => lost(mine, e));
       mine.on("end", () => lost(mine, new Error("the connection ended")));
+      // The payload is the sender's origin, then " signed-in" when only signed-in pages are stale.
       mine.on("notification", (msg) => {
-        if (msg.payload !== origin) opts.onInvalidation();
+        const [sender, staleness] = (msg.payload ?? "").split(" ");
+        if (sender !== origin) opts.onInvalidation(staleness === "signed-in" ? "signed-in" : "all");
       });
       await mine.query(`listen ${CHANNEL}`);
       client = mine;
@@ -98,9 +101,9 @@ export function connectControl(pool: pg.Pool, opts: Options): Control {
   };
 
   return {
-    announceInvalidation: () => {
+    announceInvalidation: (staleness) => {
       pool
-        .query("select pg_notify($1, $2)", [CHANNEL, origin])
+        .query("select pg_notify($1, $2)", [CHANNEL, payload(origin, staleness)])
         .catch((e) =>
           opts.log.warn("could not tell other instances to drop cached pages", { error: String(e) }),
         );
@@ -120,12 +123,15 @@ export function connectControl(pool: pg.Pool, opts: Options): Control {
   };
 }
 
-/** Tells every instance listening on the server that its cached pages are stale. */
-export function announceInvalidation(pool: pg.Pool, log: Logger, origin = "command line"): void {
+/** Tells every instance listening on the server that its cached pages (all, or signed-in ones) are stale. */
+export function announceInvalidation(pool: pg.Pool, log: Logger, staleness: Staleness = "all"): void {
   pool
-    .query("select pg_notify($1, $2)", [CHANNEL, origin])
+    .query("select pg_notify($1, $2)", [CHANNEL, payload("command-line", staleness)])
     .catch((e) => log.warn("could not tell other instances to drop cached pages", { error: String(e) }));
 }
+
+const payload = (origin: string, staleness: Staleness) =>
+  staleness === "all" ? origin : `${origin} ${staleness}`;
 
 /** A stable 31-bit hash of a job's name (FNV-1a), so every instance locks the same key. */
 function hash31(text: string): number {

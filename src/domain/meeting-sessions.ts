@@ -1,26 +1,13 @@
+import { dateTimeFormat } from "./date-formats.js";
 import { instantToZoned, isTimeZone, zonedToInstant } from "./time-zones.js";
 
 /** A session as the programme shows it. */
 export type SessionTimes = { startsAt: Date; endsAt: Date };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 type Meeting = { startsAt: Date; endsAt: Date; timeZone: string };
 
-/** One formatter per locale, zone and kind: building them costs more than formatting. */
-function formatter(key: string, make: () => Intl.DateTimeFormat) {
-  let f = formatters.get(key);
-  if (!f) {
-    f = make();
-    formatters.set(key, f);
-  }
-  return f;
-}
-
 const zoneNameIn = (locale: string, timeZone: string, instant: Date) =>
-  formatter(
-    `zone:${locale}:${timeZone}`,
-    () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }),
-  )
+  dateTimeFormat(locale, { timeZone, timeZoneName: "short" })
     .formatToParts(instant)
     .find((p) => p.type === "timeZoneName")?.value ?? timeZone;
 
@@ -40,28 +27,10 @@ export function zoneAbbreviation(instant: Date, timeZone: string): string {
 }
 
 const clock = (timeZone: string) =>
-  formatter(
-    `clock:${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
-  );
-const shortDay = (timeZone: string) =>
-  formatter(
-    `short:${timeZone}`,
-    () => new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short" }),
-  );
+  dateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const shortDay = (timeZone: string) => dateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short" });
 const longDay = (timeZone: string) =>
-  formatter(
-    `long:${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat("en-GB", {
-        timeZone,
-        weekday: "long",
-        day: "numeric",
-        month: "long",
-        year: "numeric",
-      }),
-  );
+  dateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" });
 
 /** "Thursday 7 December 2023": from the parts, as ICU versions differ on the comma after the weekday. */
 function dayLabel(instant: Date, timeZone: string): string {
@@ -106,10 +75,7 @@ export function sessionsByDay<S extends SessionTimes>(
 }
 
 const dayFormat = (timeZone: string) =>
-  formatter(
-    `days:${timeZone}`,
-    () => new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" }),
-  );
+  dateTimeFormat("en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" });
 /** A meeting's days where it is held, as people write them: "4–5 March 2031", "30 March – 2 April 2031". */
 export const dayRange = (m: { startsAt: Date; endsAt: Date; timeZone: string }) =>
   dayFormat(m.timeZone)

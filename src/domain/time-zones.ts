@@ -1,8 +1,10 @@
+import { dateTimeFormat } from "./date-formats.js";
+
 /** True when `name` is an IANA time zone this runtime knows (e.g. "Europe/Berlin", "UTC"). */
 export function isTimeZone(name: string): boolean {
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
   try {
-    new Intl.DateTimeFormat("en", { timeZone: name });
+    dateTimeFormat("en", { timeZone: name });
     return true;
   } catch {
     return false;
@@ -11,7 +13,7 @@ export function isTimeZone(name: string): boolean {
 
 /** The wall-clock fields of an instant in a time zone. */
 function wallClock(instant: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",

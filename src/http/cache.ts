@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Deps } from "../deps.js";
 import type { AppEnv } from "./env.js";
+import type { CachedPage } from "./page-cache.js";
 import { SESSION_COOKIE } from "./sessions.js";
 
 // Headers that belong to one response only and are never replayed from the cache.
@@ -17,21 +18,48 @@ type HeaderReader = (name: string) => string | undefined;
 const idPrefix = randomBytes(6).toString("base64url");
 let sequence = 0;
 
-/** Neither signed in nor calling with an API token: someone who gets the same page as everyone. */
-const isVisitor = (header: HeaderReader) =>
-  !header("authorization") && !header("cookie")?.includes(`${SESSION_COOKIE}=`);
+/**
+ * Signed-in pages never kept: they show what changes without `write()` (sessions, API tokens, second
+ * factors, mail delivery) or a person's own details, so a write could not tell that they are stale.
+ */
+const NEVER_KEPT = [
+  "/private/account",
+  "/private/settings",
+  "/private/tokens",
+  "/private/outbox",
+  "/private/people",
+  "/private/calendar",
+];
+
+const keptSignedIn = (path: string) =>
+  path.startsWith("/private") &&
+  !NEVER_KEPT.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`));
 
 /**
- * The cached answer to a visitor's GET or HEAD of `key` (path and query), if there is one.
- * Signed-in requests always get a fresh page (their header differs), and so do API tokens.
+ * Where a GET or HEAD of `path` (with its query) may be kept: a visitor's by its address, since
+ * every visitor gets the same page; a signed-in page by its address and the browser's whole Cookie
+ * header (the session and the CSRF nonce its forms carry). API calls are never kept.
  */
-function cachedAnswer(deps: Deps, method: string, key: string, header: HeaderReader): Hit | undefined {
-  if ((method !== "GET" && method !== "HEAD") || !isVisitor(header)) return undefined;
-  const page = deps.cache.get(key);
+function slotFor(method: string, path: string, header: HeaderReader): Slot | undefined {
+  if ((method !== "GET" && method !== "HEAD") || header("authorization")) return undefined;
+  const cookie = header("cookie");
+  if (!cookie?.includes(`${SESSION_COOKIE}=`)) return { signedIn: false, key: path };
+  return keptSignedIn(path) ? { signedIn: true, key: `${path}\n${cookie}` } : undefined;
+}
+
+type Slot = { signedIn: boolean; key: string };
+
+/** The cached answer to a GET or HEAD, if there is one. */
+function cachedAnswer(deps: Deps, method: string, path: string, header: HeaderReader): Hit | undefined {
+  const slot = slotFor(method, path, header);
+  if (!slot) return undefined;
+  const page = slot.signedIn
+    ? deps.cache.getSignedIn(slot.key, deps.now().getTime())
+    : deps.cache.get(slot.key);
   if (!page) return undefined;
   const requestId = `${idPrefix}-${(++sequence).toString(36)}`;
   const fresh = header("if-none-match") === page.etag;
-  deps.log.info("request", { requestId, method, path: key, status: fresh ? 304 : 200, cache: "hit" });
+  deps.log.info("request", { requestId, method, path, status: fresh ? 304 : 200, cache: "hit" });
   const headers = page.headers.concat("X-Request-Id", requestId);
   if (fresh) return { status: 304, headers, body: null };
   return { status: 200, headers, body: method === "HEAD" ? null : page.body };
@@ -58,9 +86,11 @@ export function answerFromPageCache(deps: Deps, req: IncomingMessage, res: Serve
 /**
  * The same cache inside the app, first thing in the chain: answers hits where no Node server is
  * in front (tests through app.request), and on a miss renders through the whole chain and stores
- * the result with every header (security headers included) precomputed. Any write clears it.
+ * the result with every header (security headers included) precomputed. Any write clears visitors'
+ * pages; every write, also one only members see, clears signed-in pages, which are also kept no
+ * longer than the minute they were made in (a deadline's "in 3 days") nor past their session.
  */
-export function publicPageCache(deps: Deps): MiddlewareHandler<AppEnv> {
+export function pageCache(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const method = c.req.method;
     const header = requestHeaderReader(c);
@@ -72,29 +102,37 @@ export function publicPageCache(deps: Deps): MiddlewareHandler<AppEnv> {
       for (let k = 0; k < hit.headers.length; k += 2) headers.append(hit.headers[k]!, hit.headers[k + 1]!);
       return new Response(hit.body as Uint8Array<ArrayBuffer> | null, { status: hit.status, headers });
     }
-    if (method !== "GET" || !isVisitor(header)) return next();
-    const version = deps.cache.currentVersion;
+    const slot = method === "GET" ? slotFor(method, key, header) : undefined;
+    if (!slot) return next();
+    const version = slot.signedIn ? deps.cache.currentSignedInVersion : deps.cache.currentVersion;
     await next();
     const type = c.res.headers.get("content-type") ?? "";
-    // Only cache what did not set cookies (no per-browser content such as CSRF tokens).
-    if (
-      c.res.status !== 200 ||
-      c.res.headers.has("set-cookie") ||
-      // Pages with a per-browser form token say so, even when the browser already had its cookie.
-      c.res.headers.get("cache-control")?.includes("no-store") ||
-      !isCacheable(type)
-    )
+    // Only what set no cookie (a new session, a first CSRF nonce) is kept.
+    if (c.res.status !== 200 || c.res.headers.has("set-cookie")) return;
+    if (slot.signedIn) {
+      const expires = c.var.sessionExpiresAt;
+      if (c.var.actor?.kind !== "person" || !expires || !type.startsWith("text/html")) return;
+      const now = deps.now().getTime();
+      const until = Math.min(expires.getTime(), (Math.floor(now / 60_000) + 1) * 60_000);
+      deps.cache.setSignedIn(slot.key, { ...(await ready(c)), until }, version);
       return;
-    // Kept as bytes with every header precomputed, so a hit costs no encoding or header building.
-    const body = new Uint8Array(await c.res.clone().arrayBuffer());
-    const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-    const headers = ["ETag", etag, "Content-Length", String(body.byteLength), "X-Cache", "hit"];
-    c.res.headers.forEach((value, name) => {
-      if (!perResponse.has(name)) headers.push(name, value);
-    });
-    deps.cache.set(key, { body, etag, headers }, version);
-    c.res.headers.set("ETag", etag);
+    }
+    // Pages with a per-browser form token say so, even when the browser already had its cookie.
+    if (c.res.headers.get("cache-control")?.includes("no-store") || !isCacheable(type)) return;
+    deps.cache.set(slot.key, await ready(c), version);
   };
+}
+
+/** The response as bytes with every header precomputed, so a hit costs no encoding or header building. */
+async function ready(c: Context<AppEnv>): Promise<CachedPage> {
+  const body = new Uint8Array(await c.res.clone().arrayBuffer());
+  const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+  const headers = ["ETag", etag, "Content-Length", String(body.byteLength), "X-Cache", "hit"];
+  c.res.headers.forEach((value, name) => {
+    if (!perResponse.has(name)) headers.push(name, value);
+  });
+  c.res.headers.set("ETag", etag);
+  return { body, etag, headers };
 }
 
 /**

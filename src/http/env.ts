@@ -9,6 +9,8 @@ export type AppEnv = {
     actor: Actor;
     /** The session token from the cookie, when the request carried a valid one. */
     sessionToken?: string;
+    /** When that session ends: pages kept for it (cache.ts) are not served after. */
+    sessionExpiresAt?: Date;
     /** Returns this browser's CSRF token, setting its nonce cookie on first use. */
     csrfToken: () => string;
     deps: Deps;

@@ -8,7 +8,7 @@ import type { AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
 import { parseForm } from "./forms.js";
 import { loggablePath } from "./redact.js";
-import { personForSession, SESSION_COOKIE } from "./sessions.js";
+import { SESSION_COOKIE, sessionFor } from "./sessions.js";
 
 /** Puts the dependencies on the context and logs one structured line per request. */
 export function requestLogging(deps: Deps): MiddlewareHandler<AppEnv> {
@@ -50,10 +50,11 @@ export function loadActor(deps: Deps): MiddlewareHandler<AppEnv> {
     }
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
-      const person = await personForSession(deps.db, token, deps.now());
-      if (person) {
-        c.set("actor", { ...person, requestId: c.var.requestId });
+      const session = await sessionFor(deps.db, token, deps.now());
+      if (session) {
+        c.set("actor", { ...session.person, requestId: c.var.requestId });
         c.set("sessionToken", token);
+        c.set("sessionExpiresAt", session.expiresAt);
       } else {
         deleteCookie(c, SESSION_COOKIE, { path: "/" });
       }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { organisations, people, sessions } from "../db/schema/index.js";
+import type { Deps } from "../deps.js";
 import type { Person } from "./actor.js";
 
 export const SESSION_COOKIE = "isecg_session";
@@ -29,8 +30,15 @@ export async function createSession(
   return token;
 }
 
-/** The active person behind a session token, or null when the token is unknown, expired or the person inactive. */
-export async function personForSession(db: Db, token: string, now: Date): Promise<Person | null> {
+/**
+ * The active person behind a session token and when the session ends, or null when the token is
+ * unknown, expired or the person inactive.
+ */
+export async function sessionFor(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ person: Person; expiresAt: Date } | null> {
   const [row] = await db
     .select({
       id: people.id,
@@ -41,6 +49,7 @@ export async function personForSession(db: Db, token: string, now: Date): Promis
       organisationAcronym: organisations.acronym,
       mustEnrol: sessions.mustEnrol,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
@@ -62,8 +71,11 @@ export async function personForSession(db: Db, token: string, now: Date): Promis
         ),
       );
   }
-  const { mustEnrol, lastSeenAt: _, ...person } = row;
-  return mustEnrol ? { kind: "person", ...person, mustEnrol: true } : { kind: "person", ...person };
+  const { mustEnrol, lastSeenAt: _, expiresAt, ...person } = row;
+  return {
+    person: mustEnrol ? { kind: "person", ...person, mustEnrol: true } : { kind: "person", ...person },
+    expiresAt,
+  };
 }
 
 /** A session as its owner sees it: a short id (a prefix of the hash, never the token), device and times. */
@@ -113,9 +125,10 @@ export async function deleteSessionById(db: Db, personId: number, id: string): P
   return gone.length > 0;
 }
 
-/** Ends one session. */
-export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+/** Ends one session (signing out); the pages kept for it go at once (cache.ts). */
+export async function deleteSession(deps: Pick<Deps, "db" | "cache">, token: string): Promise<void> {
+  await deps.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  deps.cache.invalidateSignedIn();
 }
 
 /** Ends every session of a person (after a password change or deactivation). */

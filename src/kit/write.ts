@@ -14,7 +14,7 @@ export type AuditEntry = {
 
 /**
  * Runs a write in one transaction that also appends to the audit log, then invalidates
- * cached public pages. Every use case that changes data goes through here.
+ * cached pages. Every use case that changes data goes through here.
  */
 export async function write<T>(
   deps: Pick<Deps, "db" | "cache">,
@@ -26,8 +26,9 @@ export async function write<T>(
     const audit = (entry: AuditEntry) => recordAudit(tx, actor, entry);
     return fn(tx, audit);
   });
-  // Sessions and other private records do not show on public pages.
+  // Sessions and other private records do not show on public pages, only on signed-in ones.
   if (opts.invalidatesPages !== false) deps.cache.invalidate();
+  else deps.cache.invalidateSignedIn();
   return result;
 }
 

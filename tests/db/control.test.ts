@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectControl } from "../../src/db/control.js";
+import { announceInvalidation, connectControl } from "../../src/db/control.js";
 import { createLogger } from "../../src/http/logger.js";
 import { withDatabase } from "../support/global-setup.js";
 
@@ -21,7 +21,11 @@ describe.skipIf(!server)("the control connection of instances sharing a PostgreS
   });
 
   const control = (pool: pg.Pool, heard: string[]) =>
-    connectControl(pool, { log, onInvalidation: () => heard.push("invalidated"), onReconnect: () => {} });
+    connectControl(pool, {
+      log,
+      onInvalidation: (staleness) => heard.push(staleness),
+      onReconnect: () => {},
+    });
 
   it("runs a job on one instance at a time: the other skips its turn while the lock is held", async () => {
     const a = control(poolA, []);
@@ -42,16 +46,22 @@ describe.skipIf(!server)("the control connection of instances sharing a PostgreS
     await b.close();
   });
 
-  it("tells the other instances, not itself, that cached pages are stale", async () => {
+  it("tells the other instances, not itself, which cached pages are stale", async () => {
     const heardA: string[] = [];
     const heardB: string[] = [];
     const a = control(poolA, heardA);
     const b = control(poolB, heardB);
     await new Promise((r) => setTimeout(r, 300));
-    a.announceInvalidation();
+    a.announceInvalidation("all");
+    a.announceInvalidation("signed-in");
     await new Promise((r) => setTimeout(r, 300));
-    expect(heardB).toEqual(["invalidated"]);
+    // A write only members see leaves the other instances' visitor pages cached.
+    expect(heardB.sort()).toEqual(["all", "signed-in"]);
     expect(heardA).toEqual([]);
+    // The command line has no origin of its own to skip: every instance hears it.
+    announceInvalidation(poolB, log, "signed-in");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(heardA).toEqual(["signed-in"]);
     await a.close();
     await b.close();
   });

@@ -96,6 +96,8 @@ describe("the private gap analysis", () => {
       .update(technologyCapabilities)
       .set({ targetTrl: 8 })
       .where(eq(technologyCapabilities.organisationId, await orgId("NASA")));
+    // Changed here without write(), so drop cached pages as write() would.
+    t.deps.cache.invalidate();
     const after = await (await member.get("/private/technology/gaps/technologies/ger-019")).text();
     expect(after).toContain("Every need met");
     const csv = await (await member.get("/private/technology/gaps/heatmap.csv")).text();

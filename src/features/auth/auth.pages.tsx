@@ -148,7 +148,7 @@ export function authPages() {
     const token = c.var.sessionToken;
     if (token) {
       await recordSignOut(c.var.deps, c.var.actor);
-      await deleteSession(c.var.deps.db, token);
+      await deleteSession(c.var.deps, token);
     }
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.redirect("/", 303);

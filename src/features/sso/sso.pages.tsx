@@ -58,7 +58,7 @@ export function ssoPages() {
         "single sign-on",
       );
       // Signing in as someone (perhaps someone else) ends the session this browser had.
-      if (c.var.sessionToken) await deleteSession(c.var.deps.db, c.var.sessionToken);
+      if (c.var.sessionToken) await deleteSession(c.var.deps, c.var.sessionToken);
       setSessionCookie(c, token);
       return c.redirect(safeNext(done.next), 303);
     } catch (e) {

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "../../../domain/date-formats.js";
 import { instantToZoned } from "../../../domain/time-zones.js";
 import { Tag } from "../../../web/components.js";
 import { formatPartialDate } from "../../../web/format.js";
@@ -5,9 +6,9 @@ import { attendanceCount, type MeetingListItem } from "../meetings.queries.js";
 import { meetingKindLabels, meetingModeLabels } from "../meetings.schemas.js";
 
 const dateFmt = (timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" });
+  dateTimeFormat("en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" });
 const timeFmt = (timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  dateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 /** When a meeting takes place, in its own time zone and as precisely as known. */
 export function meetingWhen(

@@ -15,11 +15,12 @@ import {
   workingGroups,
 } from "../../../db/schema/index.js";
 import type { ReportRecords } from "../../../domain/annual-report.js";
+import { dateTimeFormat } from "../../../domain/date-formats.js";
 
 /** YYYY-MM-DD of an instant in a time zone (meetings are dated where they took place). */
 export const localDay = (at: Date, timeZone: string) => {
   try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone }).format(at);
+    return dateTimeFormat("en-CA", { timeZone }).format(at);
   } catch {
     return at.toISOString().slice(0, 10);
   }
