@@ -1,7 +1,18 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { freePort, onCleanup, type RunningServer, spawnServer } from "./process.js";
+
+/**
+ * The Node options `npm start` gives the server (package.json's start script, such as its heap
+ * limit), so that a benchmark measures the server people run.
+ */
+export function startOptions(root = "."): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(1, words.indexOf("bin/isecg.js")).filter((w) => w.startsWith("--"));
+}
 
 /**
  * Starts `node bin/isecg.js serve` from `root` (default: the current directory) on `port` (default: a free
@@ -18,7 +29,7 @@ export async function startPlatform(
   const port = options.port ?? (await freePort());
   const server = await spawnServer({
     name: "the platform",
-    args: [join(root, "bin/isecg.js"), "serve"],
+    args: [...startOptions(root), join(root, "bin/isecg.js"), "serve"],
     env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...options.env },
     cwd: root,
     port,
@@ -49,7 +60,7 @@ export async function servePlatform(options: {
   const started = performance.now();
   const server = await spawnServer({
     name: "the platform",
-    args: [join(root, "bin/isecg.js"), "serve"],
+    args: [...startOptions(root), join(root, "bin/isecg.js"), "serve"],
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",

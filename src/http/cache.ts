@@ -19,8 +19,10 @@ const idPrefix = randomBytes(6).toString("base64url");
 let sequence = 0;
 
 /**
- * Signed-in pages never kept: they show what changes without `write()` (sessions, API tokens, second
- * factors, mail delivery) or a person's own details, so a write could not tell that they are stale.
+ * Signed-in pages never kept: they show what changes without `write()`, so no write tells that they
+ * are stale. Those writes: sessions and their last use, API tokens' last use, sign-in throttles,
+ * second factors and pending second steps, SSO flows (src/http, features auth, two-factor, sso) and
+ * mail delivery (the outbox). A new write outside `write()` must add the pages that show it here.
  */
 const NEVER_KEPT = [
   "/private/account",
