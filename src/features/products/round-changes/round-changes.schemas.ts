@@ -16,7 +16,9 @@ export const closeInput = z.object({
     .max(2000, "Use at most 2000 characters.")
     .nullish()
     .transform((v) => (v ? v : null))
-    .meta({ description: "required (at least 10 characters) while agencies have given no position" }),
+    .meta({
+      description: "required (at least 10 characters) while a participating agency has given no position",
+    }),
 });
 
 /** A later deadline, local to a time zone (the round's when left out), and why. */
