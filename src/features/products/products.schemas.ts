@@ -108,9 +108,14 @@ export const roundInput = z
       .number({ error: "Choose the version." })
       .int("Choose the version.")
       .positive("Choose the version."),
-    deadline: localTime,
-    timeZone: z.string().trim().min(1, "Enter the time zone, e.g. Europe/Paris.").default("UTC"),
-    agencies: acronyms,
+    deadline: localTime.meta({ description: "local time in timeZone", example: "2027-03-01T17:00" }),
+    timeZone: z
+      .string()
+      .trim()
+      .min(1, "Enter the time zone, e.g. Europe/Paris.")
+      .default("UTC")
+      .meta({ example: "Europe/Paris" }),
+    agencies: acronyms.meta({ description: "member acronyms; default: the product's" }),
     silenceMeans: z.enum(silenceMeanings, { error: "Choose what silence means." }).default("abstain"),
     hidePositions: hidden,
   })
@@ -129,7 +134,11 @@ export const roundInput = z
 
 /** A review comment, in the style of a review item discrepancy. */
 export const commentInput = z.object({
-  section: z.string({ error: "Choose the section." }).trim().min(1, "Choose the section."),
+  section: z
+    .string({ error: "Choose the section." })
+    .trim()
+    .min(1, "Choose the section.")
+    .meta({ description: "a section anchor of the round's version; whole-document for the document" }),
   category: z.enum(commentCategories, { error: "Choose editorial, technical or major." }),
   text: z
     .string({ error: "Write the comment." })
@@ -173,7 +182,9 @@ export const positionInput = z
   .object({
     position: z.enum(positionKinds, { error: "Choose a position." }),
     rationale: optionalText(10_000),
-    comments: commentNumbers,
+    comments: commentNumbers.meta({
+      description: "for a non-concur or concur with comments: the comments it waits for",
+    }),
   })
   .refine((p) => p.position !== "non_concur" || p.rationale !== null, {
     path: ["rationale"],
@@ -186,6 +197,43 @@ export const positionInput = z
       message: "Only a non-concurrence or a concurrence with comments depends on comments.",
     },
   );
+
+/**
+ * The agency a comment, a position or an answer to a disposition names, if any. `namedAgency` reads it
+ * (or `organisation`, `agencyId` …) before the policy, so that naming another agency is a 403; the API
+ * documents it with this field.
+ */
+export const namedAgencyInput = z.object({ agency: z.string().optional().meta({ example: "ESA" }) });
+
+/** What the secretariat adds when it records a position an agency sent it (by e-mail, in a letter …). */
+export const onBehalfInput = z.object({
+  evidence: z
+    .string()
+    .trim()
+    .max(5000, "Use at most 5000 characters.")
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .meta({ description: "the secretariat only: how the agency gave the position (required with agency)" }),
+});
+
+/** The commenting agency's answer to a disposition; contesting needs a note. */
+export const responseInput = z
+  .object({
+    response: z.enum(["accepted", "contested"], {
+      error: "Choose whether your agency accepts or contests it.",
+    }),
+    note: z
+      .string()
+      .trim()
+      .max(5000, "Use at most 5000 characters.")
+      .nullish()
+      .transform((v) => (v ? v : null))
+      .meta({ description: "required when contesting" }),
+  })
+  .refine((r) => r.response === "accepted" || r.note !== null, {
+    path: ["note"],
+    message: "Say why your agency contests the disposition.",
+  });
 
 /** A slug from a title: lower-case words joined by hyphens. */
 export const productSlug = (title: string) =>

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { reviewComments } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { type Actor, hasRole } from "../../../http/actor.js";
@@ -8,30 +7,13 @@ import { parseInput } from "../../../http/validation.js";
 import { write } from "../../../kit/write.js";
 import { ensureOwnAgency, namedAgency } from "../named-agency.queries.js";
 import type { ProductDetail } from "../products.queries.js";
-import { dispositionLabels } from "../products.schemas.js";
+import { dispositionLabels, responseInput } from "../products.schemas.js";
 import { type Comment, findComment, type RoundDetail } from "../rounds/rounds.queries.js";
 
 export const responseLabels = {
   accepted: "Accepted by the agency",
   contested: "Contested by the agency",
 } as const;
-
-const responseInput = z
-  .object({
-    response: z.enum(["accepted", "contested"], {
-      error: "Choose whether your agency accepts or contests it.",
-    }),
-    note: z
-      .string()
-      .trim()
-      .max(5000, "Use at most 5000 characters.")
-      .nullish()
-      .transform((v) => (v ? v : null)),
-  })
-  .refine((r) => r.response === "accepted" || r.note !== null, {
-    path: ["note"],
-    message: "Say why your agency contests the disposition.",
-  });
 
 /** Only the commenting agency's focal points answer its comments' dispositions, while the product is drafted. */
 export function ensureMayRespond(actor: Actor, product: ProductDetail, comment: Comment) {

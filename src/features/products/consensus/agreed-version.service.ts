@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
-import { z } from "zod";
 import { editorialConfirmations } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import type { Actor } from "../../../http/actor.js";
 import { AppError, forbidden, notFound } from "../../../http/errors.js";
 import { parseInput } from "../../../http/validation.js";
 import { write } from "../../../kit/write.js";
+import { editorialConfirmationInput } from "../endorsement/endorsement.schemas.js";
 import { canAddVersion, canEditProduct } from "../products.policy.js";
 import { findProductBySlug, listVersions, type ProductDetail, type Version } from "../products.queries.js";
 import type { RoundDetail } from "../rounds/rounds.queries.js";
@@ -56,16 +56,6 @@ export function unconfirmedMessage(a: AgreedVersion, round: number): string {
   return `Version ${a.latest.number} was added after round ${round} reached consensus on version ${a.agreed.number}: open a confirming round on version ${a.latest.number}, or record that the changes are editorial only.`;
 }
 
-const confirmationInput = z.object({
-  from: z.coerce.number({ error: "Choose the agreed version." }).int().positive("Choose the agreed version."),
-  to: z.coerce.number({ error: "Choose the later version." }).int().positive("Choose the later version."),
-  reason: z
-    .string({ error: "Say why the changes are editorial only." })
-    .trim()
-    .min(10, "Say why the changes are editorial only (at least 10 characters).")
-    .max(5000, "Use at most 5000 characters."),
-});
-
 /**
  * Records the editors' statement that the versions after the agreed one change nothing of substance,
  * so the latest may be endorsed without a confirming round. It must start at the version the last
@@ -84,7 +74,7 @@ export async function recordEditorialOnly(
     throw forbidden("Only the secretariat and the lead group's chairs record editorial-only changes.");
   if (!canAddVersion(actor, product))
     throw new AppError("conflict", "The product is endorsed; nothing more to confirm.");
-  const input = parseInput(confirmationInput, raw);
+  const input = parseInput(editorialConfirmationInput, raw);
   if (round?.status !== "closed")
     throw new AppError("conflict", "No closed review round agreed on a version yet.");
   const state = await agreedVersion(deps, product, round);

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { describeReason } from "../../../domain/consensus.js";
-import { body, errorResponse, errors, json } from "../../../http/api-schemas.js";
+import { body, errorResponse, errors, json, parsedByUseCase } from "../../../http/api-schemas.js";
 import { AppError } from "../../../http/errors.js";
 import { authorize } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
@@ -10,7 +10,7 @@ import { consensusRecord } from "../consensus-record/consensus-record.service.js
 import { loadProduct, loadRound } from "../load.pages.js";
 import { matrixRows } from "../matrix/matrix.pages.js";
 import { canEditProduct } from "../products.policy.js";
-import { newsChoices } from "./endorsement.schemas.js";
+import { editorialConfirmationInput, endorsementInput } from "./endorsement.schemas.js";
 import { endorseProduct } from "./endorsement.service.js";
 
 const tags = ["Consensus products"];
@@ -71,24 +71,7 @@ const MatrixLine = z
   })
   .openapi("CommentResolutionLine");
 
-const EndorsementWrite = z
-  .object({
-    decision: z.number().int().openapi({ description: "id of a decision of a SAM meeting already held" }),
-    version: z.number().int().openapi({
-      description:
-        "the version endorsed: the one the last round agreed on, or the latest once confirmed by a round or recorded as editorial only",
-    }),
-    title: z.string().optional().openapi({ description: "default: the product's title" }),
-    slug: z.string().optional(),
-    description: z.string(),
-    externalUrl: z.string().optional(),
-    news: z.enum(newsChoices).optional().openapi({ description: "default: none" }),
-    newsTitle: z.string().optional(),
-    newsSummary: z.string().optional(),
-  })
-  .partial()
-  .passthrough()
-  .openapi("EndorsementWrite");
+const EndorsementWrite = parsedByUseCase(endorsementInput, "EndorsementWrite");
 
 const EndorsementJson = z
   .object({
@@ -100,15 +83,7 @@ const EndorsementJson = z
   })
   .openapi("Endorsement");
 
-const EditorialWrite = z
-  .object({
-    from: z.number().int().openapi({ description: "the version the last closed round agreed on" }),
-    to: z.number().int().openapi({ description: "the latest version" }),
-    reason: z.string().openapi({ description: "why the changes are editorial only (shown in the history)" }),
-  })
-  .partial()
-  .passthrough()
-  .openapi("EditorialConfirmationWrite");
+const EditorialWrite = parsedByUseCase(editorialConfirmationInput, "EditorialConfirmationWrite");
 
 const RecordJson = z
   .object({

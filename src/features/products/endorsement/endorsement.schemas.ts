@@ -1,4 +1,6 @@
-import { z } from "zod";
+// Zod with `.openapi()`: the API documents its request bodies with these schemas.
+
+import { z } from "@hono/zod-openapi";
 import { optionalText } from "../../../kit/zod.js";
 
 export const newsChoices = ["none", "draft", "published"] as const;
@@ -15,12 +17,17 @@ export const endorsementInput = z
     decision: z.coerce
       .number({ error: "Choose the SAM meeting decision that endorses the product." })
       .int("Choose the SAM meeting decision that endorses the product.")
-      .positive("Choose the SAM meeting decision that endorses the product."),
+      .positive("Choose the SAM meeting decision that endorses the product.")
+      .meta({ description: "id of a decision of a SAM meeting already held" }),
     version: z.coerce
       .number({ error: "Name the version to endorse." })
       .int("Name the version to endorse.")
-      .positive("Name the version to endorse."),
-    title: optionalText(300),
+      .positive("Name the version to endorse.")
+      .meta({
+        description:
+          "the version endorsed: the one the last round agreed on, or the latest once confirmed by a round or recorded as editorial only",
+      }),
+    title: optionalText(300).meta({ description: "default: the product's title" }),
     slug: z
       .string()
       .trim()
@@ -53,3 +60,23 @@ export const endorsementInput = z
     message: "Enter a title of at least 3 characters, or leave it empty to use the product's title.",
   });
 export type EndorsementInput = z.infer<typeof endorsementInput>;
+
+/** The editors' statement that the versions after the agreed one change nothing of substance. */
+export const editorialConfirmationInput = z.object({
+  from: z.coerce
+    .number({ error: "Choose the agreed version." })
+    .int()
+    .positive("Choose the agreed version.")
+    .meta({ description: "the version the last closed round agreed on" }),
+  to: z.coerce
+    .number({ error: "Choose the later version." })
+    .int()
+    .positive("Choose the later version.")
+    .meta({ description: "the latest version" }),
+  reason: z
+    .string({ error: "Say why the changes are editorial only." })
+    .trim()
+    .min(10, "Say why the changes are editorial only (at least 10 characters).")
+    .max(5000, "Use at most 5000 characters.")
+    .meta({ description: "why the changes are editorial only (shown in the history)" }),
+});

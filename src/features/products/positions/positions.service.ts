@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { reviewPositions } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
 import { type Actor, hasRole } from "../../../http/actor.js";
@@ -10,7 +9,7 @@ import { storeFile } from "../../publications/publications.files.service.js";
 import { ensureOwnAgency, type NamedAgency, namedAgency } from "../named-agency.queries.js";
 import { canSeePosition, canSetPosition } from "../products.policy.js";
 import type { ProductDetail } from "../products.queries.js";
-import { positionInput, positionLabels } from "../products.schemas.js";
+import { onBehalfInput, positionInput, positionLabels } from "../products.schemas.js";
 import {
   currentPositions,
   listComments,
@@ -30,16 +29,6 @@ export function ensureMaySetPosition(actor: Actor, round: RoundDetail): number {
   }
   return orgId;
 }
-
-/** What the secretariat adds when it records a position an agency sent it (by e-mail, in a letter …). */
-const onBehalfInput = z.object({
-  evidence: z
-    .string()
-    .trim()
-    .max(5000, "Use at most 5000 characters.")
-    .nullish()
-    .transform((v) => (v ? v : null)),
-});
 
 type Recorded = {
   organisationId: number;

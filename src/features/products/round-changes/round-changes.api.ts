@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, errorResponse, errors, json } from "../../../http/api-schemas.js";
+import { body, errorResponse, errors, json, parsedByUseCase } from "../../../http/api-schemas.js";
 import { authorize, pageParam } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
 import { canReadProductHistory } from "../endorsement/endorsement.policy.js";
 import { HISTORY_PER_PAGE, productHistory, visibleHistory } from "../history/history.queries.js";
 import { loadProduct, loadRound } from "../load.pages.js";
 import { closeRoundEarly, currentRound } from "../rounds/rounds.service.js";
+import { closeInput, deferralInput, extensionInput } from "./round-changes.schemas.js";
 import { extendDeadline, requestDeferral } from "./round-changes.service.js";
 
 const tags = ["Products"];
@@ -21,16 +22,9 @@ const RoundState = z
     closedAt: z.string().nullable(),
   })
   .openapi("ReviewRoundState");
-const Reason = z.object({ reason: z.string() }).partial().passthrough().openapi("ReasonWrite");
-const Extension = z
-  .object({
-    deadline: z.string().openapi({ example: "2027-03-15T17:00", description: "local time in timeZone" }),
-    timeZone: z.string().optional().openapi({ description: "default: the round's" }),
-    reason: z.string(),
-  })
-  .partial()
-  .passthrough()
-  .openapi("DeadlineExtensionWrite");
+const ClosureWrite = parsedByUseCase(closeInput, "RoundClosureWrite");
+const ExtensionWrite = parsedByUseCase(extensionInput, "DeadlineExtensionWrite");
+const DeferralWrite = parsedByUseCase(deferralInput, "DeferralWrite");
 const HistoryJson = z
   .object({
     at: z.string(),
@@ -68,7 +62,7 @@ export function registerRoundChangesApi(api: Api) {
       summary: "Close a round before its deadline",
       description:
         "The editors, once every participating agency has given its position; before that only the secretariat, with a reason.",
-      request: { params: roundParams, ...body(Reason) },
+      request: { params: roundParams, ...body(ClosureWrite) },
       responses: { 200: json(z.object({ data: RoundState }), "Closed"), ...writeErrors },
     }),
     async (c) => {
@@ -85,7 +79,7 @@ export function registerRoundChangesApi(api: Api) {
       security,
       summary: "Move a round's deadline later",
       description: "The editors, with a reason; mailed to the participating agencies' members and audited.",
-      request: { params: roundParams, ...body(Extension) },
+      request: { params: roundParams, ...body(ExtensionWrite) },
       responses: { 201: json(z.object({ data: RoundState }), "Moved"), ...writeErrors },
     }),
     async (c) => {
@@ -103,7 +97,7 @@ export function registerRoundChangesApi(api: Api) {
       summary: "Ask for your agency's two-week deferral",
       description:
         "A focal point of a participating agency, once per agency and round: the deadline moves two weeks later for everyone (mailed, audited).",
-      request: { params: roundParams, ...body(Reason) },
+      request: { params: roundParams, ...body(DeferralWrite) },
       responses: { 201: json(z.object({ data: RoundState }), "Deferred"), ...writeErrors },
     }),
     async (c) => {

@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../../db/client.js";
 import { reviewDeferrals, reviewRounds } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
@@ -14,26 +13,10 @@ import type { ProductDetail } from "../products.queries.js";
 import { formatDeadline } from "../rounds/deadline.presenter.js";
 import { activePeopleOf, type RoundDetail } from "../rounds/rounds.queries.js";
 import { lockOpenRound } from "../rounds/rounds.service.js";
+import { deferralInput, extensionInput } from "./round-changes.schemas.js";
 
 /** How long an agency's one deferral moves the deadline. */
 export const DEFERRAL_DAYS = 14;
-
-const reason = z
-  .string({ error: "Give the reason." })
-  .trim()
-  .min(10, "Give the reason (at least 10 characters).")
-  .max(2000, "Use at most 2000 characters.");
-
-const extensionInput = z
-  .object({
-    deadline: z
-      .string({ error: "Enter the new deadline." })
-      .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/, "Use YYYY-MM-DD HH:MM."),
-    timeZone: z.string().trim().min(1).optional(),
-    reason,
-  })
-  .partial({ timeZone: true });
 
 /** Tells every person of the round's agencies that the deadline moved, and why. */
 async function mailNewDeadline(
@@ -130,7 +113,7 @@ export async function requestDeferral(
   if (round.status !== "open") throw new AppError("conflict", "This review round is closed.");
   if (orgId === null || !canSetPosition(actor, round, orgId))
     throw forbidden("Only the focal points of a participating agency ask for its deferral.");
-  const input = parseInput(z.object({ reason }), raw);
+  const input = parseInput(deferralInput, raw);
   const acronym = actor.kind === "person" ? actor.organisationAcronym : "";
   return write(
     deps,

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, errorResponse, errors, json } from "../../../http/api-schemas.js";
+import { body, errorResponse, errors, json, parsedByUseCase } from "../../../http/api-schemas.js";
 import type { AppContext } from "../../../http/env.js";
 import { AppError } from "../../../http/errors.js";
 import { idParam } from "../../../http/guards.js";
@@ -17,6 +17,15 @@ import { loadProduct, loadRound } from "../load.pages.js";
 import { setPosition, visiblePositions } from "../positions/positions.service.js";
 import { canSeeComment } from "../products.policy.js";
 import { CommentJson, commentJson, RoundJson, roundJson } from "../products.presenter.js";
+import {
+  commentInput,
+  dispositionInput,
+  namedAgencyInput,
+  onBehalfInput,
+  positionInput,
+  responseInput,
+  roundInput,
+} from "../products.schemas.js";
 import { findComment, listComments } from "./rounds.queries.js";
 import { currentRound, openRound } from "./rounds.service.js";
 
@@ -24,71 +33,27 @@ const p = (name: string, example: string) => z.string().openapi({ param: { name,
 const productParams = z.object({ slug: p("slug", "lunar-surface-white-paper") });
 const roundParams = productParams.extend({ round: p("round", "1") });
 const commentParams = roundParams.extend({ comment: p("comment", "1") });
-const open = <T extends z.ZodType>(name: string, shape: T) => shape.openapi(name);
-const RoundWrite = open(
-  "ReviewRoundWrite",
-  z
-    .object({
-      version: z.number(),
-      deadline: z.string().openapi({ example: "2027-03-01T17:00", description: "local time in timeZone" }),
-      timeZone: z.string().optional().openapi({ example: "Europe/Paris" }),
-      agencies: z.array(z.string()).optional().openapi({ description: "default: the product's" }),
-      silenceMeans: z.enum(["concur", "abstain", "non_concur"]).optional(),
-      hidePositions: z.boolean().optional(),
-    })
-    .partial()
-    .passthrough(),
-);
-const CommentWrite = open(
+// A body may name the agency it speaks for (read by `namedAgency` before the policy), and the
+// secretariat adds its evidence when it records a position on an agency's behalf.
+const agencyFor = (description: string) => ({
+  agency: namedAgencyInput.shape.agency.meta({ description, example: "ESA" }),
+});
+const RoundWrite = parsedByUseCase(roundInput, "ReviewRoundWrite");
+const CommentWrite = parsedByUseCase(
+  commentInput.extend(agencyFor("optional; only your own agency (another is refused with 403)")),
   "ReviewCommentWrite",
-  z
-    .object({
-      section: z
-        .string()
-        .openapi({ description: "a section anchor of the round's version; whole-document for the document" }),
-      category: z.enum(["editorial", "technical", "major"]),
-      text: z.string(),
-      proposedFrom: z.string().nullable().optional(),
-      proposedTo: z.string().nullable().optional(),
-      agency: z
-        .string()
-        .optional()
-        .openapi({ description: "optional; only your own agency (another is refused with 403)" }),
-    })
-    .partial()
-    .passthrough(),
 );
-const DispositionWrite = open(
-  "DispositionWrite",
-  z
-    .object({
-      disposition: z.enum(["accepted", "accepted_with_changes", "rejected", "noted"]),
-      rationale: z.string().nullable().optional(),
-    })
-    .partial()
-    .passthrough(),
-);
-const PositionWrite = open(
+const DispositionWrite = parsedByUseCase(dispositionInput, "DispositionWrite");
+const PositionWrite = parsedByUseCase(
+  positionInput.safeExtend({
+    ...agencyFor(
+      "optional; a focal point may only name their own agency (another is refused with 403). The secretariat names the agency to record its position on its behalf, with evidence.",
+    ),
+    ...onBehalfInput.shape,
+  }),
   "PositionWrite",
-  z
-    .object({
-      position: z.enum(["concur", "concur_with_comments", "non_concur", "abstain"]),
-      rationale: z.string().nullable().optional(),
-      comments: z
-        .array(z.number().int())
-        .optional()
-        .openapi({ description: "for a non-concur or concur with comments: the comments it waits for" }),
-      agency: z.string().optional().openapi({
-        description:
-          "optional; a focal point may only name their own agency (another is refused with 403). The secretariat names the agency to record its position on its behalf, with evidence.",
-      }),
-      evidence: z.string().optional().openapi({
-        description: "the secretariat only: how the agency gave the position (required with agency)",
-      }),
-    })
-    .partial()
-    .passthrough(),
 );
+const ResponseWrite = parsedByUseCase(responseInput, "DispositionResponseWrite");
 const security = [{ session: [] }];
 const tags = ["Products"];
 const writeErrors = {
@@ -115,17 +80,6 @@ async function commentData(c: AppContext, number: number) {
   if (!cm) throw new AppError("not_found", "No such comment.");
   return commentJson(cm, isSubmitted(round, cm.organisationId));
 }
-
-const ResponseWrite = open(
-  "DispositionResponseWrite",
-  z
-    .object({
-      response: z.enum(["accepted", "contested"]),
-      note: z.string().nullable().optional().openapi({ description: "required when contesting" }),
-    })
-    .partial()
-    .passthrough(),
-);
 
 /** Registers review rounds, comments, submissions, dispositions and positions. */
 export function registerRoundsApi(api: Api) {

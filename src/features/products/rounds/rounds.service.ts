@@ -1,5 +1,4 @@
 import { and, eq, lte, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../../db/client.js";
 import { products, reviewRoundAgencies, reviewRounds } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
@@ -17,6 +16,7 @@ import {
   type ProductDetail,
 } from "../products.queries.js";
 import { roundInput } from "../products.schemas.js";
+import { closeInput } from "../round-changes/round-changes.schemas.js";
 import { formatDeadline } from "./deadline.presenter.js";
 import {
   activePeopleOf,
@@ -174,15 +174,6 @@ export async function closeDueRounds(deps: Deps, roundId?: number): Promise<numb
   );
 }
 
-const closeReason = z.object({
-  reason: z
-    .string()
-    .trim()
-    .max(2000, "Use at most 2000 characters.")
-    .nullish()
-    .transform((v) => (v ? v : null)),
-});
-
 /**
  * Closes an open round before its deadline (editors only). Once every participating agency has given
  * its position, any editor may; before that only the secretariat, deciding with a reason (audited),
@@ -197,7 +188,7 @@ export async function closeRoundEarly(
 ): Promise<void> {
   if (!canEditProduct(actor, product))
     throw forbidden("Only the secretariat and the lead group's chairs close rounds.");
-  const { reason } = parseInput(closeReason, raw ?? {});
+  const { reason } = parseInput(closeInput, raw ?? {});
   await write(
     deps,
     actor,
