@@ -43,7 +43,24 @@ describe("cached pages answered before the app, over real HTTP", () => {
     expect(await head.text()).toBe("");
   });
 
-  it("never answers a signed-in browser or an API token from the cache, and forgets pages on a write", async () => {
+  it("answers a signed-in browser's second visit to a private page from its own kept page", async () => {
+    const me = await browser(t.deps, t.app, await makePerson(t.deps, ["member", "focal_point"]));
+    const headers = { cookie: me.cookie };
+    // A kept page lasts to the end of its minute: start clear of a minute's end.
+    if (new Date().getSeconds() >= 55) await new Promise((r) => setTimeout(r, 6_000));
+    const first = await fetch(`${base}/private/actions`, { headers });
+    const body = await first.text();
+    expect(first.status).toBe(200);
+    const second = await fetch(`${base}/private/actions`, { headers });
+    expect(second.headers.get("x-cache")).toBe("hit");
+    expect(await second.text()).toBe(body);
+    const other = await browser(t.deps, t.app, await makePerson(t.deps, ["member", "focal_point"]));
+    const theirs = await fetch(`${base}/private/actions`, { headers: { cookie: other.cookie } });
+    expect(theirs.headers.get("x-cache")).toBeNull();
+    await theirs.arrayBuffer();
+  });
+
+  it("never answers a signed-in browser's public page or an API token from the cache, and forgets pages on a write", async () => {
     await fetch(`${base}/`);
     expect((await fetch(`${base}/`)).headers.get("x-cache")).toBe("hit");
     const me = await browser(t.deps, t.app, await makePerson(t.deps, ["member"]));
