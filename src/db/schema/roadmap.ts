@@ -84,6 +84,8 @@ export const missions = pgTable(
     /** Title matches alone, so ranking finds them without reading every matching vector. */
     index("missions_title_search_idx").using("gin", sql`to_tsvector('english', ${t.name})`),
     index("missions_lead_idx").on(t.leadOrganisationId),
+    /** The private list's order (launch date, undated last, name), read one page at a time. */
+    index("missions_list_order_idx").on(t.launchOn, t.name, t.id),
     check("missions_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("missions_destination_check", sql`${t.destination} in (${inList(destinations)})`),
     check("missions_status_check", sql`${t.status} in (${inList(missionStatuses)})`),
