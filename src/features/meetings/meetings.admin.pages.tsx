@@ -17,7 +17,6 @@ import {
   Notice,
   PageHeader,
   Pagination,
-  TableScroll,
 } from "../../web/components.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { canManageGroup } from "../groups/groups.policy.js";
@@ -26,8 +25,9 @@ import { cachedMeetingCount } from "./meetings.cache.queries.js";
 import { canManageMeeting, canPlanMeetings, canRecordAttendance } from "./meetings.policy.js";
 import { listMeetingsPage, type MeetingDetail, PRIVATE_MEETINGS_PER_PAGE } from "./meetings.queries.js";
 import { createMeeting, loadManagedMeeting, recordAttendance, updateMeeting } from "./meetings.service.js";
-import { attendanceText, meetingWhen } from "./views/meeting.js";
+import { meetingWhen } from "./views/meeting.js";
 import { MeetingForm } from "./views/meeting-form.js";
+import { MeetingTable } from "./views/meeting-table.js";
 
 const notices: Record<string, string> = {
   created: "The meeting was planned.",
@@ -68,12 +68,11 @@ export function meetingAdminPages() {
   app.get("/private/meetings", async (c) => {
     const actor = requirePerson(c);
     const page = pageParam(c.req.query("page"));
-    const [items, total] = await Promise.all([
-      listMeetingsPage(c.var.deps.db, page),
-      cachedMeetingCount(c.var.deps),
-    ]);
+    // The count first (from memory on most requests): no rows to read for a page beyond the last.
+    const total = await cachedMeetingCount(c.var.deps);
     const pages = Math.max(1, Math.ceil(total / PRIVATE_MEETINGS_PER_PAGE));
     if (page > pages) throw notFound("This page of meetings");
+    const items = total ? await listMeetingsPage(c.var.deps.db, page) : [];
     return renderPrivate(c, {
       title: "Meetings",
       body: () => (
@@ -97,45 +96,7 @@ export function meetingAdminPages() {
           {items.length === 0 ? (
             <EmptyState title="No meetings yet." />
           ) : (
-            <TableScroll label="Meetings">
-              <table>
-                <caption class="visually-hidden">Meetings</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Meeting</th>
-                    <th scope="col">When</th>
-                    <th scope="col">Attendance</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((m) => (
-                    <tr>
-                      <th scope="row">
-                        <a href={`/private/meetings/${m.slug}`}>{m.title}</a>
-                        {m.public ? null : <span class="muted"> · members only</span>}
-                      </th>
-                      <td>{meetingWhen(m)}</td>
-                      <td>{attendanceText(m) ?? "—"}</td>
-                      <td class="actions">
-                        {actor.roles.includes("secretariat") ? (
-                          <>
-                            <a href={`/private/meetings/${m.slug}/edit`}>
-                              Edit<span class="visually-hidden"> {m.title}</span>
-                            </a>{" "}
-                            <a href={`/private/meetings/${m.slug}/attendance`}>
-                              Attendance<span class="visually-hidden"> of {m.title}</span>
-                            </a>
-                          </>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <MeetingTable items={items} secretariat={actor.roles.includes("secretariat")} />
           )}
           <Pagination
             page={page}
