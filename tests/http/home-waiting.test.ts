@@ -206,3 +206,20 @@ describe("the private home: what is waiting on me", { timeout: 60_000 }, () => {
     expect(await (await chair.get("/private")).text()).toContain(`Overdue since ${day(-5)}`);
   });
 });
+
+describe("a long waiting list", () => {
+  it("lists the twenty oldest rounds without a position and sums up the rest in one line", async () => {
+    for (let k = 1; k <= 22; k++) {
+      await makeProduct(t.deps, { slug: `many-rounds-${k}`, agencies: ["ESA", "NASA"] });
+      await makeRound(t.deps, `many-rounds-${k}`, { deadline: iso(new Date(NOW.getTime() + 9 * DAY)) });
+    }
+    const fp = await browser(t.deps, t.app, await makePerson(t.deps, ["member", "focal_point"], "ESA"));
+    const html = await (await fp.get("/private")).text();
+    expect(html).toMatch(/Waiting on you and ESA <span class="muted">\(2\d\)<\/span>/);
+    const listed = html.match(/data-kind="position"/g) ?? [];
+    // Twenty rounds, and the line that stands for the two left out.
+    expect(listed).toHaveLength(21);
+    expect(html).toContain("2 more review rounds without ESA&#39;s position");
+    expect(html).toContain('href="/private/products"');
+  });
+});

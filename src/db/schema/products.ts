@@ -158,7 +158,11 @@ export const reviewRoundAgencies = pgTable(
       onDelete: "set null",
     }),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.organisationId] })],
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.organisationId] }),
+    /** The rounds one agency takes part in (its home page), without reading every agency's rows. */
+    index("review_round_agencies_org_idx").on(t.organisationId, t.roundId),
+  ],
 );
 
 export const commentCategories = ["editorial", "technical", "major"] as const;

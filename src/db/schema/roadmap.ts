@@ -83,7 +83,10 @@ export const missions = pgTable(
     index("missions_search_idx").using("gin", t.search),
     /** Title matches alone, so ranking finds them without reading every matching vector. */
     index("missions_title_search_idx").using("gin", sql`to_tsvector('english', ${t.name})`),
-    index("missions_lead_idx").on(t.leadOrganisationId),
+    /** An agency's missions; with the date, the home page's "not updated for a year" reads only those. */
+    index("missions_lead_updated_idx").on(t.leadOrganisationId, t.updatedAt),
+    /** The private list's order (launch date, undated last, name), read one page at a time. */
+    index("missions_list_order_idx").on(t.launchOn, t.name, t.id),
     check("missions_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("missions_destination_check", sql`${t.destination} in (${inList(destinations)})`),
     check("missions_status_check", sql`${t.status} in (${inList(missionStatuses)})`),

@@ -3,9 +3,10 @@ import { organisations, people, reminderLog } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { type Person, systemActor } from "../../http/actor.js";
 import { write } from "../../kit/write.js";
+import { plural } from "../../web/words.js";
 import { enqueueMail, type MailMessage } from "../mail/mail.outbox.service.js";
 import type { WaitingItem } from "./waiting.queries.js";
-import { waitingFor } from "./waiting.service.js";
+import { waitingCount, waitingFor } from "./waiting.service.js";
 
 /** The ISO 8601 week of an instant in UTC ("2031-W05"): a digest goes once per week. */
 export function isoWeek(d: Date): string {
@@ -31,7 +32,7 @@ export function digestMail(baseUrl: string, week: string, to: Person, items: Wai
   return {
     kind: "digest.weekly",
     to: to.email,
-    subject: `Waiting on you: ${items.length === 1 ? "1 item" : `${items.length} items`} (week ${week})`,
+    subject: `Waiting on you: ${plural(waitingCount(items), "item")} (week ${week})`,
     text,
     dedupeKey: `digest:${week}:${to.id}`,
   };

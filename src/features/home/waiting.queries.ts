@@ -44,12 +44,21 @@ export type WaitingItem = {
   overdue: boolean;
   /** No date says since when (facts to verify): the list shows no age rather than a made-up one. */
   undated?: boolean;
+  /** How many things the item stands for: a line summing up what a list left out (1 when absent). */
+  stands?: number;
 };
+
+/** How many of one kind the home page lists; the rest are summed up in one line. */
+export const WAITING_PER_KIND = 20;
 
 const DAY = 86_400_000;
 const productPath = (slug: string, rest = "") => `/private/products/${slug}${rest}`;
 
-/** Open rounds an agency takes part in and has given no position yet, with the deadline. */
+/**
+ * Open rounds an agency takes part in and has given no position yet, with the deadline: the oldest
+ * `WAITING_PER_KIND`, each with how many there are in all (`total`). The re-confirm test runs only
+ * for the rows kept, since PostgreSQL evaluates it after the sort and limit.
+ */
 export async function roundsWithoutPosition(db: Db, orgId: number, now: Date) {
   const answered = db
     .select({ roundId: reviewPositions.roundId })
@@ -69,6 +78,7 @@ export async function roundsWithoutPosition(db: Db, orgId: number, now: Date) {
         and exists (select 1 from review_positions o join review_rounds pr on pr.id = o.round_id
           where pr.product_id = ${reviewRounds.productId} and pr.number = ${reviewRounds.number} - 1
             and o.organisation_id = ${orgId})`,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(reviewRoundAgencies)
     .innerJoin(reviewRounds, eq(reviewRounds.id, reviewRoundAgencies.roundId))
@@ -81,7 +91,8 @@ export async function roundsWithoutPosition(db: Db, orgId: number, now: Date) {
         notInArray(reviewRounds.id, answered),
       ),
     )
-    .orderBy(asc(reviewRounds.openedAt));
+    .orderBy(asc(reviewRounds.openedAt), asc(reviewRounds.id))
+    .limit(WAITING_PER_KIND);
 }
 
 /** An agency's comment drafts in open rounds it has not submitted (only the author's own, or all for a focal point). */

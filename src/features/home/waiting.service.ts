@@ -34,6 +34,9 @@ const daysLeft = (due: Date, now: Date) => {
 };
 const endOfDay = (iso: string) => new Date(`${iso}T23:59:59Z`);
 
+/** How many things a list of waiting items stands for (a summary line counts what it sums up). */
+export const waitingCount = (items: WaitingItem[]) => items.reduce((n, i) => n + (i.stands ?? 1), 0);
+
 /** Oldest first; what is overdue goes before anything else. */
 export const byUrgency = (a: WaitingItem, b: WaitingItem) =>
   Number(b.overdue) - Number(a.overdue) || a.since.getTime() - b.since.getTime();
@@ -106,6 +109,18 @@ async function personalItems(deps: Deps, me: Person): Promise<WaitingItem[]> {
       since: r.openedAt,
       due: r.deadline,
       overdue: false,
+    });
+  const moreRounds = (rounds[0]?.total ?? 0) - rounds.length;
+  if (moreRounds > 0)
+    items.push({
+      kind: "position",
+      title: `${plural(moreRounds, "more review round")} without ${me.organisationAcronym}'s position`,
+      detail: "The oldest are listed above; see every product",
+      href: "/private/products",
+      since: rounds.at(-1)!.openedAt,
+      due: null,
+      overdue: false,
+      stands: moreRounds,
     });
   for (const d of drafts)
     items.push({

@@ -2,29 +2,32 @@ import { Hono } from "hono";
 import { instantToZoned } from "../../domain/time-zones.js";
 import type { Person } from "../../http/actor.js";
 import type { AppContext, AppEnv } from "../../http/env.js";
-import type { FieldErrors } from "../../http/errors.js";
+import { type FieldErrors, notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
-import { authorize, requirePerson } from "../../http/guards.js";
+import { authorize, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import type { FormValues } from "../../kit/forms.js";
 import { val } from "../../kit/forms.js";
 import {
   Checkbox,
   CsrfField,
+  EmptyState,
   ErrorSummary,
   Field,
   Notice,
   PageHeader,
-  TableScroll,
+  Pagination,
 } from "../../web/components.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { canManageGroup } from "../groups/groups.policy.js";
 import { findGroupBySlug, listGroups } from "../groups/groups.queries.js";
+import { cachedMeetingCount } from "./meetings.cache.queries.js";
 import { canManageMeeting, canPlanMeetings, canRecordAttendance } from "./meetings.policy.js";
-import { listAllMeetings, type MeetingDetail } from "./meetings.queries.js";
+import { listMeetingsPage, type MeetingDetail, PRIVATE_MEETINGS_PER_PAGE } from "./meetings.queries.js";
 import { createMeeting, loadManagedMeeting, recordAttendance, updateMeeting } from "./meetings.service.js";
-import { attendanceText, meetingWhen } from "./views/meeting.js";
+import { meetingWhen } from "./views/meeting.js";
 import { MeetingForm } from "./views/meeting-form.js";
+import { MeetingTable } from "./views/meeting-table.js";
 
 const notices: Record<string, string> = {
   created: "The meeting was planned.",
@@ -64,7 +67,12 @@ export function meetingAdminPages() {
 
   app.get("/private/meetings", async (c) => {
     const actor = requirePerson(c);
-    const items = await listAllMeetings(c.var.deps.db, true);
+    const page = pageParam(c.req.query("page"));
+    // The count first (from memory on most requests): no rows to read for a page beyond the last.
+    const total = await cachedMeetingCount(c.var.deps);
+    const pages = Math.max(1, Math.ceil(total / PRIVATE_MEETINGS_PER_PAGE));
+    if (page > pages) throw notFound("This page of meetings");
+    const items = total ? await listMeetingsPage(c.var.deps.db, page) : [];
     return renderPrivate(c, {
       title: "Meetings",
       body: () => (
@@ -81,45 +89,20 @@ export function meetingAdminPages() {
             }
           />
           <Notice text={notices[c.req.query("done") ?? ""]} />
-          <TableScroll label="Meetings">
-            <table>
-              <caption class="visually-hidden">Meetings</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Meeting</th>
-                  <th scope="col">When</th>
-                  <th scope="col">Attendance</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((m) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/private/meetings/${m.slug}`}>{m.title}</a>
-                      {m.public ? null : <span class="muted"> · members only</span>}
-                    </th>
-                    <td>{meetingWhen(m)}</td>
-                    <td>{attendanceText(m) ?? "—"}</td>
-                    <td class="actions">
-                      {actor.roles.includes("secretariat") ? (
-                        <>
-                          <a href={`/private/meetings/${m.slug}/edit`}>
-                            Edit<span class="visually-hidden"> {m.title}</span>
-                          </a>{" "}
-                          <a href={`/private/meetings/${m.slug}/attendance`}>
-                            Attendance<span class="visually-hidden"> of {m.title}</span>
-                          </a>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <p class="muted" role="status">
+            {total === 1 ? "1 meeting" : `${total} meetings`}
+            {pages > 1 ? `, newest first, ${PRIVATE_MEETINGS_PER_PAGE} a page` : ""}.
+          </p>
+          {items.length === 0 ? (
+            <EmptyState title="No meetings yet." />
+          ) : (
+            <MeetingTable items={items} secretariat={actor.roles.includes("secretariat")} />
+          )}
+          <Pagination
+            page={page}
+            pages={pages}
+            href={(n) => (n > 1 ? `/private/meetings?page=${n}` : "/private/meetings")}
+          />
         </>
       ),
     });

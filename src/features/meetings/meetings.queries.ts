@@ -80,6 +80,28 @@ export async function listAllMeetings(db: Db, all = false, limit = 500): Promise
   return rows.map(flatten);
 }
 
+/** How many meetings the private list shows per page. */
+export const PRIVATE_MEETINGS_PER_PAGE = 50;
+
+/** One page of every meeting (members-only ones included), newest first, along `meetings_starts_idx`. */
+export async function listMeetingsPage(
+  db: Db,
+  page: number,
+  perPage = PRIVATE_MEETINGS_PER_PAGE,
+): Promise<MeetingListItem[]> {
+  const rows = await selectMeetings(db)
+    .orderBy(desc(meetings.startsAt), desc(meetings.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+  return rows.map(flatten);
+}
+
+/** How many meetings there are, members-only ones included. */
+export async function countMeetings(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(meetings);
+  return row!.n;
+}
+
 /** One meeting with its host, group (and the group's chairs) and attending agencies. */
 export async function findMeetingBySlug(db: Db, slug: string): Promise<MeetingDetail | undefined> {
   const [row] = await selectMeetings(db).where(eq(meetings.slug, slug.toLowerCase()));

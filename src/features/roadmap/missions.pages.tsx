@@ -4,12 +4,13 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
-import { authorize, requirePerson } from "../../http/guards.js";
+import { authorize, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import type { FormValues } from "../../kit/forms.js";
-import { EmptyState, Notice, PageHeader } from "../../web/components.js";
+import { EmptyState, Notice, PageHeader, Pagination } from "../../web/components.js";
 import { cachedOrganisations } from "../directory/organisations.cache.queries.js";
 import { listObjectiveChoices } from "../ger/ger.queries.js";
+import { cachedMissionCount } from "./missions.cache.queries.js";
 import { missionNotices as notices } from "./missions.notices.pages.js";
 import { missionProposalPages } from "./missions.proposals.pages.js";
 import {
@@ -19,11 +20,20 @@ import {
   canProposeMissionChange,
   canReadMissions,
 } from "./roadmap.policy.js";
-import { findMissionBySlug, listMissions, type Mission } from "./roadmap.queries.js";
+import { findMissionBySlug, listMissionsPage, MISSIONS_PER_PAGE, type Mission } from "./roadmap.queries.js";
 import { parseFilters } from "./roadmap.schemas.js";
 import { createMission, missionValues, proposeMissionChange, updateMission } from "./roadmap.service.js";
 import { formValuesOf, MissionForm } from "./views/mission-form.js";
 import { MissionTable } from "./views/mission-table.js";
+
+/** The private missions list at a page, keeping the agency filter. */
+const missionsHref = (agency: string, page: number) => {
+  const q = new URLSearchParams();
+  if (agency) q.set("agency", agency);
+  if (page > 1) q.set("page", String(page));
+  const s = q.toString();
+  return s ? `/private/missions?${s}` : "/private/missions";
+};
 
 async function loadMission(c: AppContext) {
   const m = await findMissionBySlug(c.var.deps.db, c.req.param("slug") ?? "");
@@ -39,7 +49,13 @@ export function missionAdminPages() {
     const actor = requirePerson(c);
     authorize(canReadMissions(actor));
     const agency = c.req.query("agency") ?? "";
-    const list = await listMissions(c.var.deps.db, parseFilters({ agency }));
+    const page = pageParam(c.req.query("page"));
+    const filters = parseFilters({ agency });
+    // The count first (from memory on most requests): no rows to read when none match.
+    const total = await cachedMissionCount(c.var.deps, filters);
+    const pages = Math.max(1, Math.ceil(total / MISSIONS_PER_PAGE));
+    if (page > pages) throw notFound("This page of missions");
+    const list = total ? await listMissionsPage(c.var.deps.db, filters, page) : [];
     const own = actor.organisationAcronym;
     return renderPrivate(c, {
       title: "Missions",
@@ -75,6 +91,10 @@ export function missionAdminPages() {
             ) : null}
             <a href="/private/missions/proposals">Proposals inbox</a>
           </form>
+          <p class="muted" role="status">
+            {total === 1 ? "1 mission" : `${total} missions`}
+            {pages > 1 ? `, ${MISSIONS_PER_PAGE} a page` : ""}.
+          </p>
           {list.length ? (
             <MissionTable
               missions={list}
@@ -84,6 +104,7 @@ export function missionAdminPages() {
           ) : (
             <EmptyState title="No missions match." />
           )}
+          <Pagination page={page} pages={pages} href={(n) => missionsHref(agency, n)} />
         </>
       ),
     });

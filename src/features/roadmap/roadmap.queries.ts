@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import {
   gerObjectives,
@@ -53,6 +53,39 @@ export async function listMissions(db: Db, f: MissionFilters = {}): Promise<Miss
     .where(and(...conditions(f)))
     .orderBy(sql`${missions.launchOn} asc nulls last`, asc(missions.name));
   return withPartners(db, rows);
+}
+
+/** How many missions the private list shows per page. */
+export const MISSIONS_PER_PAGE = 50;
+
+/**
+ * One page of the missions matching the filters, in the list's order (launch date, undated last, then
+ * name; the id keeps pages apart when both tie), which `missions_list_order_idx` holds.
+ */
+export async function listMissionsPage(
+  db: Db,
+  f: MissionFilters,
+  page: number,
+  perPage = MISSIONS_PER_PAGE,
+): Promise<Mission[]> {
+  const rows = await db
+    .select({ m: missionColumns, leadAcronym: organisations.acronym, leadSlug: organisations.slug })
+    .from(missions)
+    .leftJoin(organisations, eq(organisations.id, missions.leadOrganisationId))
+    .where(and(...conditions(f)))
+    .orderBy(sql`${missions.launchOn} asc nulls last`, asc(missions.name), asc(missions.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+  return withPartners(db, rows);
+}
+
+/** How many missions match the filters. */
+export async function countMissions(db: Db, f: MissionFilters): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(missions)
+    .where(and(...conditions(f)));
+  return row!.n;
 }
 
 async function withPartners(

@@ -1,6 +1,7 @@
 import { EmptyState, Tag } from "../../../web/components.js";
 import { plural } from "../../../web/words.js";
 import type { WaitingItem } from "../waiting.queries.js";
+import { waitingCount } from "../waiting.service.js";
 
 const DAY = 86_400_000;
 
@@ -25,7 +26,7 @@ export function WaitingList(p: {
   return (
     <section class="section waiting" aria-labelledby={p.id}>
       <h2 id={p.id}>
-        {p.title} {p.items.length ? <span class="muted">({p.items.length})</span> : null}
+        {p.title} {p.items.length ? <span class="muted">({waitingCount(p.items)})</span> : null}
       </h2>
       {p.items.length === 0 ? (
         <EmptyState title={p.empty} />

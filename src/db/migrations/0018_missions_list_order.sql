@@ -1,0 +1,1 @@
+CREATE INDEX "missions_list_order_idx" ON "missions" USING btree ("launch_on","name","id");
