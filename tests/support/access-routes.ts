@@ -227,6 +227,7 @@ export const accessRoutes: Array<{
   { method: "GET", path: "/private/news/:article/unpublish", allowed: ["secretariat"] },
   { method: "POST", path: "/private/news/:article/unpublish", allowed: ["secretariat"] },
   { method: "GET", path: "/private/news/:article/history", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/news/:article/revisions/1/restore", allowed: ["secretariat"] },
   { method: "POST", path: "/private/news/:article/revisions/1/restore", allowed: ["secretariat"] },
   { method: "POST", path: "/api/v1/news", api: true, body: newArticle, allowed: ["secretariat"] },
   {
