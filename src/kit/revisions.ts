@@ -140,3 +140,13 @@ export async function restoreRevision<TRecord, TSnapshot, TRevision>(
     describe: (saved) => opts.describe(saved, revision),
   });
 }
+
+/**
+ * A record's values as one revision left them, for revisions that keep only what changed: the
+ * current values with the `before` of every later revision put back, newest first.
+ */
+export function rewind<T extends object>(current: T, laterBefores: Array<Record<string, unknown> | null>): T {
+  let values: T = { ...current };
+  for (const before of laterBefores) if (before) values = { ...values, ...before };
+  return values;
+}

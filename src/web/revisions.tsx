@@ -26,6 +26,8 @@ export function RevisionHistory(p: {
   pages: number;
   href: (page: number) => string;
   empty: string;
+  /** What the fourth column holds; "Title at the time" unless the feature names it otherwise. */
+  titleHeading?: string;
 }) {
   if (p.rows.length === 0) return <p class="muted">{p.empty}</p>;
   return (
@@ -38,7 +40,7 @@ export function RevisionHistory(p: {
               <th scope="col">Revision</th>
               <th scope="col">Saved</th>
               <th scope="col">By</th>
-              <th scope="col">Title at the time</th>
+              <th scope="col">{p.titleHeading ?? "Title at the time"}</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>

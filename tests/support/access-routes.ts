@@ -426,6 +426,17 @@ export const accessRoutes: Array<{
     body: { name: "Argonaut", destination: "lunar_surface", status: "in_formulation", lead: "ESA" },
     allowed: ["focalPoint", "secretariat"],
   },
+  { method: "GET", path: "/private/missions/argonaut/history", allowed: signedIn },
+  {
+    method: "GET",
+    path: "/private/missions/argonaut/revisions/:missionrev/restore",
+    allowed: ["focalPoint", "secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/private/missions/argonaut/revisions/:missionrev/restore",
+    allowed: ["focalPoint", "secretariat"],
+  },
   { method: "GET", path: "/private/missions/artemis-3/propose", allowed: ["focalPoint"] },
   {
     method: "POST",

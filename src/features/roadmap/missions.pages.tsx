@@ -91,7 +91,14 @@ export function missionAdminPages() {
 
   const formPage = (
     c: AppContext,
-    page: { title: string; action: string; submit: string; lead: string; proposal?: boolean },
+    page: {
+      title: string;
+      action: string;
+      submit: string;
+      lead: string;
+      proposal?: boolean;
+      history?: string;
+    },
     values: FormValues,
     errors?: FieldErrors,
     message?: string,
@@ -105,7 +112,10 @@ export function missionAdminPages() {
         ]);
         return (
           <>
-            <PageHeader title={page.title} />
+            <PageHeader
+              title={page.title}
+              actions={page.history ? <a href={page.history}>History and earlier versions</a> : undefined}
+            />
             <MissionForm
               action={page.action}
               csrf={c.var.csrfToken()}
@@ -149,6 +159,7 @@ export function missionAdminPages() {
   const editPage = (m: Mission) => ({
     title: `Edit ${m.name}`,
     action: `/private/missions/${m.slug}/edit`,
+    history: `/private/missions/${m.slug}/history`,
     submit: "Save changes",
     lead: m.leadAcronym ?? m.leadOther ?? "",
   });
