@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { systemActor, visitor } from "../http/actor.js";
-import { changedFields, historyPage, pickFields, revisionAuthor, rewind } from "./revisions.js";
+import {
+  changedFields,
+  historyPage,
+  numberFromFirst,
+  pickFields,
+  revisionAuthor,
+  revisionsPerPage,
+  rewind,
+} from "./revisions.js";
 
 const person = {
   kind: "person" as const,
@@ -43,6 +51,12 @@ describe("the page of a history", () => {
   it("is the page asked for, or the first for anything that is not a page number", () => {
     expect(historyPage("3")).toBe(3);
     for (const raw of [undefined, "", "0", "-2", "1.5", "abc", "1e9"]) expect(historyPage(raw)).toBe(1);
+  });
+
+  it("numbers revisions from the first, newest first across pages", () => {
+    const total = revisionsPerPage + 5;
+    expect(numberFromFirst({ total, page: 1 }, 0)).toBe(total);
+    expect(numberFromFirst({ total, page: 2 }, 4)).toBe(1);
   });
 });
 

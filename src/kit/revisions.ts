@@ -45,6 +45,10 @@ export function historyPage(raw: string | undefined): number {
   return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
 }
 
+/** The number of the `i`th revision on a page of a history, counted from the first (for tables with no number). */
+export const numberFromFirst = (list: { total: number; page: number }, i: number) =>
+  list.total - (list.page - 1) * revisionsPerPage - i;
+
 /** A feature's revisions table: the column naming the record, and the order that puts the newest first. */
 export type RevisionTable<T extends PgTable> = { table: T; recordId: PgColumn; newestFirst: SQL[] };
 

@@ -1,6 +1,13 @@
 import { asc, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, missionRevisions, missions, newsRevisions } from "../../src/db/schema/index.js";
+import {
+  auditLog,
+  contentPageRevisions,
+  contentPages,
+  missionRevisions,
+  missions,
+  newsRevisions,
+} from "../../src/db/schema/index.js";
 import { browser, makePerson } from "../support/actors.js";
 import { useTestDatabase } from "../support/database.js";
 
@@ -159,5 +166,30 @@ describe("a mission's history and restoring one of its versions", () => {
     expect(res.status).toBe(303);
     const now = await argonaut();
     expect([now.name, now.status, now.launchOn]).toEqual([before.name, before.status, before.launchOn]);
+  });
+});
+
+describe("a long history", () => {
+  it("is listed 25 to a page, newest first, the current version marked only on the first page", async () => {
+    const [science] = await t.deps.db.select().from(contentPages).where(eq(contentPages.slug, "science"));
+    await t.deps.db.insert(contentPageRevisions).values(
+      Array.from({ length: 30 }, (_, i) => ({
+        pageId: science!.id,
+        title: `Version ${i + 1}`,
+        body: "Text.",
+        authorName: "dataset",
+        createdAt: new Date(Date.UTC(2030, 0, 1 + i)),
+      })),
+    );
+    const b = await browser(t.deps, t.app, await makePerson(t.deps, ["secretariat"], null));
+    const first = await (await b.get("/private/pages/science/edit")).text();
+    expect(first).toContain("Version 30");
+    expect(first).not.toContain("Version 5<");
+    expect(first).toContain("Page 1 of 2");
+    expect(first).toContain("(current)");
+    const second = await (await b.get("/private/pages/science/edit?page=2")).text();
+    expect(second).toContain("Version 1<");
+    expect(second).not.toContain("Version 30");
+    expect(second).not.toContain("(current)");
   });
 });

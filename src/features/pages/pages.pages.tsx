@@ -7,7 +7,7 @@ import { formBody } from "../../http/forms.js";
 import { personAllowedBy } from "../../http/guards.js";
 import { renderPage, renderPrivate } from "../../http/page.js";
 import { type FormValues, val } from "../../kit/forms.js";
-import { historyPage, revisionsPerPage } from "../../kit/revisions.js";
+import { historyPage, numberFromFirst } from "../../kit/revisions.js";
 import {
   CsrfField,
   ErrorSummary,
@@ -216,7 +216,7 @@ async function editPage(
           <h2>Earlier versions</h2>
           <RevisionHistory
             rows={history.rows.map((r, i) => ({
-              number: history.total - (history.page - 1) * revisionsPerPage - i,
+              number: numberFromFirst(history, i),
               at: r.createdAt,
               by: r.authorName,
               title: r.title,

@@ -1,15 +1,16 @@
 import { Hono } from "hono";
-import type { AppContext, AppEnv } from "../../http/env.js";
+import type { AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { authorize, idParam, personAllowedBy, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { changedFields, historyPage, revisionsPerPage } from "../../kit/revisions.js";
+import { changedFields, historyPage, numberFromFirst } from "../../kit/revisions.js";
 import { Notice, PageHeader, TableScroll } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import { RestoreConfirmation, RevisionHistory } from "../../web/revisions.js";
+import { loadMission } from "./missions.pages.js";
 import { findMissionVersion, restoreMissionRevision, valuesToRestore } from "./missions.revisions.service.js";
 import { canEditMission, canReadMissions } from "./roadmap.policy.js";
-import { findMissionBySlug, listMissionRevisions, type Mission } from "./roadmap.queries.js";
+import { listMissionRevisions, type Mission } from "./roadmap.queries.js";
 import { destinationLabels, statusLabels } from "./roadmap.schemas.js";
 import { type MissionValues, missionValues } from "./roadmap.service.js";
 
@@ -18,12 +19,6 @@ const readers = personAllowedBy(canReadMissions);
 
 /** Where the confirmation for restoring one version of a mission lives. */
 const restoreHref = (slug: string, id: number) => `/private/missions/${slug}/revisions/${id}/restore`;
-
-async function loadMission(c: AppContext) {
-  const m = await findMissionBySlug(c.var.deps.db, c.req.param("slug") ?? "");
-  if (!m) throw notFound("The mission");
-  return m;
-}
 
 /** A mission's history for signed-in people (who and which agency), and restoring a version of it. */
 export function missionHistoryPages() {
@@ -50,7 +45,7 @@ export function missionHistoryPages() {
           />
           <RevisionHistory
             rows={history.rows.map((r, i) => ({
-              number: history.total - (history.page - 1) * revisionsPerPage - i,
+              number: numberFromFirst(history, i),
               at: r.at,
               by: r.agencyAcronym ? `${r.actorName} (${r.agencyAcronym})` : r.actorName,
               title: r.summary,

@@ -25,7 +25,8 @@ import { createMission, missionValues, proposeMissionChange, updateMission } fro
 import { formValuesOf, MissionForm } from "./views/mission-form.js";
 import { MissionTable } from "./views/mission-table.js";
 
-async function loadMission(c: AppContext) {
+/** The mission named by the `:slug` route parameter, or a 404. */
+export async function loadMission(c: AppContext) {
   const m = await findMissionBySlug(c.var.deps.db, c.req.param("slug") ?? "");
   if (!m) throw notFound("The mission");
   return m;
