@@ -1,6 +1,17 @@
-import type { ImportError } from "../domain/import-report.js";
+/**
+ * What every import (missions, technology records, ...) does the same way around its own checks and
+ * writes: the all-or-nothing run inside one `write()`, the refusal that carries the report, and the
+ * API's query, problem schema and answers. The pure parts are in domain/import-report.ts.
+ */
+import { z } from "@hono/zod-openapi";
+import type { Db } from "../db/client.js";
+import type { Deps } from "../deps.js";
+import { formatOfContentType, type ImportError, type ImportFormat } from "../domain/import-report.js";
+import type { Actor } from "../http/actor.js";
+import type { AppContext } from "../http/env.js";
 import { AppError } from "../http/errors.js";
 import { plural } from "../web/words.js";
+import { type AuditEntry, write } from "./write.js";
 
 /** An all-or-nothing import that wrote nothing; `report` lists every problem, row by row. */
 export class ImportRejected<Report extends { errors: ImportError[] }> extends AppError {
@@ -9,5 +20,63 @@ export class ImportRejected<Report extends { errors: ImportError[] }> extends Ap
       "validation_failed",
       `Nothing was imported: ${plural(report.errors.length, "problem")} in the file.`,
     );
+  }
+}
+
+/**
+ * Runs an import: a dry run checks against the database and reports; a real one runs inside one
+ * `write()`, and any problem in its report throws `ImportRejected`, which rolls back whatever
+ * `run` wrote, so nothing changes. `run(db, writing)` checks the file and, when `writing`, writes.
+ */
+export async function runImport<Report extends { errors: ImportError[] }>(
+  deps: Deps,
+  actor: Actor,
+  dryRun: boolean,
+  run: (db: Db, writing: boolean) => Promise<Report>,
+  audit: (report: Report) => AuditEntry,
+): Promise<Report> {
+  if (dryRun) return run(deps.db, false);
+  return write(deps, actor, async (tx, record) => {
+    // Checked inside the transaction, so the check matches what it is applied to.
+    const report = await run(tx, true);
+    if (report.errors.length) throw new ImportRejected(report);
+    await record(audit(report));
+    return report;
+  });
+}
+
+/** One problem of an API import report, as `domain/import-report.ts` describes it. */
+export const importProblem = z.object({
+  line: z
+    .number()
+    .int()
+    .openapi({ description: "CSV: the line the record starts on; JSON: the item number" }),
+  field: z.string().openapi({ description: "column or property; `row` for the record as a whole" }),
+  reason: z.string(),
+});
+
+/** The query of every import route: a dry run unless told otherwise. */
+export const importQuery = z.object({
+  dryRun: z
+    .enum(["true", "false"])
+    .optional()
+    .openapi({ description: "true (default): only check and report; false: import", example: "true" }),
+});
+
+/** What an import route reads from its request: the body as text, its format, dry run or not. */
+export async function importRequest(c: AppContext) {
+  const text = await c.req.text();
+  const format: ImportFormat | undefined = formatOfContentType(c.req.header("content-type"));
+  return { text, format, dryRun: c.req.query("dryRun") !== "false" };
+}
+
+/** Answers an import route: 200 with the report, or 422 with the error and the report of a refused file. */
+export async function answerImport(c: AppContext, run: () => Promise<object>) {
+  try {
+    return c.json({ data: await run() }, 200);
+  } catch (e) {
+    if (!(e instanceof ImportRejected)) throw e;
+    const error = { code: e.code, message: e.message, requestId: c.var.requestId };
+    return c.json({ error, report: e.report }, 422);
   }
 }

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { ImportError } from "../../../domain/import-report.js";
+import { chosenFormat, type ImportError } from "../../../domain/import-report.js";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import type { FieldErrors } from "../../../http/errors.js";
 import { personAllowedBy } from "../../../http/guards.js";
@@ -16,7 +16,6 @@ import {
 } from "../../../web/components.js";
 import { canImportMissions } from "../roadmap.policy.js";
 import { type ImportReport, importMissions } from "./mission-import.service.js";
-import type { ImportFormat } from "./read.import.js";
 
 const PATH = "/private/missions/import";
 // A report lists this many problems; more would make a page nobody reads. The API lists them all.
@@ -39,7 +38,7 @@ async function submittedFile(c: AppContext) {
   const upload = body.file instanceof File && body.file.size > 0 ? await body.file.text() : "";
   const carried = field("payload") ? Buffer.from(field("payload"), "base64").toString("utf8") : "";
   const text = carried || upload || field("text");
-  const format = ["csv", "json"].includes(field("format")) ? (field("format") as ImportFormat) : undefined;
+  const format = chosenFormat(field("format"));
   return { text, format, confirm: field("step") === "import", pasted: upload ? "" : field("text") };
 }
 

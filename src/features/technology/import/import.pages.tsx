@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { chosenFormat } from "../../../domain/import-report.js";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { authorize, requirePerson } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
@@ -7,7 +8,7 @@ import { uploadBody } from "../../../kit/uploads.js";
 import { PageHeader } from "../../../web/components.js";
 import { canReadCapabilities } from "../technology.policy.js";
 import { canImportKind, importTechnologyFile, type TechnologyImportReport } from "./import.service.js";
-import { type ImportFormat, type ImportKind, importKinds } from "./read.import.js";
+import { type ImportKind, importKinds } from "./read.import.js";
 import { exportRecords, recordsCsv } from "./records.export.js";
 import { ConfirmImport, ImportForm, ImportReportView } from "./views/import-report.js";
 
@@ -115,8 +116,7 @@ export function technologyDataPages() {
     const state = { values: { ...values, content } };
     if (!content.trim())
       return dataPage(c, { ...state, errors: { content: "Choose a file or paste its text." } }, 422);
-    const format =
-      values.format === "csv" || values.format === "json" ? (values.format as ImportFormat) : undefined;
+    const format = chosenFormat(values.format);
     try {
       const report = await importTechnologyFile(c.var.deps, actor, kind, {
         text: content,
