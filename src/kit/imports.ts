@@ -6,11 +6,17 @@
 import { z } from "@hono/zod-openapi";
 import type { Db } from "../db/client.js";
 import type { Deps } from "../deps.js";
-import { formatOfContentType, type ImportError, type ImportFormat } from "../domain/import-report.js";
+import {
+  chosenFormat,
+  formatOfContentType,
+  type ImportError,
+  type ImportFormat,
+} from "../domain/import-report.js";
 import type { Actor } from "../http/actor.js";
 import type { AppContext } from "../http/env.js";
 import { AppError } from "../http/errors.js";
 import { plural } from "../web/words.js";
+import { uploadBody } from "./uploads.js";
 import { type AuditEntry, write } from "./write.js";
 
 /** An all-or-nothing import that wrote nothing; `report` lists every problem, row by row. */
@@ -79,4 +85,15 @@ export async function answerImport(c: AppContext, run: () => Promise<object>) {
     const error = { code: e.code, message: e.message, requestId: c.var.requestId };
     return c.json({ error, report: e.report }, 422);
   }
+}
+
+/**
+ * The file of an import form: the uploaded `file` if any, else the text pasted in the `paste`
+ * field (`pasted`, to show again), and the format chosen; `values` holds the form's other fields.
+ */
+export async function importForm(c: AppContext, paste: string) {
+  const { values, file } = await uploadBody(c);
+  const pasted = file ? "" : (values[paste] ?? "");
+  const text = file ? new TextDecoder().decode(file.bytes) : pasted;
+  return { values, text, pasted, format: chosenFormat(values.format) };
 }

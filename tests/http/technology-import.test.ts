@@ -110,6 +110,25 @@ describe("technology import and export", () => {
     expect(n!.note).toBe('Says "hello", then a comma');
   });
 
+  it("the page refuses a confirmed file with bad rows: 422, every problem listed by line, nothing written", async () => {
+    const { secretariat } = await matrixActors(t.deps);
+    const b = await browser(t.deps, t.app, secretariat);
+    const bad = `${capabilitiesCsv}\r\nESA,GER-017,8,5,2030-01-01,,\r\nXYZ,GER-017,4,5,2030-01-01,,`;
+    const res = await b.post("/private/technology/data", {
+      kind: "capabilities",
+      content: bad,
+      action: "import",
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("Nothing was changed");
+    expect(html).toContain("<caption>2 problems</caption>");
+    expect(html).toMatch(/<td>4<\/td><td><code>target_trl<\/code><\/td>/);
+    expect(html).toMatch(/<td>5<\/td><td><code>agency<\/code><\/td>/);
+    expect(html).not.toContain('value="import"');
+    expect(await capabilityCount()).toBe(0);
+  });
+
   it("the secretariat imports technologies from the browser: dry run, then confirm", async () => {
     const { secretariat } = await matrixActors(t.deps);
     const b = await browser(t.deps, t.app, secretariat);

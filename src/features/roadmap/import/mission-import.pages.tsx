@@ -1,30 +1,16 @@
 import { Hono } from "hono";
-import { chosenFormat, type ImportError } from "../../../domain/import-report.js";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import type { FieldErrors } from "../../../http/errors.js";
 import { personAllowedBy } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
-import { ImportRejected } from "../../../kit/imports.js";
-import {
-  CsrfField,
-  ErrorSummary,
-  Notice,
-  PageHeader,
-  Select,
-  TableScroll,
-  TextArea,
-} from "../../../web/components.js";
+import { ImportRejected, importForm } from "../../../kit/imports.js";
+import { CsrfField, ErrorSummary, Notice, PageHeader } from "../../../web/components.js";
+import { ImportFileFields, ImportResult } from "../../../web/import-report.js";
+import { plural } from "../../../web/words.js";
 import { canImportMissions } from "../roadmap.policy.js";
 import { type ImportReport, importMissions } from "./mission-import.service.js";
 
 const PATH = "/private/missions/import";
-// A report lists this many problems; more would make a page nobody reads. The API lists them all.
-const SHOWN_ERRORS = 500;
-const formats = [
-  { value: "", label: "Recognise it (JSON starts with [ or {)" },
-  { value: "csv", label: "CSV" },
-  { value: "json", label: "JSON" },
-];
 
 const guard = personAllowedBy(
   canImportMissions,
@@ -33,41 +19,23 @@ const guard = personAllowedBy(
 
 /** The file from the form: an upload, pasted text, or the checked file carried to the confirmation. */
 async function submittedFile(c: AppContext) {
-  const body = await c.req.parseBody();
-  const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
-  const upload = body.file instanceof File && body.file.size > 0 ? await body.file.text() : "";
-  const carried = field("payload") ? Buffer.from(field("payload"), "base64").toString("utf8") : "";
-  const text = carried || upload || field("text");
-  const format = chosenFormat(field("format"));
-  return { text, format, confirm: field("step") === "import", pasted: upload ? "" : field("text") };
+  const { values, text, pasted, format } = await importForm(c, "text");
+  const carried = values.payload ? Buffer.from(values.payload, "base64").toString("utf8") : "";
+  return { text: carried || text, format, confirm: values.step === "import", pasted };
 }
 
 const UploadForm = (p: { c: AppContext; errors?: FieldErrors; pasted?: string; format?: string }) => (
   <form method="post" action={PATH} enctype="multipart/form-data" class="form" novalidate>
     <ErrorSummary errors={p.errors} />
     <CsrfField token={p.c.var.csrfToken()} />
-    <div class="field">
-      <label for="file">File</label>
-      <p class="hint" id="file-hint">
-        CSV or JSON as the roadmap's exports write them (up to 64 MB).
-      </p>
-      <input
-        id="file"
-        name="file"
-        type="file"
-        accept=".csv,.json,text/csv,application/json"
-        aria-describedby="file-hint"
-      />
-    </div>
-    <TextArea
-      name="text"
-      label="Or paste the file's content"
-      value={p.pasted}
+    <ImportFileFields
+      fileHint="CSV or JSON as the roadmap's exports write them (up to 64 MB)."
+      paste="text"
+      pasteHint="The first line of a CSV names the columns: slug, name, lead, destination, status, launch, launch_precision, …"
+      pasted={p.pasted}
+      format={p.format}
       errors={p.errors}
-      rows={8}
-      hint="The first line of a CSV names the columns: slug, name, lead, destination, status, launch, launch_precision, …"
     />
-    <Select name="format" label="Format" value={p.format ?? ""} options={formats} />
     <p class="form-actions">
       <button class="button" type="submit">
         Check the file
@@ -77,38 +45,7 @@ const UploadForm = (p: { c: AppContext; errors?: FieldErrors; pasted?: string; f
   </form>
 );
 
-const ErrorTable = ({ errors }: { errors: ImportError[] }) => (
-  <>
-    <TableScroll label="Problems found">
-      <table>
-        <caption>
-          {errors.length} problem{errors.length === 1 ? "" : "s"}
-          {errors.length > SHOWN_ERRORS ? ` (the first ${SHOWN_ERRORS} shown)` : ""}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Field</th>
-            <th scope="col">Problem</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.slice(0, SHOWN_ERRORS).map((e) => (
-            <tr>
-              <td>{e.line}</td>
-              <td>
-                <code>{e.field}</code>
-              </td>
-              <td>{e.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  </>
-);
-
-const count = (n: number, what: string) => `${n} mission${n === 1 ? "" : "s"} ${what}`;
+const count = (n: number, what: string) => `${plural(n, "mission")} ${what}`;
 
 /** The dry run's verdict: problems to fix, or what the import will do and a button to do it. */
 function Report({ c, report, text }: { c: AppContext; report: ImportReport; text: string }) {
@@ -117,24 +54,11 @@ function Report({ c, report, text }: { c: AppContext; report: ImportReport; text
     count(report.updated.length, "to change"),
     count(report.unchanged, "already up to date"),
   ].join(", ");
-  if (report.errors.length) {
-    return (
-      <section aria-labelledby="report">
-        <h2 id="report">The file cannot be imported yet</h2>
-        <p>
-          {report.rows} record{report.rows === 1 ? "" : "s"} read. Nothing was changed: fix every problem
-          below and check the file again.
-        </p>
-        <ErrorTable errors={report.errors} />
-      </section>
-    );
-  }
   return (
-    <section aria-labelledby="report">
-      <h2 id="report">Ready to import</h2>
+    <ImportResult report={report}>
       <p>
-        {report.rows} record{report.rows === 1 ? "" : "s"} read, no problems: {summary}. Missions not in the
-        file are left as they are.
+        {plural(report.rows, "record")} read, no problems: {summary}. Missions not in the file are left as
+        they are.
       </p>
       <form method="post" action={PATH} class="form">
         <CsrfField token={c.var.csrfToken()} />
@@ -148,7 +72,7 @@ function Report({ c, report, text }: { c: AppContext; report: ImportReport; text
           <a href={PATH}>Start again</a>
         </p>
       </form>
-    </section>
+    </ImportResult>
   );
 }
 

@@ -1,10 +1,8 @@
 import { Hono } from "hono";
-import { chosenFormat } from "../../../domain/import-report.js";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { authorize, requirePerson } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
-import { ImportRejected } from "../../../kit/imports.js";
-import { uploadBody } from "../../../kit/uploads.js";
+import { ImportRejected, importForm } from "../../../kit/imports.js";
 import { PageHeader } from "../../../web/components.js";
 import { canReadCapabilities } from "../technology.policy.js";
 import { canImportKind, importTechnologyFile, type TechnologyImportReport } from "./import.service.js";
@@ -61,15 +59,16 @@ function dataPage(c: AppContext, state: PageState, status: 200 | 422 = 200) {
                 (needs; without an id a need is added). Nothing is deleted. Check the file first: the dry run
                 lists every problem by line and field, and the import is all or nothing.
               </p>
-              {state.report ? <ImportReportView report={state.report} /> : null}
               {state.report ? (
-                <ConfirmImport
-                  csrf={c.var.csrfToken()}
-                  kind={state.values.kind ?? ""}
-                  format={state.values.format ?? ""}
-                  content={state.values.content ?? ""}
-                  report={state.report}
-                />
+                <ImportReportView report={state.report}>
+                  <ConfirmImport
+                    csrf={c.var.csrfToken()}
+                    kind={state.values.kind ?? ""}
+                    format={state.values.format ?? ""}
+                    content={state.values.content ?? ""}
+                    report={state.report}
+                  />
+                </ImportReportView>
               ) : null}
               <ImportForm
                 csrf={c.var.csrfToken()}
@@ -107,16 +106,14 @@ export function technologyDataPages() {
 
   app.post(BASE, async (c) => {
     const actor = requirePerson(c);
-    const { values, file } = await uploadBody(c);
+    const { values, text: content, format } = await importForm(c, "content");
     const kind = values.kind as ImportKind;
     if (!importKinds.includes(kind))
       return dataPage(c, { values, errors: { kind: "Choose what the file holds." } }, 422);
     authorize(canImportKind(actor, kind), `You are not allowed to import ${kind}.`);
-    const content = file ? new TextDecoder().decode(file.bytes) : (values.content ?? "");
     const state = { values: { ...values, content } };
     if (!content.trim())
       return dataPage(c, { ...state, errors: { content: "Choose a file or paste its text." } }, 422);
-    const format = chosenFormat(values.format);
     try {
       const report = await importTechnologyFile(c.var.deps, actor, kind, {
         text: content,
