@@ -97,3 +97,19 @@ export async function importForm(c: AppContext, paste: string) {
   const text = file ? new TextDecoder().decode(file.bytes) : pasted;
   return { values, text, pasted, format: chosenFormat(values.format) };
 }
+
+/**
+ * An import run from a page: its report and the page's status, 422 when the file has problems,
+ * whether a dry run found them or the import was refused (`ImportRejected`, its report).
+ */
+export async function importOnPage<Report extends { errors: ImportError[] }>(
+  run: () => Promise<Report>,
+): Promise<{ report: Report; status: 200 | 422 }> {
+  try {
+    const report = await run();
+    return { report, status: report.errors.length ? 422 : 200 };
+  } catch (e) {
+    if (e instanceof ImportRejected) return { report: e.report as Report, status: 422 };
+    throw e;
+  }
+}

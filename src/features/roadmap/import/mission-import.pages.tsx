@@ -3,7 +3,7 @@ import type { AppContext, AppEnv } from "../../../http/env.js";
 import type { FieldErrors } from "../../../http/errors.js";
 import { personAllowedBy } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
-import { ImportRejected, importForm } from "../../../kit/imports.js";
+import { importForm, importOnPage } from "../../../kit/imports.js";
 import { CsrfField, ErrorSummary, Notice, PageHeader } from "../../../web/components.js";
 import { ImportFileFields, ImportResult } from "../../../web/import-report.js";
 import { plural } from "../../../web/words.js";
@@ -118,27 +118,28 @@ export function missionImportPages() {
       const errors = { text: "Choose a file or paste its content." };
       return importPage(c, () => <UploadForm c={c} errors={errors} format={file.format} />, 422);
     }
-    try {
-      const report = await importMissions(c.var.deps, actor, { ...file, dryRun: !file.confirm });
-      if (!file.confirm) {
-        return importPage(
-          c,
-          () => (
+    const { report, status } = await importOnPage(() =>
+      importMissions(c.var.deps, actor, { ...file, dryRun: !file.confirm }),
+    );
+    if (file.confirm && status === 200) {
+      const q = `created=${report.created.length}&updated=${report.updated.length}&unchanged=${report.unchanged}`;
+      return c.redirect(`${PATH}?done=imported&${q}`, 303);
+    }
+    return importPage(
+      c,
+      () => (
+        <>
+          <Report c={c} report={report} text={file.text} />
+          {file.confirm ? null : (
             <>
-              <Report c={c} report={report} text={file.text} />
               <h2>Check another file</h2>
               <UploadForm c={c} pasted={file.pasted} format={file.format} />
             </>
-          ),
-          report.errors.length ? 422 : 200,
-        );
-      }
-      const q = `created=${report.created.length}&updated=${report.updated.length}&unchanged=${report.unchanged}`;
-      return c.redirect(`${PATH}?done=imported&${q}`, 303);
-    } catch (e) {
-      if (!(e instanceof ImportRejected)) throw e;
-      return importPage(c, () => <Report c={c} report={e.report} text={file.text} />, 422);
-    }
+          )}
+        </>
+      ),
+      status,
+    );
   });
   return app;
 }

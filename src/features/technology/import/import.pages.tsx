@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { authorize, requirePerson } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
-import { ImportRejected, importForm } from "../../../kit/imports.js";
+import { importForm, importOnPage } from "../../../kit/imports.js";
 import { PageHeader } from "../../../web/components.js";
 import { canReadCapabilities } from "../technology.policy.js";
 import { canImportKind, importTechnologyFile, type TechnologyImportReport } from "./import.service.js";
@@ -114,17 +114,14 @@ export function technologyDataPages() {
     const state = { values: { ...values, content } };
     if (!content.trim())
       return dataPage(c, { ...state, errors: { content: "Choose a file or paste its text." } }, 422);
-    try {
-      const report = await importTechnologyFile(c.var.deps, actor, kind, {
+    const { report, status } = await importOnPage(() =>
+      importTechnologyFile(c.var.deps, actor, kind, {
         text: content,
         format,
         dryRun: values.action !== "import",
-      });
-      return dataPage(c, { ...state, report }, report.errors.length ? 422 : 200);
-    } catch (e) {
-      if (e instanceof ImportRejected) return dataPage(c, { ...state, report: e.report }, 422);
-      throw e;
-    }
+      }),
+    );
+    return dataPage(c, { ...state, report }, status);
   });
   return app;
 }
