@@ -88,13 +88,15 @@ export async function answerImport(c: AppContext, run: () => Promise<object>) {
 }
 
 /**
- * The file of an import form: the uploaded `file` if any, else the text pasted in the `paste`
- * field (`pasted`, to show again), and the format chosen; `values` holds the form's other fields.
+ * The file of an import form: the checked file carried to the confirmation (`payload`, see
+ * `ImportConfirmation`), else the uploaded `file`, else the text pasted in the `paste` field
+ * (`pasted`, to show again); and the format chosen. `values` holds the form's other fields.
  */
 export async function importForm(c: AppContext, paste: string) {
   const { values, file } = await uploadBody(c);
   const pasted = file ? "" : (values[paste] ?? "");
-  const text = file ? new TextDecoder().decode(file.bytes) : pasted;
+  const carried = values.payload ? Buffer.from(values.payload, "base64").toString("utf8") : "";
+  const text = carried || (file ? new TextDecoder().decode(file.bytes) : pasted);
   return { values, text, pasted, format: chosenFormat(values.format) };
 }
 

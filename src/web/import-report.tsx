@@ -6,7 +6,7 @@
 import type { Child } from "hono/jsx";
 import type { ImportError, ImportFormat, ImportReportBase } from "../domain/import-report.js";
 import type { FieldErrors } from "../http/errors.js";
-import { Select, TableScroll, TextArea } from "./components.js";
+import { CsrfField, Select, TableScroll, TextArea } from "./components.js";
 import { plural } from "./words.js";
 
 // A report lists this many problems; more would make a page nobody reads. The API lists them all.
@@ -81,6 +81,38 @@ export function ImportResult(p: { report: ImportReportBase; children?: Child }) 
       </p>
       <ImportProblems errors={report.errors} format={report.format} />
     </section>
+  );
+}
+
+/**
+ * After a clean check: the same file, carried in the form byte for byte (base64, read back by
+ * `importForm`) with its format as checked, to import it for real; and the way back.
+ */
+export function ImportConfirmation(p: {
+  action: string;
+  csrf: string;
+  report: ImportReportBase;
+  text: string;
+  /** The form's other fields, which tell the page to import (and what). */
+  fields: Record<string, string>;
+  button: string;
+  back: { href: string; label: string };
+}) {
+  return (
+    <form method="post" action={p.action} class="form">
+      <CsrfField token={p.csrf} />
+      {Object.entries(p.fields).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <input type="hidden" name="format" value={p.report.format} />
+      <input type="hidden" name="payload" value={Buffer.from(p.text, "utf8").toString("base64")} />
+      <p class="form-actions">
+        <button class="button" type="submit">
+          {p.button}
+        </button>
+        <a href={p.back.href}>{p.back.label}</a>
+      </p>
+    </form>
   );
 }
 

@@ -139,16 +139,22 @@ describe("technology import and export", () => {
       action: "check",
     });
     expect(dry.status).toBe(200);
-    expect(await dry.text()).toContain("Import 1 technologies");
+    const html = await dry.text();
+    expect(html).toContain("Import 1 technologies");
     expect(await t.deps.db.select().from(technologies).where(eq(technologies.code, "GER-201"))).toHaveLength(
       0,
     );
+    // The confirmation carries the checked file itself, byte for byte.
+    const payload = /name="payload" value="([^"]+)"/.exec(html)![1]!;
+    expect(Buffer.from(payload, "base64").toString("utf8")).toBe(csv);
     const done = await b.post("/private/technology/data", {
       kind: "technologies",
-      content: csv,
       action: "import",
+      format: "csv",
+      payload,
     });
     expect(done.status).toBe(200);
+    expect(await done.text()).toContain("Created 1 and updated 0 technologies.");
     const [row] = await t.deps.db.select().from(technologies).where(eq(technologies.code, "GER-201"));
     expect(row!.destinations).toEqual(["lunar_surface", "mars"]);
   });

@@ -5,7 +5,7 @@ import { personAllowedBy } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
 import { importForm, importOnPage } from "../../../kit/imports.js";
 import { CsrfField, ErrorSummary, Notice, PageHeader } from "../../../web/components.js";
-import { ImportFileFields, ImportResult } from "../../../web/import-report.js";
+import { ImportConfirmation, ImportFileFields, ImportResult } from "../../../web/import-report.js";
 import { plural } from "../../../web/words.js";
 import { canImportMissions } from "../roadmap.policy.js";
 import { type ImportReport, importMissions } from "./mission-import.service.js";
@@ -20,8 +20,7 @@ const guard = personAllowedBy(
 /** The file from the form: an upload, pasted text, or the checked file carried to the confirmation. */
 async function submittedFile(c: AppContext) {
   const { values, text, pasted, format } = await importForm(c, "text");
-  const carried = values.payload ? Buffer.from(values.payload, "base64").toString("utf8") : "";
-  return { text: carried || text, format, confirm: values.step === "import", pasted };
+  return { text, format, confirm: values.step === "import", pasted };
 }
 
 const UploadForm = (p: { c: AppContext; errors?: FieldErrors; pasted?: string; format?: string }) => (
@@ -60,18 +59,15 @@ function Report({ c, report, text }: { c: AppContext; report: ImportReport; text
         {plural(report.rows, "record")} read, no problems: {summary}. Missions not in the file are left as
         they are.
       </p>
-      <form method="post" action={PATH} class="form">
-        <CsrfField token={c.var.csrfToken()} />
-        <input type="hidden" name="step" value="import" />
-        <input type="hidden" name="format" value={report.format} />
-        <input type="hidden" name="payload" value={Buffer.from(text, "utf8").toString("base64")} />
-        <p class="form-actions">
-          <button class="button" type="submit">
-            Import {report.created.length + report.updated.length} missions
-          </button>
-          <a href={PATH}>Start again</a>
-        </p>
-      </form>
+      <ImportConfirmation
+        action={PATH}
+        csrf={c.var.csrfToken()}
+        report={report}
+        text={text}
+        fields={{ step: "import" }}
+        button={`Import ${report.created.length + report.updated.length} missions`}
+        back={{ href: PATH, label: "Start again" }}
+      />
     </ImportResult>
   );
 }

@@ -63,9 +63,7 @@ function dataPage(c: AppContext, state: PageState, status: 200 | 422 = 200) {
                 <ImportReportView report={state.report}>
                   <ConfirmImport
                     csrf={c.var.csrfToken()}
-                    kind={state.values.kind ?? ""}
-                    format={state.values.format ?? ""}
-                    content={state.values.content ?? ""}
+                    text={state.values.content ?? ""}
                     report={state.report}
                   />
                 </ImportReportView>

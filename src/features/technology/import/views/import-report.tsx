@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { FieldErrors } from "../../../../http/errors.js";
 import { CsrfField, ErrorSummary, Select } from "../../../../web/components.js";
-import { ImportFileFields, ImportResult } from "../../../../web/import-report.js";
+import { ImportConfirmation, ImportFileFields, ImportResult } from "../../../../web/import-report.js";
 import { plural } from "../../../../web/words.js";
 import type { TechnologyImportReport } from "../import.service.js";
 
@@ -64,29 +64,18 @@ export function ImportForm(p: {
   );
 }
 
-/** After a clean dry run: the same text, sent again to import it for real. */
-export function ConfirmImport(p: {
-  csrf: string;
-  kind: string;
-  format: string;
-  content: string;
-  report: TechnologyImportReport;
-}) {
+/** After a clean dry run: the same file, sent again to import it for real. */
+export function ConfirmImport(p: { csrf: string; text: string; report: TechnologyImportReport }) {
   if (!p.report.dryRun || p.report.errors.length > 0) return null;
   return (
-    <form method="post" action="/private/technology/data" class="form">
-      <CsrfField token={p.csrf} />
-      <input type="hidden" name="kind" value={p.kind} />
-      <input type="hidden" name="format" value={p.format} />
-      <textarea name="content" hidden>
-        {p.content}
-      </textarea>
-      <p class="form-actions">
-        <button class="button" type="submit" name="action" value="import">
-          Import {p.report.created + p.report.updated} {p.report.kind}
-        </button>
-        <a href="/private/technology/data">Cancel</a>
-      </p>
-    </form>
+    <ImportConfirmation
+      action="/private/technology/data"
+      csrf={p.csrf}
+      report={p.report}
+      text={p.text}
+      fields={{ kind: p.report.kind, action: "import" }}
+      button={`Import ${p.report.created + p.report.updated} ${p.report.kind}`}
+      back={{ href: "/private/technology/data", label: "Cancel" }}
+    />
   );
 }
