@@ -11,8 +11,10 @@ import {
   formatOfContentType,
   type ImportError,
   type ImportFormat,
+  importFormats,
 } from "../domain/import-report.js";
 import type { Actor } from "../http/actor.js";
+import { ErrorBody, errorResponse, json } from "../http/api-schemas.js";
 import type { AppContext } from "../http/env.js";
 import { AppError } from "../http/errors.js";
 import { plural } from "../web/words.js";
@@ -59,6 +61,34 @@ export const importProblem = z.object({
     .openapi({ description: "CSV: the line the record starts on; JSON: the item number" }),
   field: z.string().openapi({ description: "column or property; `row` for the record as a whole" }),
   reason: z.string(),
+});
+
+/**
+ * The schema of an API import report, named `name` in the OpenAPI document: what every report
+ * says (domain/import-report.ts's ImportReportBase), with the import's own `fields` (what it
+ * created, updated ...) before its problems.
+ */
+export const importReportSchema = <Fields extends z.ZodRawShape>(
+  name: string,
+  fields: Fields,
+  problem: z.ZodType = importProblem,
+) =>
+  z
+    .object({
+      dryRun: z.boolean(),
+      format: z.enum(importFormats),
+      rows: z.number().int(),
+      ...fields,
+      errors: z.array(problem),
+    })
+    .openapi(name);
+
+/** The answers of an import route: its report, or a refused file's error and report (422). */
+export const importResponses = (report: z.ZodType, forbidden: string) => ({
+  200: json(z.object({ data: report }), "What was (or would be) imported, and every problem"),
+  401: errorResponse("Not signed in"),
+  403: errorResponse(forbidden),
+  422: json(ErrorBody.extend({ report }), "Bad rows: nothing was imported; `report.errors` lists them"),
 });
 
 /** The query of every import route: a dry run unless told otherwise. */

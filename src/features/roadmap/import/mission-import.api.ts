@@ -1,21 +1,25 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ErrorBody, errorResponse, json } from "../../../http/api-schemas.js";
 import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
-import { answerImport, importProblem, importQuery, importRequest } from "../../../kit/imports.js";
+import {
+  answerImport,
+  importProblem,
+  importQuery,
+  importReportSchema,
+  importRequest,
+  importResponses,
+} from "../../../kit/imports.js";
 import { importMissions } from "./mission-import.service.js";
 
-const ImportReport = z
-  .object({
-    dryRun: z.boolean(),
-    format: z.enum(["csv", "json"]),
-    rows: z.number().int(),
+const ImportReport = importReportSchema(
+  "ImportReport",
+  {
     created: z.array(z.string()).openapi({ description: "slugs of the missions created (or to create)" }),
     updated: z.array(z.string()).openapi({ description: "slugs of the missions changed (or to change)" }),
     unchanged: z.number().int(),
-    errors: z.array(importProblem.openapi("ImportProblem")),
-  })
-  .openapi("ImportReport");
+  },
+  importProblem.openapi("ImportProblem"),
+);
 
 /** Registers POST /missions/import: CSV or JSON, dry run or all-or-nothing import. */
 export function registerMissionImportApi(api: Api) {
@@ -47,15 +51,7 @@ export function registerMissionImportApi(api: Api) {
           required: false,
         },
       },
-      responses: {
-        200: json(z.object({ data: ImportReport }), "What was (or would be) imported, and every problem"),
-        401: errorResponse("Not signed in"),
-        403: errorResponse("Not a focal point or the secretariat"),
-        422: json(
-          ErrorBody.extend({ report: ImportReport }),
-          "Bad rows: nothing was imported; `report.errors` lists them",
-        ),
-      },
+      responses: importResponses(ImportReport, "Not a focal point or the secretariat"),
     }),
     async (c) => {
       const actor = apiPerson(c);

@@ -1,22 +1,21 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ErrorBody, errorResponse, json } from "../../../http/api-schemas.js";
 import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
-import { answerImport, importProblem, importQuery, importRequest } from "../../../kit/imports.js";
+import {
+  answerImport,
+  importQuery,
+  importReportSchema,
+  importRequest,
+  importResponses,
+} from "../../../kit/imports.js";
 import { importTechnologyFile } from "./import.service.js";
 import { type ImportKind, importKinds } from "./read.import.js";
 
-const Report = z
-  .object({
-    dryRun: z.boolean(),
-    kind: z.enum(importKinds),
-    format: z.enum(["csv", "json"]),
-    rows: z.number().int(),
-    created: z.number().int(),
-    updated: z.number().int(),
-    errors: z.array(importProblem),
-  })
-  .openapi("TechnologyImportReport");
+const Report = importReportSchema("TechnologyImportReport", {
+  kind: z.enum(importKinds),
+  created: z.number().int(),
+  updated: z.number().int(),
+});
 
 const Records = z.array(z.record(z.string(), z.unknown()));
 
@@ -59,12 +58,7 @@ export function registerTechnologyImportApi(api: Api) {
             required: false,
           },
         },
-        responses: {
-          200: json(z.object({ data: Report }), "What was (or would be) imported, and every problem"),
-          401: errorResponse("Not signed in"),
-          403: errorResponse("Not allowed to import this kind"),
-          422: json(ErrorBody.extend({ report: Report }), "Bad rows: nothing was imported"),
-        },
+        responses: importResponses(Report, "Not allowed to import this kind"),
       }),
       async (c) => {
         const actor = apiPerson(c);
