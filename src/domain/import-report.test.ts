@@ -3,6 +3,8 @@ import {
   type CsvSpec,
   chosenFormat,
   detectFormat,
+  fieldNamer,
+  fieldsOfColumns,
   formatOfContentType,
   type JsonSpec,
   noRecordsError,
@@ -79,6 +81,16 @@ describe("reading a CSV import", () => {
     expect(readCsvRecords("code\nA\n?\n", spec).errors).toEqual([
       { line: 3, field: "code", reason: "Not a code." },
     ]);
+  });
+});
+
+describe("an import's columns", () => {
+  it("name the JSON properties it knows, and a field by its column in a CSV file only", () => {
+    expect([...fieldsOfColumns(csvSpec.columns)]).toEqual(["code", "longName", "tags"]);
+    const name = fieldNamer(csvSpec.columns);
+    expect(name("longName", "csv")).toBe("long_name");
+    expect(name("longName", "json")).toBe("longName");
+    expect(name("row", "csv")).toBe("row");
   });
 });
 

@@ -66,6 +66,20 @@ export const noRecordsError = (records: string): ImportError => ({
   reason: `The file holds no ${records}.`,
 });
 
+/** The input fields an import's CSV columns name (null: a column it ignores): the JSON properties it knows. */
+export const fieldsOfColumns = (columns: Record<string, string | null>): ReadonlySet<string> =>
+  new Set(Object.values(columns).flatMap((field) => (field ? [field] : [])));
+
+/** How a field is named in a report: by its CSV column in a CSV file, as its property in JSON. */
+export function fieldNamer(columns: Record<string, string | null>) {
+  const toColumn = new Map(
+    Object.entries(columns).flatMap(
+      ([column, field]): Array<[string, string]> => (field ? [[field, column]] : []),
+    ),
+  );
+  return (field: string, format: ImportFormat) => (format === "csv" ? (toColumn.get(field) ?? field) : field);
+}
+
 /** A CSV cell list: items separated by semicolons, trimmed, empty ones left out. */
 export function readList(cell: string): string[] {
   const items: string[] = [];

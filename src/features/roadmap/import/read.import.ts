@@ -7,6 +7,8 @@ import {
   type CellReader,
   type CsvSpec,
   type FileRead,
+  fieldNamer,
+  fieldsOfColumns,
   type ImportFormat,
   type JsonSpec,
   readCsvRecords,
@@ -41,19 +43,9 @@ export const csvColumns = {
 
 const listFields = new Set(["partners", "otherPartners", "instruments", "sources", "objectives"]);
 const booleanFields = new Set(["crewed", "studiesPolarVolatiles", "uncertain"]);
-export const jsonFields = new Set<string>(
-  Object.values(csvColumns).flatMap((f): string[] => (f === null ? [] : [f])),
-);
-
-const fieldToColumn = new Map<string, string>(
-  Object.entries(csvColumns).flatMap(
-    ([col, field]): Array<[string, string]> => (field ? [[field, col]] : []),
-  ),
-);
 
 /** The name a person sees for a field in a report: the CSV column, or the JSON property. */
-export const reportField = (field: string, format: ImportFormat) =>
-  format === "csv" ? (fieldToColumn.get(field) ?? field) : field;
+export const reportField = fieldNamer(csvColumns);
 
 /** How the missions file's CSV and JSON are read (see domain/import-report.ts). */
 const csvSpec: CsvSpec = {
@@ -65,7 +57,7 @@ const csvSpec: CsvSpec = {
       : [{ line: 1, field: "name", reason: "The file needs a name or a slug column." }],
 };
 const jsonSpec: JsonSpec = {
-  fields: jsonFields,
+  fields: fieldsOfColumns(csvColumns),
   record: "mission",
   wrappers: ["missions", "data"],
   notAnArray: "Send an array of missions, or an object with a missions (or data) array.",

@@ -4,6 +4,8 @@
  */
 import {
   type FileRead,
+  fieldNamer,
+  fieldsOfColumns,
   type ImportFormat,
   type JsonSpec,
   readCsvRecords,
@@ -54,11 +56,11 @@ const requiredColumns: Record<ImportKind, string[]> = {
 };
 const listFields = new Set(["destinations", "sources"]);
 
+const namers = Object.fromEntries(importKinds.map((kind) => [kind, fieldNamer(columnsByKind[kind])]));
+
 /** The name a person sees for a field in a report: the CSV column, or the JSON property. */
 export function reportField(kind: ImportKind, field: string, format: ImportFormat): string {
-  if (format === "json") return field;
-  const entry = Object.entries(columnsByKind[kind]).find(([, f]) => f === field);
-  return entry ? entry[0] : field;
+  return namers[kind]!(field, format);
 }
 
 /** Reads the whole file; the errors are those of its structure (rows are checked later). */
@@ -78,7 +80,7 @@ const jsonSpecs = Object.fromEntries(
   importKinds.map((kind): [ImportKind, JsonSpec] => [
     kind,
     {
-      fields: new Set(Object.values(columnsByKind[kind])),
+      fields: fieldsOfColumns(columnsByKind[kind]),
       record: "record",
       wrappers: ["data"],
       notAnArray: "Send an array of records, or { data: [...] }.",
