@@ -376,6 +376,27 @@ describe("the import page", () => {
     expect(await json.text()).toContain("not valid JSON");
   });
 
+  it("refuses a confirmed file with a bad row: 422, every problem listed by line, nothing written", async () => {
+    const b = await browser(t.deps, t.app, await makePerson(t.deps, ["member", "focal_point"], "ESA"));
+    const before = await missionCount();
+    const file = csv(
+      "slug,name,destination,status",
+      "fine-page,Fine Page,mars,concept",
+      "bad-page,Bad Page,pluto,concept",
+      "worse-page,Worse Page,mars,maybe",
+    );
+    const payload = Buffer.from(file, "utf8").toString("base64");
+    const res = await b.post("/private/missions/import", { step: "import", format: "csv", payload });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("Nothing was changed");
+    expect(html).toContain("<caption>2 problems</caption>");
+    expect(html).toMatch(/<td>3<\/td><td><code>destination<\/code><\/td>/);
+    expect(html).toMatch(/<td>4<\/td><td><code>status<\/code><\/td>/);
+    expect(await missionCount()).toBe(before);
+    expect(await mission("fine-page")).toBeUndefined();
+  });
+
   it("accepts an uploaded file", async () => {
     const b = await browser(t.deps, t.app, await makePerson(t.deps, ["member", "focal_point"], "ESA"));
     const form = new FormData();

@@ -110,6 +110,25 @@ describe("technology import and export", () => {
     expect(n!.note).toBe('Says "hello", then a comma');
   });
 
+  it("the page refuses a confirmed file with bad rows: 422, every problem listed by line, nothing written", async () => {
+    const { secretariat } = await matrixActors(t.deps);
+    const b = await browser(t.deps, t.app, secretariat);
+    const bad = `${capabilitiesCsv}\r\nESA,GER-017,8,5,2030-01-01,,\r\nXYZ,GER-017,4,5,2030-01-01,,`;
+    const res = await b.post("/private/technology/data", {
+      kind: "capabilities",
+      content: bad,
+      action: "import",
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("Nothing was changed");
+    expect(html).toContain("<caption>2 problems</caption>");
+    expect(html).toMatch(/<td>4<\/td><td><code>target_trl<\/code><\/td>/);
+    expect(html).toMatch(/<td>5<\/td><td><code>agency<\/code><\/td>/);
+    expect(html).not.toContain('value="import"');
+    expect(await capabilityCount()).toBe(0);
+  });
+
   it("the secretariat imports technologies from the browser: dry run, then confirm", async () => {
     const { secretariat } = await matrixActors(t.deps);
     const b = await browser(t.deps, t.app, secretariat);
@@ -120,16 +139,22 @@ describe("technology import and export", () => {
       action: "check",
     });
     expect(dry.status).toBe(200);
-    expect(await dry.text()).toContain("Import 1 technologies");
+    const html = await dry.text();
+    expect(html).toContain("Import 1 technologies");
     expect(await t.deps.db.select().from(technologies).where(eq(technologies.code, "GER-201"))).toHaveLength(
       0,
     );
+    // The confirmation carries the checked file itself, byte for byte.
+    const payload = /name="payload" value="([^"]+)"/.exec(html)![1]!;
+    expect(Buffer.from(payload, "base64").toString("utf8")).toBe(csv);
     const done = await b.post("/private/technology/data", {
       kind: "technologies",
-      content: csv,
       action: "import",
+      format: "csv",
+      payload,
     });
     expect(done.status).toBe(200);
+    expect(await done.text()).toContain("Created 1 and updated 0 technologies.");
     const [row] = await t.deps.db.select().from(technologies).where(eq(technologies.code, "GER-201"));
     expect(row!.destinations).toEqual(["lunar_surface", "mars"]);
   });

@@ -11,6 +11,8 @@ import {
   gerEditions,
   groupChairs,
   groupMemberships,
+  missionRevisions,
+  missions,
   newsArticles,
   passkeys,
   reviewPositions,
@@ -77,6 +79,16 @@ export function describeAccessMatrix(part: number, parts: number) {
           .returning();
         pageRevision = String(rev!.id);
       }
+      // A saved version of ESA's mission Argonaut to restore.
+      let missionRevision = "0";
+      if (path.includes(":missionrev")) {
+        const [argonaut] = await t.deps.db.select().from(missions).where(eq(missions.slug, "argonaut"));
+        const [rev] = await t.deps.db
+          .insert(missionRevisions)
+          .values({ missionId: argonaut!.id, actorName: "seed", summary: "Added", after: {} })
+          .returning();
+        missionRevision = String(rev!.id);
+      }
       // A published version of the site's texts to load into the draft.
       let siteRevision = "0";
       if (path.includes(":siterev")) {
@@ -113,6 +125,7 @@ export function describeAccessMatrix(part: number, parts: number) {
         .replace(":invitee", String(invitee))
         .replace(":passkey", passkey)
         .replace(":pagerev", pageRevision)
+        .replace(":missionrev", missionRevision)
         .replace(":siterev", siteRevision)
         .replace(":person", String(subject.id))
         .replace(":chair", String(term!.id))

@@ -227,6 +227,7 @@ export const accessRoutes: Array<{
   { method: "GET", path: "/private/news/:article/unpublish", allowed: ["secretariat"] },
   { method: "POST", path: "/private/news/:article/unpublish", allowed: ["secretariat"] },
   { method: "GET", path: "/private/news/:article/history", allowed: ["secretariat"] },
+  { method: "GET", path: "/private/news/:article/revisions/1/restore", allowed: ["secretariat"] },
   { method: "POST", path: "/private/news/:article/revisions/1/restore", allowed: ["secretariat"] },
   { method: "POST", path: "/api/v1/news", api: true, body: newArticle, allowed: ["secretariat"] },
   {
@@ -423,6 +424,17 @@ export const accessRoutes: Array<{
     method: "POST",
     path: "/private/missions/argonaut/edit",
     body: { name: "Argonaut", destination: "lunar_surface", status: "in_formulation", lead: "ESA" },
+    allowed: ["focalPoint", "secretariat"],
+  },
+  { method: "GET", path: "/private/missions/argonaut/history", allowed: signedIn },
+  {
+    method: "GET",
+    path: "/private/missions/argonaut/revisions/:missionrev/restore",
+    allowed: ["focalPoint", "secretariat"],
+  },
+  {
+    method: "POST",
+    path: "/private/missions/argonaut/revisions/:missionrev/restore",
     allowed: ["focalPoint", "secretariat"],
   },
   { method: "GET", path: "/private/missions/artemis-3/propose", allowed: ["focalPoint"] },

@@ -4,13 +4,15 @@ import { notFound } from "../../http/errors.js";
 import { handleForm, str } from "../../http/forms.js";
 import { authorize, idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { CsrfField, Notice, PageHeader, TableScroll } from "../../web/components.js";
+import { historyPage } from "../../kit/revisions.js";
+import { CsrfField, Notice, PageHeader } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
+import { RestoreConfirmation, RevisionHistory } from "../../web/revisions.js";
 import { articleValues, renderEditPage } from "./news.admin.pages.js";
 import { canManageNews } from "./news.policy.js";
 import { publishArticle, scheduleArticle, unpublishArticle } from "./news.publishing.service.js";
-import { findRevision, listRevisions } from "./news.queries.js";
-import { restoreRevision } from "./news.service.js";
+import { findRevision, listArticleRevisions, type Revision } from "./news.queries.js";
+import { restoreArticleRevision } from "./news.service.js";
 import { ArticleBody, ArticleMeta, StatusTag } from "./views/article.js";
 import { loadArticle } from "./views/publishing.js";
 
@@ -80,11 +82,10 @@ export function newsActionPages() {
     const actor = requirePerson(c);
     const a = await loadArticle(c);
     authorize(canManageNews(actor), onlySecretariat);
-    const revisions = await listRevisions(c.var.deps.db, a.id);
+    const history = await listArticleRevisions(c.var.deps.db, a.id, historyPage(c.req.query("page")));
     const shown = c.req.query("revision");
     const selected = shown ? await findRevision(c.var.deps.db, a.id, idParam(shown)) : undefined;
     if (shown && !selected) throw notFound("The revision");
-    const csrf = c.var.csrfToken();
     return renderPrivate(c, {
       title: `History: ${a.title}`,
       body: () => (
@@ -103,58 +104,45 @@ export function newsActionPages() {
               c.req.query("done") === "restored" ? "The revision was restored as a new revision." : undefined
             }
           />
-          <TableScroll label="Revisions">
-            <table>
-              <caption class="visually-hidden">Revisions, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Revision</th>
-                  <th scope="col">Saved</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Title at the time</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {revisions.map((r, i) => (
-                  <tr>
-                    <th scope="row">
-                      {r.number}
-                      {i === 0 ? <span class="muted small"> (current)</span> : null}
-                      {r.note ? <div class="small muted">{r.note}</div> : null}
-                    </th>
-                    <td class="nowrap small">{formatTimestamp(r.at)}</td>
-                    <td>{r.authorName}</td>
-                    <td>
-                      <a href={`/private/news/${a.id}/history?revision=${r.number}`}>{r.content.title}</a>
-                    </td>
-                    <td>
-                      {i === 0 ? null : (
-                        <form method="post" action={`/private/news/${a.id}/revisions/${r.number}/restore`}>
-                          <CsrfField token={csrf} />
-                          <button class="link-button" type="submit">
-                            Restore<span class="visually-hidden"> revision {r.number}</span>
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          {selected ? (
-            <section class="article-preview" aria-labelledby="revision-title">
-              <p class="eyebrow" id="revision-title">
-                Revision {selected.number}, {formatTimestamp(selected.at)}
-              </p>
-              <h2>{selected.content.title}</h2>
-              <ArticleMeta a={selected.content} />
-              <p class="lead">{selected.content.summary}</p>
-              <ArticleBody body={selected.content.body} />
-            </section>
-          ) : null}
+          <RevisionHistory
+            rows={history.rows.map((r) => ({
+              number: r.number,
+              at: r.at,
+              by: r.authorName,
+              note: r.note,
+              title: <a href={`/private/news/${a.id}/history?revision=${r.number}`}>{r.content.title}</a>,
+              restoreHref: restoreHref(a.id, r.number),
+            }))}
+            page={history.page}
+            pages={history.pages}
+            href={(n) => `/private/news/${a.id}/history?page=${n}`}
+            empty="No revisions yet."
+          />
+          {selected ? <RevisionView r={selected} /> : null}
         </>
+      ),
+    });
+  });
+
+  app.get("/private/news/:id/revisions/:number/restore", async (c) => {
+    const actor = requirePerson(c);
+    const a = await loadArticle(c);
+    authorize(canManageNews(actor), onlySecretariat);
+    const number = idParam(c.req.param("number"));
+    const revision = await findRevision(c.var.deps.db, a.id, number);
+    if (!revision) throw notFound("The revision");
+    return renderPrivate(c, {
+      title: `Restore a revision of ${a.title}`,
+      body: () => (
+        <RestoreConfirmation
+          lead={`Revision ${number} of “${a.title}”, saved ${formatTimestamp(revision.at)} by ${revision.authorName}, becomes the article's content again. It is saved as a new revision: the current content stays in the history and can be restored in turn.`}
+          action={restoreHref(a.id, number)}
+          csrf={c.var.csrfToken()}
+          back={`/private/news/${a.id}/history`}
+          backLabel="Keep the current content"
+        >
+          <RevisionView r={revision} />
+        </RestoreConfirmation>
       ),
     });
   });
@@ -163,9 +151,27 @@ export function newsActionPages() {
     const actor = requirePerson(c);
     const a = await loadArticle(c);
     authorize(canManageNews(actor), onlySecretariat);
-    await restoreRevision(c.var.deps, actor, a.id, idParam(c.req.param("number")));
+    await restoreArticleRevision(c.var.deps, actor, a.id, idParam(c.req.param("number")));
     return c.redirect(`/private/news/${a.id}/history?done=restored`, 303);
   });
 
   return app;
+}
+
+/** Where the confirmation for restoring one revision of an article lives. */
+const restoreHref = (id: number, number: number) => `/private/news/${id}/revisions/${number}/restore`;
+
+/** One revision's content, as the article showed it then. */
+function RevisionView({ r }: { r: Revision }) {
+  return (
+    <section class="article-preview" aria-labelledby="revision-title">
+      <p class="eyebrow" id="revision-title">
+        Revision {r.number}, {formatTimestamp(r.at)}
+      </p>
+      <h2>{r.content.title}</h2>
+      <ArticleMeta a={r.content} />
+      <p class="lead">{r.content.summary}</p>
+      <ArticleBody body={r.content.body} />
+    </section>
+  );
 }

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike, lte, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { type ArticleStatus, newsArticles, newsRevisions } from "../../db/schema/index.js";
+import { listRevisionPage } from "../../kit/revisions.js";
 
 export type Article = typeof newsArticles.$inferSelect;
 export type Revision = typeof newsRevisions.$inferSelect;
@@ -80,13 +81,14 @@ export async function findArticle(db: Db, id: number): Promise<Article | undefin
   return row;
 }
 
-/** An article's revisions, newest first. */
-export function listRevisions(db: Db, articleId: number): Promise<Revision[]> {
-  return db
-    .select()
-    .from(newsRevisions)
-    .where(eq(newsRevisions.articleId, articleId))
-    .orderBy(desc(newsRevisions.number));
+/** One page of an article's revisions, newest first. */
+export function listArticleRevisions(db: Db, articleId: number, page: number) {
+  const spec = {
+    table: newsRevisions,
+    recordId: newsRevisions.articleId,
+    newestFirst: [desc(newsRevisions.number)],
+  };
+  return listRevisionPage(db, spec, articleId, page);
 }
 
 /** One revision of an article by its number. */

@@ -5,9 +5,18 @@ import type { Deps } from "../../deps.js";
 import type { Actor } from "../../http/actor.js";
 import { forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
+import {
+  changedFields,
+  pickFields,
+  type Revisions,
+  restoreRevision,
+  revisionAuthor,
+  type Saved,
+  saveRevision,
+} from "../../kit/revisions.js";
 import { write } from "../../kit/write.js";
 import { canManageNews } from "./news.policy.js";
-import { type Article, findArticle, findRevision } from "./news.queries.js";
+import { type Article, findArticle, findRevision, type Revision } from "./news.queries.js";
 import { articleInput, slugFromTitle, toContent, uniqueSlug } from "./news.schemas.js";
 
 const onlySecretariat = "Only the secretariat can write news.";
@@ -30,8 +39,7 @@ export async function createRevision(
     articleId,
     number,
     at,
-    authorId: actor.kind === "person" ? actor.id : null,
-    authorName: actor.kind === "person" ? actor.name : actor.kind === "system" ? actor.name : "visitor",
+    ...revisionAuthor(actor),
     note,
     content,
   });
@@ -67,58 +75,61 @@ export async function createArticle(deps: Deps, actor: Actor, raw: unknown): Pro
   });
 }
 
+/** An article's versions, each a JSON copy of its whole content, numbered from 1. */
+const articleRevisions = (deps: Pick<Deps, "now">): Revisions<Article, ArticleContent, Revision> => ({
+  recordName: "The article",
+  revisionName: "The revision",
+  allowed: (actor) => canManageNews(actor),
+  refusal: onlySecretariat,
+  find: (db, article, number) => findRevision(db, article.id, number),
+  // Revisions saved before dates had a precision gave full days.
+  snapshotOf: (r) => ({ datePrecision: "day" as const, ...r.content }),
+  save: async (tx, actor, current, content, note) => {
+    const now = deps.now();
+    const [row] = await tx
+      .update(newsArticles)
+      .set({ ...content, updatedAt: now })
+      .where(eq(newsArticles.id, current.id))
+      .returning();
+    return { record: row!, ref: await createRevision(tx, actor, current.id, content, note, now) };
+  },
+});
+
+/** The audit entry of a save: the revision's number and which fields changed. */
+function describeSave(action: string, note: string | null, current: Article, content: ArticleContent) {
+  const changed = changedFields(pickFields(current, Object.keys(content)), content);
+  return ({ record, ref }: Saved<Article>) => ({
+    action,
+    subjectType: "news_article",
+    subjectId: current.id,
+    summary: `${note ?? "Edited"} "${record.title}" (revision ${ref})${changed.length ? `: ${changed.join(", ")}` : ""}`,
+    details: { revision: ref, changed },
+  });
+}
+
 /** Saves new content for an article (its status stays); every save adds a revision. */
 export async function updateArticle(deps: Deps, actor: Actor, id: number, raw: unknown): Promise<Article> {
   const current = await findArticle(deps.db, id);
   if (!current) throw notFound("The article");
   if (!canManageNews(actor)) throw forbidden(onlySecretariat);
   const content = toContent(parseInput(articleInput, raw));
-  return saveContent(deps, actor, current, content, null, "news.update");
+  const describe = describeSave("news.update", null, current, content);
+  return saveRevision(deps, actor, articleRevisions(deps), current, content, { note: null, describe });
 }
 
 /** Brings back an earlier revision's content as a new revision; nothing is overwritten. */
-export async function restoreRevision(
+export async function restoreArticleRevision(
   deps: Deps,
   actor: Actor,
   id: number,
   number: number,
 ): Promise<Article> {
   const current = await findArticle(deps.db, id);
-  if (!current) throw notFound("The article");
-  if (!canManageNews(actor)) throw forbidden(onlySecretariat);
-  const revision = await findRevision(deps.db, id, number);
-  if (!revision) throw notFound("The revision");
-  // Revisions saved before dates had a precision gave full days.
-  const content = { datePrecision: "day" as const, ...revision.content };
-  return saveContent(deps, actor, current, content, `Restored revision ${number}`, "news.restore");
-}
-
-async function saveContent(
-  deps: Deps,
-  actor: Actor,
-  current: Article,
-  content: ArticleContent,
-  note: string | null,
-  action: string,
-): Promise<Article> {
-  const changed = (Object.keys(content) as Array<keyof ArticleContent>).filter(
-    (k) => content[k] !== current[k],
-  );
-  const now = deps.now();
-  return write(deps, actor, async (tx, audit) => {
-    const [row] = await tx
-      .update(newsArticles)
-      .set({ ...content, updatedAt: now })
-      .where(eq(newsArticles.id, current.id))
-      .returning();
-    const number = await createRevision(tx, actor, current.id, content, note, now);
-    await audit({
-      action,
-      subjectType: "news_article",
-      subjectId: current.id,
-      summary: `${note ?? "Edited"} "${row!.title}" (revision ${number})${changed.length ? `: ${changed.join(", ")}` : ""}`,
-      details: { revision: number, changed },
-    });
-    return row!;
+  const kind = articleRevisions(deps);
+  const note = `Restored revision ${number}`;
+  return restoreRevision(deps, actor, kind, current, number, {
+    note: () => note,
+    describe: (saved, revision) =>
+      describeSave("news.restore", note, current!, kind.snapshotOf(revision))(saved),
   });
 }

@@ -7,6 +7,7 @@ import { formBody } from "../../http/forms.js";
 import { personAllowedBy } from "../../http/guards.js";
 import { renderPage, renderPrivate } from "../../http/page.js";
 import { type FormValues, val } from "../../kit/forms.js";
+import { historyPage, numberFromFirst } from "../../kit/revisions.js";
 import {
   CsrfField,
   ErrorSummary,
@@ -18,8 +19,9 @@ import {
 } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import { renderMarkdown } from "../../web/markdown.js";
+import { RevisionHistory } from "../../web/revisions.js";
 import { canEditPages } from "./pages.policy.js";
-import { type ContentPage, findContentPage, listContentPages, listRevisions } from "./pages.queries.js";
+import { type ContentPage, findContentPage, listContentPages, listPageRevisions } from "./pages.queries.js";
 import { pageRestorePages, restoreHref } from "./pages.restore.pages.js";
 import { previewContentPage, updateContentPage } from "./pages.service.js";
 
@@ -154,7 +156,7 @@ async function editPage(
   preview?: { title: string; summary: string | null; body: string },
   status: 200 | 422 = 200,
 ) {
-  const revisions = await listRevisions(c.var.deps.db, page.id);
+  const history = await listPageRevisions(c.var.deps.db, page.id, historyPage(c.req.query("page")));
   const action = `/private/pages/${page.slug}/edit`;
   return renderPrivate(
     c,
@@ -212,29 +214,19 @@ async function editPage(
             </p>
           </form>
           <h2>Earlier versions</h2>
-          {revisions.length === 0 ? (
-            <p class="muted">No edits yet: the page is as the dataset shipped it.</p>
-          ) : (
-            <ol class="revisions">
-              {revisions.map((r, i) => (
-                <li>
-                  <details>
-                    <summary>
-                      {formatTimestamp(r.createdAt)} · {r.authorName} · {r.title}
-                      {i === 0 ? " (current)" : null}
-                    </summary>
-                    <pre class="revision-body">{r.body}</pre>
-                  </details>
-                  {i === 0 ? null : (
-                    <a class="small" href={restoreHref(page.slug, r.id)}>
-                      Restore this version
-                      <span class="visually-hidden"> of {formatTimestamp(r.createdAt)}</span>
-                    </a>
-                  )}
-                </li>
-              ))}
-            </ol>
-          )}
+          <RevisionHistory
+            rows={history.rows.map((r, i) => ({
+              number: numberFromFirst(history, i),
+              at: r.createdAt,
+              by: r.authorName,
+              title: r.title,
+              restoreHref: restoreHref(page.slug, r.id),
+            }))}
+            page={history.page}
+            pages={history.pages}
+            href={(n) => `${action}?page=${n}`}
+            empty="No edits yet: the page is as the dataset shipped it."
+          />
         </>
       ),
     },

@@ -1,8 +1,10 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { contentPageRevisions, contentPages } from "../../db/schema/index.js";
+import { listRevisionPage } from "../../kit/revisions.js";
 
 export type ContentPage = typeof contentPages.$inferSelect;
+export type PageRevision = typeof contentPageRevisions.$inferSelect;
 
 /** One page by slug. */
 export async function findContentPage(db: Db, slug: string): Promise<ContentPage | undefined> {
@@ -15,12 +17,25 @@ export function listContentPages(db: Db) {
   return db.select().from(contentPages).orderBy(asc(contentPages.title));
 }
 
-/** A page's saved versions, newest first. */
-export function listRevisions(db: Db, pageId: number, limit = 50) {
-  return db
+/** One page of a page's saved versions, newest first. */
+export function listPageRevisions(db: Db, pageId: number, page: number) {
+  return listRevisionPage(
+    db,
+    {
+      table: contentPageRevisions,
+      recordId: contentPageRevisions.pageId,
+      newestFirst: [desc(contentPageRevisions.createdAt), desc(contentPageRevisions.id)],
+    },
+    pageId,
+    page,
+  );
+}
+
+/** One saved version of a page; undefined when it does not exist or belongs to another page. */
+export async function findPageRevision(db: Db, pageId: number, revisionId: number) {
+  const [row] = await db
     .select()
     .from(contentPageRevisions)
-    .where(eq(contentPageRevisions.pageId, pageId))
-    .orderBy(desc(contentPageRevisions.createdAt), desc(contentPageRevisions.id))
-    .limit(limit);
+    .where(and(eq(contentPageRevisions.id, revisionId), eq(contentPageRevisions.pageId, pageId)));
+  return row as PageRevision | undefined;
 }

@@ -4,12 +4,12 @@ import type { AppContext, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { idParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { CsrfField, PageHeader } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
 import { renderMarkdown } from "../../web/markdown.js";
+import { RestoreConfirmation } from "../../web/revisions.js";
 import { canEditPages } from "./pages.policy.js";
-import { findContentPage } from "./pages.queries.js";
-import { findPageRevision, restoreContentPageRevision } from "./pages.restore.service.js";
+import { findContentPage, findPageRevision } from "./pages.queries.js";
+import { restoreContentPageRevision } from "./pages.service.js";
 
 /** Where the confirmation for restoring one version of a page lives. */
 export const restoreHref = (slug: string, revisionId: number) =>
@@ -39,30 +39,25 @@ export function pageRestorePages() {
       title: `Restore a version of ${page.title}`,
       body: () => (
         <>
-          <PageHeader
-            title="Restore this version?"
+          <RestoreConfirmation
             lead={`The version of “${page.title}” saved ${when} ${who} becomes the public text again. It is saved as a new version: the current text stays in the history and can be restored in turn.`}
-          />
-          <form method="post" action={restoreHref(page.slug, revision.id)} class="form">
-            <CsrfField token={c.var.csrfToken()} />
-            <p class="form-actions">
-              <button class="button" type="submit">
-                Restore this version
-              </button>{" "}
-              <a href={`/private/pages/${page.slug}/edit`}>Keep the current text</a>
-            </p>
-          </form>
-          <section class="preview" aria-labelledby="version-title">
-            <h2 id="version-title">The version to restore</h2>
-            <div class="preview-frame">
-              <p class="eyebrow">
-                Saved {when} {who}
-              </p>
-              <p class="preview-heading">{revision.title}</p>
-              {revision.summary ? <p class="lead">{revision.summary}</p> : null}
-              <div class="prose">{raw(renderMarkdown(revision.body))}</div>
-            </div>
-          </section>
+            action={restoreHref(page.slug, revision.id)}
+            csrf={c.var.csrfToken()}
+            back={`/private/pages/${page.slug}/edit`}
+            backLabel="Keep the current text"
+          >
+            <section class="preview" aria-labelledby="version-title">
+              <h2 id="version-title">The version to restore</h2>
+              <div class="preview-frame">
+                <p class="eyebrow">
+                  Saved {when} {who}
+                </p>
+                <p class="preview-heading">{revision.title}</p>
+                {revision.summary ? <p class="lead">{revision.summary}</p> : null}
+                <div class="prose">{raw(renderMarkdown(revision.body))}</div>
+              </div>
+            </section>
+          </RestoreConfirmation>
         </>
       ),
     });

@@ -35,7 +35,8 @@ const missionsHref = (agency: string, page: number) => {
   return s ? `/private/missions?${s}` : "/private/missions";
 };
 
-async function loadMission(c: AppContext) {
+/** The mission named by the `:slug` route parameter, or a 404. */
+export async function loadMission(c: AppContext) {
   const m = await findMissionBySlug(c.var.deps.db, c.req.param("slug") ?? "");
   if (!m) throw notFound("The mission");
   return m;
@@ -112,7 +113,14 @@ export function missionAdminPages() {
 
   const formPage = (
     c: AppContext,
-    page: { title: string; action: string; submit: string; lead: string; proposal?: boolean },
+    page: {
+      title: string;
+      action: string;
+      submit: string;
+      lead: string;
+      proposal?: boolean;
+      history?: string;
+    },
     values: FormValues,
     errors?: FieldErrors,
     message?: string,
@@ -126,7 +134,10 @@ export function missionAdminPages() {
         ]);
         return (
           <>
-            <PageHeader title={page.title} />
+            <PageHeader
+              title={page.title}
+              actions={page.history ? <a href={page.history}>History and earlier versions</a> : undefined}
+            />
             <MissionForm
               action={page.action}
               csrf={c.var.csrfToken()}
@@ -170,6 +181,7 @@ export function missionAdminPages() {
   const editPage = (m: Mission) => ({
     title: `Edit ${m.name}`,
     action: `/private/missions/${m.slug}/edit`,
+    history: `/private/missions/${m.slug}/history`,
     submit: "Save changes",
     lead: m.leadAcronym ?? m.leadOther ?? "",
   });

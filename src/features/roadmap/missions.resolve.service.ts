@@ -45,7 +45,7 @@ async function orgIdsByAcronym(db: Db, acronyms: string[]) {
 
 /** Checks the input against the database (agencies exist, slug free) and the actor's say over the lead. */
 export async function resolve(
-  deps: Deps,
+  deps: Pick<Deps, "db">,
   actor: Actor,
   input: MissionInput,
   current?: Mission,

@@ -9,7 +9,7 @@ import { EmptyState, PageHeader } from "../../web/components.js";
 import { loadForum, roadmapName } from "../../web/forum.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { chartCsv, missionsCsv } from "./roadmap.export.js";
-import { findMissionBySlug, listMissions, listRevisions, type Mission } from "./roadmap.queries.js";
+import { findMissionBySlug, listMissionRevisions, listMissions, type Mission } from "./roadmap.queries.js";
 import {
   destinationLabels,
   filterQuery,
@@ -243,7 +243,7 @@ export function roadmapPages() {
   app.get("/roadmap/missions/:slug", async (c) => {
     const m = await findMissionBySlug(c.var.deps.db, c.req.param("slug"));
     if (!m) throw notFound("This mission");
-    const revisions = await listRevisions(c.var.deps.db, m.id);
+    const revisions = await listMissionRevisions(c.var.deps.db, m.id, 1, 10);
     const roadmap = roadmapName(await loadForum(c.var.deps));
     return renderPage(c, {
       title: `${m.name} · ${roadmap}`,

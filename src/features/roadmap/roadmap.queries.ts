@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import {
   gerObjectives,
@@ -9,6 +9,7 @@ import {
   missions,
   organisations,
 } from "../../db/schema/index.js";
+import { listRevisionPage } from "../../kit/revisions.js";
 import type { MissionFilters } from "./roadmap.schemas.js";
 
 /** A mission's columns, without the search vector (only read in SQL, see features/search). */
@@ -146,13 +147,39 @@ export async function findMissionBySlug(db: Db, slug: string): Promise<Mission |
   return (await withPartners(db, rows))[0];
 }
 
-/** A mission's saves, newest first. */
-export function listRevisions(db: Db, missionId: number): Promise<Revision[]> {
-  return db
+const newestFirst = [desc(missionRevisions.at), desc(missionRevisions.id)];
+
+/** One page of a mission's saves, newest first. */
+export function listMissionRevisions(db: Db, missionId: number, page: number, perPage?: number) {
+  const spec = { table: missionRevisions, recordId: missionRevisions.missionId, newestFirst };
+  return listRevisionPage(db, spec, missionId, page, perPage);
+}
+
+/** One save of a mission; undefined when it does not exist or is another mission's. */
+export async function findMissionRevision(db: Db, missionId: number, id: number) {
+  const [row] = await db
     .select()
     .from(missionRevisions)
-    .where(eq(missionRevisions.missionId, missionId))
-    .orderBy(desc(missionRevisions.at), desc(missionRevisions.id));
+    .where(and(eq(missionRevisions.id, id), eq(missionRevisions.missionId, missionId)));
+  return row as Revision | undefined;
+}
+
+/** What the saves after `revision` replaced (their `before`), newest first. */
+export async function listBeforesSince(db: Db, revision: Revision) {
+  const rows = await db
+    .select({ before: missionRevisions.before })
+    .from(missionRevisions)
+    .where(
+      and(
+        eq(missionRevisions.missionId, revision.missionId),
+        or(
+          gt(missionRevisions.at, revision.at),
+          and(eq(missionRevisions.at, revision.at), gt(missionRevisions.id, revision.id)),
+        ),
+      ),
+    )
+    .orderBy(...newestFirst);
+  return rows.map((r) => r.before);
 }
 
 /** Proposals on one mission, or open proposals on the missions an agency leads (all when null). */

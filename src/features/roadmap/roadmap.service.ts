@@ -14,17 +14,14 @@ import { AppError, forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
 import { write } from "../../kit/write.js";
 import { resolve } from "./missions.resolve.service.js";
+import { updateMission } from "./missions.revisions.service.js";
 import { revisionAuthor } from "./revision-author.service.js";
-import {
-  canAddMission,
-  canDecideProposal,
-  canEditMission,
-  canProposeMissionChange,
-} from "./roadmap.policy.js";
+import { canAddMission, canDecideProposal, canProposeMissionChange } from "./roadmap.policy.js";
 import { findMissionBySlug, findProposal, type Mission } from "./roadmap.queries.js";
 import { missionInput, proposalNote } from "./roadmap.schemas.js";
 
 export { missionColumns } from "./missions.resolve.service.js";
+export { updateMission } from "./missions.revisions.service.js";
 
 /** A mission as people and the API write it: the inverse of the input schema. */
 export function missionValues(m: Mission) {
@@ -58,7 +55,8 @@ export function withoutProvenance({ sources, uncertain, uncertaintyNote, ...fact
   return facts;
 }
 
-async function saveObjectives(tx: Db, missionId: number, objectiveIds: number[] | undefined) {
+/** Replaces the mission's GER objectives (left as they are when the input leaves them out). */
+export async function saveObjectives(tx: Db, missionId: number, objectiveIds: number[] | undefined) {
   if (objectiveIds === undefined) return;
   await tx.delete(missionObjectives).where(eq(missionObjectives.missionId, missionId));
   if (objectiveIds.length) {
@@ -68,7 +66,8 @@ async function saveObjectives(tx: Db, missionId: number, objectiveIds: number[] 
   }
 }
 
-async function savePartners(tx: Db, missionId: number, partnerIds: number[]) {
+/** Replaces the mission's member partner agencies. */
+export async function savePartners(tx: Db, missionId: number, partnerIds: number[]) {
   await tx.delete(missionPartners).where(eq(missionPartners.missionId, missionId));
   if (partnerIds.length) {
     await tx
@@ -101,55 +100,10 @@ export async function createMission(deps: Deps, actor: Actor, raw: unknown): Pro
   return (await findMissionById(deps.db, id))!;
 }
 
-async function findMissionById(db: Db, id: number) {
+/** One mission by id, with its lead, partners and objectives. */
+export async function findMissionById(db: Db, id: number) {
   const [row] = await db.select({ slug: missions.slug }).from(missions).where(eq(missions.id, id));
   return row ? findMissionBySlug(db, row.slug) : undefined;
-}
-
-/** Changes a mission: the lead agency's focal points or the secretariat. */
-export async function updateMission(
-  deps: Deps,
-  actor: Actor,
-  slug: string,
-  raw: unknown,
-  opts: { via?: string } = {},
-): Promise<Mission> {
-  const current = await findMissionBySlug(deps.db, slug);
-  if (!current) throw notFound("The mission");
-  if (!canEditMission(actor, current)) {
-    throw forbidden("Only the lead agency's focal points and the secretariat can change this mission.");
-  }
-  const input = parseInput(missionInput, raw);
-  const { columns, partnerIds, objectiveIds } = await resolve(deps, actor, input, current);
-  return write(deps, actor, async (tx, audit) => {
-    await tx
-      .update(missions)
-      .set({ ...columns, updatedAt: deps.now() })
-      .where(eq(missions.id, current.id));
-    await savePartners(tx, current.id, partnerIds);
-    await saveObjectives(tx, current.id, objectiveIds);
-    const updated = (await findMissionById(tx, current.id))!;
-    const before = missionValues(current) as Record<string, unknown>;
-    const after = missionValues(updated) as Record<string, unknown>;
-    const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-    const summary = `${changed.length ? `Changed ${changed.join(", ")}` : "Saved without changes"}${opts.via ? ` (${opts.via})` : ""}`;
-    await tx.insert(missionRevisions).values({
-      missionId: current.id,
-      ...revisionAuthor(actor),
-      at: deps.now(),
-      summary,
-      before: pick(before, changed),
-      after: pick(after, changed),
-    });
-    await audit({
-      action: "mission.update",
-      subjectType: "mission",
-      subjectId: current.id,
-      summary: `Updated mission ${updated.name}: ${summary}`,
-      details: { before: pick(before, changed), after: pick(after, changed) },
-    });
-    return updated;
-  });
 }
 
 /** A partner agency's focal point proposes new values; checked now, applied only if the lead accepts. */
@@ -251,5 +205,3 @@ function decide(deps: Deps, actor: Actor, id: number, status: "accepted" | "decl
     { invalidatesPages: false },
   );
 }
-
-const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));

@@ -5,6 +5,7 @@ import { forumRevisions, forumSettings } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import type { Actor } from "../../http/actor.js";
 import { forbidden, notFound } from "../../http/errors.js";
+import { revisionAuthor } from "../../kit/revisions.js";
 import { write } from "../../kit/write.js";
 import { type Forum, forumSchema, loadForum } from "../../web/forum.js";
 import { navSections } from "../../web/nav.js";
@@ -18,11 +19,6 @@ const onlySecretariat = "Only the secretariat edits the site's texts.";
 function authorizeTexts(actor: Actor) {
   if (!canEditPages(actor)) throw forbidden(onlySecretariat);
 }
-
-const authorOf = (actor: Actor) => ({
-  authorId: actor.kind === "person" ? actor.id : null,
-  authorName: actor.kind === "person" || actor.kind === "system" ? actor.name : "visitor",
-});
 
 /** The saved draft and when it was saved, if there is one. */
 export async function findSiteDraft(db: Db): Promise<{ forum: Forum; savedAt: Date } | undefined> {
@@ -79,7 +75,7 @@ export async function publishSiteTexts(deps: Deps, actor: Actor, raw: unknown): 
   await write(deps, actor, async (tx, audit) => {
     const [earlier] = await tx.select({ id: forumRevisions.id }).from(forumRevisions).limit(1);
     if (!earlier) await tx.insert(forumRevisions).values({ value: before, authorName: "dataset" });
-    await tx.insert(forumRevisions).values({ value: forum, ...authorOf(actor), createdAt: deps.now() });
+    await tx.insert(forumRevisions).values({ value: forum, ...revisionAuthor(actor), createdAt: deps.now() });
     await tx
       .update(forumSettings)
       .set({ value: forum, updatedAt: deps.now() })

@@ -4,10 +4,10 @@
  * bulk writes read (roadmap/import/write.import.ts). Pure, so it runs in the request's thread for small
  * files and in a worker thread for large ones (roadmap/import/thread.import.ts).
  */
-import type { ImportError } from "../../../domain/import-report.js";
+import type { ImportError, ImportFormat } from "../../../domain/import-report.js";
 import { missionValues } from "../roadmap.service.js";
 import { type ImportContext, type PlannedMission, planImport } from "./plan.import.js";
-import { type ImportFormat, readMissionFile } from "./read.import.js";
+import { readMissionFile } from "./read.import.js";
 
 /** Rows planned and written per batch: large enough to keep round trips few, small enough to overlap. */
 const BATCH = 1000;

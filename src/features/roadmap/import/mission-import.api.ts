@@ -1,48 +1,25 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ErrorBody, errorResponse, json } from "../../../http/api-schemas.js";
 import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
-import { ImportRejected } from "../../../kit/imports.js";
+import {
+  answerImport,
+  importProblem,
+  importQuery,
+  importReportSchema,
+  importRequest,
+  importResponses,
+} from "../../../kit/imports.js";
 import { importMissions } from "./mission-import.service.js";
-import type { ImportFormat } from "./read.import.js";
 
-const ImportErrorItem = z
-  .object({
-    line: z
-      .number()
-      .int()
-      .openapi({ description: "CSV: the line the record starts on; JSON: the item number" }),
-    field: z.string().openapi({ description: "column or property; `row` for the record as a whole" }),
-    reason: z.string(),
-  })
-  .openapi("ImportProblem");
-
-const ImportReport = z
-  .object({
-    dryRun: z.boolean(),
-    format: z.enum(["csv", "json"]),
-    rows: z.number().int(),
+const ImportReport = importReportSchema(
+  "ImportReport",
+  {
     created: z.array(z.string()).openapi({ description: "slugs of the missions created (or to create)" }),
     updated: z.array(z.string()).openapi({ description: "slugs of the missions changed (or to change)" }),
     unchanged: z.number().int(),
-    errors: z.array(ImportErrorItem),
-  })
-  .openapi("ImportReport");
-
-const query = z.object({
-  dryRun: z
-    .enum(["true", "false"])
-    .optional()
-    .openapi({ description: "true (default): only check and report; false: import", example: "true" }),
-});
-
-/** The format of the body from its content type (or, failing that, from its first character). */
-function formatOf(contentType: string | undefined): ImportFormat | undefined {
-  if (!contentType) return undefined;
-  if (/\bjson\b/i.test(contentType)) return "json";
-  if (/\bcsv\b/i.test(contentType)) return "csv";
-  return undefined;
-}
+  },
+  importProblem.openapi("ImportProblem"),
+);
 
 /** Registers POST /missions/import: CSV or JSON, dry run or all-or-nothing import. */
 export function registerMissionImportApi(api: Api) {
@@ -60,7 +37,7 @@ export function registerMissionImportApi(api: Api) {
         "the import is all-or-nothing: any bad row answers 422 with the report and nothing changes.",
       security: [{ session: [] }],
       request: {
-        query,
+        query: importQuery,
         body: {
           content: {
             "text/csv": { schema: z.string().openapi({ example: "slug,name,destination,status\n" }) },
@@ -74,32 +51,12 @@ export function registerMissionImportApi(api: Api) {
           required: false,
         },
       },
-      responses: {
-        200: json(z.object({ data: ImportReport }), "What was (or would be) imported, and every problem"),
-        401: errorResponse("Not signed in"),
-        403: errorResponse("Not a focal point or the secretariat"),
-        422: json(
-          ErrorBody.extend({ report: ImportReport }),
-          "Bad rows: nothing was imported; `report.errors` lists them",
-        ),
-      },
+      responses: importResponses(ImportReport, "Not a focal point or the secretariat"),
     }),
     async (c) => {
       const actor = apiPerson(c);
-      const dryRun = c.req.valid("query").dryRun !== "false";
-      const text = await c.req.text();
-      try {
-        const report = await importMissions(c.var.deps, actor, {
-          text,
-          format: formatOf(c.req.header("content-type")),
-          dryRun,
-        });
-        return c.json({ data: report }, 200);
-      } catch (e) {
-        if (!(e instanceof ImportRejected)) throw e;
-        const error = { code: e.code, message: e.message, requestId: c.var.requestId };
-        return c.json({ error, report: e.report }, 422);
-      }
+      const file = await importRequest(c);
+      return answerImport(c, () => importMissions(c.var.deps, actor, file));
     },
   );
 }

@@ -1,30 +1,25 @@
 import type { Db } from "../../../db/client.js";
 import { gerObjectives, organisations } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
-import { type ImportError, sortImportErrors } from "../../../domain/import-report.js";
+import {
+  detectFormat,
+  type ImportFormat,
+  type ImportReportBase,
+  noRecordsError,
+  sortImportErrors,
+} from "../../../domain/import-report.js";
 import type { Actor } from "../../../http/actor.js";
 import { forbidden } from "../../../http/errors.js";
-import { ImportRejected } from "../../../kit/imports.js";
-import { write } from "../../../kit/write.js";
+import { runImport } from "../../../kit/imports.js";
 import { canImportMissions } from "../roadmap.policy.js";
 import { listMissions } from "../roadmap.queries.js";
 import { type Planning, planFile } from "./batches.import.js";
 import type { ImportContext } from "./plan.import.js";
-import { detectFormat, type ImportFormat } from "./read.import.js";
 import { planInWorker } from "./thread.import.js";
 import { createMissions, updateMissions } from "./write.import.js";
 
 /** What an import did (or, in a dry run, would do), and every problem found. */
-export type ImportReport = {
-  dryRun: boolean;
-  format: ImportFormat;
-  /** Records read from the file. */
-  rows: number;
-  created: string[];
-  updated: string[];
-  unchanged: number;
-  errors: ImportError[];
-};
+export type ImportReport = ImportReportBase & { created: string[]; updated: string[]; unchanged: number };
 
 /** Loads what the plan checks against: members, objectives and the missions already there. */
 async function loadContext(db: Db, actor: Actor): Promise<ImportContext> {
@@ -60,40 +55,40 @@ export async function importMissions(deps: Deps, actor: Actor, file: MissionFile
   if (!canImportMissions(actor))
     throw forbidden("Only focal points and the secretariat can import missions.");
   const format = file.format ?? detectFormat(file.text);
-  if (file.dryRun) {
-    const planning = await planMissionFile(deps.db, actor, file, format);
-    return reportOf(file, format, planning, await writeBatches(planning));
-  }
-  return write(deps, actor, async (tx, audit) => {
-    // Planned inside the transaction, so the plan matches what it is applied to.
-    const planning = await planMissionFile(tx, actor, file, format);
-    const report = reportOf(
-      file,
-      format,
-      planning,
-      await writeBatches(planning, { tx, actor, now: deps.now() }),
-    );
-    // Batches already written are rolled back with the transaction.
-    if (report.errors.length) throw new ImportRejected(report);
-    await audit({
+  return runImport(
+    deps,
+    actor,
+    file.dryRun,
+    async (db, writing) => {
+      // Batches already written are rolled back with the transaction when the report has problems.
+      const planning = await planMissionFile(db, actor, file, format, writing);
+      const writer = writing ? { tx: db, actor, now: deps.now() } : undefined;
+      return reportOf(file, format, planning, await writeBatches(planning, writer));
+    },
+    (report) => ({
       action: "mission.import",
       subjectType: "mission",
       summary: `Imported missions (${format.toUpperCase()}): ${report.created.length} created, ${report.updated.length} updated, ${report.unchanged} unchanged`,
       details: { created: report.created.slice(0, 1000), updated: report.updated.slice(0, 1000) },
-    });
-    return report;
-  });
+    }),
+  );
 }
 
 /** Reads the file and starts planning it, here or, for a large file, in a worker thread. */
-async function planMissionFile(db: Db, actor: Actor, file: MissionFile, format: ImportFormat) {
-  const input = { text: file.text, format, ctx: await loadContext(db, actor), write: !file.dryRun };
+async function planMissionFile(
+  db: Db,
+  actor: Actor,
+  file: MissionFile,
+  format: ImportFormat,
+  write: boolean,
+) {
+  const input = { text: file.text, format, ctx: await loadContext(db, actor), write };
   const offThread = file.offThread ?? file.text.length >= OFF_THREAD_FROM;
   const planning = offThread
     ? await planInWorker(input)
     : planFile(input.text, format, input.ctx, input.write);
   if (planning.rows === 0 && planning.errors.length === 0) {
-    planning.errors.push({ line: 1, field: "row", reason: "The file holds no missions." });
+    planning.errors.push(noRecordsError("missions"));
   }
   return planning;
 }

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { Deps } from "../../../deps.js";
+import type { ImportFormat } from "../../../domain/import-report.js";
 import { systemActor } from "../../../http/actor.js";
 import { AppError } from "../../../http/errors.js";
 import { ImportRejected } from "../../../kit/imports.js";
@@ -8,7 +9,6 @@ import { missionsCsv } from "../roadmap.export.js";
 import { listMissions } from "../roadmap.queries.js";
 import { missionValues } from "../roadmap.service.js";
 import { type ImportReport, importMissions } from "./mission-import.service.js";
-import type { ImportFormat } from "./read.import.js";
 
 const formatOption = (value: string | undefined, file?: string): ImportFormat | undefined => {
   if (value === "csv" || value === "json") return value;

@@ -5,14 +5,14 @@
  * row is reported; nothing is applied unless there are none.
  */
 import { type DatePrecision, datePrecisions, type missions } from "../../../db/schema/index.js";
-import type { ImportError } from "../../../domain/import-report.js";
+import type { ImportError, ImportFormat, RawRecord } from "../../../domain/import-report.js";
 import { formatAtPrecision, parseAtPrecision, precisionFormats } from "../../../domain/mission-dates.js";
 import type { Actor } from "../../../http/actor.js";
 import { canChooseMissionLead, canEditMission } from "../roadmap.policy.js";
 import type { Mission } from "../roadmap.queries.js";
 import { type MissionInput, missionInput, missionSlug } from "../roadmap.schemas.js";
 import { type MissionValues, missionColumns, missionValues } from "../roadmap.service.js";
-import { type ImportFormat, type RawMission, reportField } from "./read.import.js";
+import { reportField } from "./read.import.js";
 
 /** What the plan needs to know about the database, loaded once per import. */
 export type ImportContext = {
@@ -54,7 +54,7 @@ export type ImportPlan = {
  * (slug → line) carries over between the batches of one file, so a slug listed twice is caught.
  */
 export function planImport(
-  rows: RawMission[],
+  rows: RawRecord[],
   ctx: ImportContext,
   format: ImportFormat,
   seen = new Map<string, number>(),
@@ -84,7 +84,7 @@ function slugOf(values: Record<string, unknown>): string {
 }
 
 function planRow(
-  row: RawMission,
+  row: RawRecord,
   ctx: ImportContext,
   seen: Map<string, number>,
   add: Add,

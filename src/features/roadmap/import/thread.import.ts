@@ -4,10 +4,9 @@
  * thread, and with 100,000 missions the checks are about two fifths of the import.
  */
 import { Worker } from "node:worker_threads";
-import type { ImportError } from "../../../domain/import-report.js";
+import type { ImportError, ImportFormat } from "../../../domain/import-report.js";
 import type { PlannedBatch, Planning } from "./batches.import.js";
 import type { ImportContext } from "./plan.import.js";
-import type { ImportFormat } from "./read.import.js";
 
 /** What the worker gets: the file and the context of the checks, copied once. */
 export type WorkerInput = { text: string; format: ImportFormat; ctx: ImportContext; write: boolean };

@@ -1,7 +1,7 @@
 import { describeAtPrecision } from "../../../domain/mission-dates.js";
 import { Tag } from "../../../web/components.js";
 import { formatTimestamp } from "../../../web/format.js";
-import type { listRevisions, Mission } from "../roadmap.queries.js";
+import type { listMissionRevisions, Mission } from "../roadmap.queries.js";
 import { destinationLabels, statusLabels } from "../roadmap.schemas.js";
 import { launchText, leadText } from "./mission-table.js";
 
@@ -11,7 +11,7 @@ export function MissionDetails({
   revisions,
 }: {
   m: Mission;
-  revisions: Awaited<ReturnType<typeof listRevisions>>;
+  revisions: Awaited<ReturnType<typeof listMissionRevisions>>;
 }) {
   return (
     <div class="wrap member-page">
@@ -65,9 +65,9 @@ export function MissionDetails({
       </dl>
       <section class="section" aria-labelledby="history-heading">
         <h2 id="history-heading">History of changes</h2>
-        {revisions.length ? (
+        {revisions.rows.length ? (
           <ul>
-            {revisions.slice(0, 10).map((r) => (
+            {revisions.rows.map((r) => (
               <li>
                 {/* A public page names the agency that made a change, never the person. */}
                 {formatTimestamp(r.at)}: {r.summary} — {r.agencyAcronym ?? "the secretariat"}
@@ -77,8 +77,8 @@ export function MissionDetails({
         ) : (
           <p>No recorded changes.</p>
         )}
-        {revisions.length > 10 ? (
-          <p class="muted">{revisions.length - 10} earlier changes not shown.</p>
+        {revisions.total > revisions.rows.length ? (
+          <p class="muted">{revisions.total - revisions.rows.length} earlier changes not shown.</p>
         ) : null}
       </section>
     </div>

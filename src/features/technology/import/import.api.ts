@@ -1,40 +1,23 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ErrorBody, errorResponse, json } from "../../../http/api-schemas.js";
 import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
-import { ImportRejected } from "../../../kit/imports.js";
+import {
+  answerImport,
+  importQuery,
+  importReportSchema,
+  importRequest,
+  importResponses,
+} from "../../../kit/imports.js";
 import { importTechnologyFile } from "./import.service.js";
-import { type ImportFormat, type ImportKind, importKinds } from "./read.import.js";
+import { type ImportKind, importKinds } from "./read.import.js";
 
-const Report = z
-  .object({
-    dryRun: z.boolean(),
-    kind: z.enum(importKinds),
-    format: z.enum(["csv", "json"]),
-    rows: z.number().int(),
-    created: z.number().int(),
-    updated: z.number().int(),
-    errors: z.array(
-      z.object({
-        line: z
-          .number()
-          .int()
-          .openapi({ description: "CSV: the line the record starts on; JSON: the item number" }),
-        field: z.string().openapi({ description: "column or property; `row` for the record as a whole" }),
-        reason: z.string(),
-      }),
-    ),
-  })
-  .openapi("TechnologyImportReport");
+const Report = importReportSchema("TechnologyImportReport", {
+  kind: z.enum(importKinds),
+  created: z.number().int(),
+  updated: z.number().int(),
+});
 
 const Records = z.array(z.record(z.string(), z.unknown()));
-
-const query = z.object({
-  dryRun: z
-    .enum(["true", "false"])
-    .optional()
-    .openapi({ description: "true (default): only check and report; false: import", example: "true" }),
-});
 
 const paths: Record<ImportKind, string> = {
   technologies: "/technologies/import",
@@ -49,9 +32,6 @@ const who: Record<ImportKind, string> = {
     "Those who may edit each need (see POST /technology-needs). Needs match by id; without an id one is added.",
 };
 
-const formatOf = (type: string | undefined): ImportFormat | undefined =>
-  type && /\bjson\b/i.test(type) ? "json" : type && /\bcsv\b/i.test(type) ? "csv" : undefined;
-
 /** Registers POST …/import for technologies, capabilities and needs: CSV or JSON, dry run or all-or-nothing. */
 export function registerTechnologyImportApi(api: Api) {
   for (const kind of importKinds) {
@@ -64,7 +44,7 @@ export function registerTechnologyImportApi(api: Api) {
         description: `${who[kind]} The body is a file as the exports write it (text/csv, or application/json: an array). Real records only; nothing is deleted. With dryRun=true (the default) nothing changes and every bad row is reported; with dryRun=false the import is all-or-nothing.`,
         security: [{ session: [] }],
         request: {
-          query,
+          query: importQuery,
           body: {
             content: {
               "text/csv": { schema: z.string() },
@@ -78,29 +58,12 @@ export function registerTechnologyImportApi(api: Api) {
             required: false,
           },
         },
-        responses: {
-          200: json(z.object({ data: Report }), "What was (or would be) imported, and every problem"),
-          401: errorResponse("Not signed in"),
-          403: errorResponse("Not allowed to import this kind"),
-          422: json(ErrorBody.extend({ report: Report }), "Bad rows: nothing was imported"),
-        },
+        responses: importResponses(Report, "Not allowed to import this kind"),
       }),
       async (c) => {
         const actor = apiPerson(c);
-        const dryRun = c.req.valid("query").dryRun !== "false";
-        const text = await c.req.text();
-        try {
-          const report = await importTechnologyFile(c.var.deps, actor, kind, {
-            text,
-            format: formatOf(c.req.header("content-type")),
-            dryRun,
-          });
-          return c.json({ data: report }, 200);
-        } catch (e) {
-          if (!(e instanceof ImportRejected)) throw e;
-          const error = { code: e.code, message: e.message, requestId: c.var.requestId };
-          return c.json({ error, report: e.report }, 422);
-        }
+        const file = await importRequest(c);
+        return answerImport(c, () => importTechnologyFile(c.var.deps, actor, kind, file));
       },
     );
   }

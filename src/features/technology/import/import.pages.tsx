@@ -2,12 +2,11 @@ import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../../http/env.js";
 import { authorize, requirePerson } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
-import { ImportRejected } from "../../../kit/imports.js";
-import { uploadBody } from "../../../kit/uploads.js";
+import { importForm, importOnPage } from "../../../kit/imports.js";
 import { PageHeader } from "../../../web/components.js";
 import { canReadCapabilities } from "../technology.policy.js";
 import { canImportKind, importTechnologyFile, type TechnologyImportReport } from "./import.service.js";
-import { type ImportFormat, type ImportKind, importKinds } from "./read.import.js";
+import { type ImportKind, importKinds } from "./read.import.js";
 import { exportRecords, recordsCsv } from "./records.export.js";
 import { ConfirmImport, ImportForm, ImportReportView } from "./views/import-report.js";
 
@@ -60,15 +59,14 @@ function dataPage(c: AppContext, state: PageState, status: 200 | 422 = 200) {
                 (needs; without an id a need is added). Nothing is deleted. Check the file first: the dry run
                 lists every problem by line and field, and the import is all or nothing.
               </p>
-              {state.report ? <ImportReportView report={state.report} /> : null}
               {state.report ? (
-                <ConfirmImport
-                  csrf={c.var.csrfToken()}
-                  kind={state.values.kind ?? ""}
-                  format={state.values.format ?? ""}
-                  content={state.values.content ?? ""}
-                  report={state.report}
-                />
+                <ImportReportView report={state.report}>
+                  <ConfirmImport
+                    csrf={c.var.csrfToken()}
+                    text={state.values.content ?? ""}
+                    report={state.report}
+                  />
+                </ImportReportView>
               ) : null}
               <ImportForm
                 csrf={c.var.csrfToken()}
@@ -106,28 +104,22 @@ export function technologyDataPages() {
 
   app.post(BASE, async (c) => {
     const actor = requirePerson(c);
-    const { values, file } = await uploadBody(c);
+    const { values, text: content, format } = await importForm(c, "content");
     const kind = values.kind as ImportKind;
     if (!importKinds.includes(kind))
       return dataPage(c, { values, errors: { kind: "Choose what the file holds." } }, 422);
     authorize(canImportKind(actor, kind), `You are not allowed to import ${kind}.`);
-    const content = file ? new TextDecoder().decode(file.bytes) : (values.content ?? "");
     const state = { values: { ...values, content } };
     if (!content.trim())
       return dataPage(c, { ...state, errors: { content: "Choose a file or paste its text." } }, 422);
-    const format =
-      values.format === "csv" || values.format === "json" ? (values.format as ImportFormat) : undefined;
-    try {
-      const report = await importTechnologyFile(c.var.deps, actor, kind, {
+    const { report, status } = await importOnPage(() =>
+      importTechnologyFile(c.var.deps, actor, kind, {
         text: content,
         format,
         dryRun: values.action !== "import",
-      });
-      return dataPage(c, { ...state, report }, report.errors.length ? 422 : 200);
-    } catch (e) {
-      if (e instanceof ImportRejected) return dataPage(c, { ...state, report: e.report }, 422);
-      throw e;
-    }
+      }),
+    );
+    return dataPage(c, { ...state, report }, status);
   });
   return app;
 }

@@ -9,24 +9,25 @@ import {
   technologyNeeds,
 } from "../../../db/schema/index.js";
 import type { Deps } from "../../../deps.js";
-import { type ImportError, sortImportErrors } from "../../../domain/import-report.js";
+import {
+  detectFormat,
+  type ImportFormat,
+  type ImportReportBase,
+  noRecordsError,
+  sortImportErrors,
+} from "../../../domain/import-report.js";
 import type { Actor } from "../../../http/actor.js";
 import { forbidden } from "../../../http/errors.js";
-import { ImportRejected } from "../../../kit/imports.js";
-import { write } from "../../../kit/write.js";
+import { runImport } from "../../../kit/imports.js";
 import { canAddCapabilities, canAddNeeds, canEditTechnologyList } from "../technology.policy.js";
 import { type ImportContext, type PlannedRow, planImport } from "./plan.import.js";
-import { detectFormat, type ImportFormat, type ImportKind, readImportFile } from "./read.import.js";
+import { type ImportKind, readImportFile } from "./read.import.js";
 
 /** What an import did (or, in a dry run, would do), and every problem found. */
-export type TechnologyImportReport = {
-  dryRun: boolean;
+export type TechnologyImportReport = ImportReportBase & {
   kind: ImportKind;
-  format: ImportFormat;
-  rows: number;
   created: number;
   updated: number;
-  errors: ImportError[];
 };
 
 /** Who may import each kind: the same people who may add such records by hand. */
@@ -84,36 +85,29 @@ export async function importTechnologyFile(
   if (!canImportKind(actor, kind)) throw forbidden(`You are not allowed to import ${kind}.`);
   const format = file.format ?? detectFormat(file.text);
   const read = readImportFile(kind, file.text, format);
-  if (read.rows.length === 0 && read.errors.length === 0)
-    read.errors.push({ line: 1, field: "row", reason: "The file holds no records." });
-  const check = async (db: Db) => {
-    const plan = planImport(kind, read.rows, await loadContext(db, actor), format);
-    const report: TechnologyImportReport = {
-      dryRun: file.dryRun,
-      kind,
-      format,
-      rows: read.rows.length,
-      created: plan.rows.filter((r) => r.existingId === null).length,
-      updated: plan.rows.filter((r) => r.existingId !== null).length,
-      errors: sortImportErrors([...read.errors, ...plan.errors]),
-    };
-    return { plan, report };
-  };
-  if (file.dryRun) return (await check(deps.db)).report;
-  return write(deps, actor, async (tx, audit) => {
-    // Checked again inside the transaction, so the plan matches what it is applied to.
-    const { plan, report } = await check(tx);
-    if (report.errors.length) throw new ImportRejected(report);
-    const by = actor.kind === "person" ? actor.id : null;
-    for (const row of plan.rows) await applyRow(tx, row, by, deps.now());
-    await audit({
+  if (read.rows.length === 0 && read.errors.length === 0) read.errors.push(noRecordsError("records"));
+  return runImport(
+    deps,
+    actor,
+    file.dryRun,
+    async (db, writing) => {
+      const plan = planImport(kind, read.rows, await loadContext(db, actor), format);
+      const errors = sortImportErrors([...read.errors, ...plan.errors]);
+      if (writing && errors.length === 0) {
+        const by = actor.kind === "person" ? actor.id : null;
+        for (const row of plan.rows) await applyRow(db, row, by, deps.now());
+      }
+      const created = plan.rows.filter((r) => r.existingId === null).length;
+      const updated = plan.rows.length - created;
+      return { dryRun: file.dryRun, kind, format, rows: read.rows.length, created, updated, errors };
+    },
+    (report) => ({
       action: `technology.import.${kind}`,
       subjectType: "technology_import",
       summary: `Imported ${kind} (${format.toUpperCase()}): ${report.created} created, ${report.updated} updated`,
       details: { rows: report.rows, created: report.created, updated: report.updated },
-    });
-    return report;
-  });
+    }),
+  );
 }
 
 async function applyRow(tx: Db, row: PlannedRow, by: number | null, now: Date) {

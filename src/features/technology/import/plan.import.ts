@@ -4,7 +4,7 @@
  * holds everything it looks up.
  */
 import type { z } from "zod";
-import type { ImportError } from "../../../domain/import-report.js";
+import type { ImportError, ImportFormat, RawRecord } from "../../../domain/import-report.js";
 import type { Actor } from "../../../http/actor.js";
 import { canEditCapability, canEditNeed } from "../technology.policy.js";
 import {
@@ -15,7 +15,7 @@ import {
   type TechnologyInput,
   technologyInput,
 } from "../technology.schemas.js";
-import type { ImportFormat, ImportKind, RawRecord } from "./read.import.js";
+import type { ImportKind } from "./read.import.js";
 import { reportField } from "./read.import.js";
 
 /** What the plan looks up: ids by code, acronym (lower case) and slug; existing real records. */

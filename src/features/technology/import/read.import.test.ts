@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { systemActor } from "../../../http/actor.js";
 import { planImport } from "./plan.import.js";
-import { detectFormat, readImportFile } from "./read.import.js";
+import { readImportFile } from "./read.import.js";
 
 const ctx = {
   actor: systemActor("test"),
@@ -14,11 +14,6 @@ const ctx = {
 };
 
 describe("reading technology import files", () => {
-  it("recognises JSON by its first character, CSV otherwise", () => {
-    expect(detectFormat(' \n[{"code":"X"}]')).toBe("json");
-    expect(detectFormat("code,area\n")).toBe("csv");
-  });
-
   it("reports unknown and missing columns on line 1 and splits lists on semicolons", () => {
     const read = readImportFile("technologies", "code,title,colour\nGER-003,LOX methane,red\n", "csv");
     expect(read.errors.map((e) => e.field).sort()).toEqual(["area", "colour"]);

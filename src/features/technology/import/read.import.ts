@@ -2,13 +2,19 @@
  * Reads a technology, capability or need file (CSV or JSON, as the exports write them) into raw
  * records keyed by the input schema's field names. Pure: checks only the file's structure.
  */
-import { parseCsv } from "../../../domain/csv.js";
-import type { ImportError } from "../../../domain/import-report.js";
+import {
+  type FileRead,
+  fieldNamer,
+  fieldsOfColumns,
+  type ImportFormat,
+  type JsonSpec,
+  readCsvRecords,
+  readJsonRecords,
+  readList,
+} from "../../../domain/import-report.js";
 
 export const importKinds = ["technologies", "capabilities", "needs"] as const;
 export type ImportKind = (typeof importKinds)[number];
-export type ImportFormat = "csv" | "json";
-export type RawRecord = { line: number; values: Record<string, unknown> };
 
 /** CSV column → input field, per kind; the exports write these columns in this order. */
 export const columnsByKind: Record<ImportKind, Record<string, string>> = {
@@ -50,95 +56,36 @@ const requiredColumns: Record<ImportKind, string[]> = {
 };
 const listFields = new Set(["destinations", "sources"]);
 
+const namers = Object.fromEntries(importKinds.map((kind) => [kind, fieldNamer(columnsByKind[kind])]));
+
 /** The name a person sees for a field in a report: the CSV column, or the JSON property. */
 export function reportField(kind: ImportKind, field: string, format: ImportFormat): string {
-  if (format === "json") return field;
-  const entry = Object.entries(columnsByKind[kind]).find(([, f]) => f === field);
-  return entry ? entry[0] : field;
-}
-
-/** Guesses the format of pasted or uploaded text: JSON starts with `[` or `{`. */
-export function detectFormat(text: string): ImportFormat {
-  return /^\uFEFF?\s*[[{]/.test(text) ? "json" : "csv";
+  return namers[kind]!(field, format);
 }
 
 /** Reads the whole file; the errors are those of its structure (rows are checked later). */
-export function readImportFile(
-  kind: ImportKind,
-  text: string,
-  format: ImportFormat,
-): { rows: RawRecord[]; errors: ImportError[] } {
-  return format === "csv" ? readCsv(kind, text) : readJson(kind, text);
-}
-
-function readCsv(kind: ImportKind, text: string) {
-  const parsed = parseCsv(text);
-  const errors = [...parsed.errors];
-  if (parsed.header.length === 0)
-    return { rows: [], errors: [{ line: 1, field: "row", reason: "The file is empty." }] };
-  const columns = columnsByKind[kind];
-  for (const column of parsed.header) {
-    if (!(column in columns))
-      errors.push({
-        line: 1,
-        field: column,
-        reason: `Unknown column "${column}". The columns are: ${Object.keys(columns).join(", ")}.`,
-      });
-  }
-  for (const column of requiredColumns[kind]) {
-    if (!parsed.header.includes(column))
-      errors.push({ line: 1, field: column, reason: `The file needs a "${column}" column.` });
-  }
-  const rows = parsed.rows.map((r) => {
-    const values: Record<string, unknown> = {};
-    for (const [column, cell] of Object.entries(r.values)) {
-      const field = columns[column];
-      if (!field) continue;
-      const text = cell.trim();
-      values[field] = listFields.has(field)
-        ? text
-            .split(";")
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : text;
-    }
-    return { line: r.line, values };
+export function readImportFile(kind: ImportKind, text: string, format: ImportFormat): FileRead {
+  if (format === "json") return readJsonRecords(text, jsonSpecs[kind]);
+  return readCsvRecords(text, {
+    columns: columnsByKind[kind],
+    cell: (field) => (listFields.has(field) ? readList : (cell) => cell.trim()),
+    missing: (header) =>
+      requiredColumns[kind]
+        .filter((column) => !header.includes(column))
+        .map((column) => ({ line: 1, field: column, reason: `The file needs a "${column}" column.` })),
   });
-  return { rows, errors };
 }
 
-function readJson(kind: ImportKind, text: string) {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    const reason = `The file is not valid JSON (${e instanceof Error ? e.message : "parse error"}).`;
-    return { rows: [], errors: [{ line: 1, field: "row", reason }] };
-  }
-  // The export writes a bare array; the API's lists answer { data: [...] }: both read back.
-  const items = Array.isArray(data) ? data : (data as { data?: unknown } | null)?.data;
-  if (!Array.isArray(items)) {
-    return {
-      rows: [],
-      errors: [{ line: 1, field: "row", reason: "Send an array of records, or { data: [...] }." }],
-    };
-  }
-  const known = new Set(Object.values(columnsByKind[kind]));
-  const errors: ImportError[] = [];
-  const rows: RawRecord[] = [];
-  items.forEach((item, k) => {
-    const line = k + 1;
-    if (item === null || typeof item !== "object" || Array.isArray(item)) {
-      errors.push({ line, field: "row", reason: "Each record must be an object." });
-      return;
-    }
-    const values: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(item)) {
-      if (!known.has(key)) errors.push({ line, field: key, reason: `Unknown property "${key}".` });
+const jsonSpecs = Object.fromEntries(
+  importKinds.map((kind): [ImportKind, JsonSpec] => [
+    kind,
+    {
+      fields: fieldsOfColumns(columnsByKind[kind]),
+      record: "record",
+      wrappers: ["data"],
+      notAnArray: "Send an array of records, or { data: [...] }.",
       // Numbers and booleans are accepted as the forms' text is: the schemas coerce them.
-      else values[key] = typeof v === "number" || typeof v === "boolean" ? String(v) : v;
-    }
-    rows.push({ line, values });
-  });
-  return { rows, errors };
-}
+      value: (v) => (typeof v === "number" || typeof v === "boolean" ? String(v) : v),
+    },
+  ]),
+) as Record<ImportKind, JsonSpec>;
