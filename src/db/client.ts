@@ -44,7 +44,7 @@ const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url))
 const MIGRATION_LOCK_KEY = 727_001;
 
 const BYTEA = 17;
-const SHARED_BUFFERS = process.env.PGLITE_SHARED_BUFFERS ?? "16MB";
+const SHARED_BUFFERS = process.env.PGLITE_SHARED_BUFFERS ?? "8MB";
 
 /**
  * PGlite's default writes a bytea parameter as hex text built one byte at a time; passed through
