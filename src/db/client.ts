@@ -44,7 +44,6 @@ const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url))
 const MIGRATION_LOCK_KEY = 727_001;
 
 const BYTEA = 17;
-const SHARED_BUFFERS = process.env.PGLITE_SHARED_BUFFERS ?? "8MB";
 
 /**
  * PGlite's default writes a bytea parameter as hex text built one byte at a time; passed through
@@ -54,8 +53,8 @@ const SHARED_BUFFERS = process.env.PGLITE_SHARED_BUFFERS ?? "8MB";
 export const pgliteOptions = {
   serializers: { [BYTEA]: (bytes: Uint8Array) => bytes as unknown as string },
   // PostgreSQL's default 128 MB of shared buffers is set up at every start (half a second) and stays
-  // resident; the forum's data fits in far less, and reads beyond it come from the OS's file cache.
-  startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${SHARED_BUFFERS}`],
+  // resident; pages need far less, and reads beyond the buffers come from the OS's file cache.
+  startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=8MB"],
 };
 
 /** How to open the database: a server URL, or the embedded one under a data directory. */
