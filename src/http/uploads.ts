@@ -21,12 +21,20 @@ const uploadPaths: RegExp[] = [
 /** True for an address whose form may carry a file. */
 export const isUploadPath = (path: string) => uploadPaths.some((p) => p.test(path));
 
-/** The body limit of mission imports: 100,000 missions as CSV are about 30 MB. */
+/** The body limit of imports: 100,000 missions as CSV are about 30 MB. */
 export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 
-const importPaths = new Set(["/private/missions/import", "/api/v1/missions/import"]);
+const importPaths = new Set([
+  "/private/missions/import",
+  "/api/v1/missions/import",
+  // Technology records: 20,000 capabilities as CSV pass the general 1 MB.
+  "/private/technology/data",
+  "/api/v1/technologies/import",
+  "/api/v1/capabilities/import",
+  "/api/v1/technology-needs/import",
+]);
 
-/** True for an address that accepts a whole missions file. */
+/** True for an address that accepts a whole file of records to import. */
 export const isImportPath = (path: string) => importPaths.has(path);
 
 /** The body limit of the public contact form: its PDFs together plus room for the text. */
