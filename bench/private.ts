@@ -125,7 +125,8 @@ async function main(): Promise<number> {
   const where = databaseUrl ? "a PostgreSQL server" : "the embedded database";
   // What `npm ci` leaves: the server's bundle and the migrated template, so a changed source is not
   // bundled inside the timed first start.
-  await promisify(execFile)(process.execPath, ["bin/isecg.js", "prepare"]);
+  const cli = promisify(execFile);
+  await cli(process.execPath, ["bin/isecg.js", "prepare"]);
   console.log(`On ${where}, dataset at ${scale}x. First start on an empty directory...`);
   const first = await servePlatform({ dataDir, env });
   await first.stop();
@@ -138,7 +139,6 @@ async function main(): Promise<number> {
   // Restart so the server starts on the generated data, as it would in use.
   await platform.stop();
   platform = await servePlatform({ dataDir, env });
-  const cli = promisify(execFile);
   await cli(
     process.execPath,
     [

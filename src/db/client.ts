@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -11,9 +10,9 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import { JOURNAL, qualified, rows } from "./catalog.js";
 import { type DataDirLock, describeOwner, lockDataDir, type OwnerInfo } from "./data-dir-lock.js";
 import * as schema from "./schema/index.js";
+import { isUpToDate, migrationsFolder } from "./schema-version.js";
 import { serveOverSocket } from "./socket-bridge.js";
 import { statementCounter } from "./statement-count.js";
 import { copyMigratedTemplate, ensureTemplate } from "./template.js";
@@ -39,7 +38,6 @@ export type Database = {
   onExternalWrite?: (listener: () => void) => void;
 };
 
-const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 // Any constant works; it only has to be the same for every instance of the platform.
 const MIGRATION_LOCK_KEY = 727_001;
 
@@ -166,27 +164,6 @@ export function wrapPglite(client: PGlite): Database {
     },
     close: () => client.close(),
   };
-}
-
-/**
- * True when the database has applied the journal's last migration (drizzle applies those newer than
- * its last), checked with one query instead of drizzle reading and hashing every migration file: a
- * tenth of a second of every restart.
- */
-async function isUpToDate(db: Db): Promise<boolean> {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
-    entries: Array<{ when: number }>;
-  };
-  const last = journal.entries.at(-1)?.when;
-  try {
-    const [row] = await rows<{ latest: string | null }>(
-      db,
-      sql`select max(created_at)::text as latest from ${qualified(JOURNAL)}`,
-    );
-    return last !== undefined && Number(row?.latest) === last;
-  } catch {
-    return false; // no journal table yet: a new database
-  }
 }
 
 function openPostgres(url: string, max = 10): Database {

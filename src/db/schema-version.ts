@@ -8,18 +8,26 @@ import type { Db } from "./client.js";
 
 // Which migration a database is at, and bringing an empty one to a given migration (for restore).
 
-const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+/** Where the shipped migrations are: their SQL files and drizzle's journal (`meta/_journal.json`). */
+export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+
+/** The shipped journal's entries, oldest first. */
+function journalEntries(): Array<{ tag: string; when: number }> {
+  return (
+    JSON.parse(readFileSync(join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+      entries: Array<{ tag: string; when: number }>;
+    }
+  ).entries;
+}
 
 /** A migration this version of the platform ships: its journal entry and its SQL statements. */
 export type CodeMigration = { tag: string; createdAt: number; hash: string; statements: string[] };
 
 /** The shipped migrations, oldest first; `createdAt` is the journal's `when`, as drizzle records it. */
 export function codeMigrations(): CodeMigration[] {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
-    entries: { tag: string; when: number }[];
-  };
+  const entries = journalEntries();
   return readMigrationFiles({ migrationsFolder }).map((m, i) => ({
-    tag: journal.entries[i]!.tag,
+    tag: entries[i]!.tag,
     createdAt: m.folderMillis,
     hash: m.hash,
     statements: m.sql,
@@ -38,6 +46,15 @@ export async function appliedMigration(db: Db): Promise<{ createdAt: number; has
     sql`select created_at::text, hash from ${qualified(JOURNAL)} order by created_at desc limit 1`,
   );
   return last ? { createdAt: Number(last.created_at), hash: last.hash } : null;
+}
+
+/**
+ * True when a database has applied the last shipped migration (drizzle applies those newer than its
+ * last): read from the journal alone, without drizzle's migrator reading and hashing every migration
+ * file, a tenth of a second of every restart.
+ */
+export async function isUpToDate(db: Db): Promise<boolean> {
+  return (await appliedMigration(db))?.createdAt === journalEntries().at(-1)?.when;
 }
 
 /** Creates drizzle's journal table as drizzle's migrator does, when it is missing. */

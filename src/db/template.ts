@@ -4,13 +4,13 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { migrationsFolder } from "./schema-version.js";
 
 // An embedded database that is created and migrated once per installation and copied into each
 // new data directory: PostgreSQL's initdb and the migrations take five to six seconds in WebAssembly,
 // copying their result a twentieth of one. Made by `npm ci` (the `prepare` script), else on first need.
 
 const buildDir = fileURLToPath(new URL("../../.build", import.meta.url));
-const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
 /** The template's directory: named by PGlite's version and the migrations, so either changing makes a new one. */
 function templateDir(): string {
