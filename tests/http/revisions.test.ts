@@ -121,7 +121,7 @@ describe("a mission's history and restoring one of its versions", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("Restore this version?");
-    expect(html).toMatch(/<th scope="row">status<\/th><td>Funded<\/td><td>In formulation<\/td>/);
+    expect(html).toMatch(/<th scope="row">Status<\/th><td>Funded<\/td><td>In formulation<\/td>/);
     expect(await revisionsOf(m.id)).toHaveLength(revisions.length);
   });
 

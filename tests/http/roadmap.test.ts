@@ -144,7 +144,8 @@ describe("who changes a mission", () => {
     expect(last.before).toMatchObject({ name: "Argonaut (European Large Logistics Lander)", launch: "2030" });
     expect(last.after).toMatchObject({ name: "Argonaut Mark II", launch: "2031-Q2" });
     const page = await (await t.app.request("/roadmap/missions/argonaut")).text();
-    expect(page).toContain("Changed name");
+    // Fields are named as people write them, never by their code (launchPrecision).
+    expect(page).toContain("Changed name, launch date, launch date&#39;s precision");
     // The public history names the agency, not the person.
     expect(page).toMatch(/Changed name[^<]*— ESA/);
     expect(page).not.toContain(focal.name);

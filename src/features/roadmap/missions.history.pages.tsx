@@ -11,7 +11,7 @@ import { loadMission } from "./missions.pages.js";
 import { findMissionVersion, restoreMissionRevision, valuesToRestore } from "./missions.revisions.service.js";
 import { canEditMission, canReadMissions } from "./roadmap.policy.js";
 import { listMissionRevisions, type Mission } from "./roadmap.queries.js";
-import { destinationLabels, statusLabels } from "./roadmap.schemas.js";
+import { destinationLabels, missionFieldLabel, statusLabels } from "./roadmap.schemas.js";
 import { type MissionValues, missionValues } from "./roadmap.service.js";
 
 const onlyLead = "Only the lead agency's focal points and the secretariat can change it.";
@@ -107,6 +107,8 @@ function shown(field: string, value: unknown): string {
   return String(value);
 }
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** What restoring the version changes: each differing field, now and after the restore. */
 function Differences({ m, values }: { m: Mission; values: MissionValues }) {
   const now = missionValues(m);
@@ -126,7 +128,7 @@ function Differences({ m, values }: { m: Mission; values: MissionValues }) {
         <tbody>
           {fields.map((f) => (
             <tr>
-              <th scope="row">{f}</th>
+              <th scope="row">{capitalised(missionFieldLabel(f))}</th>
               <td>{shown(f, now[f])}</td>
               <td>{shown(f, values[f])}</td>
             </tr>

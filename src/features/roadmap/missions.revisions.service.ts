@@ -24,7 +24,7 @@ import {
   type Mission,
   type Revision,
 } from "./roadmap.queries.js";
-import { type MissionInput, missionInput } from "./roadmap.schemas.js";
+import { type MissionInput, missionFieldLabel, missionInput } from "./roadmap.schemas.js";
 import {
   findMissionById,
   type MissionValues,
@@ -43,7 +43,9 @@ function changeOf(current: Mission, updated: Mission, note: string | null) {
   const before = missionValues(current) as Record<string, unknown>;
   const after = missionValues(updated) as Record<string, unknown>;
   const changed = changedFields(before, after);
-  const what = changed.length ? `Changed ${changed.join(", ")}` : "Saved without changes";
+  const what = changed.length
+    ? `Changed ${changed.map(missionFieldLabel).join(", ")}`
+    : "Saved without changes";
   return {
     summary: `${what}${note ? ` (${note})` : ""}`,
     before: pickFields(before, changed),

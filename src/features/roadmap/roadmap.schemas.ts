@@ -9,6 +9,7 @@ import {
   missionStatuses,
 } from "../../db/schema/index.js";
 import { parseAtPrecision, precisionFormats } from "../../domain/mission-dates.js";
+import type { MissionValues } from "./roadmap.service.js";
 
 export const destinationLabels: Record<Destination, string> = {
   leo: "Low Earth orbit",
@@ -211,3 +212,30 @@ export function filterQuery(f: MissionFilters): string {
   const s = p.toString();
   return s ? `?${s}` : "";
 }
+
+/** Each value's name as people write it, for histories ("Changed launch date, status"). */
+export const missionFieldLabels: Record<keyof MissionValues, string> = {
+  name: "name",
+  slug: "address",
+  lead: "lead agency",
+  leadOther: "non-member lead",
+  partners: "partners",
+  otherPartners: "other partners",
+  destination: "destination",
+  crewed: "crewed",
+  launch: "launch date",
+  launchPrecision: "launch date's precision",
+  end: "end date",
+  endPrecision: "end date's precision",
+  status: "status",
+  instruments: "instruments",
+  objectives: "objectives",
+  studiesPolarVolatiles: "polar volatiles",
+  description: "description",
+  sources: "sources",
+  uncertain: "uncertain",
+  uncertaintyNote: "what is uncertain",
+};
+
+/** The label of a value's field, or the field itself for one the list does not know. */
+export const missionFieldLabel = (field: string) => missionFieldLabels[field as keyof MissionValues] ?? field;

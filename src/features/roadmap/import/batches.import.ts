@@ -5,6 +5,7 @@
  * files and in a worker thread for large ones (roadmap/import/thread.import.ts).
  */
 import type { ImportError, ImportFormat } from "../../../domain/import-report.js";
+import { missionFieldLabel } from "../roadmap.schemas.js";
 import { missionValues } from "../roadmap.service.js";
 import { type ImportContext, type PlannedMission, planImport } from "./plan.import.js";
 import { readMissionFile } from "./read.import.js";
@@ -101,7 +102,7 @@ const encodeUpdates = (batch: PlannedMission[]) =>
       const before = missionValues(p.current!) as Record<string, unknown>;
       const after = p.after as Record<string, unknown>;
       const pick = (o: Record<string, unknown>) => Object.fromEntries(p.changed.map((k) => [k, o[k]]));
-      const summary = `Changed ${p.changed.join(", ")} (import)`;
+      const summary = `Changed ${p.changed.map(missionFieldLabel).join(", ")} (import)`;
       return { ...record(p, summary, pick(before)), after: pick(after) };
     }),
   );
