@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csrfTokenFor, isValidCsrfToken } from "../../http/csrf.js";
-import { hashPassword, verifyPassword } from "./passwords.service.js";
+import { dummyHash, hashPassword, verifyPassword } from "./passwords.service.js";
 
 describe("passwords", () => {
   it("are hashed with scrypt and a random salt, and verify only with the same password", async () => {
@@ -11,6 +11,15 @@ describe("passwords", () => {
     expect(await verifyPassword("a long enough secret", a)).toBe(true);
     expect(await verifyPassword("a long enough secreT", a)).toBe(false);
     expect(await verifyPassword("x", "garbage")).toBe(false);
+  });
+
+  it("check a missing account against a hash of the same cost and length, which nothing matches", async () => {
+    const real = (await hashPassword("a long enough secret")).split("$");
+    const dummy = dummyHash.split("$");
+    expect(dummy.slice(0, 4)).toEqual(real.slice(0, 4));
+    expect(dummy.map((part) => part.length)).toEqual(real.map((part) => part.length));
+    expect(await verifyPassword("", dummyHash)).toBe(false);
+    expect(await verifyPassword("a long enough secret", dummyHash)).toBe(false);
   });
 });
 
