@@ -4,12 +4,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
+import type pg from "pg";
 import { type DataDirLock, describeOwner, lockDataDir, type OwnerInfo } from "./data-dir-lock.js";
 import * as schema from "./schema/index.js";
 import { isUpToDate, migrationsFolder } from "./schema-version.js";
@@ -96,7 +94,7 @@ async function openDataDir(dataDir: string, command: string, joinOwner: boolean)
   const lock = await lockDataDir(dataDir, { pid: process.pid, command, socketDir });
   if (!("release" in lock)) {
     if (!joinOwner) throw new DataDirInUse(dataDir, lock);
-    const through = openPostgres(`postgresql://postgres@localhost/postgres?host=${lock.socketDir}`, 4);
+    const through = await openPostgres(`postgresql://postgres@localhost/postgres?host=${lock.socketDir}`, 4);
     // The owner applied the migrations when it opened the directory.
     return { ...through, via: lock, migrate: async () => {} };
   }
@@ -166,7 +164,13 @@ export function wrapPglite(client: PGlite): Database {
   };
 }
 
-function openPostgres(url: string, max = 10): Database {
+/** node-postgres loads only for a server: an embedded start has no use for it (a twentieth of the start). */
+async function openPostgres(url: string, max = 10): Promise<Database> {
+  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import("pg"),
+    import("drizzle-orm/node-postgres"),
+    import("drizzle-orm/node-postgres/migrator"),
+  ]);
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000, keepAlive: true });
   // A connection PostgreSQL ends (restart, failover, idle kill) emits "error"; unheard, that event
   // would end the process. The query in flight, if any, fails on its own and the pool drops the
