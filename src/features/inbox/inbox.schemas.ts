@@ -8,6 +8,7 @@ import {
   type SenderKind,
   senderKinds,
 } from "../../db/schema/index.js";
+import { groupDigits } from "../../kit/numbers.js";
 import { optionalText } from "../../kit/zod.js";
 
 /** Human labels of the kinds of sender, in the form's order. */
@@ -48,7 +49,7 @@ const text = (label: string, max: number) =>
     .string({ error: `Enter ${label}.` })
     .trim()
     .min(1, `Enter ${label}.`)
-    .max(max, `Use at most ${max.toLocaleString("en-GB")} characters.`);
+    .max(max, `Use at most ${groupDigits(max)} characters.`);
 
 /** The public form at /contact (attachments travel separately). */
 export const contactInput = z.object({

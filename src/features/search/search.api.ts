@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Api } from "../../http/openapi.js";
+import { groupDigits } from "../../kit/numbers.js";
 import { COUNT_CAP } from "./search.queries.js";
 import { MAX_QUERY_LENGTH, SEARCH_PER_PAGE, searchTypes, withoutBlanks } from "./search.schemas.js";
 import { searchSite } from "./search.service.js";
@@ -37,7 +38,7 @@ const SearchResponse = z
       description: `Results matching the query and both filters; at least this many when \`capped\``,
     }),
     capped: z.boolean().openapi({
-      description: `Counting stopped at ${COUNT_CAP} matches of a type, so \`total\` is a lower bound (shown as "${COUNT_CAP.toLocaleString("en")}+")`,
+      description: `Counting stopped at ${COUNT_CAP} matches of a type, so \`total\` is a lower bound (shown as "${groupDigits(COUNT_CAP)}+")`,
     }),
     counts: z.object({
       byType: z.record(z.string(), z.number()).openapi({
