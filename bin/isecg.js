@@ -2,7 +2,8 @@
 // Runs the command line from its bundle (bin/bundle.js), made again first when a source changed. The
 // larger young generation (64 MB semi-spaces; `npm run isecg` passes it too) lets bulk work such as a
 // 100,000-mission import keep its short-lived batches out of the old generation: a tenth less time.
-// `npm start` runs the server with a heap limit and small semi-spaces instead, to stay small (decision 0008).
+// `npm start` runs the server with a heap limit, small semi-spaces and WebAssembly's baseline compiler only
+// instead, to stay small and start fast (decision 0008).
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { freshBundle } from "./bundle.js";
 
