@@ -347,6 +347,7 @@ describe("the import page", () => {
     expect(checked.status).toBe(200);
     const html = await checked.text();
     expect(html).toContain("Ready to import");
+    expect(html).toContain("Import 1 mission<");
     expect(await mission("paste-one")).toBeUndefined();
     const payload = /name="payload" value="([^"]+)"/.exec(html)![1]!;
     const done = await b.post("/private/missions/import", { step: "import", format: "csv", payload });

@@ -140,7 +140,7 @@ describe("technology import and export", () => {
     });
     expect(dry.status).toBe(200);
     const html = await dry.text();
-    expect(html).toContain("Import 1 technologies");
+    expect(html).toContain("Import 1 technology");
     expect(await t.deps.db.select().from(technologies).where(eq(technologies.code, "GER-201"))).toHaveLength(
       0,
     );

@@ -65,7 +65,7 @@ function Report({ c, report, text }: { c: AppContext; report: ImportReport; text
         report={report}
         text={text}
         fields={{ step: "import" }}
-        button={`Import ${report.created.length + report.updated.length} missions`}
+        button={`Import ${plural(report.created.length + report.updated.length, "mission")}`}
         back={{ href: PATH, label: "Start again" }}
       />
     </ImportResult>

@@ -5,12 +5,17 @@ import { ImportConfirmation, ImportFileFields, ImportResult } from "../../../../
 import { plural } from "../../../../web/words.js";
 import type { TechnologyImportReport } from "../import.service.js";
 
-const kindLabels = { technologies: "technologies", capabilities: "capabilities", needs: "needs" } as const;
+/** Each kind's noun, singular and plural. */
+const kindNouns = {
+  technologies: ["technology", "technologies"],
+  capabilities: ["capability", "capabilities"],
+  needs: ["need", "needs"],
+} as const;
 
 /** What a dry run or an import found: what a clean file will do or did, or every problem in it. */
 export function ImportReportView(p: { report: TechnologyImportReport; children?: Child }) {
   const { report } = p;
-  const what = kindLabels[report.kind];
+  const what = kindNouns[report.kind][1];
   return (
     <ImportResult report={report}>
       <p class="notice" role="status">
@@ -67,6 +72,7 @@ export function ImportForm(p: {
 /** After a clean dry run: the same file, sent again to import it for real. */
 export function ConfirmImport(p: { csrf: string; text: string; report: TechnologyImportReport }) {
   if (!p.report.dryRun || p.report.errors.length > 0) return null;
+  const [one, many] = kindNouns[p.report.kind];
   return (
     <ImportConfirmation
       action="/private/technology/data"
@@ -74,7 +80,7 @@ export function ConfirmImport(p: { csrf: string; text: string; report: Technolog
       report={p.report}
       text={p.text}
       fields={{ kind: p.report.kind, action: "import" }}
-      button={`Import ${p.report.created + p.report.updated} ${p.report.kind}`}
+      button={`Import ${plural(p.report.created + p.report.updated, one, many)}`}
       back={{ href: "/private/technology/data", label: "Cancel" }}
     />
   );
