@@ -207,7 +207,7 @@ describe("imports: the same people as by hand", () => {
     ]);
     await expectFormErrors(
       await b.post("/private/technology/data", { kind: "technologies", content: "  ", action: "import" }),
-      ["Choose a file or paste its text."],
+      ["Choose a file or paste its content."],
     );
     expect(await technology("GER-130")).toBeUndefined();
   });

@@ -111,7 +111,7 @@ export function technologyDataPages() {
     authorize(canImportKind(actor, kind), `You are not allowed to import ${kind}.`);
     const state = { values: { ...values, content } };
     if (!content.trim())
-      return dataPage(c, { ...state, errors: { content: "Choose a file or paste its text." } }, 422);
+      return dataPage(c, { ...state, errors: { content: "Choose a file or paste its content." } }, 422);
     const { report, status } = await importOnPage(() =>
       importTechnologyFile(c.var.deps, actor, kind, {
         text: content,
