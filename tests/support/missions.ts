@@ -7,8 +7,8 @@ import {
   organisations,
 } from "../../src/db/schema/index.js";
 import type { Deps } from "../../src/deps.js";
+import { missionValues } from "../../src/features/roadmap/roadmap.presenter.js";
 import { findMissionBySlug, type Mission } from "../../src/features/roadmap/roadmap.queries.js";
-import { missionValues } from "../../src/features/roadmap/roadmap.service.js";
 
 const precisions = ["year", "quarter", "month", "day"] as const;
 

@@ -10,9 +10,9 @@ import { RestoreConfirmation, RevisionHistory } from "../../web/revisions.js";
 import { loadMission } from "./missions.pages.js";
 import { findMissionVersion, restoreMissionRevision, valuesToRestore } from "./missions.revisions.service.js";
 import { canEditMission, canReadMissions } from "./roadmap.policy.js";
+import { type MissionValues, missionValues } from "./roadmap.presenter.js";
 import { listMissionRevisions, type Mission } from "./roadmap.queries.js";
 import { destinationLabels, missionFieldLabel, statusLabels } from "./roadmap.schemas.js";
-import { type MissionValues, missionValues } from "./roadmap.service.js";
 
 const onlyLead = "Only the lead agency's focal points and the secretariat can change it.";
 const readers = personAllowedBy(canReadMissions);

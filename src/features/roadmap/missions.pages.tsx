@@ -20,9 +20,10 @@ import {
   canProposeMissionChange,
   canReadMissions,
 } from "./roadmap.policy.js";
+import { missionValues } from "./roadmap.presenter.js";
 import { findMissionBySlug, listMissionsPage, MISSIONS_PER_PAGE, type Mission } from "./roadmap.queries.js";
 import { parseFilters } from "./roadmap.schemas.js";
-import { createMission, missionValues, proposeMissionChange, updateMission } from "./roadmap.service.js";
+import { createMission, proposeMissionChange, updateMission } from "./roadmap.service.js";
 import { formValuesOf, MissionForm } from "./views/mission-form.js";
 import { MissionTable } from "./views/mission-table.js";
 

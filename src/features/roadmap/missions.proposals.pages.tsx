@@ -7,8 +7,9 @@ import { CsrfField, EmptyState, Notice, PageHeader, TableScroll } from "../../we
 import { formatTimestamp } from "../../web/format.js";
 import { missionNotices as notices } from "./missions.notices.pages.js";
 import { canChooseMissionLead, canReadMissions } from "./roadmap.policy.js";
+import { missionValues } from "./roadmap.presenter.js";
 import { findMissionBySlug, listProposals } from "./roadmap.queries.js";
-import { acceptProposal, declineProposal, missionValues } from "./roadmap.service.js";
+import { acceptProposal, declineProposal } from "./roadmap.service.js";
 import { formValuesOf } from "./views/mission-form.js";
 
 /** The lead agency's (or the secretariat's) inbox of open proposals, and accepting or declining one. */

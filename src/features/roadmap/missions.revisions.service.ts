@@ -17,6 +17,7 @@ import {
 import { resolve } from "./missions.resolve.service.js";
 import { revisionAuthor } from "./revision-author.service.js";
 import { canChooseMissionLead, canEditMission } from "./roadmap.policy.js";
+import { type MissionValues, missionValues } from "./roadmap.presenter.js";
 import {
   findMissionBySlug,
   findMissionRevision,
@@ -25,13 +26,7 @@ import {
   type Revision,
 } from "./roadmap.queries.js";
 import { type MissionInput, missionFieldLabel, missionInput } from "./roadmap.schemas.js";
-import {
-  findMissionById,
-  type MissionValues,
-  missionValues,
-  saveObjectives,
-  savePartners,
-} from "./roadmap.service.js";
+import { findMissionById, saveObjectives, savePartners } from "./roadmap.service.js";
 
 const onlyLead = "Only the lead agency's focal points and the secretariat can change this mission.";
 

@@ -1,46 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { datePrecisions, destinations, missionStatuses } from "../../db/schema/index.js";
 import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { registerMissionImportApi } from "./import/mission-import.api.js";
+import { MissionJson, missionValues } from "./roadmap.presenter.js";
 import { findMissionBySlug, listMissions } from "./roadmap.queries.js";
 import { missionFields, parseFilters } from "./roadmap.schemas.js";
-import { createMission, missionValues, updateMission } from "./roadmap.service.js";
+import { createMission, updateMission } from "./roadmap.service.js";
 
-const fields = {
-  name: z.string().openapi({ example: "Artemis III" }),
-  lead: z
-    .string()
-    .nullable()
-    .openapi({ description: "member acronym; null when a non-member leads", example: "NASA" }),
-  leadOther: z.string().nullable().openapi({ description: "the non-member lead, when lead is null" }),
-  partners: z.array(z.string()).openapi({ description: "member acronyms", example: ["ESA"] }),
-  otherPartners: z.array(z.string()).openapi({ description: "non-member partners, free text" }),
-  destination: z.enum(destinations),
-  crewed: z.boolean(),
-  launch: z.string().nullable().openapi({
-    description: "written at its precision: 2027, 2027-Q3, 2027-05 or 2027-05-14",
-    example: "2027",
-  }),
-  launchPrecision: z.enum(datePrecisions).nullable(),
-  end: z.string().nullable(),
-  endPrecision: z.enum(datePrecisions).nullable(),
-  status: z.enum(missionStatuses),
-  instruments: z.array(z.string()),
-  objectives: z
-    .array(z.string())
-    .openapi({ description: "codes of the roadmap objectives served", example: ["G2.1"] }),
-  studiesPolarVolatiles: z.boolean(),
-  description: z.string().nullable(),
-  sources: z.array(z.string()),
-  uncertain: z.boolean(),
-  uncertaintyNote: z.string().nullable(),
-};
-const Mission = z
-  .object({ slug: z.string().openapi({ example: "artemis-3" }), ...fields })
-  .openapi("Mission");
 const MissionWrite = parsedByUseCase(missionFields, "MissionWrite");
 const MissionChange = parsedByUseCase(changeOf(missionFields), "MissionChange");
 
@@ -72,7 +40,7 @@ export function registerRoadmapApi(api: Api) {
       description:
         "Filters as on the roadmap page: agency (lead or partner), destination, status, launch years.",
       request: { query: filterQuery },
-      responses: { 200: json(z.object({ data: z.array(Mission) }), "Missions") },
+      responses: { 200: json(z.object({ data: z.array(MissionJson) }), "Missions") },
     }),
     async (c) =>
       c.json(
@@ -88,7 +56,7 @@ export function registerRoadmapApi(api: Api) {
       tags,
       summary: "One mission",
       request: { params: slugParam },
-      responses: { 200: json(z.object({ data: Mission }), "The mission"), 404: errors[404] },
+      responses: { 200: json(z.object({ data: MissionJson }), "The mission"), 404: errors[404] },
     }),
     async (c) => {
       const m = await findMissionBySlug(c.var.deps.db, c.req.valid("param").slug);
@@ -106,7 +74,7 @@ export function registerRoadmapApi(api: Api) {
       description: "Focal points add missions led by their own agency; the secretariat adds any.",
       security: [{ session: [] }],
       request: body(MissionWrite),
-      responses: { 201: json(z.object({ data: Mission }), "Created"), ...errors },
+      responses: { 201: json(z.object({ data: MissionJson }), "Created"), ...errors },
     }),
     async (c) => {
       const m = await createMission(c.var.deps, apiPerson(c), c.req.valid("json"));
@@ -124,7 +92,7 @@ export function registerRoadmapApi(api: Api) {
         "The lead agency's focal points and the secretariat only. Fields left out keep their value.",
       security: [{ session: [] }],
       request: { params: slugParam, ...body(MissionChange) },
-      responses: { 200: json(z.object({ data: Mission }), "Updated"), ...errors },
+      responses: { 200: json(z.object({ data: MissionJson }), "Updated"), ...errors },
     }),
     async (c) => {
       const actor = apiPerson(c);

@@ -9,6 +9,7 @@ import { EmptyState, PageHeader } from "../../web/components.js";
 import { loadForum, roadmapName } from "../../web/forum.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { chartCsv, missionsCsv } from "./roadmap.export.js";
+import { missionValues, withoutProvenance } from "./roadmap.presenter.js";
 import { findMissionBySlug, listMissionRevisions, listMissions, type Mission } from "./roadmap.queries.js";
 import {
   destinationLabels,
@@ -17,7 +18,6 @@ import {
   parseFilters,
   statusLabels,
 } from "./roadmap.schemas.js";
-import { missionValues, withoutProvenance } from "./roadmap.service.js";
 import { missionChart } from "./views/mission-chart.js";
 import { Counts } from "./views/mission-counts.js";
 import { MissionDetails } from "./views/mission-details.js";

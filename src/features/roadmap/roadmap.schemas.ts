@@ -9,7 +9,7 @@ import {
   missionStatuses,
 } from "../../db/schema/index.js";
 import { parseAtPrecision, precisionFormats } from "../../domain/mission-dates.js";
-import type { MissionValues } from "./roadmap.service.js";
+import type { MissionValues } from "./roadmap.presenter.js";
 
 export const destinationLabels: Record<Destination, string> = {
   leo: "Low Earth orbit",

@@ -8,7 +8,6 @@ import {
   missions,
 } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
-import { formatAtPrecision } from "../../domain/mission-dates.js";
 import type { Actor } from "../../http/actor.js";
 import { AppError, forbidden, notFound } from "../../http/errors.js";
 import { parseInput } from "../../http/validation.js";
@@ -17,43 +16,12 @@ import { resolve } from "./missions.resolve.service.js";
 import { updateMission } from "./missions.revisions.service.js";
 import { revisionAuthor } from "./revision-author.service.js";
 import { canAddMission, canDecideProposal, canProposeMissionChange } from "./roadmap.policy.js";
+import { missionValues } from "./roadmap.presenter.js";
 import { findMissionBySlug, findProposal, type Mission } from "./roadmap.queries.js";
 import { missionInput, proposalNote } from "./roadmap.schemas.js";
 
 export { missionColumns } from "./missions.resolve.service.js";
 export { updateMission } from "./missions.revisions.service.js";
-
-/** A mission as people and the API write it: the inverse of the input schema. */
-export function missionValues(m: Mission) {
-  return {
-    name: m.name,
-    slug: m.slug,
-    lead: m.leadAcronym,
-    leadOther: m.leadOther,
-    partners: m.partners.map((p) => p.acronym),
-    otherPartners: m.otherPartners,
-    destination: m.destination,
-    crewed: m.crewed,
-    launch: m.launchOn && m.launchPrecision ? formatAtPrecision(m.launchOn, m.launchPrecision) : null,
-    launchPrecision: m.launchPrecision,
-    end: m.endsOn && m.endPrecision ? formatAtPrecision(m.endsOn, m.endPrecision) : null,
-    endPrecision: m.endPrecision,
-    status: m.status,
-    instruments: m.instruments,
-    objectives: m.objectives,
-    studiesPolarVolatiles: m.studiesPolarVolatiles,
-    description: m.description,
-    sources: m.sources,
-    uncertain: m.uncertain,
-    uncertaintyNote: m.uncertaintyNote,
-  };
-}
-export type MissionValues = ReturnType<typeof missionValues>;
-
-/** A mission as visitors get it: the facts, without where they came from or how sure we are. */
-export function withoutProvenance({ sources, uncertain, uncertaintyNote, ...facts }: MissionValues) {
-  return facts;
-}
 
 /** Replaces the mission's GER objectives (left as they are when the input leaves them out). */
 export async function saveObjectives(tx: Db, missionId: number, objectiveIds: number[] | undefined) {

@@ -5,8 +5,8 @@
  * files and in a worker thread for large ones (roadmap/import/thread.import.ts).
  */
 import type { ImportError, ImportFormat } from "../../../domain/import-report.js";
+import { missionValues } from "../roadmap.presenter.js";
 import { missionFieldLabel } from "../roadmap.schemas.js";
-import { missionValues } from "../roadmap.service.js";
 import { type ImportContext, type PlannedMission, planImport } from "./plan.import.js";
 import { readMissionFile } from "./read.import.js";
 

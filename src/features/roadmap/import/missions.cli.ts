@@ -6,8 +6,8 @@ import { systemActor } from "../../../http/actor.js";
 import { AppError } from "../../../http/errors.js";
 import { ImportRejected } from "../../../kit/imports.js";
 import { missionsCsv } from "../roadmap.export.js";
+import { missionValues } from "../roadmap.presenter.js";
 import { listMissions } from "../roadmap.queries.js";
-import { missionValues } from "../roadmap.service.js";
 import { type ImportReport, importMissions } from "./mission-import.service.js";
 
 const formatOption = (value: string | undefined, file?: string): ImportFormat | undefined => {

@@ -9,9 +9,10 @@ import type { ImportError, ImportFormat, RawRecord } from "../../../domain/impor
 import { formatAtPrecision, parseAtPrecision, precisionFormats } from "../../../domain/mission-dates.js";
 import type { Actor } from "../../../http/actor.js";
 import { canChooseMissionLead, canEditMission } from "../roadmap.policy.js";
+import { type MissionValues, missionValues } from "../roadmap.presenter.js";
 import type { Mission } from "../roadmap.queries.js";
 import { type MissionInput, missionInput, missionSlug } from "../roadmap.schemas.js";
-import { type MissionValues, missionColumns, missionValues } from "../roadmap.service.js";
+import { missionColumns } from "../roadmap.service.js";
 import { reportField } from "./read.import.js";
 
 /** What the plan needs to know about the database, loaded once per import. */

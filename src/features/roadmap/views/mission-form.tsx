@@ -2,8 +2,8 @@ import { datePrecisions, destinations, missionStatuses } from "../../../db/schem
 import type { FieldErrors } from "../../../http/errors.js";
 import type { FormValues } from "../../../kit/forms.js";
 import { Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
+import type { MissionValues } from "../roadmap.presenter.js";
 import { destinationLabels, precisionLabels, statusLabels } from "../roadmap.schemas.js";
-import type { MissionValues } from "../roadmap.service.js";
 
 const val = (v: FormValues, k: string) => {
   const x = v[k];
