@@ -88,7 +88,13 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
     users,
     signIn: (url, sub) => login(url, interact(sub)),
     cancel: (url) => login(url, (jar, uid) => jar.fetch(`${issuer}/interaction/${uid}/abort`)),
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    // Browsers keep idle (and speculative, never used) connections open; close() alone waits for
+    // them until the server's own timeouts, up to a minute.
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
 
