@@ -2,8 +2,9 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../http/env.js";
 import { authorize, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { EmptyState, PageHeader, Pagination, TableScroll } from "../../web/components.js";
+import { EmptyState, PageHeader, Pagination } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
+import { DataTable } from "../../web/table.js";
 import { canReadAuditLog } from "../directory/directory.policy.js";
 import { listAudit } from "./audit.queries.js";
 
@@ -35,37 +36,19 @@ export function auditPages() {
               Filter
             </button>
           </form>
-          {rows.length === 0 ? (
-            <EmptyState title="No changes match these filters." />
-          ) : (
-            <TableScroll label="Audit entries">
-              <table>
-                <caption class="visually-hidden">Audit entries</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">Agency</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">What</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr>
-                      <td class="nowrap">{formatTimestamp(r.at)}</td>
-                      <td>{r.actorName}</td>
-                      <td>{r.agencyAcronym ?? "—"}</td>
-                      <td>
-                        <code>{r.action}</code>
-                      </td>
-                      <td>{r.summary}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
+          <DataTable
+            label="Audit entries"
+            rows={rows}
+            rowHeader={false}
+            empty={<EmptyState title="No changes match these filters." />}
+            columns={[
+              { heading: "When", class: "nowrap", cell: (r) => formatTimestamp(r.at) },
+              { heading: "Who", cell: (r) => r.actorName },
+              { heading: "Agency", cell: (r) => r.agencyAcronym ?? "—" },
+              { heading: "Action", cell: (r) => <code>{r.action}</code> },
+              { heading: "What", cell: (r) => r.summary },
+            ]}
+          />
           <Pagination page={page} pages={Math.ceil(total / PER_PAGE)} href={href} />
         </>
       ),

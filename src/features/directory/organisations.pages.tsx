@@ -5,8 +5,9 @@ import { handleForm } from "../../http/forms.js";
 import { authorize, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import type { FormValues } from "../../kit/forms.js";
-import { Notice, PageHeader, TableScroll, Tag } from "../../web/components.js";
+import { Notice, PageHeader, Tag } from "../../web/components.js";
 import { partialDateInput } from "../../web/format.js";
+import { DataTable } from "../../web/table.js";
 import { canEditAgencyProfile, canManageDirectory, canReadPrivateArea } from "./directory.policy.js";
 import { findOrganisationBySlug, listOrganisations, type Organisation } from "./directory.queries.js";
 import { createOrganisation, updateAgencyProfile, updateOrganisation } from "./organisations.service.js";
@@ -55,54 +56,42 @@ export function organisationAdminPages() {
             }
           />
           <Notice text={notices[c.req.query("done") ?? ""]} />
-          <TableScroll label="Organisations">
-            <table>
-              <caption class="visually-hidden">Organisations</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Acronym</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Country</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {orgs.map((o) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/members/${o.slug}`}>{o.acronym}</a>
-                    </th>
-                    <td>
-                      {o.name}
-                      {canEditAgencyProfile(actor, o.id) ? (
-                        <div class="small">
-                          <a href={`/private/members/${o.slug}/edit`}>
-                            Edit<span class="visually-hidden"> {o.acronym}</span>
-                          </a>
-                          {manage ? (
-                            <>
-                              {" · "}
-                              <a href={`/private/members/${o.slug}/sso`}>
-                                Single sign-on<span class="visually-hidden"> for {o.acronym}</span>
-                              </a>
-                            </>
-                          ) : null}
-                        </div>
-                      ) : null}
-                    </td>
-                    <td>{o.country}</td>
-                    <td>
-                      {o.leftOn ? (
-                        <Tag tone="warn">left {o.leftOn.slice(0, 4)}</Tag>
-                      ) : (
-                        <Tag tone="ok">member</Tag>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            label="Organisations"
+            rows={orgs}
+            columns={[
+              { heading: "Acronym", cell: (o) => <a href={`/members/${o.slug}`}>{o.acronym}</a> },
+              {
+                heading: "Name",
+                cell: (o) => (
+                  <>
+                    {o.name}
+                    {canEditAgencyProfile(actor, o.id) ? (
+                      <div class="small">
+                        <a href={`/private/members/${o.slug}/edit`}>
+                          Edit<span class="visually-hidden"> {o.acronym}</span>
+                        </a>
+                        {manage ? (
+                          <>
+                            {" · "}
+                            <a href={`/private/members/${o.slug}/sso`}>
+                              Single sign-on<span class="visually-hidden"> for {o.acronym}</span>
+                            </a>
+                          </>
+                        ) : null}
+                      </div>
+                    ) : null}
+                  </>
+                ),
+              },
+              { heading: "Country", cell: (o) => o.country },
+              {
+                heading: "Status",
+                cell: (o) =>
+                  o.leftOn ? <Tag tone="warn">left {o.leftOn.slice(0, 4)}</Tag> : <Tag tone="ok">member</Tag>,
+              },
+            ]}
+          />
         </>
       ),
     });

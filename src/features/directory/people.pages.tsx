@@ -8,8 +8,9 @@ import { handleForm } from "../../http/forms.js";
 import { authorize, idParam, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import type { FormValues } from "../../kit/forms.js";
-import { EmptyState, Notice, PageHeader, Pagination, TableScroll, Tag } from "../../web/components.js";
+import { EmptyState, Notice, PageHeader, Pagination, Tag } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
+import { DataTable } from "../../web/table.js";
 import { canManageDirectory, canReadPrivateArea } from "./directory.policy.js";
 import { findOrganisationByAcronym, findPerson, listOrganisations, listPeople } from "./directory.queries.js";
 import { createPerson, updatePerson } from "./people.service.js";
@@ -88,50 +89,38 @@ export function peopleAdminPages() {
               Filter
             </button>
           </form>
-          {rows.length === 0 ? (
-            <EmptyState title="Nobody matches these filters.">
-              {manage ? <a href="/private/people/new">Add a person</a> : "Try other filters."}
-            </EmptyState>
-          ) : (
-            <TableScroll label="People">
-              <table>
-                <caption class="visually-hidden">People</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Organisation</th>
-                    <th scope="col">E-mail</th>
-                    <th scope="col">Roles</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map(({ person, acronym }) => (
-                    <tr>
-                      <th scope="row">
-                        {manage ? (
-                          <a href={`/private/people/${person.id}/edit`}>{person.name}</a>
-                        ) : (
-                          person.name
-                        )}
-                        {person.active ? null : (
-                          <>
-                            {" "}
-                            <Tag tone="warn">inactive</Tag>
-                          </>
-                        )}
-                        {person.jobTitle ? <div class="muted small">{person.jobTitle}</div> : null}
-                      </th>
-                      <td>{acronym ?? "Secretariat"}</td>
-                      <td>
-                        <a href={`mailto:${person.email}`}>{person.email}</a>
-                      </td>
-                      <td>{person.roles.map((r) => roleLabels[r]).join(", ")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
+          <DataTable
+            label="People"
+            rows={rows}
+            empty={
+              <EmptyState title="Nobody matches these filters.">
+                {manage ? <a href="/private/people/new">Add a person</a> : "Try other filters."}
+              </EmptyState>
+            }
+            columns={[
+              {
+                heading: "Name",
+                cell: ({ person }) => (
+                  <>
+                    {manage ? <a href={`/private/people/${person.id}/edit`}>{person.name}</a> : person.name}
+                    {person.active ? null : (
+                      <>
+                        {" "}
+                        <Tag tone="warn">inactive</Tag>
+                      </>
+                    )}
+                    {person.jobTitle ? <div class="muted small">{person.jobTitle}</div> : null}
+                  </>
+                ),
+              },
+              { heading: "Organisation", cell: ({ acronym }) => acronym ?? "Secretariat" },
+              {
+                heading: "E-mail",
+                cell: ({ person }) => <a href={`mailto:${person.email}`}>{person.email}</a>,
+              },
+              { heading: "Roles", cell: ({ person }) => person.roles.map((r) => roleLabels[r]).join(", ") },
+            ]}
+          />
           <Pagination page={page} pages={Math.ceil(total / PER_PAGE)} href={href} />
         </>
       ),

@@ -7,8 +7,9 @@ import type { AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { authorize, idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { EmptyState, PageHeader, TableScroll, Tag } from "../../web/components.js";
+import { EmptyState, PageHeader, Tag } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
+import { DataTable } from "../../web/table.js";
 import { canSeeOutbox } from "./mail.policy.js";
 import { findOutbox, latestOutbox, outboxCounts } from "./mail.queries.js";
 import { emlFileName, outboxDir } from "./mail.transport.jobs.js";
@@ -66,50 +67,41 @@ export function mailPages() {
             Recipients are shortened and links that act for the recipient are hidden. Failed deliveries are
             retried after 1, 2, 4 … minutes (at most an hour apart) before the message is marked failed.
           </p>
-          {rows.length === 0 ? (
-            <EmptyState title="No mail yet">Messages appear here when the platform sends mail.</EmptyState>
-          ) : (
-            <TableScroll label="Latest messages">
-              <table>
-                <caption class="visually-hidden">Latest messages, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Queued</th>
-                    <th scope="col">Subject</th>
-                    <th scope="col">To</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Attempts</th>
-                    <th scope="col">Next try, or sent</th>
-                    <th scope="col">Last error</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((m) => (
-                    <tr>
-                      <td class="nowrap small">{formatTimestamp(m.createdAt)}</td>
-                      <td>
-                        <a href={`/private/outbox/${m.id}`}>{m.subject}</a>
-                        <div class="small muted">{m.kind}</div>
-                      </td>
-                      <td>{maskAddress(m.toAddress)}</td>
-                      <td>
-                        <StatusTag status={m.status} />
-                      </td>
-                      <td>{m.attempts}</td>
-                      <td class="nowrap small">
-                        {m.status === "sent" && m.sentAt
-                          ? formatTimestamp(m.sentAt)
-                          : m.status === "queued"
-                            ? formatTimestamp(m.nextAttemptAt)
-                            : "—"}
-                      </td>
-                      <td class="small">{m.lastError ?? "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
+          <DataTable
+            label="Latest messages"
+            caption="Latest messages, newest first"
+            rows={rows}
+            rowHeader={false}
+            empty={
+              <EmptyState title="No mail yet">Messages appear here when the platform sends mail.</EmptyState>
+            }
+            columns={[
+              { heading: "Queued", class: "nowrap small", cell: (m) => formatTimestamp(m.createdAt) },
+              {
+                heading: "Subject",
+                cell: (m) => (
+                  <>
+                    <a href={`/private/outbox/${m.id}`}>{m.subject}</a>
+                    <div class="small muted">{m.kind}</div>
+                  </>
+                ),
+              },
+              { heading: "To", cell: (m) => maskAddress(m.toAddress) },
+              { heading: "Status", cell: (m) => <StatusTag status={m.status} /> },
+              { heading: "Attempts", cell: (m) => m.attempts },
+              {
+                heading: "Next try, or sent",
+                class: "nowrap small",
+                cell: (m) =>
+                  m.status === "sent" && m.sentAt
+                    ? formatTimestamp(m.sentAt)
+                    : m.status === "queued"
+                      ? formatTimestamp(m.nextAttemptAt)
+                      : "—",
+              },
+              { heading: "Last error", class: "small", cell: (m) => m.lastError ?? "—" },
+            ]}
+          />
         </>
       ),
     });

@@ -5,15 +5,9 @@ import type { FieldErrors } from "../../http/errors.js";
 import { formBody, handleForm, parseForm } from "../../http/forms.js";
 import { authorize, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import {
-  EmptyState,
-  ErrorSummary,
-  Notice,
-  PageHeader,
-  Pagination,
-  TableScroll,
-} from "../../web/components.js";
+import { EmptyState, ErrorSummary, Notice, PageHeader, Pagination } from "../../web/components.js";
 import { formatPartialDate, formatTimestamp } from "../../web/format.js";
+import { DataTable } from "../../web/table.js";
 import { canManageNews } from "./news.policy.js";
 import { type Article, listAllArticles } from "./news.queries.js";
 import { createArticle, updateArticle } from "./news.service.js";
@@ -215,35 +209,26 @@ function StatusFilter({ status, q }: { status?: ArticleStatus; q: string }) {
 
 function ArticleTable({ rows }: { rows: Article[] }) {
   return (
-    <TableScroll label="Articles">
-      <table>
-        <caption class="visually-hidden">Articles, last changed first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Date</th>
-            <th scope="col">Status</th>
-            <th scope="col">Last changed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((a) => (
-            <tr>
-              <th scope="row">
-                <a href={`/private/news/${a.id}/edit`}>{a.title}</a>
-              </th>
-              <td class="nowrap">{formatPartialDate(a.newsDate, a.datePrecision)}</td>
-              <td>
-                <StatusTag status={a.status} />
-                {a.status === "scheduled" && a.publishAt ? (
-                  <div class="small">{formatTimestamp(a.publishAt)}</div>
-                ) : null}
-              </td>
-              <td class="nowrap small">{formatTimestamp(a.updatedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label="Articles"
+      caption="Articles, last changed first"
+      rows={rows}
+      columns={[
+        { heading: "Title", cell: (a) => <a href={`/private/news/${a.id}/edit`}>{a.title}</a> },
+        { heading: "Date", class: "nowrap", cell: (a) => formatPartialDate(a.newsDate, a.datePrecision) },
+        {
+          heading: "Status",
+          cell: (a) => (
+            <>
+              <StatusTag status={a.status} />
+              {a.status === "scheduled" && a.publishAt ? (
+                <div class="small">{formatTimestamp(a.publishAt)}</div>
+              ) : null}
+            </>
+          ),
+        },
+        { heading: "Last changed", class: "nowrap small", cell: (a) => formatTimestamp(a.updatedAt) },
+      ]}
+    />
   );
 }

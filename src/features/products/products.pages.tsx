@@ -6,8 +6,9 @@ import { handleForm } from "../../http/forms.js";
 import { authorize, pageParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import type { FormValues } from "../../kit/forms.js";
-import { EmptyState, Notice, PageHeader, Pagination, TableScroll, Tag } from "../../web/components.js";
+import { EmptyState, Notice, PageHeader, Pagination, Tag } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
+import { DataTable } from "../../web/table.js";
 import { listOrganisations } from "../directory/directory.queries.js";
 import { EndorsementSummary } from "./endorsement/views/endorsement-summary.js";
 import { loadProduct, productPath } from "./load.pages.js";
@@ -86,45 +87,30 @@ function ProductList(props: { actor: Actor; page: number; list: Awaited<ReturnTy
     );
   return (
     <>
-      <TableScroll label="Products">
-        <table class="data-table">
-          <caption>Consensus products, the most recently changed first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Lead group</th>
-              <th scope="col">Versions</th>
-              <th scope="col">Stage</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.list.items.map((p) => (
-              <tr>
-                <td>
-                  <a href={productPath(p.slug)}>{p.title}</a>
-                </td>
-                <td>{productKindLabels[p.kind]}</td>
-                <td>{p.leadGroupName ?? "—"}</td>
-                <td>{p.versions}</td>
-                <td>
-                  {p.openRound ? (
-                    <Tag tone="accent">In review (round {p.openRound})</Tag>
-                  ) : (
-                    <Tag tone={p.status === "drafting" ? "muted" : "ok"}>
-                      {p.status === "drafting"
-                        ? "Drafting"
-                        : p.status === "endorsed"
-                          ? "Endorsed"
-                          : "Published"}
-                    </Tag>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        label="Products"
+        caption="Consensus products, the most recently changed first"
+        showCaption
+        class="data-table"
+        rows={props.list.items}
+        columns={[
+          { heading: "Title", cell: (p) => <a href={productPath(p.slug)}>{p.title}</a> },
+          { heading: "Kind", cell: (p) => productKindLabels[p.kind] },
+          { heading: "Lead group", cell: (p) => p.leadGroupName ?? "—" },
+          { heading: "Versions", cell: (p) => p.versions },
+          {
+            heading: "Stage",
+            cell: (p) =>
+              p.openRound ? (
+                <Tag tone="accent">In review (round {p.openRound})</Tag>
+              ) : (
+                <Tag tone={p.status === "drafting" ? "muted" : "ok"}>
+                  {p.status === "drafting" ? "Drafting" : p.status === "endorsed" ? "Endorsed" : "Published"}
+                </Tag>
+              ),
+          },
+        ]}
+      />
       <Pagination page={props.page} pages={pages} href={(n) => `/private/products?page=${n}`} />
     </>
   );

@@ -1,4 +1,5 @@
-import { TableScroll, Tag } from "../../../web/components.js";
+import { Tag } from "../../../web/components.js";
+import { DataTable } from "../../../web/table.js";
 import type { ActionRow } from "../actions.queries.js";
 import { actionStatusLabels, liveStatuses } from "../actions.schemas.js";
 
@@ -38,44 +39,34 @@ export function ActionStatus({
 /** The register as a table: number, action, owner, due date, status, where it was raised. */
 export function ActionTable({ rows, today }: { rows: ActionRow[]; today: string }) {
   return (
-    <TableScroll label="Actions">
-      <table class="action-table">
-        <caption class="visually-hidden">Actions</caption>
-        <thead>
-          <tr>
-            <th scope="col">No.</th>
-            <th scope="col">Action</th>
-            <th scope="col">Status</th>
-            <th scope="col">Due</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Raised in</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((a) => (
-            <tr class={isOverdue(a, today) ? "overdue" : undefined}>
-              <td>A-{a.number}</td>
-              <th scope="row">
-                <a href={`/private/actions/${a.number}`}>{a.title}</a>
-              </th>
-              <td>
-                <ActionStatus a={a} today={today} />
-              </td>
-              <td class="nowrap">{isOverdue(a, today) ? <strong>{a.dueOn}</strong> : a.dueOn}</td>
-              <td>{ownerText(a)}</td>
-              <td>
-                {a.meetingSlug ? (
-                  <a href={`/meetings/${a.meetingSlug}`}>{a.meetingTitle}</a>
-                ) : a.groupName ? (
-                  <a href={`/groups/${a.groupSlug}`}>{a.groupName}</a>
-                ) : (
-                  "—"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label="Actions"
+      class="action-table"
+      rows={rows}
+      rowHeader={1}
+      rowClass={(a) => (isOverdue(a, today) ? "overdue" : undefined)}
+      columns={[
+        { heading: "No.", cell: (a) => `A-${a.number}` },
+        { heading: "Action", cell: (a) => <a href={`/private/actions/${a.number}`}>{a.title}</a> },
+        { heading: "Status", cell: (a) => <ActionStatus a={a} today={today} /> },
+        {
+          heading: "Due",
+          class: "nowrap",
+          cell: (a) => (isOverdue(a, today) ? <strong>{a.dueOn}</strong> : a.dueOn),
+        },
+        { heading: "Owner", cell: ownerText },
+        {
+          heading: "Raised in",
+          cell: (a) =>
+            a.meetingSlug ? (
+              <a href={`/meetings/${a.meetingSlug}`}>{a.meetingTitle}</a>
+            ) : a.groupName ? (
+              <a href={`/groups/${a.groupSlug}`}>{a.groupName}</a>
+            ) : (
+              "—"
+            ),
+        },
+      ]}
+    />
   );
 }
