@@ -5,8 +5,9 @@ import { notFound } from "../../http/errors.js";
 import { authorize, idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { listSessionsOf, SESSION_COOKIE } from "../../http/sessions.js";
-import { ConfirmForm, CsrfField, Notice, PageHeader, TableScroll } from "../../web/components.js";
+import { ConfirmForm, CsrfField, Notice, PageHeader } from "../../web/components.js";
 import { formatTimestamp } from "../../web/format.js";
+import { DataTable } from "../../web/table.js";
 import { canManageDirectory } from "../directory/directory.policy.js";
 import { findPerson } from "../directory/directory.queries.js";
 import { endOwnSession, endSessionsOf, ownTokens, revokeOwnToken } from "./devices.service.js";
@@ -64,40 +65,30 @@ export function devicePages() {
                   : null
             }
           />
-          <TableScroll label="Sessions">
-            <table>
-              <thead>
-                <tr>
-                  <th>Browser</th>
-                  <th>Address</th>
-                  <th>Signed in</th>
-                  <th>Last seen</th>
-                  <th>Action</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((s) => (
-                  <tr>
-                    <td>
-                      {browserName(s.userAgent)}
-                      {s.current ? " (this browser)" : ""}
-                    </td>
-                    <td>{s.ip ?? "Unknown"}</td>
-                    <td>{formatTimestamp(s.createdAt)}</td>
-                    <td>{s.lastSeenAt ? formatTimestamp(s.lastSeenAt) : "—"}</td>
-                    <td>
-                      <form method="post" action={`/private/account/sessions/${s.id}/end`} class="inline">
-                        <CsrfField token={csrf} />
-                        <button class="button button-small" type="submit">
-                          {s.current ? "Sign out here" : "End"}
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            label="Sessions"
+            rows={list}
+            columns={[
+              {
+                heading: "Browser",
+                cell: (s) => `${browserName(s.userAgent)}${s.current ? " (this browser)" : ""}`,
+              },
+              { heading: "Address", cell: (s) => s.ip ?? "Unknown" },
+              { heading: "Signed in", cell: (s) => formatTimestamp(s.createdAt) },
+              { heading: "Last seen", cell: (s) => (s.lastSeenAt ? formatTimestamp(s.lastSeenAt) : "—") },
+              {
+                heading: "Action",
+                cell: (s) => (
+                  <form method="post" action={`/private/account/sessions/${s.id}/end`} class="inline">
+                    <CsrfField token={csrf} />
+                    <button class="button button-small" type="submit">
+                      {s.current ? "Sign out here" : "End"}
+                    </button>
+                  </form>
+                ),
+              },
+            ]}
+          />
           <h2>API tokens you created</h2>
           {tokens.length === 0 ? (
             <p>None.</p>

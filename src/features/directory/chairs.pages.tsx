@@ -15,10 +15,10 @@ import {
   Notice,
   PageHeader,
   Select,
-  TableScroll,
   Tag,
 } from "../../web/components.js";
 import { formatPartialDate, partialDateInput } from "../../web/format.js";
+import { DataTable } from "../../web/table.js";
 import { createChairTerm, deleteChairTerm, updateChairTerm } from "./chairs.service.js";
 import { canManageDirectory } from "./directory.policy.js";
 import { listChairTerms, listOrganisations } from "./directory.queries.js";
@@ -126,45 +126,46 @@ export function chairAdminPages() {
             lead="Which agency chaired the forum when. Mark inferred terms as uncertain."
           />
           <Notice text={notices[c.req.query("done") ?? ""]} />
-          <TableScroll label="Chair terms">
-            <table>
-              <caption class="visually-hidden">Chair terms</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Agency</th>
-                  <th scope="col">From</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Certainty</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...terms].reverse().map(({ term, acronym }) => (
-                  <tr>
-                    <th scope="row">
-                      {acronym}
-                      {term.person ? <span class="muted"> · {term.person}</span> : null}
-                    </th>
-                    <td>{formatPartialDate(term.startsOn, term.startPrecision)}</td>
-                    <td>
-                      {term.endsOn && term.endPrecision
-                        ? formatPartialDate(term.endsOn, term.endPrecision)
-                        : "present"}
-                    </td>
-                    <td>
-                      <Tag tone={term.certainty === "confirmed" ? "ok" : "warn"}>{term.certainty}</Tag>
-                    </td>
-                    <td class="actions">
-                      <a href={`/private/chairs/${term.id}/edit`}>Edit</a>{" "}
-                      <a href={`/private/chairs/${term.id}/delete`}>Delete</a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            label="Chair terms"
+            rows={[...terms].reverse()}
+            columns={[
+              {
+                heading: "Agency",
+                cell: ({ term, acronym }) => (
+                  <>
+                    {acronym}
+                    {term.person ? <span class="muted"> · {term.person}</span> : null}
+                  </>
+                ),
+              },
+              { heading: "From", cell: ({ term }) => formatPartialDate(term.startsOn, term.startPrecision) },
+              {
+                heading: "To",
+                cell: ({ term }) =>
+                  term.endsOn && term.endPrecision
+                    ? formatPartialDate(term.endsOn, term.endPrecision)
+                    : "present",
+              },
+              {
+                heading: "Certainty",
+                cell: ({ term }) => (
+                  <Tag tone={term.certainty === "confirmed" ? "ok" : "warn"}>{term.certainty}</Tag>
+                ),
+              },
+              {
+                heading: "Actions",
+                headingHidden: true,
+                class: "actions",
+                cell: ({ term }) => (
+                  <>
+                    <a href={`/private/chairs/${term.id}/edit`}>Edit</a>{" "}
+                    <a href={`/private/chairs/${term.id}/delete`}>Delete</a>
+                  </>
+                ),
+              },
+            ]}
+          />
           <h2>Add a chair term</h2>
           {form}
         </>

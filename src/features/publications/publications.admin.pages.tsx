@@ -5,16 +5,9 @@ import { pageParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import type { FormValues } from "../../kit/forms.js";
 import { handleUpload } from "../../kit/uploads.js";
-import {
-  CsrfField,
-  EmptyState,
-  Notice,
-  PageHeader,
-  Pagination,
-  TableScroll,
-  Tag,
-} from "../../web/components.js";
+import { CsrfField, EmptyState, Notice, PageHeader, Pagination, Tag } from "../../web/components.js";
 import { partialDateInput } from "../../web/format.js";
+import { DataTable } from "../../web/table.js";
 import { canManagePublications } from "./publications.policy.js";
 import {
   findPublication,
@@ -80,47 +73,34 @@ export function publicationAdminPages() {
             }
           />
           <Notice text={notices[c.req.query("done") ?? ""]} />
-          {rows.length === 0 ? (
-            <EmptyState title="No publications yet." />
-          ) : (
-            <TableScroll label="Publications">
-              <table>
-                <caption class="visually-hidden">Publications</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Title</th>
-                    <th scope="col">Category</th>
-                    <th scope="col">Date</th>
-                    <th scope="col">Access</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((p) => (
-                    <tr>
-                      <th scope="row">
-                        <a href={`/publications/${p.slug}`}>{p.title}</a>
-                        {p.uncertain ? <Tag tone="warn">uncertain</Tag> : null}
-                        <div class="small">
-                          <a href={`/private/publications/${p.slug}/edit`}>
-                            Edit<span class="visually-hidden"> {p.title}</span>
-                          </a>{" "}
-                          ·{" "}
-                          <a href={`/private/publications/${p.slug}/delete`}>
-                            Delete<span class="visually-hidden"> {p.title}</span>
-                          </a>
-                        </div>
-                      </th>
-                      <td>{categoryLabels[p.category]}</td>
-                      <td>
-                        <PublicationDate p={p} />
-                      </td>
-                      <td>{p.fileSha256 ? "PDF" : p.externalUrl ? "Link" : "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
+          <DataTable
+            label="Publications"
+            rows={rows}
+            empty={<EmptyState title="No publications yet." />}
+            columns={[
+              {
+                heading: "Title",
+                cell: (p) => (
+                  <>
+                    <a href={`/publications/${p.slug}`}>{p.title}</a>
+                    {p.uncertain ? <Tag tone="warn">uncertain</Tag> : null}
+                    <div class="small">
+                      <a href={`/private/publications/${p.slug}/edit`}>
+                        Edit<span class="visually-hidden"> {p.title}</span>
+                      </a>{" "}
+                      ·{" "}
+                      <a href={`/private/publications/${p.slug}/delete`}>
+                        Delete<span class="visually-hidden"> {p.title}</span>
+                      </a>
+                    </div>
+                  </>
+                ),
+              },
+              { heading: "Category", cell: (p) => categoryLabels[p.category] },
+              { heading: "Date", cell: (p) => <PublicationDate p={p} /> },
+              { heading: "Access", cell: (p) => (p.fileSha256 ? "PDF" : p.externalUrl ? "Link" : "—") },
+            ]}
+          />
           <Pagination
             page={page}
             pages={Math.max(1, Math.ceil(total / 50))}

@@ -1,10 +1,28 @@
 import type { Person } from "../../../../http/actor.js";
-import { TableScroll } from "../../../../web/components.js";
 import { formatPartialDate } from "../../../../web/format.js";
+import { type Column, DataTable } from "../../../../web/table.js";
 import { canEditCapability, canEditNeed } from "../../technology.policy.js";
 import type { Capability, Need } from "../records.queries.js";
 
 const day = (iso: string) => formatPartialDate(iso, "day");
+
+/** The technology a row is about: left out on one technology's page, where it would repeat. */
+function technologyColumn<T extends { technologyCode: string; technologyTitle: string }>(
+  hide: boolean | undefined,
+): Column<T>[] {
+  if (hide) return [];
+  return [
+    {
+      heading: "Technology",
+      cell: (r) => (
+        <>
+          <a href={`/private/technology/${r.technologyCode}`}>{r.technologyCode}</a>
+          <div class="small muted">{r.technologyTitle}</div>
+        </>
+      ),
+    },
+  ];
+}
 
 /** Edit and delete links for a row the actor may change (real records only). */
 function RowActions(p: { base: string; label: string; show: boolean }) {
@@ -32,61 +50,51 @@ export function CapabilityTable(p: {
   hideTechnology?: boolean;
 }) {
   return (
-    <TableScroll label={p.caption}>
-      <table class="data-table">
-        <caption>{p.caption}</caption>
-        <thead>
-          <tr>
-            {p.hideTechnology ? null : <th scope="col">Technology</th>}
-            <th scope="col">Agency</th>
-            <th scope="col">Current TRL</th>
-            <th scope="col">Target TRL</th>
-            <th scope="col">Target date</th>
-            <th scope="col">Note and evidence</th>
-            <th scope="col">
-              <span class="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.rows.map((c) => (
-            <tr>
-              {p.hideTechnology ? null : (
-                <td>
-                  <a href={`/private/technology/${c.technologyCode}`}>{c.technologyCode}</a>
-                  <div class="small muted">{c.technologyTitle}</div>
-                </td>
-              )}
-              <th scope="row">{c.acronym}</th>
-              <td>{c.currentTrl}</td>
-              <td>{c.targetTrl}</td>
-              <td class="nowrap">{day(c.targetDate)}</td>
-              <td class="small">
-                {c.note}
-                {c.evidenceUrl ? (
-                  <div>
-                    <a href={c.evidenceUrl} rel="noopener noreferrer">
-                      Evidence
-                      <span class="visually-hidden">
-                        {" "}
-                        for {c.acronym}'s {c.technologyCode}
-                      </span>
-                    </a>
-                  </div>
-                ) : null}
-              </td>
-              <td>
-                <RowActions
-                  base={`/private/technology/capabilities/${c.id}`}
-                  label={`${c.acronym}'s capability for ${c.technologyCode}`}
-                  show={p.editable && canEditCapability(p.actor, c)}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label={p.caption}
+      showCaption
+      class="data-table"
+      rows={p.rows}
+      rowHeader={p.hideTechnology ? 0 : 1}
+      columns={[
+        ...technologyColumn<Capability>(p.hideTechnology),
+        { heading: "Agency", cell: (c) => c.acronym },
+        { heading: "Current TRL", cell: (c) => c.currentTrl },
+        { heading: "Target TRL", cell: (c) => c.targetTrl },
+        { heading: "Target date", class: "nowrap", cell: (c) => day(c.targetDate) },
+        {
+          heading: "Note and evidence",
+          class: "small",
+          cell: (c) => (
+            <>
+              {c.note}
+              {c.evidenceUrl ? (
+                <div>
+                  <a href={c.evidenceUrl} rel="noopener noreferrer">
+                    Evidence
+                    <span class="visually-hidden">
+                      {" "}
+                      for {c.acronym}'s {c.technologyCode}
+                    </span>
+                  </a>
+                </div>
+              ) : null}
+            </>
+          ),
+        },
+        {
+          heading: "Actions",
+          headingHidden: true,
+          cell: (c) => (
+            <RowActions
+              base={`/private/technology/capabilities/${c.id}`}
+              label={`${c.acronym}'s capability for ${c.technologyCode}`}
+              show={p.editable && canEditCapability(p.actor, c)}
+            />
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -100,55 +108,41 @@ export function NeedTable(p: {
   hideTechnology?: boolean;
 }) {
   return (
-    <TableScroll label={p.caption}>
-      <table class="data-table">
-        <caption>{p.caption}</caption>
-        <thead>
-          <tr>
-            {p.hideTechnology ? null : <th scope="col">Technology</th>}
-            <th scope="col">Mission or element</th>
-            <th scope="col">Lead agency</th>
-            <th scope="col">TRL needed</th>
-            <th scope="col">Needed by</th>
-            <th scope="col">Note</th>
-            <th scope="col">
-              <span class="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.rows.map((n) => (
-            <tr>
-              {p.hideTechnology ? null : (
-                <td>
-                  <a href={`/private/technology/${n.technologyCode}`}>{n.technologyCode}</a>
-                  <div class="small muted">{n.technologyTitle}</div>
-                </td>
-              )}
-              <th scope="row">
-                {n.missionSlug ? (
-                  <a href={`/roadmap/missions/${n.missionSlug}`}>{n.missionName}</a>
-                ) : (
-                  <>
-                    {n.element} <span class="small muted">(architecture element)</span>
-                  </>
-                )}
-              </th>
-              <td>{n.leadAcronym ?? "—"}</td>
-              <td>{n.trlNeeded}</td>
-              <td class="nowrap">{day(n.neededBy)}</td>
-              <td class="small">{n.note}</td>
-              <td>
-                <RowActions
-                  base={`/private/technology/needs/${n.id}`}
-                  label={`need of ${n.missionName ?? n.element} for ${n.technologyCode}`}
-                  show={p.editable && canEditNeed(p.actor, n)}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label={p.caption}
+      showCaption
+      class="data-table"
+      rows={p.rows}
+      rowHeader={p.hideTechnology ? 0 : 1}
+      columns={[
+        ...technologyColumn<Need>(p.hideTechnology),
+        {
+          heading: "Mission or element",
+          cell: (n) =>
+            n.missionSlug ? (
+              <a href={`/roadmap/missions/${n.missionSlug}`}>{n.missionName}</a>
+            ) : (
+              <>
+                {n.element} <span class="small muted">(architecture element)</span>
+              </>
+            ),
+        },
+        { heading: "Lead agency", cell: (n) => n.leadAcronym ?? "—" },
+        { heading: "TRL needed", cell: (n) => n.trlNeeded },
+        { heading: "Needed by", class: "nowrap", cell: (n) => day(n.neededBy) },
+        { heading: "Note", class: "small", cell: (n) => n.note },
+        {
+          heading: "Actions",
+          headingHidden: true,
+          cell: (n) => (
+            <RowActions
+              base={`/private/technology/needs/${n.id}`}
+              label={`need of ${n.missionName ?? n.element} for ${n.technologyCode}`}
+              show={p.editable && canEditNeed(p.actor, n)}
+            />
+          ),
+        },
+      ]}
+    />
   );
 }
