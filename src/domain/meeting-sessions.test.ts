@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { meetingEvents } from "../features/meetings/meetings.calendar.export.js";
-import type { MeetingListItem } from "../features/meetings/meetings.queries.js";
-import type { MeetingSession } from "../features/meetings/sessions.queries.js";
 import {
   resolveSessionTimes,
+  type SessionTimes,
   sessionsByDay,
   sessionTimeRange,
   zoneAbbreviation,
@@ -15,22 +13,10 @@ const songdo = {
   endsAt: new Date("2023-12-08T08:00:00Z"),
   timeZone: "Asia/Seoul",
 };
-const session = (
-  id: number,
-  start: string,
-  end: string,
-  over: Partial<MeetingSession> = {},
-): MeetingSession => ({
+const session = (id: number, start: string, end: string): SessionTimes & { id: number } => ({
   id,
-  meetingId: 1,
-  title: `Session ${id}`,
   startsAt: new Date(start),
   endsAt: new Date(end),
-  place: null,
-  description: "",
-  createdAt: new Date("2023-11-01T00:00:00Z"),
-  updatedAt: new Date("2023-11-02T00:00:00Z"),
-  ...over,
 });
 
 describe("zone abbreviations", () => {
@@ -124,39 +110,5 @@ describe("resolving a session's times", () => {
     expect(bad("2023-12-07T08:00", "2023-12-07T09:00").ok).toBe(true);
     // A session may end at midnight after the last day.
     expect(bad("2023-12-08T20:00", "2023-12-09T00:00").ok).toBe(true);
-  });
-});
-
-describe("a meeting's calendar events", () => {
-  const m = {
-    id: 7,
-    slug: "2023-songdo",
-    kind: "sam_meeting",
-    title: "SAM meeting",
-    place: "Songdo",
-    mode: "hybrid",
-    precision: "time",
-    hostAcronym: "KASA",
-    updatedAt: new Date("2023-11-01T00:00:00Z"),
-    ...songdo,
-  } as MeetingListItem;
-
-  it("is one event per session, each with a stable UID and its own place, or the meeting as one event", () => {
-    const events = meetingEvents(
-      m,
-      [
-        session(11, "2023-12-07T00:00:00Z", "2023-12-07T03:30:00Z", { title: "Plenary" }),
-        session(12, "2023-12-08T00:00:00Z", "2023-12-08T03:00:00Z", { title: "Workshop", place: "Online" }),
-      ],
-      "https://forum.example.org",
-      "forum.example.org",
-    );
-    expect(events.map((e) => [e.uid, e.title, e.location])).toEqual([
-      ["meeting-7-session-11@forum.example.org", "SAM meeting — Plenary", "Songdo · Hybrid"],
-      ["meeting-7-session-12@forum.example.org", "SAM meeting — Workshop", "Online"],
-    ]);
-    expect(events[1]!.stamp).toEqual(new Date("2023-11-02T00:00:00Z"));
-    const single = meetingEvents(m, [], "https://forum.example.org", "forum.example.org");
-    expect(single.map((e) => e.uid)).toEqual(["meeting-7@forum.example.org"]);
   });
 });
