@@ -1,9 +1,9 @@
-import { Hono } from "hono";
-import type { AppContext, AppEnv } from "../../http/env.js";
+import type { AppContext } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
-import { authorize, idParam, requirePerson } from "../../http/guards.js";
+import { idParam, personAllowedBy, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import { pageGroup } from "../../http/routes.js";
 import { PageHeader } from "../../web/components.js";
 import { actionChoices } from "./actions.choices.queries.js";
 import { canRaiseActions } from "./actions.policy.js";
@@ -11,8 +11,9 @@ import type { ActionDetail } from "./actions.queries.js";
 import { createAction, loadManagedAction, updateAction } from "./actions.service.js";
 import { ActionForm, type ActionFormValues } from "./views/action-form.js";
 
-const RAISE_MESSAGE = "Only the secretariat and group chairs raise actions.";
+const raiser = personAllowedBy(canRaiseActions, "Only the secretariat and group chairs raise actions.");
 
+/** An action as its edit form shows it. */
 function actionValues(a: ActionDetail): ActionFormValues {
   return {
     title: a.title,
@@ -26,88 +27,93 @@ function actionValues(a: ActionDetail): ActionFormValues {
   };
 }
 
-/** Raising and editing actions: the secretariat, and chairs for their groups. */
-export function actionAdminPages() {
-  const app = new Hono<AppEnv>();
+type FormOptions = { title: string; action: string; submit: string; withStatus: boolean };
 
-  const formPage = async (
-    c: AppContext,
-    opts: { title: string; action: string; submit: string; withStatus: boolean },
-    values: ActionFormValues,
-    errors?: FieldErrors,
-    message?: string,
-  ) => {
-    const choices = await actionChoices(c.var.deps);
-    return renderPrivate(c, {
-      title: opts.title,
-      body: () => (
-        <>
-          <p class="breadcrumb">
-            <a href="/private/actions">← Action register</a>
-          </p>
-          <PageHeader title={opts.title} />
-          <ActionForm
-            action={opts.action}
-            csrf={c.var.csrfToken()}
-            values={values}
-            errors={errors}
-            message={message}
-            submit={opts.submit}
-            withStatus={opts.withStatus}
-            {...choices}
-          />
-        </>
-      ),
-    });
-  };
+const newOptions: FormOptions = {
+  title: "New action",
+  action: "/private/actions/new",
+  submit: "Raise action",
+  withStatus: false,
+};
 
-  const newOpts = {
-    title: "New action",
-    action: "/private/actions/new",
-    submit: "Raise action",
-    withStatus: false,
-  };
+const editOptions = (n: number): FormOptions => ({
+  title: `Edit action A-${n}`,
+  action: `/private/actions/${n}/edit`,
+  submit: "Save action",
+  withStatus: true,
+});
 
-  app.get("/private/actions/new", async (c) => {
-    authorize(canRaiseActions(requirePerson(c)), RAISE_MESSAGE);
-    const q = c.req.query();
-    return formPage(c, newOpts, { meeting: q.meeting ?? "", group: q.group ?? "" });
+/** The raise or edit form, empty, filled from the action, or with what was typed and what was wrong. */
+async function formPage(
+  c: AppContext,
+  options: FormOptions,
+  values: ActionFormValues,
+  errors?: FieldErrors,
+  message?: string,
+) {
+  const choices = await actionChoices(c.var.deps);
+  return renderPrivate(c, {
+    title: options.title,
+    body: () => (
+      <>
+        <p class="breadcrumb">
+          <a href="/private/actions">← Action register</a>
+        </p>
+        <PageHeader title={options.title} />
+        <ActionForm
+          action={options.action}
+          csrf={c.var.csrfToken()}
+          {...{ values, errors, message }}
+          submit={options.submit}
+          withStatus={options.withStatus}
+          {...choices}
+        />
+      </>
+    ),
   });
-
-  app.post("/private/actions/new", async (c) => {
-    const actor = requirePerson(c);
-    authorize(canRaiseActions(actor), RAISE_MESSAGE);
-    return handleForm(
-      c,
-      async (body) => `/private/actions/${(await createAction(c.var.deps, actor, body)).number}?done=created`,
-      (values, errors, message) => formPage(c, newOpts, values, errors, message),
-    );
-  });
-
-  const editOpts = (n: number) => ({
-    title: `Edit action A-${n}`,
-    action: `/private/actions/${n}/edit`,
-    submit: "Save action",
-    withStatus: true,
-  });
-
-  app.get("/private/actions/:number{[0-9]+}/edit", async (c) => {
-    const a = await loadManagedAction(c.var.deps, requirePerson(c), idParam(c.req.param("number")));
-    return formPage(c, editOpts(a.number), actionValues(a));
-  });
-
-  app.post("/private/actions/:number{[0-9]+}/edit", async (c) => {
-    const actor = requirePerson(c);
-    const a = await loadManagedAction(c.var.deps, actor, idParam(c.req.param("number")));
-    return handleForm(
-      c,
-      async (body) => {
-        await updateAction(c.var.deps, actor, a.number, body);
-        return `/private/actions/${a.number}?done=saved`;
-      },
-      (values, errors, message) => formPage(c, editOpts(a.number), values, errors, message),
-    );
-  });
-
-  return app;
 }
+
+/** The form for a new action, already tied to the meeting or group it is raised from. */
+async function newActionForm(c: AppContext) {
+  raiser(c);
+  const { meeting = "", group = "" } = c.req.query();
+  return formPage(c, newOptions, { meeting, group });
+}
+
+async function raiseAction(c: AppContext) {
+  const actor = raiser(c);
+  return handleForm(
+    c,
+    async (body) => `/private/actions/${(await createAction(c.var.deps, actor, body)).number}?done=created`,
+    (values, errors, message) => formPage(c, newOptions, values, errors, message),
+  );
+}
+
+/** The action the address names, if the person may manage it (its group's chairs, the secretariat). */
+const managedAction = (c: AppContext) =>
+  loadManagedAction(c.var.deps, requirePerson(c), idParam(c.req.param("number")));
+
+async function editActionForm(c: AppContext) {
+  const a = await managedAction(c);
+  return formPage(c, editOptions(a.number), actionValues(a));
+}
+
+async function saveAction(c: AppContext) {
+  const a = await managedAction(c);
+  return handleForm(
+    c,
+    async (body) => {
+      await updateAction(c.var.deps, requirePerson(c), a.number, body);
+      return `/private/actions/${a.number}?done=saved`;
+    },
+    (values, errors, message) => formPage(c, editOptions(a.number), values, errors, message),
+  );
+}
+
+/** Raising and editing actions: the secretariat, and chairs for their groups. */
+export const actionAdminPages = pageGroup([
+  ["GET", "/private/actions/new", newActionForm],
+  ["POST", "/private/actions/new", raiseAction],
+  ["GET", "/private/actions/:number{[0-9]+}/edit", editActionForm],
+  ["POST", "/private/actions/:number{[0-9]+}/edit", saveAction],
+]);

@@ -1,39 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { actionStatuses } from "../../db/schema/index.js";
 import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { resolveActionFilters } from "./actions.filters.service.js";
-import { ACTIONS_PER_PAGE, type ActionRow, findActionByNumber, listActions } from "./actions.queries.js";
+import { Action, ActionWithHistory, actionJson, actionWithHistoryJson } from "./actions.presenter.js";
+import { ACTIONS_PER_PAGE, findActionByNumber, listActions } from "./actions.queries.js";
 import { actionFields, actionInput, statusInput } from "./actions.schemas.js";
 import { createAction, updateAction, updateActionStatus } from "./actions.service.js";
-import { isOverdue } from "./views/action-table.js";
 
-const Action = z
-  .object({
-    number: z.number().openapi({ example: 12 }),
-    title: z.string(),
-    description: z.string().openapi({ description: "Markdown" }),
-    ownerAgency: z.string().nullable().openapi({ example: "ESA" }),
-    ownerPerson: z.number().nullable().openapi({ description: "id of the owning person, if any" }),
-    ownerPersonName: z.string().nullable(),
-    due: z.string().openapi({ example: "2031-02-01" }),
-    status: z.enum(actionStatuses),
-    overdue: z.boolean(),
-    group: z.string().nullable().openapi({ description: "group slug" }),
-    meeting: z.string().nullable().openapi({ description: "slug of the meeting that raised it" }),
-  })
-  .openapi("Action");
-const ActionEvent = z.object({
-  at: z.string(),
-  from: z.enum(actionStatuses).nullable(),
-  to: z.enum(actionStatuses),
-  meeting: z.string().nullable(),
-  note: z.string().nullable(),
-  by: z.string(),
-});
 const ActionWrite = parsedByUseCase(actionInput, "ActionWrite");
 const ActionChange = parsedByUseCase(changeOf(actionFields), "ActionChange");
 const StatusUpdate = parsedByUseCase(statusInput, "ActionStatusUpdate");
@@ -42,20 +18,6 @@ const numberParam = z.object({
     .string()
     .regex(/^\d{1,9}$/)
     .openapi({ param: { name: "number", in: "path" }, example: "12" }),
-});
-
-const actionJson = (a: ActionRow, today: string) => ({
-  number: a.number,
-  title: a.title,
-  description: a.description,
-  ownerAgency: a.ownerAcronym,
-  ownerPerson: a.ownerPersonId,
-  ownerPersonName: a.ownerPersonName,
-  due: a.dueOn,
-  status: a.status,
-  overdue: isOverdue(a, today),
-  group: a.groupSlug,
-  meeting: a.meetingSlug,
 });
 
 const today = (c: AppContext) => c.var.deps.now().toISOString().slice(0, 10);
@@ -114,7 +76,7 @@ export function registerActionsApi(api: Api) {
       summary: "One action with its history",
       request: { params: numberParam },
       responses: {
-        200: json(z.object({ data: Action.extend({ history: z.array(ActionEvent) }) }), "The action"),
+        200: json(z.object({ data: ActionWithHistory }), "The action"),
         401: errors[401],
         404: errors[404],
       },
@@ -122,15 +84,7 @@ export function registerActionsApi(api: Api) {
     async (c) => {
       apiPerson(c);
       const a = await loadAction(c, c.req.valid("param").number);
-      const history = a.history.map((h) => ({
-        at: h.at.toISOString(),
-        from: h.fromStatus,
-        to: h.toStatus,
-        meeting: h.meetingSlug,
-        note: h.note,
-        by: h.actorName,
-      }));
-      return c.json({ data: { ...actionJson(a, today(c)), history } }, 200);
+      return c.json({ data: actionWithHistoryJson(a, today(c)) }, 200);
     },
   );
 

@@ -14,6 +14,10 @@ export const actionStatusLabels: Record<(typeof actionStatuses)[number], string>
 /** Statuses in which an action still counts (and can be overdue). */
 export const liveStatuses = ["open", "in_progress"] as const;
 
+/** True when a live action's due date has passed (`today` is YYYY-MM-DD). */
+export const isOverdue = (a: { status: string; dueOn: string }, today: string) =>
+  (liveStatuses as readonly string[]).includes(a.status) && a.dueOn < today;
+
 const isRealDay = (v: string) => {
   const t = Date.parse(`${v}T00:00:00Z`);
   return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);

@@ -1,16 +1,21 @@
+import { raw } from "hono/html";
 import type { FieldErrors } from "../../../http/errors.js";
 import { val } from "../../../kit/forms.js";
 import {
   CsrfField,
   ErrorSummary,
   labelOptions,
+  Notice,
+  PageHeader,
   Select,
   TableScroll,
   TextArea,
 } from "../../../web/components.js";
 import { formatTimestamp } from "../../../web/format.js";
+import { renderMarkdown } from "../../../web/markdown.js";
 import type { ActionDetail } from "../actions.queries.js";
 import { actionStatusLabels } from "../actions.schemas.js";
+import { ActionStatus, ownerText } from "./action-table.js";
 
 type Values = Record<string, string | string[]> | undefined;
 
@@ -91,5 +96,71 @@ export function StatusForm(p: {
         </p>
       </form>
     </section>
+  );
+}
+
+/** What a failed status update brings back to the page: what was typed and what was wrong. */
+export type StatusProblem = { values: Values; errors: FieldErrors; message: string };
+
+/** One action's page: its facts, its description, its history and, for those who may, the update form. */
+export function ActionPage(p: {
+  a: ActionDetail;
+  today: string;
+  notice: string | undefined;
+  canEdit: boolean;
+  /** The meetings to choose from, for someone who may record an update; null for anyone else. */
+  meetings: Array<{ value: string; label: string }> | null;
+  csrf: string;
+  problem?: StatusProblem;
+}) {
+  const { a } = p;
+  return (
+    <>
+      <p class="breadcrumb">
+        <a href="/private/actions">← Action register</a>
+      </p>
+      <PageHeader
+        eyebrow={`Action A-${a.number}`}
+        title={a.title}
+        actions={
+          p.canEdit ? (
+            <a class="button button-secondary" href={`/private/actions/${a.number}/edit`}>
+              Edit action
+            </a>
+          ) : null
+        }
+      />
+      <Notice text={p.notice} />
+      <dl class="details">
+        <dt>Status</dt>
+        <dd>
+          <ActionStatus a={a} today={p.today} />
+        </dd>
+        <dt>Owner</dt>
+        <dd>{ownerText(a)}</dd>
+        <dt>Due</dt>
+        <dd>{a.dueOn}</dd>
+        <dt>Group</dt>
+        <dd>{a.groupName ? <a href={`/groups/${a.groupSlug}`}>{a.groupName}</a> : "Forum-wide"}</dd>
+        <dt>Raised in</dt>
+        <dd>{a.meetingSlug ? <a href={`/meetings/${a.meetingSlug}`}>{a.meetingTitle}</a> : "—"}</dd>
+      </dl>
+      {a.description ? <div class="prose">{raw(renderMarkdown(a.description))}</div> : null}
+      <ActionHistory history={a.history} />
+      {p.meetings ? (
+        <StatusForm
+          a={a}
+          csrf={p.csrf}
+          meetings={p.meetings}
+          values={p.problem?.values}
+          errors={p.problem?.errors}
+          message={p.problem?.message}
+        />
+      ) : (
+        <p class="muted">
+          The owner ({ownerText(a)}), their agency's focal points and the action's managers update its status.
+        </p>
+      )}
+    </>
   );
 }

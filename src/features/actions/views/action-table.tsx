@@ -1,11 +1,7 @@
 import { Tag } from "../../../web/components.js";
 import { DataTable } from "../../../web/table.js";
 import type { ActionRow } from "../actions.queries.js";
-import { actionStatusLabels, liveStatuses } from "../actions.schemas.js";
-
-/** True when a live action's due date has passed (`today` is YYYY-MM-DD). */
-export const isOverdue = (a: { status: string; dueOn: string }, today: string) =>
-  (liveStatuses as readonly string[]).includes(a.status) && a.dueOn < today;
+import { actionStatusLabels, isOverdue } from "../actions.schemas.js";
 
 /** Who owns an action, in words: "ESA", "Ada Lovelace (ESA)". */
 export function ownerText(a: Pick<ActionRow, "ownerAcronym" | "ownerPersonName" | "ownerPersonAgency">) {
