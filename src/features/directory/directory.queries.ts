@@ -58,6 +58,16 @@ export function listChairTerms(db: Db, organisationId?: number) {
     .orderBy(asc(chairTerms.startsOn));
 }
 
+/** One chair term with its agency's acronym. */
+export async function findChairTerm(db: Db, id: number) {
+  const [row] = await db
+    .select({ term: chairTerms, acronym: organisations.acronym })
+    .from(chairTerms)
+    .innerJoin(organisations, eq(organisations.id, chairTerms.organisationId))
+    .where(eq(chairTerms.id, id));
+  return row;
+}
+
 export type PeopleFilter = { organisationId?: number; role?: string; q?: string; includeInactive?: boolean };
 
 function peopleWhere(f: PeopleFilter) {
