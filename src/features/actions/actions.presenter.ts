@@ -28,9 +28,7 @@ const ActionEvent = z.object({
   by: z.string(),
 });
 /** An action with its history, oldest first. */
-export const ActionWithHistory = Action.extend({ history: z.array(ActionEvent) }).openapi(
-  "ActionWithHistory",
-);
+export const ActionWithHistory = Action.extend({ history: z.array(ActionEvent) });
 
 /** An action as the API answers it; `today` (YYYY-MM-DD) decides whether it is overdue. */
 export const actionJson = (a: ActionRow, today: string): z.infer<typeof Action> => ({
@@ -47,6 +45,7 @@ export const actionJson = (a: ActionRow, today: string): z.infer<typeof Action> 
   meeting: a.meetingSlug,
 });
 
+/** An action and its history as the API answers them. */
 export const actionWithHistoryJson = (a: ActionDetail, today: string): z.infer<typeof ActionWithHistory> => ({
   ...actionJson(a, today),
   history: a.history.map((h) => ({
