@@ -1,6 +1,7 @@
 import type { Feature } from "../../http/feature.js";
 import { carriedPages } from "./carried/carried.pages.js";
-import { reviewPages } from "./comments/comments.pages.js";
+import { commentPages } from "./comments/comments.pages.js";
+import { dispositionAndPositionPages } from "./comments/dispositions.pages.js";
 import { consensusRecordPages } from "./consensus-record/consensus-record.pages.js";
 import { editorialPages } from "./editorial/editorial.pages.js";
 import { registerEndorsementApi } from "./endorsement/endorsement.api.js";
@@ -10,10 +11,11 @@ import { matrixPages } from "./matrix/matrix.pages.js";
 import { evidencePages } from "./positions/evidence.pages.js";
 import { registerProductsApi } from "./products.api.js";
 import { productPages } from "./products.pages.js";
+import { roundChangePages } from "./round-changes/round-changes.pages.js";
 import { roundPages } from "./rounds/rounds.pages.js";
 import { versionPages } from "./versions/versions.pages.js";
 
-/** Products under consensus: versions, review rounds, comments, dispositions and endorsement. */
+/** Products under consensus: versions, review rounds, comments, dispositions, positions and endorsement. */
 export const products: Feature = {
   // The fixed sub-paths of a product (endorsement, editorial, record …) before the product by slug.
   pages: [
@@ -27,7 +29,9 @@ export const products: Feature = {
     productPages,
     versionPages,
     roundPages,
-    reviewPages,
+    commentPages,
+    dispositionAndPositionPages,
+    roundChangePages,
   ],
   api: [registerProductsApi, registerEndorsementApi],
 };
