@@ -26,6 +26,7 @@ const p95TargetMs = 50;
 const rssTargetMiB = 300;
 const firstStartTargetMs = 4000;
 const restartTargetMs = 1000;
+const restartRuns = 5;
 const email = "bench.focal@example.org";
 const password = "bench-private-password-1";
 
@@ -130,8 +131,16 @@ async function main(): Promise<number> {
   console.log(`On ${where}, dataset at ${scale}x. First start on an empty directory...`);
   const first = await servePlatform({ dataDir, env });
   await first.stop();
+  // One restart is at the mercy of whatever else the machine does in that second: the median of several.
+  const restarts: number[] = [];
   let platform = await servePlatform({ dataDir, env });
-  const restartMs = platform.startMs;
+  restarts.push(platform.startMs);
+  while (restarts.length < restartRuns) {
+    await platform.stop();
+    platform = await servePlatform({ dataDir, env });
+    restarts.push(platform.startMs);
+  }
+  const restartMs = median(restarts);
   const target: Target = databaseUrl ? { databaseUrl } : { dataDir };
   console.log(`Generating (scale ${scale})...`);
   const generated = await generatePrivate(target, scale);
@@ -262,7 +271,7 @@ async function main(): Promise<number> {
     `First start on an empty directory to the first 200: ${(first.startMs / 1000).toFixed(2)} s, target <= 4 s -> ${verdict(first.startMs <= firstStartTargetMs)}`,
   );
   console.log(
-    `Restart on the same directory: ${(restartMs / 1000).toFixed(2)} s, target <= 1 s -> ${verdict(restartMs <= restartTargetMs)}`,
+    `Restart on the same directory, median of ${restartRuns}: ${(restartMs / 1000).toFixed(2)} s (${restarts.map((ms) => (ms / 1000).toFixed(2)).join(", ")}), target <= 1 s -> ${verdict(restartMs <= restartTargetMs)}`,
   );
   console.log(`Generation (scale ${scale}): ${(generated.ms / 1000).toFixed(1)} s`);
   const failed = rows.filter((r) => r.failures > 0);

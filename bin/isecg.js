@@ -4,19 +4,21 @@
 // 100,000-mission import keep its short-lived batches out of the old generation: a tenth less time.
 // `npm start` runs the server with a heap limit, small semi-spaces and WebAssembly's baseline compiler only
 // instead, to stay small and start fast (decision 0008).
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { freshBundle } from "./bundle.js";
+import { runBundle } from "./code-cache.js";
 
-let entry;
+let bundle;
 try {
-  entry = await freshBundle();
+  bundle = await freshBundle();
 } catch (e) {
   // A checkout it cannot write to still runs: the sources through tsx, as in development.
   console.error(
     `Running from the sources (the bundle could not be made: ${e instanceof Error ? e.message : e}).`,
   );
+}
+if (bundle) runBundle(bundle);
+else {
   const { register } = await import("tsx/esm/api");
   register();
-  entry = fileURLToPath(new URL("../src/cli/isecg.ts", import.meta.url));
+  await import("../src/cli/isecg.ts");
 }
-await import(pathToFileURL(entry).href);

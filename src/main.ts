@@ -1,3 +1,4 @@
+import type { EventEmitter } from "node:events";
 import { ConfigError, loadConfig } from "./config.js";
 import { DataDirInUse } from "./db/client.js";
 import { startServer } from "./server.js";
@@ -24,6 +25,8 @@ export async function main(): Promise<void> {
     }
     throw e;
   }
+  // bin/code-cache.js keeps the code compiled so far for the next start.
+  (process as EventEmitter).emit("isecg:started");
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       close().then(

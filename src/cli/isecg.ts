@@ -1,3 +1,5 @@
+// First: imports run in order, and this one starts what a server can start before the rest has loaded.
+import "./early.js";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
@@ -194,13 +196,11 @@ async function run(argv: string[]) {
   }
 }
 
-try {
-  await run(process.argv.slice(2));
-} catch (e) {
+run(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof ConfigError) console.error(e.message);
   else if (e instanceof AppError) {
     console.error(`Error: ${e.message}`);
     for (const [field, message] of Object.entries(e.fields ?? {})) console.error(`  ${field}: ${message}`);
   } else console.error(e instanceof Error ? e.message : e);
   process.exitCode = 1;
-}
+});
