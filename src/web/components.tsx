@@ -32,10 +32,10 @@ export function ErrorSummary({ errors, message }: { errors?: FieldErrors; messag
 
 type FieldProps = {
   name: string;
-  label: string;
+  label: Child;
   value?: string | number | null;
   type?: string;
-  hint?: string;
+  hint?: Child;
   errors?: FieldErrors;
   required?: boolean;
   autocomplete?: string;
@@ -93,6 +93,29 @@ export function Field(p: FieldProps) {
         inputmode={p.inputmode}
         {...aria}
       />
+    </FieldShell>
+  );
+}
+
+/**
+ * A labelled file input. Files are never required by the browser: the server says what is missing.
+ * `optional` marks the label; `field` names the id and the errors when they differ from the input's
+ * name (the logo's errors are filed under "logo").
+ */
+export function FileField(
+  p: Pick<FieldProps, "name" | "label" | "hint" | "errors"> & {
+    accept?: string;
+    multiple?: boolean;
+    optional?: boolean;
+    field?: string;
+  },
+) {
+  // `required` only decides the label's "(optional)" here, not the input's attribute.
+  const shell = { ...p, name: p.field ?? p.name, required: !p.optional };
+  const { id, aria } = fieldParts(shell);
+  return (
+    <FieldShell {...shell}>
+      <input id={id} name={p.name} type="file" accept={p.accept} multiple={p.multiple} {...aria} />
     </FieldShell>
   );
 }

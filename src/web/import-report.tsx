@@ -6,7 +6,7 @@
 import type { Child } from "hono/jsx";
 import type { ImportError, ImportFormat, ImportReportBase } from "../domain/import-report.js";
 import type { FieldErrors } from "../http/errors.js";
-import { CsrfField, Select, TableScroll, TextArea } from "./components.js";
+import { CsrfField, FileField, Select, TableScroll, TextArea } from "./components.js";
 import { plural } from "./words.js";
 
 // A report lists this many problems; more would make a page nobody reads. The API lists them all.
@@ -30,21 +30,13 @@ export function ImportFileFields(p: {
 }) {
   return (
     <>
-      <div class="field">
-        <label for="f-file">
-          File<span class="optional"> (optional)</span>
-        </label>
-        <p class="hint" id="f-file-hint">
-          {p.fileHint}
-        </p>
-        <input
-          id="f-file"
-          type="file"
-          name="file"
-          accept=".csv,.json,text/csv,application/json"
-          aria-describedby="f-file-hint"
-        />
-      </div>
+      <FileField
+        name="file"
+        label="File"
+        hint={p.fileHint}
+        accept=".csv,.json,text/csv,application/json"
+        optional
+      />
       <TextArea
         name={p.paste}
         label="Or paste the file's content"

@@ -4,7 +4,7 @@ import { AppError, type FieldErrors, notFound } from "../../http/errors.js";
 import { personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { uploadBody } from "../../kit/uploads.js";
-import { ConfirmForm, CsrfField, ErrorSummary, Notice, PageHeader } from "../../web/components.js";
+import { ConfirmForm, CsrfField, ErrorSummary, FileField, Notice, PageHeader } from "../../web/components.js";
 import { loadForum, logoExtension, logoPath } from "../../web/forum.js";
 import { canEditPages } from "../pages/pages.policy.js";
 import { serveStoredFile } from "../publications/publications.download.export.js";
@@ -47,25 +47,14 @@ async function logoPage(c: AppContext, errors?: FieldErrors, message?: string) {
           >
             <ErrorSummary errors={errors} message={message} />
             <CsrfField token={c.var.csrfToken()} />
-            <div class={errors?.logo ? "field has-error" : "field"}>
-              <label for="f-logo">{forum.logo ? "Replace with a new image" : "Image file"}</label>
-              <p class="hint" id="f-logo-hint">
-                PNG, JPEG, WebP or SVG, at most 512 KB. It is shown 40 pixels high; a wide logo works best.
-              </p>
-              {errors?.logo ? (
-                <p class="field-error" id="f-logo-error">
-                  {errors.logo}
-                </p>
-              ) : null}
-              <input
-                id="f-logo"
-                name="file"
-                type="file"
-                accept="image/png,image/jpeg,image/webp,image/svg+xml"
-                aria-describedby={errors?.logo ? "f-logo-hint f-logo-error" : "f-logo-hint"}
-                aria-invalid={errors?.logo ? "true" : undefined}
-              />
-            </div>
+            <FileField
+              name="file"
+              field="logo"
+              label={forum.logo ? "Replace with a new image" : "Image file"}
+              hint="PNG, JPEG, WebP or SVG, at most 512 KB. It is shown 40 pixels high; a wide logo works best."
+              accept="image/png,image/jpeg,image/webp,image/svg+xml"
+              errors={errors}
+            />
             <p class="form-actions">
               <button class="button" type="submit">
                 Use this logo

@@ -4,6 +4,7 @@ import {
   CsrfField,
   ErrorSummary,
   Field,
+  FileField,
   labelOptions,
   Select,
   TextArea,
@@ -81,30 +82,15 @@ export function ContactForm(p: {
           errors={p.errors}
           hint="Plain text; you may use Markdown for emphasis, lists and links."
         />
-        <div class={p.errors?.attachments ? "field has-error" : "field"}>
-          <label for="f-attachments">
-            PDF files<span class="optional"> (optional)</span>
-          </label>
-          <p class="hint" id="f-attachments-hint">
-            Up to {MAX_ATTACHMENTS} PDF files, each at most 10 MB and 20 MB together.
-          </p>
-          {p.errors?.attachments ? (
-            <p class="field-error" id="f-attachments-error">
-              {p.errors.attachments}
-            </p>
-          ) : null}
-          <input
-            id="f-attachments"
-            type="file"
-            name="attachments"
-            accept="application/pdf,.pdf"
-            multiple
-            aria-describedby={
-              p.errors?.attachments ? "f-attachments-hint f-attachments-error" : "f-attachments-hint"
-            }
-            aria-invalid={p.errors?.attachments ? "true" : undefined}
-          />
-        </div>
+        <FileField
+          name="attachments"
+          label="PDF files"
+          hint={`Up to ${MAX_ATTACHMENTS} PDF files, each at most 10 MB and 20 MB together.`}
+          accept="application/pdf,.pdf"
+          multiple
+          optional
+          errors={p.errors}
+        />
         <div class={p.errors?.consent ? "field has-error" : "field"}>
           {p.errors?.consent ? <p class="field-error">{p.errors.consent}</p> : null}
           <Checkbox

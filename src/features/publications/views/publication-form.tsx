@@ -2,7 +2,15 @@ import { publicationCategories } from "../../../db/schema/index.js";
 import type { FieldErrors } from "../../../http/errors.js";
 import { MAX_PDF_BYTES } from "../../../http/uploads.js";
 import { type FormValues, isOn, val } from "../../../kit/forms.js";
-import { Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../web/components.js";
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  FileField,
+  Select,
+  TextArea,
+} from "../../../web/components.js";
 import { categoryLabels } from "../publications.schemas.js";
 import { formatSize } from "./publication-parts.js";
 
@@ -121,28 +129,14 @@ export function PublicationForm(p: {
             />
           </>
         ) : null}
-        <div class={errors?.file ? "field has-error" : "field"}>
-          <label for="f-file">
-            {p.currentFile ? "Replace with a new PDF" : "PDF file"}
-            <span class="optional"> (optional)</span>
-          </label>
-          <p class="hint" id="f-file-hint">
-            PDF only, at most {formatSize(MAX_PDF_BYTES)}.
-          </p>
-          {errors?.file ? (
-            <p class="field-error" id="f-file-error">
-              {errors.file}
-            </p>
-          ) : null}
-          <input
-            id="f-file"
-            name="file"
-            type="file"
-            accept="application/pdf,.pdf"
-            aria-describedby={errors?.file ? "f-file-hint f-file-error" : "f-file-hint"}
-            aria-invalid={errors?.file ? "true" : undefined}
-          />
-        </div>
+        <FileField
+          name="file"
+          label={p.currentFile ? "Replace with a new PDF" : "PDF file"}
+          hint={`PDF only, at most ${formatSize(MAX_PDF_BYTES)}.`}
+          accept="application/pdf,.pdf"
+          optional
+          errors={errors}
+        />
         <Field
           name="externalUrl"
           label="External link"

@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../../http/errors.js";
-import { CsrfField, ErrorSummary, Notice, PageHeader } from "../../../../web/components.js";
+import { CsrfField, ErrorSummary, FileField, Notice, PageHeader } from "../../../../web/components.js";
 import type { MeetingDetail } from "../../../meetings/meetings.queries.js";
 import type { AgendaItem } from "../agenda.queries.js";
 import { fileHref } from "./agenda.js";
@@ -80,24 +80,13 @@ function FilesForm(p: {
       <form method="post" action={`${base}/files`} enctype="multipart/form-data" class="form" novalidate>
         <ErrorSummary errors={p.errors} message={p.message} />
         <CsrfField token={p.csrf} />
-        <div class={p.errors?.file ? "field has-error" : "field"}>
-          <label for="f-file">Presentation or document</label>
-          <p class="hint" id="f-file-hint">
-            PDF, PowerPoint (.pptx, .ppt) or OpenDocument (.odp), at most 50 MB. Members only; never public.
-          </p>
-          {p.errors?.file ? (
-            <p class="field-error" id="f-file-error">
-              {p.errors.file}
-            </p>
-          ) : null}
-          <input
-            id="f-file"
-            name="file"
-            type="file"
-            accept=".pdf,.pptx,.ppt,.odp"
-            aria-describedby={p.errors?.file ? "f-file-hint f-file-error" : "f-file-hint"}
-          />
-        </div>
+        <FileField
+          name="file"
+          label="Presentation or document"
+          hint="PDF, PowerPoint (.pptx, .ppt) or OpenDocument (.odp), at most 50 MB. Members only; never public."
+          accept=".pdf,.pptx,.ppt,.odp"
+          errors={p.errors}
+        />
         <p class="form-actions">
           <button class="button" type="submit">
             Upload

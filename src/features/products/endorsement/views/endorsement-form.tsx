@@ -1,6 +1,6 @@
 import type { FieldErrors } from "../../../../http/errors.js";
 import { MAX_PDF_BYTES } from "../../../../http/uploads.js";
-import { CsrfField, ErrorSummary, Field, Select, TextArea } from "../../../../web/components.js";
+import { CsrfField, ErrorSummary, Field, FileField, Select, TextArea } from "../../../../web/components.js";
 import { formatTimestamp } from "../../../../web/format.js";
 import { markdownToPlain } from "../../../../web/markdown.js";
 import type { DecisionChoice } from "../endorsement.queries.js";
@@ -17,35 +17,6 @@ const shorten = (text: string, max = 90) => {
 /** How a decision reads in the list: meeting, number and the start of its text. */
 export const decisionOption = (d: DecisionChoice) =>
   `${d.meetingTitle} (${formatTimestamp(d.meetingStartsAt).slice(0, 10)}), D${d.number}: ${shorten(d.text)}`;
-
-function FileField({ errors }: { errors?: FieldErrors }) {
-  const error = errors?.file;
-  return (
-    <div class={error ? "field has-error" : "field"}>
-      <label for="f-file">
-        PDF file<span class="optional"> (optional)</span>
-      </label>
-      <p class="hint" id="f-file-hint">
-        The final document as a PDF, at most {Math.round(MAX_PDF_BYTES / 1024 / 1024)} MB; it must name the
-        endorsed version and its SHA-256. Leave it out and the platform makes a PDF of the agreed text,
-        stamped with both. Or give a link below.
-      </p>
-      {error ? (
-        <p class="field-error" id="f-file-error">
-          {error}
-        </p>
-      ) : null}
-      <input
-        id="f-file"
-        name="file"
-        type="file"
-        accept="application/pdf,.pdf"
-        aria-describedby={error ? "f-file-hint f-file-error" : "f-file-hint"}
-        aria-invalid={error ? "true" : undefined}
-      />
-    </div>
-  );
-}
 
 /** The one form that endorses a product by a SAM decision and publishes it (with an optional news item). */
 export function EndorsementForm(p: {
@@ -109,7 +80,14 @@ export function EndorsementForm(p: {
           rows={4}
           hint="A sentence or two for the library. The agreed text follows it on the publication's page."
         />
-        <FileField errors={p.errors} />
+        <FileField
+          name="file"
+          label="PDF file"
+          hint={`The final document as a PDF, at most ${Math.round(MAX_PDF_BYTES / 1024 / 1024)} MB; it must name the endorsed version and its SHA-256. Leave it out and the platform makes a PDF of the agreed text, stamped with both. Or give a link below.`}
+          accept="application/pdf,.pdf"
+          optional
+          errors={p.errors}
+        />
         <Field
           name="externalUrl"
           label="Link to the document elsewhere"

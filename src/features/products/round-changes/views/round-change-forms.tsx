@@ -3,6 +3,7 @@ import {
   CsrfField,
   ErrorSummary,
   Field,
+  FileField,
   labelOptions,
   Select,
   TextArea,
@@ -100,22 +101,7 @@ export function OnBehalfForm(p: Props & { agencies: Array<{ acronym: string; nam
         rows={3}
         hint="Who sent it, when and how (e.g. e-mail from the focal point of 9 January). Or attach the message below."
       />
-      <div class={p.errors?.file ? "field has-error" : "field"}>
-        <label for="f-file">
-          The message as a file<span class="optional"> (optional)</span>
-        </label>
-        {p.errors?.file ? (
-          <p class="field-error" id="f-file-error">
-            {p.errors.file}
-          </p>
-        ) : null}
-        <input
-          id="f-file"
-          name="file"
-          type="file"
-          aria-describedby={p.errors?.file ? "f-file-error" : undefined}
-        />
-      </div>
+      <FileField name="file" label="The message as a file" optional errors={p.errors} />
       <Actions submit="Record on the agency's behalf" cancel={p.cancel} />
     </form>
   );
