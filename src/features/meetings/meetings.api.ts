@@ -1,131 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Actor } from "../../http/actor.js";
 import { errorResponse, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import { renderMarkdown } from "../../web/markdown.js";
-import {
-  currentMemberCounts,
-  findGroupBySlug,
-  type GroupDetail,
-  listGroups,
-} from "../groups/groups.queries.js";
-import { chairText } from "../groups/views/group.js";
+import { Group, GroupSummary, groupJson, groupSummaryJson } from "../groups/groups.presenter.js";
+import { currentMemberCounts, findGroupBySlug, listGroups } from "../groups/groups.queries.js";
 import { MEETINGS_PER_PAGE } from "./meetings.pages.js";
-import { canSeeMeeting, canSeeVideoLink } from "./meetings.policy.js";
-import {
-  attendanceCount,
-  findMeetingBySlug,
-  listAllMeetings,
-  type MeetingListItem,
-} from "./meetings.queries.js";
-import { MeetingSessionSchema, sessionJson } from "./sessions.api.js";
+import { canSeeMeeting } from "./meetings.policy.js";
+import { Meeting, meetingJson, sessionJson } from "./meetings.presenter.js";
+import { findMeetingBySlug, listAllMeetings } from "./meetings.queries.js";
 import { listSessions } from "./sessions.queries.js";
 
 const slugParam = z.object({ slug: z.string().openapi({ param: { name: "slug", in: "path" } }) });
 const notFound = errorResponse("Not found");
-
-const GroupSummary = z
-  .object({
-    slug: z.string().openapi({ example: "twg" }),
-    acronym: z.string().nullable(),
-    name: z.string(),
-    kind: z.enum(["working_group", "tiger_team", "assessment_team"]),
-    started: z.string().nullable().openapi({ description: "YYYY-MM-DD, as precise as `startedPrecision`" }),
-    startedPrecision: z.string().nullable(),
-    ended: z.string().nullable(),
-    endedPrecision: z.string().nullable(),
-    currentMembers: z.number(),
-    uncertain: z.boolean(),
-  })
-  .openapi("GroupSummary");
-
-const Group = GroupSummary.extend({
-  charter: z.string().openapi({ description: "Markdown" }),
-  charterHtml: z.string(),
-  chairs: z.array(z.string()),
-  members: z.array(
-    z.object({ agency: z.string(), joined: z.string(), left: z.string().nullable(), uncertain: z.boolean() }),
-  ),
-  uncertainNote: z.string().nullable(),
-  sources: z.array(z.string()),
-}).openapi("Group");
-
-const Meeting = z
-  .object({
-    slug: z.string(),
-    kind: z.enum(["sam_meeting", "workshop", "group_meeting", "teleconference"]),
-    title: z.string(),
-    host: z.string().nullable(),
-    place: z.string().nullable(),
-    start: z.string().openapi({ description: "UTC instant, ISO 8601" }),
-    end: z.string(),
-    timeZone: z.string().openapi({ example: "Asia/Seoul" }),
-    precision: z.enum(["time", "day", "month", "year"]),
-    mode: z.enum(["in_person", "virtual", "hybrid"]),
-    group: z.string().nullable(),
-    summary: z.string().openapi({ description: "Markdown" }),
-    public: z.boolean(),
-    agenciesAttended: z
-      .number()
-      .nullable()
-      .openapi({ description: "Number of agencies that attended, when known" }),
-    attendingAgencies: z.array(z.string()).optional(),
-    videoUrl: z
-      .string()
-      .nullable()
-      .optional()
-      .openapi({ description: "Signed-in members only; absent for visitors" }),
-    uncertain: z.boolean(),
-    uncertainNote: z.string().nullable(),
-    sources: z.array(z.string()),
-    sessions: z.array(MeetingSessionSchema).optional().openapi({
-      description: "The programme, in order of start (one meeting only); empty when there is none",
-    }),
-  })
-  .openapi("Meeting");
-
-const groupSummaryJson = (
-  g: Omit<GroupDetail, "memberships" | "chairs" | "chairPersonIds">,
-  members: number,
-) => ({
-  slug: g.slug,
-  acronym: g.acronym,
-  name: g.name,
-  kind: g.kind,
-  started: g.startedOn,
-  startedPrecision: g.startedPrecision,
-  ended: g.endedOn,
-  endedPrecision: g.endedPrecision,
-  currentMembers: members,
-  uncertain: g.uncertain,
-});
-
-/** A meeting for the API; the video link only for signed-in people. */
-function meetingJson(m: MeetingListItem, actor: Actor, attending?: string[]) {
-  return {
-    slug: m.slug,
-    kind: m.kind,
-    title: m.title,
-    host: m.hostAcronym,
-    place: m.place,
-    start: m.startsAt.toISOString(),
-    end: m.endsAt.toISOString(),
-    timeZone: m.timeZone,
-    precision: m.precision,
-    mode: m.mode,
-    group: m.groupSlug,
-    summary: m.summary,
-    public: m.public,
-    agenciesAttended: attendanceCount(m),
-    ...(attending ? { attendingAgencies: attending } : {}),
-    ...(canSeeVideoLink(actor) ? { videoUrl: m.videoUrl } : {}),
-    uncertain: m.uncertain,
-    uncertainNote: m.uncertainNote,
-    sources: m.sources,
-  };
-}
 
 /** Registers the read-only groups and meetings endpoints. */
 export function registerGroupsAndMeetingsApi(api: Api) {
@@ -156,26 +43,7 @@ export function registerGroupsAndMeetingsApi(api: Api) {
     async (c) => {
       const g = await findGroupBySlug(c.var.deps.db, c.req.valid("param").slug);
       if (!g) throw new AppError("not_found", "No group with this slug.");
-      const current = g.memberships.filter((m) => !m.leftOn).length;
-      return c.json(
-        {
-          data: {
-            ...groupSummaryJson(g, current),
-            charter: g.charter,
-            charterHtml: renderMarkdown(g.charter),
-            chairs: g.chairs.map(chairText),
-            members: g.memberships.map((m) => ({
-              agency: m.acronym,
-              joined: m.joinedOn,
-              left: m.leftOn,
-              uncertain: m.uncertain,
-            })),
-            uncertainNote: g.uncertainNote,
-            sources: g.sources,
-          },
-        },
-        200,
-      );
+      return c.json({ data: groupJson(g) }, 200);
     },
   );
 

@@ -5,38 +5,11 @@ import type { AppContext } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
+import { MeetingSessionSchema, sessionJson } from "./meetings.presenter.js";
 import { findMeetingBySlug } from "./meetings.queries.js";
-import { findSession, type MeetingSession } from "./sessions.queries.js";
+import { findSession } from "./sessions.queries.js";
 import { sessionInput } from "./sessions.schemas.js";
 import { createMeetingSession, deleteSession, updateSession } from "./sessions.service.js";
-
-/** A session as the API answers it: UTC instants, and the same times local to the meeting. */
-export const MeetingSessionSchema = z
-  .object({
-    id: z.number(),
-    title: z.string(),
-    start: z.string().openapi({ description: "UTC instant, ISO 8601" }),
-    end: z.string(),
-    localStart: z
-      .string()
-      .openapi({ description: "In the meeting's time zone", example: "2031-03-29T09:00" }),
-    localEnd: z.string(),
-    place: z.string().nullable(),
-    description: z.string(),
-  })
-  .openapi("MeetingSession");
-
-/** A session for the API, its local times in the meeting's zone. */
-export const sessionJson = (s: MeetingSession, timeZone: string) => ({
-  id: s.id,
-  title: s.title,
-  start: s.startsAt.toISOString(),
-  end: s.endsAt.toISOString(),
-  localStart: instantToZoned(s.startsAt, timeZone),
-  localEnd: instantToZoned(s.endsAt, timeZone),
-  place: s.place,
-  description: s.description,
-});
 
 const MeetingSessionWrite = parsedByUseCase(sessionInput, "MeetingSessionWrite");
 const MeetingSessionChange = parsedByUseCase(changeOf(sessionInput), "MeetingSessionChange");
