@@ -1,6 +1,7 @@
 import type { Feature } from "../../http/feature.js";
 import { assessmentPages } from "./assessments/assessments.pages.js";
 import { ctlPages } from "./ctl/ctl.pages.js";
+import { ctlFormPages } from "./ctl/ctl-forms.pages.js";
 import { registerAnalysisApi } from "./gaps/gaps.api.js";
 import { analysisPages } from "./gaps/gaps.pages.js";
 import { heatMapPages } from "./heat-map/heat-map.pages.js";
@@ -24,6 +25,7 @@ export const technology: Feature = {
     capabilityPages,
     needPages,
     ctlPages,
+    ctlFormPages,
   ],
   api: [registerTechnologyApi, registerAnalysisApi],
 };
