@@ -1,5 +1,4 @@
-import { Hono } from "hono";
-import type { AppContext, AppEnv } from "../../http/env.js";
+import type { AppContext } from "../../http/env.js";
 import { toAppError } from "../../http/error-pages.js";
 import { AppError, type FieldErrors } from "../../http/errors.js";
 import { formBody, handleForm, parseForm, str } from "../../http/forms.js";
@@ -11,8 +10,9 @@ import {
 } from "../../http/input-guard.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderMessage, renderPage } from "../../http/page.js";
+import { pageGroup } from "../../http/routes.js";
 import type { UploadedFile } from "../../kit/uploads.js";
-import { ConfirmForm, CsrfField, Notice, PageHeader } from "../../web/components.js";
+import { ConfirmForm, PageHeader } from "../../web/components.js";
 import {
   appendSenderInformation,
   confirmInput,
@@ -24,7 +24,8 @@ import {
 import { statusPage } from "./contact.status.pages.js";
 import { readInboxSettings } from "./inbox.settings.service.js";
 import { startedToken, statusToken } from "./inbox.tokens.service.js";
-import { ContactForm, type ContactValues } from "./views/contact-form.js";
+import type { ContactValues } from "./views/contact-form.js";
+import { ConfirmMessage, ContactPage } from "./views/contact-page.js";
 
 const notices: Record<string, string> = {
   sent: "Thank you. We sent a link to the address you gave: follow it within 7 days to confirm, and your message reaches the secretariat. Nothing is passed on until you do.",
@@ -64,25 +65,11 @@ async function contactPage(
       title: "Write to the secretariat",
       description: "Academia, industry and the public can send information, input or feedback to the forum.",
       body: () => (
-        <div class="wrap narrow">
-          <PageHeader
-            title="Write to the secretariat"
-            lead="Academia, industry and the public may send information, input or feedback. The secretariat reads every message and passes relevant input on to all member agencies for their consideration."
-          />
-          <Notice text={notices[c.req.query("done") ?? ""]} />
-          <ContactForm
-            csrf={c.var.csrfToken()}
-            started={started}
-            topics={topics}
-            values={values}
-            errors={errors}
-            message={message}
-          />
-          <p class="section muted">
-            We use your details only to handle your message. After confirmation you get a reference number and
-            a private link showing where your message stands, from which you can also withdraw it.
-          </p>
-        </div>
+        <ContactPage
+          csrf={c.var.csrfToken()}
+          notice={notices[c.req.query("done") ?? ""]}
+          {...{ started, topics, values, errors, message }}
+        />
       ),
     },
     errors ? 422 : 200,
@@ -104,121 +91,110 @@ const badLink = (c: AppContext) =>
 /** Pages reached by a personal link are never shared through the page cache. */
 const noStore = (c: AppContext) => c.header("Cache-Control", "private, no-store");
 
-/** /contact: the form, the confirmation link, the sender's status page, and withdrawal. */
-export function contactPages() {
-  const app = new Hono<AppEnv>();
-
-  app.get("/contact", (c) => contactPage(c));
-
-  app.post("/contact", async (c) => {
-    const { values, files, problems } = await readContactForm(c);
-    try {
-      if (problems) throw new AppError("validation_failed", UNSTORABLE_MESSAGE, problems);
-      await submitInput(c.var.deps, c.var.actor, values, {
-        files,
-        honeypot: values.website ?? "",
-        started: values.started ?? "",
-        client: clientAddress(c),
-      });
-      return c.redirect("/contact?done=sent", 303);
-    } catch (err) {
-      const e = toAppError(err, c);
-      if (e.code !== "validation_failed") throw e;
-      return contactPage(c, values, e.fields ?? {}, e.message);
-    }
-  });
-
-  app.get("/contact/confirm", async (c) => {
-    noStore(c);
-    const token = c.req.query("token");
-    if (!(await findByConfirmToken(c.var.deps.db, token, c.var.deps.now()))) return badLink(c);
-    return renderPage(c, {
-      title: "Confirm your message",
-      body: () => (
-        <div class="wrap narrow">
-          <PageHeader
-            title="Confirm your message"
-            lead="One more step: confirm that you sent this message, and it goes to the secretariat."
-          />
-          <form method="post" action="/contact/confirm" class="form-actions">
-            <CsrfField token={c.var.csrfToken()} />
-            <input type="hidden" name="token" value={token} />
-            <button class="button" type="submit">
-              Confirm and send my message
-            </button>
-          </form>
-        </div>
-      ),
+async function submitContactForm(c: AppContext) {
+  const { values, files, problems } = await readContactForm(c);
+  try {
+    if (problems) throw new AppError("validation_failed", UNSTORABLE_MESSAGE, problems);
+    await submitInput(c.var.deps, c.var.actor, values, {
+      files,
+      honeypot: values.website ?? "",
+      started: values.started ?? "",
+      client: clientAddress(c),
     });
-  });
-
-  app.post("/contact/confirm", async (c) => {
-    const body = await formBody(c);
-    const id = await confirmInput(c.var.deps, c.var.actor, str(body.token));
-    if (id === null) return badLink(c);
-    const token = statusToken(c.var.deps.config.sessionSecret, id);
-    return c.redirect(`/contact/status?token=${token}&done=confirmed`, 303);
-  });
-
-  app.get("/contact/status", async (c) => {
-    noStore(c);
-    const token = c.req.query("token") ?? "";
-    const m = await findByStatusToken(c.var.deps, token);
-    if (!m) return badLink(c);
-    return statusPage(c, m, token);
-  });
-
-  app.post("/contact/status", async (c) => {
-    const token = c.req.query("token") ?? "";
-    return handleForm(
-      c,
-      async (body) => {
-        await appendSenderInformation(c.var.deps, c.var.actor, token, body);
-        return `/contact/status?token=${encodeURIComponent(token)}&done=added`;
-      },
-      async (body, errors, message) => {
-        const m = await findByStatusToken(c.var.deps, token);
-        if (!m) return badLink(c);
-        return statusPage(c, m, token, { text: str(body.text) }, errors, message);
-      },
-    );
-  });
-
-  app.get("/contact/withdraw", async (c) => {
-    noStore(c);
-    const token = c.req.query("token") ?? "";
-    const m = await findByStatusToken(c.var.deps, token);
-    if (!m) return badLink(c);
-    if (m.status === "withdrawn")
-      return messagePage(c, "Your message is withdrawn", "Your personal details and files were removed.");
-    return renderPage(c, {
-      title: "Withdraw your message?",
-      body: () => (
-        <div class="wrap narrow">
-          <PageHeader
-            title={`Withdraw your message ${m.reference}?`}
-            lead="Your name, e-mail address, organisation, country, your text and your files are deleted for good. Agencies it was forwarded to no longer see them. This cannot be undone."
-          />
-          <ConfirmForm
-            action={`/contact/withdraw?token=${encodeURIComponent(token)}`}
-            csrf={c.var.csrfToken()}
-            button="Withdraw and delete my details"
-            back={`/contact/status?token=${encodeURIComponent(token)}`}
-          />
-        </div>
-      ),
-    });
-  });
-
-  app.post("/contact/withdraw", async (c) => {
-    const ok = await withdrawInput(c.var.deps, c.var.actor, c.req.query("token"));
-    if (!ok) return badLink(c);
-    return messagePage(
-      c,
-      "Your message is withdrawn",
-      "Your personal details, your text and your files were removed. Thank you for writing to us.",
-    );
-  });
-
-  return app;
+    return c.redirect("/contact?done=sent", 303);
+  } catch (err) {
+    const e = toAppError(err, c);
+    if (e.code !== "validation_failed") throw e;
+    return contactPage(c, values, e.fields ?? {}, e.message);
+  }
 }
+
+async function confirmationLink(c: AppContext) {
+  noStore(c);
+  const token = c.req.query("token");
+  if (!(await findByConfirmToken(c.var.deps.db, token, c.var.deps.now()))) return badLink(c);
+  return renderPage(c, {
+    title: "Confirm your message",
+    body: () => <ConfirmMessage csrf={c.var.csrfToken()} token={token} />,
+  });
+}
+
+async function confirm(c: AppContext) {
+  const body = await formBody(c);
+  const id = await confirmInput(c.var.deps, c.var.actor, str(body.token));
+  if (id === null) return badLink(c);
+  const token = statusToken(c.var.deps.config.sessionSecret, id);
+  return c.redirect(`/contact/status?token=${token}&done=confirmed`, 303);
+}
+
+async function senderStatus(c: AppContext) {
+  noStore(c);
+  const token = c.req.query("token") ?? "";
+  const m = await findByStatusToken(c.var.deps, token);
+  if (!m) return badLink(c);
+  return statusPage(c, m, token);
+}
+
+async function submitSenderAddition(c: AppContext) {
+  const token = c.req.query("token") ?? "";
+  return handleForm(
+    c,
+    async (body) => {
+      await appendSenderInformation(c.var.deps, c.var.actor, token, body);
+      return `/contact/status?token=${encodeURIComponent(token)}&done=added`;
+    },
+    async (body, errors, message) => {
+      const m = await findByStatusToken(c.var.deps, token);
+      if (!m) return badLink(c);
+      return statusPage(c, m, token, { text: str(body.text) }, errors, message);
+    },
+  );
+}
+
+async function confirmWithdrawal(c: AppContext) {
+  noStore(c);
+  const token = c.req.query("token") ?? "";
+  const m = await findByStatusToken(c.var.deps, token);
+  if (!m) return badLink(c);
+  if (m.status === "withdrawn")
+    return messagePage(c, "Your message is withdrawn", "Your personal details and files were removed.");
+  return renderPage(c, {
+    title: "Withdraw your message?",
+    body: () => (
+      <div class="wrap narrow">
+        <PageHeader
+          title={`Withdraw your message ${m.reference}?`}
+          lead="Your name, e-mail address, organisation, country, your text and your files are deleted for good. Agencies it was forwarded to no longer see them. This cannot be undone."
+        />
+        <ConfirmForm
+          action={`/contact/withdraw?token=${encodeURIComponent(token)}`}
+          csrf={c.var.csrfToken()}
+          button="Withdraw and delete my details"
+          back={`/contact/status?token=${encodeURIComponent(token)}`}
+        />
+      </div>
+    ),
+  });
+}
+
+async function withdraw(c: AppContext) {
+  const ok = await withdrawInput(c.var.deps, c.var.actor, c.req.query("token"));
+  if (!ok) return badLink(c);
+  return messagePage(
+    c,
+    "Your message is withdrawn",
+    "Your personal details, your text and your files were removed. Thank you for writing to us.",
+  );
+}
+
+/** /contact: the form, the confirmation link, the sender's status page, and withdrawal. */
+export const contactPages = pageGroup([
+  ["GET", "/contact", (c) => contactPage(c)],
+  ["POST", "/contact", submitContactForm],
+  ["GET", "/contact/confirm", confirmationLink],
+  ["POST", "/contact/confirm", confirm],
+  ["GET", "/contact/status", senderStatus],
+  ["POST", "/contact/status", submitSenderAddition],
+  ["GET", "/contact/withdraw", confirmWithdrawal],
+  ["POST", "/contact/withdraw", withdraw],
+]);

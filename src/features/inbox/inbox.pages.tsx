@@ -1,27 +1,22 @@
-import { Hono } from "hono";
-import type { AppContext, AppEnv } from "../../http/env.js";
+import type { AppContext } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { notFound } from "../../http/errors.js";
 import { handleForm, str } from "../../http/forms.js";
-import { authorize, pageParam, requirePerson } from "../../http/guards.js";
+import { pageParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import {
-  CsrfField,
-  EmptyState,
-  ErrorSummary,
-  Field,
-  Notice,
-  PageHeader,
-  Pagination,
-  TextArea,
-} from "../../web/components.js";
+import { pageGroup } from "../../http/routes.js";
 import { inboxCsv } from "./inbox.export.js";
 import { canManageInbox, canOpenInbox } from "./inbox.policy.js";
 import { INBOX_PER_PAGE, listAgencyInput, listInput, readFilters, usedTopics } from "./inbox.queries.js";
 import { readInboxSettings, updateInboxSettings } from "./inbox.settings.service.js";
-import { AgencyTable, InboxFilterForm, TriageTable } from "./views/inbox-lists.js";
+import { InboxPage } from "./views/inbox-page.js";
+import { InboxSettingsForm, type InboxSettingsValues } from "./views/inbox-settings.js";
 
 const notices: Record<string, string> = { settings: "The settings were saved." };
+
+const inboxReader = personAllowedBy(canOpenInbox, "Your account belongs to no agency, so it has no inbox.");
+const exporter = personAllowedBy(canManageInbox, "Only the secretariat exports the register.");
+const settingsEditor = personAllowedBy(canManageInbox, "Only the secretariat changes the inbox settings.");
 
 const hrefWith = (query: Record<string, string | undefined>, page: number) => {
   const q = new URLSearchParams();
@@ -31,9 +26,47 @@ const hrefWith = (query: Record<string, string | undefined>, page: number) => {
   return s ? `/private/inbox?${s}` : "/private/inbox";
 };
 
+/** The secretariat's triage list of all public input, or a member's agency inbox; filtered, paged. */
+async function inbox(c: AppContext) {
+  const actor = inboxReader(c);
+  const db = c.var.deps.db;
+  const query = c.req.query();
+  const f = readFilters(query);
+  const page = pageParam(query.page);
+  const manage = canManageInbox(actor);
+  const topics = await usedTopics(db);
+  const { rows, total } = manage
+    ? await listInput(db, f, page)
+    : await listAgencyInput(db, actor.organisationId!, f, page);
+  const pages = Math.max(1, Math.ceil(total / INBOX_PER_PAGE));
+  if (page > pages) throw notFound("This page of the inbox");
+  const csvHref = `/private/inbox.csv${c.req.url.includes("?") ? `?${new URL(c.req.url).searchParams}` : ""}`;
+  return renderPrivate(c, {
+    title: "Inbox",
+    body: () => (
+      <InboxPage
+        {...{ manage, csvHref, f, topics, rows, total, page, pages }}
+        acronym={actor.organisationAcronym}
+        notice={notices[c.req.query("done") ?? ""]}
+        href={(n) => hrefWith(query, n)}
+      />
+    ),
+  });
+}
+
+async function inboxRegister(c: AppContext) {
+  exporter(c);
+  const csv = await inboxCsv(c.var.deps.db, readFilters(c.req.query()));
+  return c.body(csv, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": 'attachment; filename="public-input.csv"',
+    "Cache-Control": "private, no-store",
+  });
+}
+
 async function settingsPage(
   c: AppContext,
-  values?: Record<string, string>,
+  values?: InboxSettingsValues,
   errors?: FieldErrors,
   message?: string,
 ) {
@@ -47,168 +80,43 @@ async function settingsPage(
     c,
     {
       title: "Public input settings",
-      body: () => (
-        <>
-          <p class="breadcrumb">
-            <a href="/private/inbox">← Inbox</a>
-          </p>
-          <PageHeader
-            title="Public input settings"
-            lead="The topics the contact form offers, and how long messages are kept."
-          />
-          <ErrorSummary errors={errors} message={message} />
-          <form method="post" action="/private/inbox/settings" class="form" novalidate>
-            <CsrfField token={c.var.csrfToken()} />
-            <TextArea
-              name="topics"
-              label="Topics"
-              required
-              rows={6}
-              value={v.topics}
-              errors={errors}
-              hint="One per line, in the order the form lists them."
-            />
-            <Field
-              name="retentionDays"
-              label="Keep personal data for (days)"
-              inputmode="numeric"
-              required
-              value={v.retentionDays}
-              errors={errors}
-              hint="After this many days from confirmation, the sender's name, address, text and files are removed automatically."
-            />
-            <Field
-              name="reminderDays"
-              label="Remind agencies after (days)"
-              inputmode="numeric"
-              required
-              value={v.reminderDays}
-              errors={errors}
-              hint="An agency that has not acknowledged a forwarded message by then is reminded once by e-mail."
-            />
-            <div class="form-actions">
-              <button class="button" type="submit">
-                Save settings
-              </button>
-            </div>
-          </form>
-        </>
-      ),
+      body: () => <InboxSettingsForm values={v} csrf={c.var.csrfToken()} {...{ errors, message }} />,
     },
     errors ? 422 : 200,
   );
 }
 
-/** The inbox list (triage for the secretariat, the agency's inbox for members), settings and the CSV register. */
-export function inboxPages() {
-  const app = new Hono<AppEnv>();
-
-  app.get("/private/inbox", async (c) => {
-    const actor = requirePerson(c);
-    authorize(canOpenInbox(actor), "Your account belongs to no agency, so it has no inbox.");
-    const db = c.var.deps.db;
-    const query = c.req.query();
-    const f = readFilters(query);
-    const page = pageParam(query.page);
-    const manage = canManageInbox(actor);
-    const topics = await usedTopics(db);
-    const { rows, total } = manage
-      ? await listInput(db, f, page)
-      : await listAgencyInput(db, actor.organisationId!, f, page);
-    const pages = Math.max(1, Math.ceil(total / INBOX_PER_PAGE));
-    if (page > pages) throw notFound("This page of the inbox");
-    const filtered = Object.values(f).some(Boolean);
-    return renderPrivate(c, {
-      title: "Inbox",
-      body: () => (
-        <>
-          <PageHeader
-            title={manage ? "Inbox: public input" : `${actor.organisationAcronym}'s inbox`}
-            lead={
-              manage
-                ? "Messages from academia, industry and the public, once their senders confirmed them. Triage each: forward it to the agencies, ask for more, or close it."
-                : "Input from academia, industry and the public that the secretariat passed on to your agency for its consideration."
-            }
-            actions={
-              manage ? (
-                <>
-                  <a
-                    href={`/private/inbox.csv${c.req.url.includes("?") ? `?${new URL(c.req.url).searchParams}` : ""}`}
-                  >
-                    Download as CSV
-                  </a>{" "}
-                  <a href="/private/inbox/settings">Settings</a>
-                </>
-              ) : null
-            }
-          />
-          <Notice text={notices[c.req.query("done") ?? ""]} />
-          <InboxFilterForm f={f} topics={topics} />
-          <p class="muted" role="status">
-            {total === 1 ? "1 message" : `${total} messages`}.
-          </p>
-          {rows.length === 0 ? (
-            <EmptyState title={filtered ? "No message matches these filters." : "No messages yet."}>
-              {filtered ? (
-                <a href="/private/inbox">Show every message</a>
-              ) : manage ? (
-                "Messages sent from /contact appear here once their senders confirm them."
-              ) : (
-                "The secretariat has not forwarded anything to your agency yet."
-              )}
-            </EmptyState>
-          ) : manage ? (
-            <TriageTable rows={rows} />
-          ) : (
-            <AgencyTable
-              rows={rows as Parameters<typeof AgencyTable>[0]["rows"]}
-              acronym={actor.organisationAcronym ?? ""}
-            />
-          )}
-          <Pagination page={page} pages={pages} href={(n) => hrefWith(query, n)} />
-        </>
-      ),
-    });
-  });
-
-  app.get("/private/inbox.csv", async (c) => {
-    const actor = requirePerson(c);
-    authorize(canManageInbox(actor), "Only the secretariat exports the register.");
-    const csv = await inboxCsv(c.var.deps.db, readFilters(c.req.query()));
-    return c.body(csv, 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="public-input.csv"',
-      "Cache-Control": "private, no-store",
-    });
-  });
-
-  app.get("/private/inbox/settings", (c) => {
-    authorize(canManageInbox(requirePerson(c)), "Only the secretariat changes the inbox settings.");
-    return settingsPage(c);
-  });
-
-  app.post("/private/inbox/settings", (c) => {
-    const actor = requirePerson(c);
-    authorize(canManageInbox(actor), "Only the secretariat changes the inbox settings.");
-    return handleForm(
-      c,
-      async (body) => {
-        await updateInboxSettings(c.var.deps, actor, body);
-        return "/private/inbox?done=settings";
-      },
-      (body, errors, message) =>
-        settingsPage(
-          c,
-          {
-            topics: str(body.topics),
-            retentionDays: str(body.retentionDays),
-            reminderDays: str(body.reminderDays),
-          },
-          errors,
-          message,
-        ),
-    );
-  });
-
-  return app;
+function inboxSettings(c: AppContext) {
+  settingsEditor(c);
+  return settingsPage(c);
 }
+
+function saveInboxSettings(c: AppContext) {
+  const actor = settingsEditor(c);
+  return handleForm(
+    c,
+    async (body) => {
+      await updateInboxSettings(c.var.deps, actor, body);
+      return "/private/inbox?done=settings";
+    },
+    (body, errors, message) =>
+      settingsPage(
+        c,
+        {
+          topics: str(body.topics),
+          retentionDays: str(body.retentionDays),
+          reminderDays: str(body.reminderDays),
+        },
+        errors,
+        message,
+      ),
+  );
+}
+
+/** The inbox list (triage for the secretariat, the agency's inbox for members), settings and the CSV register. */
+export const inboxPages = pageGroup([
+  ["GET", "/private/inbox", inbox],
+  ["GET", "/private/inbox.csv", inboxRegister],
+  ["GET", "/private/inbox/settings", inboxSettings],
+  ["POST", "/private/inbox/settings", saveInboxSettings],
+]);

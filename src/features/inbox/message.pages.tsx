@@ -1,12 +1,11 @@
-import { Hono } from "hono";
 import type { Person } from "../../http/actor.js";
-import type { AppContext, AppEnv } from "../../http/env.js";
+import type { AppContext } from "../../http/env.js";
 import type { FieldErrors } from "../../http/errors.js";
 import { notFound } from "../../http/errors.js";
 import { handleForm, str } from "../../http/forms.js";
 import { authorize, idParam, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { Notice, PageHeader } from "../../web/components.js";
+import { pageGroup } from "../../http/routes.js";
 import { listGroups } from "../groups/groups.queries.js";
 import { serveStoredFile } from "../publications/publications.download.export.js";
 import { recordReceipt, replyToSecretariat, setInterest } from "./agency.service.js";
@@ -14,9 +13,7 @@ import { forwardToAgencies, memberAgencies } from "./forward.service.js";
 import { canAnswerForAgency, canManageInbox, canReadInput } from "./inbox.policy.js";
 import { findInput, findInputByReference, type InputRecord } from "./inbox.queries.js";
 import { answerSender, askSender, classifyMessage, declineMessage, mergeMessage } from "./triage.service.js";
-import { AgencyForms } from "./views/agency-forms.js";
-import { AgencyStandings, MessageView, NoteList } from "./views/message-view.js";
-import { TriageForms } from "./views/triage-forms.js";
+import { MergeConfirmation, MessagePage } from "./views/message-page.js";
 
 const notices: Record<string, string> = {
   forwarded: "The message was forwarded; each agency's focal points were told by e-mail.",
@@ -73,53 +70,13 @@ async function messagePage(
     {
       title: `${m.reference}: ${m.subject}`,
       body: () => (
-        <>
-          <p class="breadcrumb">
-            <a href="/private/inbox">← Inbox</a>
-          </p>
-          <PageHeader eyebrow={m.reference ?? ""} title={m.subject} />
-          <Notice text={notices[c.req.query("done") ?? ""]} />
-          {errors && Object.keys(errors).length ? (
-            <div class="error-summary" role="alert" tabindex={-1}>
-              <h2>{message ?? "Please correct the highlighted fields."}</h2>
-              <ul>
-                {Object.entries(errors).map(([f, text]) => (
-                  <li>{f === "_form" ? text : <a href={`#f-${f}`}>{text}</a>}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {m.mergedIntoId ? (
-            <p class="callout">
-              Merged into <a href={`/private/inbox/${m.mergedIntoId}`}>another message</a>.
-            </p>
-          ) : null}
-          <MessageView m={m} />
-          <NoteList
-            notes={notes}
-            title={manage ? "Notes and replies" : "Additions and your agency's replies"}
-          />
-          {manage ? <AgencyStandings m={m} /> : null}
-          {manage ? (
-            <TriageForms
-              m={m}
-              csrf={c.var.csrfToken()}
-              agencies={agencies}
-              groups={groups.map((g) => ({ value: g.slug, label: g.name }))}
-              values={values}
-              errors={errors}
-            />
-          ) : d ? (
-            <AgencyForms
-              m={m}
-              d={d}
-              csrf={c.var.csrfToken()}
-              speaks={canAnswerForAgency(actor, d.organisationId)}
-              values={values}
-              errors={errors}
-            />
-          ) : null}
-        </>
+        <MessagePage
+          {...{ m, manage, notes, agencies, d, values, errors, message }}
+          notice={notices[c.req.query("done") ?? ""]}
+          csrf={c.var.csrfToken()}
+          groups={groups.map((g) => ({ value: g.slug, label: g.name }))}
+          speaks={d ? canAnswerForAgency(actor, d.organisationId) : false}
+        />
       ),
     },
     errors ? 422 : 200,
@@ -134,14 +91,8 @@ type Step = (
 ) => Promise<unknown>;
 
 /** A form post on a message: run the step, come back to the message, or show it again with messages. */
-function step(
-  app: Hono<AppEnv>,
-  path: string,
-  run: Step,
-  done: (body: Record<string, string | string[]>) => string,
-  field?: string,
-) {
-  app.post(`/private/inbox/:id{[0-9]+}/${path}`, async (c) => {
+function step(run: Step, done: (body: Record<string, string | string[]>) => string, field?: string) {
+  return async (c: AppContext) => {
     const { actor, m } = await loadReadable(c);
     return handleForm(
       c,
@@ -157,85 +108,74 @@ function step(
         return messagePage(c, actor, (await findInput(c.var.deps.db, m.id))!, body, clean, message);
       },
     );
+  };
+}
+
+async function showMessage(c: AppContext) {
+  const { actor, m } = await loadReadable(c);
+  return messagePage(c, actor, m);
+}
+
+async function downloadAttachment(c: AppContext) {
+  const { m } = await loadReadable(c);
+  const file = m.attachments.find((a) => a.id === idParam(c.req.param("file")));
+  if (!file) throw notFound("The file");
+  return serveStoredFile(
+    c,
+    { sha256: file.sha256, name: file.name, type: "application/pdf" },
+    {
+      disposition: "attachment",
+      cacheControl: "private, no-store",
+    },
+  );
+}
+
+const forward = step(forwardToAgencies, () => "forwarded");
+const answer = step(answerSender, () => "answered", "answer");
+const ask = step(askSender, () => "asked", "question");
+const close = step(declineMessage, () => "closed");
+const tag = step(classifyMessage, () => "tagged");
+const merge = step(mergeMessage, () => "merged");
+const recordAgencyReceipt = step(
+  (deps, actor, id, body) => recordReceipt(deps, actor, id, body.step === "read" ? "read" : "acknowledge"),
+  (b) => (str(b.step) === "read" ? "read" : "acknowledge"),
+);
+const recordInterest = step(setInterest, () => "interest");
+const reply = step(replyToSecretariat, () => "replied", "reply");
+
+/** Before merging: the message named in `?into=` must be another confirmed one, else the page says so. */
+async function confirmMerge(c: AppContext) {
+  const { actor, m } = await loadReadable(c);
+  authorize(canManageInbox(actor), "Only the secretariat merges messages.");
+  const into = (c.req.query("into") ?? "").trim().toUpperCase();
+  const target = /^IN-\d{4}-\d{4,}$/.test(into) ? await findInputByReference(c.var.deps.db, into) : undefined;
+  if (!target || target.id === m.id || target.status === "unconfirmed")
+    return messagePage(
+      c,
+      actor,
+      m,
+      { into },
+      { into: `There is no other message ${into || "with this reference"}.` },
+      "Please correct the highlighted fields.",
+    );
+  return renderPrivate(c, {
+    title: `Merge ${m.reference} into ${target.reference}?`,
+    body: () => <MergeConfirmation m={m} target={target} csrf={c.var.csrfToken()} />,
   });
 }
 
 /** One message: the secretariat's triage and the agency's view, with their actions and files. */
-export function messagePages() {
-  const app = new Hono<AppEnv>();
-
-  app.get("/private/inbox/:id{[0-9]+}", async (c) => {
-    const { actor, m } = await loadReadable(c);
-    return messagePage(c, actor, m);
-  });
-
-  app.get("/private/inbox/:id{[0-9]+}/files/:file{[0-9]+}", async (c) => {
-    const { m } = await loadReadable(c);
-    const file = m.attachments.find((a) => a.id === idParam(c.req.param("file")));
-    if (!file) throw notFound("The file");
-    return serveStoredFile(
-      c,
-      { sha256: file.sha256, name: file.name, type: "application/pdf" },
-      {
-        disposition: "attachment",
-        cacheControl: "private, no-store",
-      },
-    );
-  });
-
-  step(app, "forwarding", forwardToAgencies, () => "forwarded");
-  step(app, "answer", answerSender, () => "answered", "answer");
-  step(app, "question", askSender, () => "asked", "question");
-  step(app, "closure", declineMessage, () => "closed");
-  step(app, "tags", classifyMessage, () => "tagged");
-  step(app, "merge", mergeMessage, () => "merged");
-  step(
-    app,
-    "receipt",
-    (deps, actor, id, body) => recordReceipt(deps, actor, id, body.step === "read" ? "read" : "acknowledge"),
-    (b) => (str(b.step) === "read" ? "read" : "acknowledge"),
-  );
-  step(app, "interest", setInterest, () => "interest");
-  step(app, "replies", replyToSecretariat, () => "replied", "reply");
-
-  app.get("/private/inbox/:id{[0-9]+}/merge", async (c) => {
-    const { actor, m } = await loadReadable(c);
-    authorize(canManageInbox(actor), "Only the secretariat merges messages.");
-    const into = (c.req.query("into") ?? "").trim().toUpperCase();
-    const target = /^IN-\d{4}-\d{4,}$/.test(into)
-      ? await findInputByReference(c.var.deps.db, into)
-      : undefined;
-    if (!target || target.id === m.id || target.status === "unconfirmed")
-      return messagePage(
-        c,
-        actor,
-        m,
-        { into },
-        { into: `There is no other message ${into || "with this reference"}.` },
-        "Please correct the highlighted fields.",
-      );
-    return renderPrivate(c, {
-      title: `Merge ${m.reference} into ${target.reference}?`,
-      body: () => (
-        <>
-          <PageHeader
-            title={`Merge ${m.reference} into ${target.reference}?`}
-            lead={`“${m.subject}” is marked as a duplicate of “${target.subject}” and closed; it stays in the register, pointing to ${target.reference}, and nothing is deleted.`}
-          />
-          <form method="post" action={`/private/inbox/${m.id}/merge`} class="form">
-            <input type="hidden" name="_csrf" value={c.var.csrfToken()} />
-            <input type="hidden" name="into" value={target.reference ?? ""} />
-            <p class="form-actions">
-              <button class="button button-danger" type="submit">
-                Merge
-              </button>
-              <a href={`/private/inbox/${m.id}`}>Keep it apart</a>
-            </p>
-          </form>
-        </>
-      ),
-    });
-  });
-
-  return app;
-}
+export const messagePages = pageGroup([
+  ["GET", "/private/inbox/:id{[0-9]+}", showMessage],
+  ["GET", "/private/inbox/:id{[0-9]+}/files/:file{[0-9]+}", downloadAttachment],
+  ["POST", "/private/inbox/:id{[0-9]+}/forwarding", forward],
+  ["POST", "/private/inbox/:id{[0-9]+}/answer", answer],
+  ["POST", "/private/inbox/:id{[0-9]+}/question", ask],
+  ["POST", "/private/inbox/:id{[0-9]+}/closure", close],
+  ["POST", "/private/inbox/:id{[0-9]+}/tags", tag],
+  ["POST", "/private/inbox/:id{[0-9]+}/merge", merge],
+  ["POST", "/private/inbox/:id{[0-9]+}/receipt", recordAgencyReceipt],
+  ["POST", "/private/inbox/:id{[0-9]+}/interest", recordInterest],
+  ["POST", "/private/inbox/:id{[0-9]+}/replies", reply],
+  ["GET", "/private/inbox/:id{[0-9]+}/merge", confirmMerge],
+]);
