@@ -1,26 +1,17 @@
-import { Hono } from "hono";
-import { raw } from "hono/html";
-import type { AppContext, AppEnv } from "../../http/env.js";
+import type { AppContext } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
-import { Notice, PageHeader, Tag } from "../../web/components.js";
-import { renderMarkdown } from "../../web/markdown.js";
+import { pageGroup } from "../../http/routes.js";
 import { findMeetingBySlug, type MeetingDetail } from "../meetings/meetings.queries.js";
-import { meetingKindLabels, meetingModeLabels } from "../meetings/meetings.schemas.js";
 import { listSessions } from "../meetings/sessions.queries.js";
-import { attendanceLine, meetingWhen } from "../meetings/views/meeting.js";
-import { Programme } from "../meetings/views/programme.js";
 import { listAgenda } from "./agenda/agenda.queries.js";
-import { AgendaTable } from "./agenda/views/agenda.js";
 import { listDecisions } from "./decisions/decisions.queries.js";
-import { decisionLabel } from "./decisions/decisions.service.js";
 import { canManageMeetingWork, canRegister } from "./meeting-work.policy.js";
 import { listMinutes } from "./minutes/minutes.queries.js";
 import { minutesStatus } from "./minutes/minutes.service.js";
-import { MinutesSection } from "./minutes/views/minutes.js";
 import { listRegistrations } from "./registrations/registrations.queries.js";
-import { OwnRegistration, RegistrationsByAgency } from "./registrations/views/registrations.js";
+import { MeetingWorkPage } from "./views/meeting-work.js";
 
 const notices: Record<string, string> = {
   registered: "You are registered.",
@@ -46,201 +37,34 @@ export async function loadMeetingForMember(c: AppContext): Promise<MeetingDetail
   return m;
 }
 
-function Details({ m }: { m: MeetingDetail }) {
-  return (
-    <dl class="details">
-      <dt>When</dt>
-      <dd>{meetingWhen(m)}</dd>
-      <dt>Mode</dt>
-      <dd>{meetingModeLabels[m.mode]}</dd>
-      {m.place ? (
-        <>
-          <dt>Where</dt>
-          <dd>{m.place}</dd>
-        </>
-      ) : null}
-      {m.hostAcronym ? (
-        <>
-          <dt>Host</dt>
-          <dd>{m.hostAcronym}</dd>
-        </>
-      ) : null}
-      {m.group ? (
-        <>
-          <dt>Group</dt>
-          <dd>
-            <a href={`/groups/${m.group.slug}`}>{m.group.name}</a>
-          </dd>
-        </>
-      ) : null}
-      {m.videoUrl ? (
-        <>
-          <dt>Video link (members only)</dt>
-          <dd>
-            <a href={m.videoUrl} rel="noopener">
-              Join the video call
-            </a>
-          </dd>
-        </>
-      ) : null}
-    </dl>
-  );
-}
-
-function Attendance({ m, manage }: { m: MeetingDetail; manage: boolean }) {
-  const line = attendanceLine(m);
-  return (
-    <>
-      <p>{line ? `${line}.` : "Attendance not recorded yet."}</p>
-      <p class="small muted">
-        Attendance counts agencies, not people: an agency attended when the secretariat recorded it or when
-        one of its registered people was marked as attended.
-      </p>
-      {manage ? (
-        <p>
-          <a href={`/private/meetings/${m.slug}/registrations`}>Mark who attended</a>
-        </p>
-      ) : null}
-    </>
-  );
+async function meetingWork(c: AppContext) {
+  const actor = requirePerson(c);
+  const m = await loadMeetingForMember(c);
+  const deps = c.var.deps;
+  const [sessions, registrations, agenda, decisions, minutes] = await Promise.all([
+    listSessions(deps.db, m.id),
+    listRegistrations(deps.db, m.id),
+    listAgenda(deps.db, m.id),
+    listDecisions(deps, m.id),
+    listMinutes(deps.db, m.id),
+  ]);
+  const csrf = c.var.csrfToken();
+  return renderPrivate(c, {
+    title: m.title,
+    body: () => (
+      <MeetingWorkPage
+        m={m}
+        notice={notices[c.req.query("done") ?? ""]}
+        manage={canManageMeetingWork(actor, m)}
+        csrf={csrf}
+        {...{ sessions, registrations, agenda, decisions }}
+        mine={registrations.find((r) => r.personId === actor.id)}
+        registrationOpen={canRegister(actor, m, deps.now())}
+        minutes={{ status: minutesStatus(minutes), count: minutes.length }}
+      />
+    ),
+  });
 }
 
 /** The private meeting page: details with the video link, registration, attendance, agenda, decisions, minutes. */
-export function meetingWorkPage() {
-  const app = new Hono<AppEnv>();
-
-  app.get("/private/meetings/:slug", async (c) => {
-    const actor = requirePerson(c);
-    const m = await loadMeetingForMember(c);
-    const deps = c.var.deps;
-    const [sessions, registrations, agenda, decisions, minutes] = await Promise.all([
-      listSessions(deps.db, m.id),
-      listRegistrations(deps.db, m.id),
-      listAgenda(deps.db, m.id),
-      listDecisions(deps, m.id),
-      listMinutes(deps.db, m.id),
-    ]);
-    const manage = canManageMeetingWork(actor, m);
-    const csrf = c.var.csrfToken();
-    const base = `/private/meetings/${m.slug}`;
-    const agencies = new Set(registrations.map((r) => r.agency ?? "Secretariat")).size;
-    return renderPrivate(c, {
-      title: m.title,
-      body: () => (
-        <>
-          <p class="breadcrumb">
-            <a href="/private/meetings">← All meetings</a>
-          </p>
-          <PageHeader
-            eyebrow={meetingKindLabels[m.kind]}
-            title={m.title}
-            lead={meetingWhen(m)}
-            actions={manage ? <a href={`${base}/edit`}>Edit the meeting</a> : null}
-          />
-          <Notice text={notices[c.req.query("done") ?? ""]} />
-          <p class="tags">
-            {m.public ? <Tag>public</Tag> : <Tag tone="muted">members only</Tag>}{" "}
-            {m.uncertain ? <Tag tone="warn">uncertain</Tag> : null}
-          </p>
-          <Details m={m} />
-          {m.summary ? <div class="prose">{raw(renderMarkdown(m.summary))}</div> : null}
-          {sessions.length || manage ? (
-            <section class="section" aria-labelledby="programme">
-              <h2 id="programme">Programme</h2>
-              {sessions.length ? (
-                <Programme sessions={sessions} timeZone={m.timeZone} manageBase={manage ? base : undefined} />
-              ) : (
-                <p class="muted">No sessions yet: the meeting shows as one event from start to end.</p>
-              )}
-              {manage && (m.precision === "time" || m.precision === "day") ? (
-                <p>
-                  <a href={`${base}/sessions/new`}>Add a session</a>
-                </p>
-              ) : null}
-            </section>
-          ) : null}
-          <p>
-            <a href={`/private/actions?meeting=${m.slug}`}>Actions raised at this meeting</a>
-            {manage ? (
-              <>
-                {" · "}
-                <a href={`/private/actions/new?meeting=${m.slug}`}>Record an action</a>
-              </>
-            ) : null}
-          </p>
-          <section class="section" aria-labelledby="registration">
-            <h2 id="registration">Your registration</h2>
-            <OwnRegistration
-              slug={m.slug}
-              mode={m.mode}
-              mine={registrations.find((r) => r.personId === actor.id)}
-              open={canRegister(actor, m, deps.now())}
-              csrf={csrf}
-            />
-          </section>
-          <section class="section" aria-labelledby="registrations">
-            <h2 id="registrations">Registrations</h2>
-            {registrations.length ? (
-              <p>
-                {registrations.length} {registrations.length === 1 ? "person" : "people"} from {agencies}{" "}
-                {agencies === 1 ? "agency" : "agencies"}.
-              </p>
-            ) : null}
-            <RegistrationsByAgency rows={registrations} />
-          </section>
-          <section class="section" aria-labelledby="attendance">
-            <h2 id="attendance">Attendance</h2>
-            <Attendance m={m} manage={manage} />
-          </section>
-          <section class="section" aria-labelledby="agenda">
-            <h2 id="agenda">Agenda</h2>
-            <AgendaTable slug={m.slug} items={agenda} manage={manage} csrf={csrf} />
-            {manage ? (
-              <p>
-                <a href={`${base}/agenda/new`}>Add an agenda item</a>
-              </p>
-            ) : null}
-          </section>
-          <section class="section" aria-labelledby="decisions">
-            <h2 id="decisions">Decisions</h2>
-            {decisions.length ? (
-              <dl class="details">
-                {decisions.map((d) => (
-                  <>
-                    <dt id={`d${d.number}`}>{decisionLabel(d)}</dt>
-                    <dd>
-                      <div class="prose">{raw(renderMarkdown(d.text))}</div>
-                      {manage ? (
-                        <a href={`${base}/decisions/${d.number}`}>
-                          Edit<span class="visually-hidden"> decision {decisionLabel(d)}</span>
-                        </a>
-                      ) : null}
-                    </dd>
-                  </>
-                ))}
-              </dl>
-            ) : (
-              <p class="muted">No decisions recorded.</p>
-            )}
-            {manage ? (
-              <p>
-                <a href={`${base}/decisions/new`}>Record a decision</a>
-              </p>
-            ) : null}
-          </section>
-          <section class="section" aria-labelledby="minutes">
-            <h2 id="minutes">Minutes</h2>
-            <MinutesSection
-              slug={m.slug}
-              status={minutesStatus(minutes)}
-              count={minutes.length}
-              manage={manage}
-            />
-          </section>
-        </>
-      ),
-    });
-  });
-
-  return app;
-}
+export const meetingWorkPage = pageGroup([["GET", "/private/meetings/:slug", meetingWork]]);

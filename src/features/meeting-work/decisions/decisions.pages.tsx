@@ -1,106 +1,85 @@
-import { Hono } from "hono";
-import type { AppContext, AppEnv } from "../../../http/env.js";
+import type { AppContext } from "../../../http/env.js";
 import type { FieldErrors } from "../../../http/errors.js";
 import { handleForm, str } from "../../../http/forms.js";
 import { idParam, requirePerson } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
-import { CsrfField, ErrorSummary, PageHeader, TextArea } from "../../../web/components.js";
+import { pageGroup } from "../../../http/routes.js";
 import type { MeetingDetail } from "../../meetings/meetings.queries.js";
 import { loadManagedMeetingWork } from "../meeting-work.service.js";
 import { createDecision, decisionLabel, loadManagedDecision, updateDecision } from "./decisions.service.js";
+import { DecisionForm } from "./views/decision-form.js";
 
-function decisionForm(
-  c: AppContext,
-  m: MeetingDetail,
-  p: { title: string; action: string; text: string; errors?: FieldErrors; message?: string },
-) {
+type Form = { title: string; action: string; text: string; errors?: FieldErrors; message?: string };
+
+function decisionForm(c: AppContext, m: MeetingDetail, p: Form) {
   return renderPrivate(c, {
     title: p.title,
-    body: () => (
-      <>
-        <PageHeader title={p.title} lead={m.title} />
-        <form method="post" action={p.action} class="form" novalidate>
-          <ErrorSummary errors={p.errors} message={p.message} />
-          <CsrfField token={c.var.csrfToken()} />
-          <TextArea
-            name="text"
-            label="Decision"
-            hint="Markdown. Decisions are numbered within the meeting (D1, D2 …)."
-            value={p.text}
-            errors={p.errors}
-            rows={6}
-            required
-          />
-          <p class="form-actions">
-            <button class="button" type="submit">
-              Save decision
-            </button>
-            <a href={`/private/meetings/${m.slug}#decisions`}>Cancel</a>
-          </p>
-        </form>
-      </>
-    ),
+    body: () => <DecisionForm m={m} {...p} csrf={c.var.csrfToken()} />,
   });
+}
+
+/** The meeting the address names, for someone who manages its work (its group's chairs, the secretariat). */
+const managedMeeting = (c: AppContext) =>
+  loadManagedMeetingWork(c.var.deps, requirePerson(c), c.req.param("slug") ?? "");
+/** The decision the address names, with its meeting, for the same people. */
+const managedDecision = (c: AppContext) =>
+  loadManagedDecision(
+    c.var.deps,
+    requirePerson(c),
+    c.req.param("slug") ?? "",
+    idParam(c.req.param("number")),
+  );
+
+const done = (m: { slug: string }) => `/private/meetings/${m.slug}?done=decision#decisions`;
+const newForm = (m: MeetingDetail) => ({
+  title: "Record a decision",
+  action: `/private/meetings/${m.slug}/decisions/new`,
+});
+const editForm = (m: MeetingDetail, d: { number: number }) => ({
+  title: `Edit decision ${decisionLabel(d)}`,
+  action: `/private/meetings/${m.slug}/decisions/${d.number}`,
+});
+
+async function newDecisionForm(c: AppContext) {
+  const m = await managedMeeting(c);
+  return decisionForm(c, m, { ...newForm(m), text: "" });
+}
+
+async function submitNewDecision(c: AppContext) {
+  const m = await managedMeeting(c);
+  return handleForm(
+    c,
+    async (body) => {
+      await createDecision(c.var.deps, requirePerson(c), m.slug, body);
+      return done(m);
+    },
+    (values, errors, message) =>
+      decisionForm(c, m, { ...newForm(m), text: str(values.text), errors, message }),
+  );
+}
+
+async function editDecisionForm(c: AppContext) {
+  const { m, d } = await managedDecision(c);
+  return decisionForm(c, m, { ...editForm(m, d), text: d.text });
+}
+
+async function saveDecision(c: AppContext) {
+  const { m, d } = await managedDecision(c);
+  return handleForm(
+    c,
+    async (body) => {
+      await updateDecision(c.var.deps, requirePerson(c), m.slug, d.number, body);
+      return done(m);
+    },
+    (values, errors, message) =>
+      decisionForm(c, m, { ...editForm(m, d), text: str(values.text), errors, message }),
+  );
 }
 
 /** Managers record decisions and correct their text; numbers never change. */
-export function decisionPages() {
-  const app = new Hono<AppEnv>();
-  const managed = (c: AppContext) =>
-    loadManagedMeetingWork(c.var.deps, requirePerson(c), c.req.param("slug") ?? "");
-  const done = (m: { slug: string }) => `/private/meetings/${m.slug}?done=decision#decisions`;
-  const newForm = (m: MeetingDetail) => ({
-    title: "Record a decision",
-    action: `/private/meetings/${m.slug}/decisions/new`,
-  });
-
-  app.get("/private/meetings/:slug/decisions/new", async (c) => {
-    const m = await managed(c);
-    return decisionForm(c, m, { ...newForm(m), text: "" });
-  });
-
-  app.post("/private/meetings/:slug/decisions/new", async (c) => {
-    const m = await managed(c);
-    return handleForm(
-      c,
-      async (body) => {
-        await createDecision(c.var.deps, requirePerson(c), m.slug, body);
-        return done(m);
-      },
-      (values, errors, message) =>
-        decisionForm(c, m, { ...newForm(m), text: str(values.text), errors, message }),
-    );
-  });
-
-  const load = (c: AppContext) =>
-    loadManagedDecision(
-      c.var.deps,
-      requirePerson(c),
-      c.req.param("slug") ?? "",
-      idParam(c.req.param("number")),
-    );
-  const editForm = (m: MeetingDetail, d: { number: number }) => ({
-    title: `Edit decision ${decisionLabel(d)}`,
-    action: `/private/meetings/${m.slug}/decisions/${d.number}`,
-  });
-
-  app.get("/private/meetings/:slug/decisions/:number", async (c) => {
-    const { m, d } = await load(c);
-    return decisionForm(c, m, { ...editForm(m, d), text: d.text });
-  });
-
-  app.post("/private/meetings/:slug/decisions/:number", async (c) => {
-    const { m, d } = await load(c);
-    return handleForm(
-      c,
-      async (body) => {
-        await updateDecision(c.var.deps, requirePerson(c), m.slug, d.number, body);
-        return done(m);
-      },
-      (values, errors, message) =>
-        decisionForm(c, m, { ...editForm(m, d), text: str(values.text), errors, message }),
-    );
-  });
-
-  return app;
-}
+export const decisionPages = pageGroup([
+  ["GET", "/private/meetings/:slug/decisions/new", newDecisionForm],
+  ["POST", "/private/meetings/:slug/decisions/new", submitNewDecision],
+  ["GET", "/private/meetings/:slug/decisions/:number", editDecisionForm],
+  ["POST", "/private/meetings/:slug/decisions/:number", saveDecision],
+]);

@@ -14,6 +14,9 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
+/** The address of a meeting's minutes: the form that saves a new version. */
+export const minutesBase = (m: { slug: string }) => `/private/meetings/${m.slug}/minutes`;
+
 /** "3 May 2031, 14:05 UTC". */
 export const when = (d: Date) => `${dateTime.format(d)} UTC`;
 
