@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
-import { Hono } from "hono";
 import { publications } from "../../db/schema/index.js";
-import type { AppContext, AppEnv } from "../../http/env.js";
+import type { AppContext } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
-import { PageHeader } from "../../web/components.js";
+import { pageGroup } from "../../http/routes.js";
 import { serveStoredFile } from "../publications/publications.download.export.js";
 import type { ReportDocument } from "./document/document.queries.js";
 import { reportMarkdown } from "./document/markdown.export.js";
@@ -12,6 +11,7 @@ import { reportPdf } from "./document/pdf.export.js";
 import { canSeeDraftReport, canSeeReportStatistics } from "./reports.policy.js";
 import { findReport, listReports } from "./reports.queries.js";
 import { reportForReader } from "./reports.service.js";
+import { PublishedReports } from "./views/published-reports.js";
 import { ReportView } from "./views/report.view.js";
 
 /**
@@ -99,44 +99,24 @@ export async function sendReport(
   });
 }
 
-/** `/reports/{year}` (also `.md`, `.pdf`): public once published; a draft only for those who write it. */
-export function reportPages() {
-  const app = new Hono<AppEnv>();
-  app.get("/reports", async (c) => {
-    const published = (await listReports(c.var.deps.db)).filter((r) => r.status === "published");
-    return renderPage(c, {
-      title: "Annual reports",
-      description: "The forum's annual reports: what it did each year, who took part, and what came next.",
-      body: () => (
-        <div class="wrap">
-          <PageHeader
-            title="Annual reports"
-            lead="What the forum did each year, who took part, and what came next."
-          />
-          {published.length === 0 ? (
-            <p class="muted">No annual report has been published here yet.</p>
-          ) : (
-            <ul>
-              {published.map((r) => (
-                <li>
-                  <a href={`/reports/${r.year}`}>Annual Report {r.year}</a> ·{" "}
-                  <a href={`/reports/${r.year}.pdf`}>PDF</a> · <a href={`/reports/${r.year}.md`}>Markdown</a>
-                </li>
-              ))}
-            </ul>
-          )}
-          <p>
-            Earlier reports are in the <a href="/publications?category=annual_report">publications library</a>
-            .
-          </p>
-        </div>
-      ),
-    });
+async function publishedReports(c: AppContext) {
+  const published = (await listReports(c.var.deps.db)).filter((r) => r.status === "published");
+  return renderPage(c, {
+    title: "Annual reports",
+    description: "The forum's annual reports: what it did each year, who took part, and what came next.",
+    body: () => <PublishedReports published={published} />,
   });
-  app.get("/reports/:file", async (c) => {
-    const { year, format } = parseFile(c.req.param("file"));
-    const { doc, statistics } = await readReport(c, year);
-    return sendReport(c, doc, format, statistics);
-  });
-  return app;
 }
+
+/** One report in the format its address asks for. */
+async function report(c: AppContext) {
+  const { year, format } = parseFile(c.req.param("file") ?? "");
+  const { doc, statistics } = await readReport(c, year);
+  return sendReport(c, doc, format, statistics);
+}
+
+/** `/reports/{year}` (also `.md`, `.pdf`): public once published; a draft only for those who write it. */
+export const reportPages = pageGroup([
+  ["GET", "/reports", publishedReports],
+  ["GET", "/reports/:file", report],
+]);
