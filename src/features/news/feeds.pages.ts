@@ -1,6 +1,6 @@
-import { Hono } from "hono";
 import type { Deps } from "../../deps.js";
-import type { AppEnv } from "../../http/env.js";
+import type { AppContext } from "../../http/env.js";
+import { pageGroup } from "../../http/routes.js";
 import { loadForum } from "../../web/forum.js";
 import { renderMarkdown } from "../../web/markdown.js";
 import { buildAtom, buildRss, type FeedInfo, type FeedItem } from "./news.feeds.export.js";
@@ -35,16 +35,18 @@ async function feedData(deps: Deps, path: string): Promise<{ info: FeedInfo; ite
   };
 }
 
-/** The news feeds: Atom 1.0 and RSS 2.0, the latest published articles with absolute links. */
-export function feedPages() {
-  const app = new Hono<AppEnv>();
-  app.get("/feeds/news.atom", async (c) => {
-    const { info, items } = await feedData(c.var.deps, "/feeds/news.atom");
-    return c.body(buildAtom(info, items), 200, { "Content-Type": "application/atom+xml; charset=utf-8" });
-  });
-  app.get("/feeds/news.rss", async (c) => {
-    const { info, items } = await feedData(c.var.deps, "/feeds/news.rss");
-    return c.body(buildRss(info, items), 200, { "Content-Type": "application/rss+xml; charset=utf-8" });
-  });
-  return app;
+async function atomFeed(c: AppContext) {
+  const { info, items } = await feedData(c.var.deps, "/feeds/news.atom");
+  return c.body(buildAtom(info, items), 200, { "Content-Type": "application/atom+xml; charset=utf-8" });
 }
+
+async function rssFeed(c: AppContext) {
+  const { info, items } = await feedData(c.var.deps, "/feeds/news.rss");
+  return c.body(buildRss(info, items), 200, { "Content-Type": "application/rss+xml; charset=utf-8" });
+}
+
+/** The news feeds: Atom 1.0 and RSS 2.0, the latest published articles with absolute links. */
+export const feedPages = pageGroup([
+  ["GET", "/feeds/news.atom", atomFeed],
+  ["GET", "/feeds/news.rss", rssFeed],
+]);

@@ -1,29 +1,21 @@
-import { Hono } from "hono";
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
-import type { AppContext, AppEnv } from "../../http/env.js";
+import type { AppContext } from "../../http/env.js";
 import { AppError, type FieldErrors, notFound } from "../../http/errors.js";
 import { formBody } from "../../http/forms.js";
 import { personAllowedBy } from "../../http/guards.js";
 import { renderPage, renderPrivate } from "../../http/page.js";
-import { type FormValues, val } from "../../kit/forms.js";
+import { type PageRoute, pageGroup } from "../../http/routes.js";
+import type { FormValues } from "../../kit/forms.js";
 import { historyPage, numberFromFirst } from "../../kit/revisions.js";
-import {
-  CsrfField,
-  ErrorSummary,
-  Field,
-  Notice,
-  PageHeader,
-  TableScroll,
-  TextArea,
-} from "../../web/components.js";
-import { formatTimestamp } from "../../web/format.js";
+import { PageHeader } from "../../web/components.js";
 import { renderMarkdown } from "../../web/markdown.js";
-import { RevisionHistory } from "../../web/revisions.js";
 import { canEditPages } from "./pages.policy.js";
 import { type ContentPage, findContentPage, listContentPages, listPageRevisions } from "./pages.queries.js";
-import { pageRestorePages, restoreHref } from "./pages.restore.pages.js";
-import { previewContentPage, updateContentPage } from "./pages.service.js";
+import { restoreHref } from "./pages.restore.pages.js";
+import { type PageContent, previewContentPage, updateContentPage } from "./pages.service.js";
+import { PageEditor } from "./views/page-editor.js";
+import { PageList } from "./views/page-list.js";
 
 /**
  * Renders a content page at its public address, with optional extra content below the text
@@ -66,85 +58,19 @@ async function loadPage(c: AppContext) {
   return page;
 }
 
-/** Public content pages and the secretariat's editor with a server-side preview and revisions. */
-export function contentPages() {
-  const app = new Hono<AppEnv>();
-  for (const r of contentPageRoutes) {
-    if (!r.servedBy) app.get(r.path, (c) => renderContentPage(c, r.slug));
-  }
-  app.route("/", pageRestorePages());
+/** The content page at one public address. */
+const contentPage =
+  (slug: string) =>
+  (c: AppContext): Promise<Response> =>
+    renderContentPage(c, slug);
 
-  app.get("/private/pages", async (c) => {
-    guard(c);
-    const pages = await listContentPages(c.var.deps.db);
-    return renderPrivate(c, {
-      title: "Pages",
-      body: () => (
-        <>
-          <PageHeader
-            title="Content pages"
-            lead="The texts of the public sections. Every saved version is kept."
-          />
-          <Notice text={c.req.query("done") === "saved" ? "The page was saved." : undefined} />
-          <TableScroll label="Content pages">
-            <table>
-              <caption class="visually-hidden">Content pages</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Page</th>
-                  <th scope="col">Address</th>
-                  <th scope="col">Last changed</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pages.map((p) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/private/pages/${p.slug}/edit`}>
-                        {p.title}
-                        <span class="visually-hidden"> (edit)</span>
-                      </a>
-                    </th>
-                    <td>
-                      {publicPath(p.slug) ? <a href={publicPath(p.slug)}>{publicPath(p.slug)}</a> : "—"}
-                    </td>
-                    <td>{formatTimestamp(p.updatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </>
-      ),
-    });
+async function pageList(c: AppContext) {
+  guard(c);
+  const pages = await listContentPages(c.var.deps.db);
+  return renderPrivate(c, {
+    title: "Pages",
+    body: () => <PageList pages={pages} publicPath={publicPath} saved={c.req.query("done") === "saved"} />,
   });
-
-  app.get("/private/pages/:slug/edit", async (c) => {
-    guard(c);
-    const page = await loadPage(c);
-    return editPage(c, page, { title: page.title, summary: page.summary ?? "", body: page.body });
-  });
-
-  app.post("/private/pages/:slug/edit", async (c) => {
-    const actor = guard(c);
-    const page = await loadPage(c);
-    const body = await formBody(c);
-    try {
-      if (body.action === "preview") {
-        const preview = previewContentPage(actor, body);
-        return editPage(c, page, body, undefined, undefined, preview);
-      }
-      await updateContentPage(c.var.deps, actor, page.slug, body);
-      return c.redirect("/private/pages?done=saved", 303);
-    } catch (e) {
-      if (e instanceof AppError && e.code === "validation_failed") {
-        return editPage(c, page, body, e.fields, e.message, undefined, 422);
-      }
-      throw e;
-    }
-  });
-
-  return app;
 }
 
 async function editPage(
@@ -153,83 +79,70 @@ async function editPage(
   values: FormValues,
   errors?: FieldErrors,
   message?: string,
-  preview?: { title: string; summary: string | null; body: string },
+  preview?: PageContent,
   status: 200 | 422 = 200,
 ) {
   const history = await listPageRevisions(c.var.deps.db, page.id, historyPage(c.req.query("page")));
-  const action = `/private/pages/${page.slug}/edit`;
+  const rows = history.rows.map((r, i) => ({
+    number: numberFromFirst(history, i),
+    at: r.createdAt,
+    by: r.authorName,
+    title: r.title,
+    restoreHref: restoreHref(page.slug, r.id),
+  }));
   return renderPrivate(
     c,
     {
       title: `Edit ${page.title}`,
       body: () => (
-        <>
-          <PageHeader title={`Edit “${page.title}”`} />
-          <Notice
-            text={
-              c.req.query("done") === "restored"
-                ? "The earlier version was restored and saved as the newest version."
-                : undefined
-            }
-          />
-          {preview ? (
-            <section class="preview" aria-labelledby="preview-title">
-              <h2 id="preview-title">Preview (not saved yet)</h2>
-              <div class="preview-frame">
-                <p class="eyebrow">As visitors will see it</p>
-                <p class="preview-heading">{preview.title}</p>
-                {preview.summary ? <p class="lead">{preview.summary}</p> : null}
-                <div class="prose">{raw(renderMarkdown(preview.body))}</div>
-              </div>
-            </section>
-          ) : null}
-          <form method="post" action={action} class="form" novalidate>
-            <ErrorSummary errors={errors} message={message} />
-            <CsrfField token={c.var.csrfToken()} />
-            <Field name="title" label="Title" value={val(values, "title")} errors={errors} required />
-            <Field
-              name="summary"
-              label="Summary"
-              value={val(values, "summary")}
-              errors={errors}
-              hint="One sentence under the title, also used by search engines."
-            />
-            <TextArea
-              name="body"
-              label="Text"
-              value={val(values, "body")}
-              errors={errors}
-              rows={18}
-              required
-              hint="Markdown: ## for headings, **bold**, [links](/publications), lists with “- ”. HTML is shown as text."
-            />
-            <p class="form-actions">
-              <button class="button button-quiet" type="submit" name="action" value="preview">
-                Preview
-              </button>{" "}
-              <button class="button" type="submit" name="action" value="save">
-                Save page
-              </button>{" "}
-              <a href="/private/pages">Cancel</a>
-            </p>
-          </form>
-          <h2>Earlier versions</h2>
-          <RevisionHistory
-            rows={history.rows.map((r, i) => ({
-              number: numberFromFirst(history, i),
-              at: r.createdAt,
-              by: r.authorName,
-              title: r.title,
-              restoreHref: restoreHref(page.slug, r.id),
-            }))}
-            page={history.page}
-            pages={history.pages}
-            href={(n) => `${action}?page=${n}`}
-            empty="No edits yet: the page is as the dataset shipped it."
-          />
-        </>
+        <PageEditor
+          title={page.title}
+          action={`/private/pages/${page.slug}/edit`}
+          restored={c.req.query("done") === "restored"}
+          {...{ preview, values, errors, message }}
+          csrf={c.var.csrfToken()}
+          history={{ rows, page: history.page, pages: history.pages }}
+        />
       ),
     },
     status,
   );
 }
+
+async function editPageForm(c: AppContext) {
+  guard(c);
+  const page = await loadPage(c);
+  return editPage(c, page, { title: page.title, summary: page.summary ?? "", body: page.body });
+}
+
+/** One form, two buttons: preview (nothing saved) or save. */
+async function submitPage(c: AppContext) {
+  const actor = guard(c);
+  const page = await loadPage(c);
+  const body = await formBody(c);
+  try {
+    if (body.action === "preview") {
+      const preview = previewContentPage(actor, body);
+      return editPage(c, page, body, undefined, undefined, preview);
+    }
+    await updateContentPage(c.var.deps, actor, page.slug, body);
+    return c.redirect("/private/pages?done=saved", 303);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "validation_failed") {
+      return editPage(c, page, body, e.fields, e.message, undefined, 422);
+    }
+    throw e;
+  }
+}
+
+/** The public content pages no other feature serves. */
+export const contentPages = pageGroup(
+  contentPageRoutes.filter((r) => !r.servedBy).map((r): PageRoute => ["GET", r.path, contentPage(r.slug)]),
+);
+
+/** The secretariat's editor of content pages, with a server-side preview and revisions. */
+export const pageEditorPages = pageGroup([
+  ["GET", "/private/pages", pageList],
+  ["GET", "/private/pages/:slug/edit", editPageForm],
+  ["POST", "/private/pages/:slug/edit", submitPage],
+]);

@@ -1,15 +1,13 @@
-import { Hono } from "hono";
-import { raw } from "hono/html";
-import type { AppContext, AppEnv } from "../../http/env.js";
+import type { AppContext } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { idParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
+import { pageGroup } from "../../http/routes.js";
 import { formatTimestamp } from "../../web/format.js";
-import { renderMarkdown } from "../../web/markdown.js";
-import { RestoreConfirmation } from "../../web/revisions.js";
 import { canEditPages } from "./pages.policy.js";
 import { findContentPage, findPageRevision } from "./pages.queries.js";
 import { restoreContentPageRevision } from "./pages.service.js";
+import { VersionRestore } from "./views/version-restore.js";
 
 /** Where the confirmation for restoring one version of a page lives. */
 export const restoreHref = (slug: string, revisionId: number) =>
@@ -26,49 +24,32 @@ async function loadVersion(c: AppContext) {
   return { page, revision };
 }
 
-/** Restoring an earlier version of a content page: a confirmation showing that version, then the restore. */
-export function pageRestorePages() {
-  const app = new Hono<AppEnv>();
-
-  app.get("/private/pages/:slug/revisions/:revision/restore", async (c) => {
-    guard(c);
-    const { page, revision } = await loadVersion(c);
-    const when = formatTimestamp(revision.createdAt);
-    const who = revision.authorName === "dataset" ? "as the dataset shipped it" : `by ${revision.authorName}`;
-    return renderPrivate(c, {
-      title: `Restore a version of ${page.title}`,
-      body: () => (
-        <>
-          <RestoreConfirmation
-            lead={`The version of “${page.title}” saved ${when} ${who} becomes the public text again. It is saved as a new version: the current text stays in the history and can be restored in turn.`}
-            action={restoreHref(page.slug, revision.id)}
-            csrf={c.var.csrfToken()}
-            back={`/private/pages/${page.slug}/edit`}
-            backLabel="Keep the current text"
-          >
-            <section class="preview" aria-labelledby="version-title">
-              <h2 id="version-title">The version to restore</h2>
-              <div class="preview-frame">
-                <p class="eyebrow">
-                  Saved {when} {who}
-                </p>
-                <p class="preview-heading">{revision.title}</p>
-                {revision.summary ? <p class="lead">{revision.summary}</p> : null}
-                <div class="prose">{raw(renderMarkdown(revision.body))}</div>
-              </div>
-            </section>
-          </RestoreConfirmation>
-        </>
-      ),
-    });
+async function confirmRestore(c: AppContext) {
+  guard(c);
+  const { page, revision } = await loadVersion(c);
+  const when = formatTimestamp(revision.createdAt);
+  const who = revision.authorName === "dataset" ? "as the dataset shipped it" : `by ${revision.authorName}`;
+  return renderPrivate(c, {
+    title: `Restore a version of ${page.title}`,
+    body: () => (
+      <VersionRestore
+        {...{ page, revision, when, who }}
+        action={restoreHref(page.slug, revision.id)}
+        csrf={c.var.csrfToken()}
+      />
+    ),
   });
-
-  app.post("/private/pages/:slug/revisions/:revision/restore", async (c) => {
-    const actor = guard(c);
-    const { page, revision } = await loadVersion(c);
-    await restoreContentPageRevision(c.var.deps, actor, page.slug, revision.id);
-    return c.redirect(`/private/pages/${page.slug}/edit?done=restored`, 303);
-  });
-
-  return app;
 }
+
+async function restoreVersion(c: AppContext) {
+  const actor = guard(c);
+  const { page, revision } = await loadVersion(c);
+  await restoreContentPageRevision(c.var.deps, actor, page.slug, revision.id);
+  return c.redirect(`/private/pages/${page.slug}/edit?done=restored`, 303);
+}
+
+/** Restoring an earlier version of a content page: a confirmation showing that version, then the restore. */
+export const pageRestorePages = pageGroup([
+  ["GET", "/private/pages/:slug/revisions/:revision/restore", confirmRestore],
+  ["POST", "/private/pages/:slug/revisions/:revision/restore", restoreVersion],
+]);

@@ -1,7 +1,7 @@
 import { raw } from "hono/html";
 import { renderMarkdown } from "../../../web/markdown.js";
-import { PublicationAccess } from "../../publications/publications.pages.js";
 import type { Publication } from "../../publications/publications.queries.js";
+import { PublicationAccess } from "../../publications/views/publication-parts.js";
 import type { Edition } from "../ger.queries.js";
 
 /**

@@ -1,6 +1,6 @@
 import { Tag } from "../../../web/components.js";
 import { formatPartialDate } from "../../../web/format.js";
-import type { PublicationSummary } from "../publications.queries.js";
+import type { Publication, PublicationSummary } from "../publications.queries.js";
 import { categoryLabels } from "../publications.schemas.js";
 
 type Dated = Pick<PublicationSummary, "postedOn" | "publishedOn" | "publishedPrecision">;
@@ -62,4 +62,31 @@ export function PublicationItem({ p, headingLevel = 2 }: { p: PublicationSummary
       </p>
     </li>
   );
+}
+
+/** How to read a publication: its stored PDF, or the publisher's address. */
+export function PublicationAccess({ p }: { p: Publication }) {
+  if (p.fileSha256) {
+    return (
+      <p class="pub-access">
+        <a class="button" href={`/publications/${p.slug}/file`} type="application/pdf">
+          Open the PDF<span class="visually-hidden">: {p.title}</span>
+        </a>{" "}
+        <span class="muted">
+          {p.fileName}, {formatSize(p.fileSize ?? 0)}
+        </span>
+      </p>
+    );
+  }
+  if (p.externalUrl) {
+    return (
+      <p class="pub-access">
+        <a class="button" href={p.externalUrl} rel="noopener">
+          Read it on the publisher's site<span class="visually-hidden">: {p.title}</span>
+        </a>{" "}
+        <AccessNote p={p} />
+      </p>
+    );
+  }
+  return <p class="muted">No file or link is available for this publication yet.</p>;
 }
