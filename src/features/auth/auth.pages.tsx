@@ -1,17 +1,15 @@
-import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
-import type { AppContext, AppEnv } from "../../http/env.js";
+import type { AppContext } from "../../http/env.js";
 import { AppError, type FieldErrors } from "../../http/errors.js";
 import { clientAddress } from "../../http/middleware.js";
 import { renderPage } from "../../http/page.js";
+import { pageGroup } from "../../http/routes.js";
 import { deleteSession, SESSION_COOKIE, SESSION_DAYS } from "../../http/sessions.js";
-import { CsrfField, ErrorSummary, Field, Notice } from "../../web/components.js";
 import { enabledSsoOrganisations } from "../sso/sso.settings.queries.js";
-import { SsoChoices } from "../sso/views/sso-choices.js";
 import { ENROL_PATH, setSecondStepCookie } from "../two-factor/cookies.pages.js";
-import { PasskeySignIn } from "../two-factor/views/passkey-forms.js";
 import { recordSignOut, signIn } from "./auth.service.js";
 import { TooManyGuesses } from "./guess-throttle.service.js";
+import { SignInForm } from "./views/sign-in-form.js";
 
 /**
  * Only paths of this site may follow a sign-in, so the form cannot send people elsewhere. Browsers
@@ -48,111 +46,78 @@ export async function signInPage(
     {
       title: "Sign in",
       body: () => (
-        <div class="wrap narrow">
-          <h1>Sign in to the private area</h1>
-          <p class="lead">For people representing member agencies and for the secretariat.</p>
-          <Notice
-            text={
-              c.req.query("done") === "reset"
-                ? "Your password was changed and every session ended. Sign in with the new password."
-                : c.req.query("expired") === "1"
-                  ? "The sign-in took too long. Please start again."
-                  : null
-            }
-          />
-          {form.message && !form.errors ? (
-            <div class="error-summary" role="alert">
-              <h2>{form.message}</h2>
-            </div>
-          ) : (
-            <ErrorSummary errors={form.errors} message="Sign-in failed" />
-          )}
-          <form method="post" action="/sign-in" class="form" novalidate>
-            <CsrfField token={c.var.csrfToken()} />
-            <input type="hidden" name="next" value={safeNext(form.next)} />
-            <Field
-              name="email"
-              label="E-mail address"
-              type="email"
-              autocomplete="username"
-              value={form.email}
-              errors={form.errors}
-              required
-            />
-            <Field
-              name="password"
-              label="Password"
-              type="password"
-              autocomplete="current-password"
-              errors={form.errors}
-              required
-            />
-            <button class="button" type="submit">
-              Sign in
-            </button>
-          </form>
-          <p>
-            <a href="/sign-in/forgotten">Forgotten your password?</a>
-          </p>
-          <PasskeySignIn csrf={c.var.csrfToken()} next={safeNext(form.next)} />
-          <SsoChoices agencies={sso} next={form.next} />
-        </div>
+        <SignInForm
+          notice={
+            c.req.query("done") === "reset"
+              ? "Your password was changed and every session ended. Sign in with the new password."
+              : c.req.query("expired") === "1"
+                ? "The sign-in took too long. Please start again."
+                : null
+          }
+          csrf={c.var.csrfToken()}
+          next={safeNext(form.next)}
+          sso={sso}
+          email={form.email}
+          errors={form.errors}
+          message={form.message}
+        />
       ),
     },
     status,
   );
 }
 
-/** Sign-in and sign-out. */
-export function authPages() {
-  const app = new Hono<AppEnv>();
-
-  app.get("/sign-in", async (c) => {
-    if (c.var.actor.kind === "person") return c.redirect(safeNext(c.req.query("next")), 303);
-    return signInPage(c, { next: c.req.query("next") });
-  });
-
-  app.post("/sign-in", async (c) => {
-    const body = await c.req.parseBody();
-    try {
-      const result = await signIn(c.var.deps, body, {
-        ip: clientAddress(c),
-        userAgent: c.req.header("user-agent"),
-        requestId: c.var.requestId,
-        next: safeNext(body.next),
-      });
-      if (result.kind === "second-step") {
-        setSecondStepCookie(c, result.pendingToken);
-        return c.redirect("/sign-in/second-step", 303);
-      }
-      setSessionCookie(c, result.token);
-      return c.redirect(result.mustEnrol ? ENROL_PATH : safeNext(body.next), 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      const status = e.code === "rate_limited" ? 429 : 422;
-      if (e instanceof TooManyGuesses) c.header("Retry-After", String(e.retryAfterSeconds));
-      return signInPage(
-        c,
-        {
-          email: String(body.email ?? ""),
-          next: String(body.next ?? ""),
-          errors: e.fields,
-          message: e.message,
-        },
-        status,
-      );
-    }
-  });
-
-  app.post("/sign-out", async (c) => {
-    const token = c.var.sessionToken;
-    if (token) {
-      await recordSignOut(c.var.deps, c.var.actor);
-      await deleteSession(c.var.deps, token);
-    }
-    deleteCookie(c, SESSION_COOKIE, { path: "/" });
-    return c.redirect("/", 303);
-  });
-
-  return app;
+async function signInForm(c: AppContext) {
+  if (c.var.actor.kind === "person") return c.redirect(safeNext(c.req.query("next")), 303);
+  return signInPage(c, { next: c.req.query("next") });
 }
+
+/** A second factor, when the person has one, is asked for on its own page before the session starts. */
+async function submitSignIn(c: AppContext) {
+  const body = await c.req.parseBody();
+  try {
+    const result = await signIn(c.var.deps, body, {
+      ip: clientAddress(c),
+      userAgent: c.req.header("user-agent"),
+      requestId: c.var.requestId,
+      next: safeNext(body.next),
+    });
+    if (result.kind === "second-step") {
+      setSecondStepCookie(c, result.pendingToken);
+      return c.redirect("/sign-in/second-step", 303);
+    }
+    setSessionCookie(c, result.token);
+    return c.redirect(result.mustEnrol ? ENROL_PATH : safeNext(body.next), 303);
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const status = e.code === "rate_limited" ? 429 : 422;
+    if (e instanceof TooManyGuesses) c.header("Retry-After", String(e.retryAfterSeconds));
+    return signInPage(
+      c,
+      {
+        email: String(body.email ?? ""),
+        next: String(body.next ?? ""),
+        errors: e.fields,
+        message: e.message,
+      },
+      status,
+    );
+  }
+}
+
+async function signOut(c: AppContext) {
+  const token = c.var.sessionToken;
+  if (token) {
+    await recordSignOut(c.var.deps, c.var.actor);
+    await deleteSession(c.var.deps, token);
+  }
+  deleteCookie(c, SESSION_COOKIE, { path: "/" });
+  return c.redirect("/", 303);
+}
+
+/** Sign-in and sign-out. */
+export const authPages = pageGroup([
+  ["GET", "/sign-in", signInForm],
+  ["POST", "/sign-in", submitSignIn],
+  ["POST", "/sign-out", signOut],
+]);
