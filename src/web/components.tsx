@@ -218,7 +218,8 @@ export const EmptyState = ({ title, children }: { title: string; children?: Chil
 
 /** A confirmation or notice shown after a redirect. */
 export const Notice = ({ text }: { text?: string | null }) =>
-  text ? (
+  // Notices are looked up by the address's `?done=`; `?done=constructor` finds a function, not a text.
+  typeof text === "string" && text ? (
     <p class="notice" role="status">
       {text}
     </p>

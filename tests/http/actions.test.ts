@@ -107,6 +107,17 @@ describe("the register", () => {
     expect(all).toContain("A JAXA action");
   });
 
+  it("a notice is shown for a known ?done= only, not for a name every object has", async () => {
+    const n = await raise();
+    const { b } = await as(["secretariat"], null);
+    expect(await (await b.get(`/private/actions/${n}?done=created`)).text()).toContain('class="notice"');
+    for (const made of ["constructor", "toString", "__proto__"]) {
+      const res = await b.get(`/private/actions?done=${made}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).not.toContain('class="notice"');
+    }
+  });
+
   it("an action owned by a person counts for that person's agency, and under “mine”", async () => {
     const owner = await makePerson(t.deps, ["member"], "CNES");
     await raise({ title: "Owned by a person", ownerAgency: "", ownerPerson: String(owner.id) });
