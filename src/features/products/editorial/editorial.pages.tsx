@@ -29,7 +29,7 @@ async function editorialPage(
         product={product}
         round={closed?.number ?? null}
         state={state}
-        csrf={c.var.csrfToken}
+        csrf={c.var.csrfToken()}
         {...{ values, errors, message }}
       />
     ),

@@ -5,15 +5,12 @@ import { EditorialForm, UnconfirmedChanges } from "../../consensus/views/agreed-
 import { productPath } from "../../load.pages.js";
 import type { ProductDetail } from "../../products.queries.js";
 
-/**
- * The versions added after the last closed round's, and the form that records them as editorial
- * only; `csrf` is asked for only when the form is shown.
- */
+/** The versions added after the last closed round's, and the form that records them as editorial only. */
 export function EditorialPage(p: {
   product: ProductDetail;
   round: number | null;
   state: AgreedVersion | null;
-  csrf: () => string;
+  csrf: string;
   values: Record<string, string>;
   errors?: FieldErrors;
   message?: string;
@@ -38,7 +35,7 @@ export function EditorialPage(p: {
           <UnconfirmedChanges slug={product.slug} state={state} round={round} />
           <EditorialForm
             action={productPath(product.slug, "/editorial")}
-            csrf={p.csrf()}
+            csrf={p.csrf}
             state={state}
             values={p.values}
             errors={p.errors}
