@@ -1,134 +1,24 @@
-import { Hono } from "hono";
-import type { AppEnv } from "../../../http/env.js";
+import type { AppContext } from "../../../http/env.js";
 import { authorize, pageParam } from "../../../http/guards.js";
 import { renderPrivate } from "../../../http/page.js";
-import { EmptyState, PageHeader, Pagination, TableScroll } from "../../../web/components.js";
-import { formatTimestamp } from "../../../web/format.js";
-import { codeToWords } from "../../../web/words.js";
+import { pageGroup } from "../../../http/routes.js";
 import { canReadProductHistory } from "../endorsement/endorsement.policy.js";
-import { loadProduct, productPath } from "../load.pages.js";
-import {
-  categoryLabels,
-  dispositionLabels,
-  positionLabels,
-  productKindLabels,
-  silenceLabels,
-} from "../products.schemas.js";
-import { HISTORY_PER_PAGE, type HistoryEntry, productHistory, visibleHistory } from "./history.queries.js";
+import { loadProduct } from "../load.pages.js";
+import { HISTORY_PER_PAGE, productHistory, visibleHistory } from "./history.queries.js";
+import { ProductHistory } from "./views/product-history.js";
 
-/** The words for the coded values a history entry may hold (dispositions, positions, categories …). */
-const wordsFor: Record<string, Record<string, string>> = {
-  disposition: dispositionLabels,
-  position: positionLabels,
-  category: categoryLabels,
-  silenceMeans: silenceLabels,
-  kind: productKindLabels,
-};
-
-const show = (v: unknown, field = "") => {
-  if (v === null || v === undefined || v === "") return "—";
-  if (typeof v === "string") return wordsFor[field]?.[v] ?? v;
-  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v.join(", ");
-  return JSON.stringify(v);
-};
-
-/** A summary as words: codes left in older entries ("non_concur") read as words ("non concur"). */
-export const summaryWords = (summary: string) =>
-  summary
-    .replace(/\b(concur_with_comments|non_concur|accepted_with_changes)\b/g, codeToWords)
-    .replace(/\b(\d+) comments\b/g, (all, n: string) => (n === "1" ? "1 comment" : all));
-
-/** The fields an edit changed, with the value before and after: nothing is silently overwritten. */
-export function changedFields(
-  details: Record<string, unknown> | null,
-): Array<{ field: string; before: string; after: string }> {
-  const before = details?.before;
-  const after = details?.after;
-  if (!before || !after || typeof before !== "object" || typeof after !== "object") return [];
-  const b = before as Record<string, unknown>;
-  const a = after as Record<string, unknown>;
-  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-    .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
-    .map((k) => ({ field: k, before: show(b[k], k), after: show(a[k], k) }));
-}
-
-function Changes({ entry }: { entry: HistoryEntry }) {
-  const changes = changedFields(entry.details);
-  if (changes.length === 0) return null;
-  return (
-    <ul class="changes">
-      {changes.map((c) => (
-        <li>
-          {c.field}: <del>{c.before}</del> → <ins>{c.after}</ins>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function HistoryTable({ rows }: { rows: HistoryEntry[] }) {
-  return (
-    <TableScroll label="History">
-      <table class="data-table">
-        <caption>Every step, the newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((e) => (
-            <tr>
-              <td class="nowrap">{formatTimestamp(e.at)}</td>
-              <td>
-                {e.actorName}
-                {e.agencyAcronym ? ` (${e.agencyAcronym})` : ""}
-              </td>
-              <td>
-                {summaryWords(e.summary)}
-                <Changes entry={e} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
+async function productHistoryPage(c: AppContext) {
+  const { actor, product } = await loadProduct(c);
+  authorize(canReadProductHistory(actor));
+  const page = pageParam(c.req.query("page"));
+  const { rows, total } = await productHistory(c.var.deps.db, product.id, page);
+  const visible = await visibleHistory(c.var.deps.db, actor, product, rows);
+  const pages = Math.max(1, Math.ceil(total / HISTORY_PER_PAGE));
+  return renderPrivate(c, {
+    title: `History: ${product.title}`,
+    body: () => <ProductHistory product={product} rows={visible} page={page} pages={pages} />,
+  });
 }
 
 /** A product's history from the audit log: who did what and when, for every step. */
-export function historyPages() {
-  const app = new Hono<AppEnv>();
-  app.get("/private/products/:slug/history", async (c) => {
-    const { actor, product } = await loadProduct(c);
-    authorize(canReadProductHistory(actor));
-    const page = pageParam(c.req.query("page"));
-    const { rows, total } = await productHistory(c.var.deps.db, product.id, page);
-    const visible = await visibleHistory(c.var.deps.db, actor, product, rows);
-    const pages = Math.max(1, Math.ceil(total / HISTORY_PER_PAGE));
-    return renderPrivate(c, {
-      title: `History: ${product.title}`,
-      body: () => (
-        <>
-          <nav class="breadcrumb" aria-label="Breadcrumb">
-            <a href="/private/products">Products</a> › <a href={productPath(product.slug)}>{product.title}</a>
-          </nav>
-          <PageHeader
-            eyebrow="History"
-            title={product.title}
-            lead="Who changed what and when. Entries are only ever added; an agency's unsubmitted drafts and hidden positions appear once others may see them."
-          />
-          {visible.length ? <HistoryTable rows={visible} /> : <EmptyState title="Nothing recorded yet." />}
-          <Pagination
-            page={page}
-            pages={pages}
-            href={(n) => productPath(product.slug, `/history?page=${n}`)}
-          />
-        </>
-      ),
-    });
-  });
-  return app;
-}
+export const historyPages = pageGroup([["GET", "/private/products/:slug/history", productHistoryPage]]);

@@ -1,7 +1,7 @@
-import { Hono } from "hono";
 import type { Db } from "../../../db/client.js";
-import type { AppEnv } from "../../../http/env.js";
+import type { AppContext } from "../../../http/env.js";
 import { authorize } from "../../../http/guards.js";
+import { pageGroup } from "../../../http/routes.js";
 import { XLSX_TYPE } from "../../../web/xlsx.js";
 import { canDownloadMatrix } from "../endorsement/endorsement.policy.js";
 import { loadRound } from "../load.pages.js";
@@ -33,28 +33,35 @@ export async function matrixRows(db: Db, round: RoundDetail): Promise<MatrixRow[
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
 
-/** A round's comment resolution matrix as CSV and as a spreadsheet, for signed-in members. */
-export function matrixPages() {
-  const app = new Hono<AppEnv>();
-  app.get("/private/products/:slug/rounds/:round/matrix.csv", async (c) => {
-    const { actor, product, round } = await loadRound(c);
-    authorize(canDownloadMatrix(actor));
-    const csv = matrixCsv(await matrixRows(c.var.deps.db, round));
-    return c.body(csv, 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": attachment(matrixFileName(product.slug, round.number, "csv")),
-      "cache-control": "private, no-store",
-    });
-  });
-  app.get("/private/products/:slug/rounds/:round/matrix.xlsx", async (c) => {
-    const { actor, product, round } = await loadRound(c);
-    authorize(canDownloadMatrix(actor));
-    const bytes = matrixXlsx(await matrixRows(c.var.deps.db, round));
-    return c.body(bytes.buffer as ArrayBuffer, 200, {
-      "content-type": XLSX_TYPE,
-      "content-disposition": attachment(matrixFileName(product.slug, round.number, "xlsx")),
-      "cache-control": "private, no-store",
-    });
-  });
-  return app;
+/** The round named in the path, for a signed-in member who may download its matrix. */
+async function roundForMatrix(c: AppContext) {
+  const l = await loadRound(c);
+  authorize(canDownloadMatrix(l.actor));
+  return l;
 }
+
+async function matrixAsCsv(c: AppContext) {
+  const { product, round } = await roundForMatrix(c);
+  const csv = matrixCsv(await matrixRows(c.var.deps.db, round));
+  return c.body(csv, 200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": attachment(matrixFileName(product.slug, round.number, "csv")),
+    "cache-control": "private, no-store",
+  });
+}
+
+async function matrixAsSpreadsheet(c: AppContext) {
+  const { product, round } = await roundForMatrix(c);
+  const bytes = matrixXlsx(await matrixRows(c.var.deps.db, round));
+  return c.body(bytes.buffer as ArrayBuffer, 200, {
+    "content-type": XLSX_TYPE,
+    "content-disposition": attachment(matrixFileName(product.slug, round.number, "xlsx")),
+    "cache-control": "private, no-store",
+  });
+}
+
+/** A round's comment resolution matrix as CSV and as a spreadsheet, for signed-in members. */
+export const matrixPages = pageGroup([
+  ["GET", "/private/products/:slug/rounds/:round/matrix.csv", matrixAsCsv],
+  ["GET", "/private/products/:slug/rounds/:round/matrix.xlsx", matrixAsSpreadsheet],
+]);

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import { Hono } from "hono";
 import { reviewPositions } from "../../../db/schema/index.js";
-import type { AppEnv } from "../../../http/env.js";
+import type { AppContext } from "../../../http/env.js";
 import { notFound } from "../../../http/errors.js";
 import { authorize, idParam } from "../../../http/guards.js";
+import { pageGroup } from "../../../http/routes.js";
 import { serveStoredFile } from "../../publications/publications.download.export.js";
 import { loadRound, roundPath } from "../load.pages.js";
 import { canSeePosition } from "../products.policy.js";
@@ -12,36 +12,36 @@ import { canSeePosition } from "../products.policy.js";
 export const evidencePath = (slug: string, round: number, positionId: number) =>
   roundPath(slug, round, `/positions/${positionId}/evidence`);
 
+/** Always a download, never shown inline: the file is whatever the agency sent. */
+async function downloadEvidence(c: AppContext) {
+  const { actor, product, round } = await loadRound(c);
+  const [row] = await c.var.deps.db
+    .select()
+    .from(reviewPositions)
+    .where(
+      and(eq(reviewPositions.roundId, round.id), eq(reviewPositions.id, idParam(c.req.param("position")))),
+    );
+  if (!row?.evidenceFileSha256 || !row.evidenceFileName) throw notFound("The evidence file");
+  authorize(
+    canSeePosition(actor, product, round, row.organisationId),
+    "This position is hidden from your agency until the round closes.",
+  );
+  const pdf = row.evidenceFileName.toLowerCase().endsWith(".pdf");
+  return serveStoredFile(
+    c,
+    {
+      sha256: row.evidenceFileSha256,
+      name: row.evidenceFileName,
+      type: pdf ? "application/pdf" : "application/octet-stream",
+    },
+    { disposition: "attachment", cacheControl: "private, no-cache" },
+  );
+}
+
 /**
  * The evidence file of a position recorded on an agency's behalf: for whoever may see that position
  * (its agency, the editors, everyone signed in once the round closes or when positions are open).
- * Always a download, never shown inline: the file is whatever the agency sent.
  */
-export function evidencePages() {
-  const app = new Hono<AppEnv>();
-  app.get("/private/products/:slug/rounds/:round/positions/:position/evidence", async (c) => {
-    const { actor, product, round } = await loadRound(c);
-    const [row] = await c.var.deps.db
-      .select()
-      .from(reviewPositions)
-      .where(
-        and(eq(reviewPositions.roundId, round.id), eq(reviewPositions.id, idParam(c.req.param("position")))),
-      );
-    if (!row?.evidenceFileSha256 || !row.evidenceFileName) throw notFound("The evidence file");
-    authorize(
-      canSeePosition(actor, product, round, row.organisationId),
-      "This position is hidden from your agency until the round closes.",
-    );
-    const pdf = row.evidenceFileName.toLowerCase().endsWith(".pdf");
-    return serveStoredFile(
-      c,
-      {
-        sha256: row.evidenceFileSha256,
-        name: row.evidenceFileName,
-        type: pdf ? "application/pdf" : "application/octet-stream",
-      },
-      { disposition: "attachment", cacheControl: "private, no-cache" },
-    );
-  });
-  return app;
-}
+export const evidencePages = pageGroup([
+  ["GET", "/private/products/:slug/rounds/:round/positions/:position/evidence", downloadEvidence],
+]);

@@ -1,9 +1,9 @@
-import { Hono } from "hono";
 import { instantToZoned } from "../../../domain/time-zones.js";
 import { hasRole } from "../../../http/actor.js";
-import type { AppContext, AppEnv } from "../../../http/env.js";
+import type { AppContext } from "../../../http/env.js";
 import { AppError, type FieldErrors, forbidden } from "../../../http/errors.js";
 import { handleForm } from "../../../http/forms.js";
+import { pageGroup } from "../../../http/routes.js";
 import type { FormValues } from "../../../kit/forms.js";
 import { handleUpload } from "../../../kit/uploads.js";
 import { back, type Loaded, R, reviewPage } from "../comments/views/layout.js";
@@ -108,84 +108,106 @@ const onBehalfPage: Render = async (c, l, v, e, m) =>
     ),
   });
 
-/** Rounds that fit real life: close early, move the deadline, an agency's deferral, positions sent by mail. */
-export function roundChangePages() {
-  const app = new Hono<AppEnv>();
-  app.get(`${R}/close`, async (c) => {
-    const l = await loadRound(c);
-    ensureEditor(l);
-    ensureOpen(l);
-    return closePage(c, l, {});
-  });
-  app.post(`${R}/close`, async (c) => {
-    const l = await loadRound(c);
-    return handleForm(
-      c,
-      async (body) => {
-        await closeRoundEarly(c.var.deps, l.actor, l.product, l.round, body);
-        return back(l, "closed");
-      },
-      (body, errors, message) => closePage(c, l, body, errors, message),
-    );
-  });
-  app.get(`${R}/deadline`, async (c) => {
-    const l = await loadRound(c);
-    ensureEditor(l);
-    ensureOpen(l);
-    const local = instantToZoned(l.round.deadline, l.round.timeZone).slice(0, 16);
-    return deadlinePage(c, l, { deadline: local, timeZone: l.round.timeZone });
-  });
-  app.post(`${R}/deadline`, async (c) => {
-    const l = await loadRound(c);
-    return handleForm(
-      c,
-      async (body) => {
-        await extendDeadline(c.var.deps, l.actor, l.product, l.round, body);
-        return back(l, "deadline");
-      },
-      (body, errors, message) => deadlinePage(c, l, body, errors, message),
-    );
-  });
-  app.get(`${R}/deferral`, async (c) => {
-    const l = await loadRound(c);
-    ensureOpen(l);
-    const own = l.actor.organisationId;
-    if (own === null || !canSetPosition(l.actor, l.round, own))
-      throw forbidden("Only the focal points of a participating agency ask for its deferral.");
-    return deferralPage(c, l, {});
-  });
-  app.post(`${R}/deferral`, async (c) => {
-    const l = await loadRound(c);
-    return handleForm(
-      c,
-      async (body) => {
-        await requestDeferral(c.var.deps, l.actor, l.product, l.round, body);
-        return back(l, "deferred");
-      },
-      (body, errors, message) => deferralPage(c, l, body, errors, message),
-    );
-  });
-  app.get(`${R}/positions/on-behalf`, async (c) => {
-    const l = await loadRound(c);
-    if (!hasRole(l.actor, "secretariat"))
-      throw forbidden("Only the secretariat records a position on an agency's behalf.");
-    ensureOpen(l);
-    return onBehalfPage(c, l, {});
-  });
-  app.post(`${R}/positions/on-behalf`, async (c) => {
-    const l = await loadRound(c);
-    if (!hasRole(l.actor, "secretariat"))
-      throw forbidden("Only the secretariat records a position on an agency's behalf.");
-    return handleUpload(
-      c,
-      async (values, file) => {
-        if (!values.agency)
-          throw new AppError("validation_failed", "Choose the agency.", { agency: "Choose the agency." });
-        await setPosition(c.var.deps, l.actor, l.product, l.round, values, file);
-        return back(l, "position");
-      },
-      (values, errors, message) => onBehalfPage(c, l, values as FormValues, errors, message),
-    );
-  });
-  return app;
+/** The open round, for the product's editors. */
+async function openRoundToEdit(c: AppContext) {
+  const l = await loadRound(c);
+  ensureEditor(l);
+  ensureOpen(l);
+  return l;
 }
+
+/** The round, for the secretariat recording a position an agency sent it. */
+async function roundForOnBehalf(c: AppContext) {
+  const l = await loadRound(c);
+  if (!hasRole(l.actor, "secretariat"))
+    throw forbidden("Only the secretariat records a position on an agency's behalf.");
+  return l;
+}
+
+async function closeRoundForm(c: AppContext) {
+  return closePage(c, await openRoundToEdit(c), {});
+}
+
+async function closeRound(c: AppContext) {
+  const l = await loadRound(c);
+  return handleForm(
+    c,
+    async (body) => {
+      await closeRoundEarly(c.var.deps, l.actor, l.product, l.round, body);
+      return back(l, "closed");
+    },
+    (body, errors, message) => closePage(c, l, body, errors, message),
+  );
+}
+
+/** The form starts from the current deadline, in the round's time zone. */
+async function deadlineForm(c: AppContext) {
+  const l = await openRoundToEdit(c);
+  const local = instantToZoned(l.round.deadline, l.round.timeZone).slice(0, 16);
+  return deadlinePage(c, l, { deadline: local, timeZone: l.round.timeZone });
+}
+
+async function moveDeadline(c: AppContext) {
+  const l = await loadRound(c);
+  return handleForm(
+    c,
+    async (body) => {
+      await extendDeadline(c.var.deps, l.actor, l.product, l.round, body);
+      return back(l, "deadline");
+    },
+    (body, errors, message) => deadlinePage(c, l, body, errors, message),
+  );
+}
+
+async function deferralForm(c: AppContext) {
+  const l = await loadRound(c);
+  ensureOpen(l);
+  const own = l.actor.organisationId;
+  if (own === null || !canSetPosition(l.actor, l.round, own))
+    throw forbidden("Only the focal points of a participating agency ask for its deferral.");
+  return deferralPage(c, l, {});
+}
+
+async function deferRound(c: AppContext) {
+  const l = await loadRound(c);
+  return handleForm(
+    c,
+    async (body) => {
+      await requestDeferral(c.var.deps, l.actor, l.product, l.round, body);
+      return back(l, "deferred");
+    },
+    (body, errors, message) => deferralPage(c, l, body, errors, message),
+  );
+}
+
+async function onBehalfForm(c: AppContext) {
+  const l = await roundForOnBehalf(c);
+  ensureOpen(l);
+  return onBehalfPage(c, l, {});
+}
+
+async function recordOnBehalf(c: AppContext) {
+  const l = await roundForOnBehalf(c);
+  return handleUpload(
+    c,
+    async (values, file) => {
+      if (!values.agency)
+        throw new AppError("validation_failed", "Choose the agency.", { agency: "Choose the agency." });
+      await setPosition(c.var.deps, l.actor, l.product, l.round, values, file);
+      return back(l, "position");
+    },
+    (values, errors, message) => onBehalfPage(c, l, values as FormValues, errors, message),
+  );
+}
+
+/** Rounds that fit real life: close early, move the deadline, an agency's deferral, positions sent by mail. */
+export const roundChangePages = pageGroup([
+  ["GET", `${R}/close`, closeRoundForm],
+  ["POST", `${R}/close`, closeRound],
+  ["GET", `${R}/deadline`, deadlineForm],
+  ["POST", `${R}/deadline`, moveDeadline],
+  ["GET", `${R}/deferral`, deferralForm],
+  ["POST", `${R}/deferral`, deferRound],
+  ["GET", `${R}/positions/on-behalf`, onBehalfForm],
+  ["POST", `${R}/positions/on-behalf`, recordOnBehalf],
+]);
