@@ -2,36 +2,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errors, json } from "../../http/api-schemas.js";
 import { apiPerson, authorize, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import { partialDateInput } from "../../web/format.js";
 import { listAudit } from "../audit/audit.queries.js";
 import { canReadAuditLog } from "./directory.policy.js";
+import { AuditEntry, auditEntryJson, ChairTerm, chairTermJson } from "./directory.presenter.js";
 import { listChairTerms } from "./directory.queries.js";
 import { registerMembersApi } from "./members.api.js";
 import { pageQuery, registerPeopleApi } from "./people.api.js";
-
-const ChairTerm = z
-  .object({
-    agency: z.string(),
-    from: z.string(),
-    to: z.string().nullable(),
-    person: z.string().nullable(),
-    certainty: z.string(),
-    note: z.string().nullable(),
-  })
-  .openapi("ChairTerm");
-
-const AuditEntry = z
-  .object({
-    id: z.number(),
-    at: z.string(),
-    actor: z.string(),
-    agency: z.string().nullable(),
-    action: z.string(),
-    subjectType: z.string(),
-    subjectId: z.string().nullable(),
-    summary: z.string(),
-  })
-  .openapi("AuditEntry");
 
 /** Registers the members, people, chairs and audit endpoints. */
 export function registerDirectoryApi(api: Api) {
@@ -51,14 +27,7 @@ export function registerDirectoryApi(api: Api) {
       const rows = await listChairTerms(c.var.deps.db);
       return c.json(
         {
-          data: rows.map(({ term, acronym }) => ({
-            agency: acronym,
-            from: partialDateInput(term.startsOn, term.startPrecision),
-            to: term.endsOn && term.endPrecision ? partialDateInput(term.endsOn, term.endPrecision) : null,
-            person: term.person,
-            certainty: term.certainty,
-            note: term.note,
-          })),
+          data: rows.map(chairTermJson),
         },
         200,
       );
@@ -87,16 +56,7 @@ export function registerDirectoryApi(api: Api) {
       const { rows, total } = await listAudit(c.var.deps.db, { agency: q.agency }, page, 100);
       return c.json(
         {
-          data: rows.map((r) => ({
-            id: r.id,
-            at: r.at.toISOString(),
-            actor: r.actorName,
-            agency: r.agencyAcronym,
-            action: r.action,
-            subjectType: r.subjectType,
-            subjectId: r.subjectId,
-            summary: r.summary,
-          })),
+          data: rows.map(auditEntryJson),
           page,
           total,
         },

@@ -2,35 +2,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import type { Api } from "../../http/openapi.js";
-import { partialDateInput } from "../../web/format.js";
-import { findOrganisationBySlug, listOrganisations, type Organisation } from "./directory.queries.js";
+import { Member, memberJson } from "./directory.presenter.js";
+import { findOrganisationBySlug, listOrganisations } from "./directory.queries.js";
 import { organisationInput } from "./directory.schemas.js";
 import { createOrganisation, updateOrganisation } from "./organisations.service.js";
-
-const Member = z
-  .object({
-    acronym: z.string().openapi({ example: "ESA" }),
-    slug: z.string().openapi({ example: "esa" }),
-    name: z.string(),
-    nativeName: z.string().nullable(),
-    country: z.string(),
-    kind: z.enum(["space_agency", "government_organisation"]),
-    intergovernmental: z.boolean(),
-    founding: z.boolean(),
-    joined: z
-      .string()
-      .openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD, as precise as known", example: "2007-11" }),
-    joinedUncertain: z.boolean(),
-    joinNote: z.string().nullable(),
-    leftOn: z.string().nullable(),
-    website: z.string().nullable(),
-    logoUrl: z.string().nullable(),
-    description: z.string().nullable(),
-    notes: z.string().nullable(),
-    formerNames: z.array(z.string()),
-    sources: z.array(z.string()),
-  })
-  .openapi("Member");
 
 const MemberWrite = parsedByUseCase(organisationInput, "MemberWrite");
 const MemberChange = parsedByUseCase(changeOf(organisationInput), "MemberChange");
@@ -38,12 +13,6 @@ const MemberChange = parsedByUseCase(changeOf(organisationInput), "MemberChange"
 const slugParam = z.object({
   slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "esa" }),
 });
-
-/** Public shape of a member organisation. */
-export function memberJson(o: Organisation) {
-  const { id: _id, createdAt: _c, updatedAt: _u, joinedOn, joinedPrecision, ...rest } = o;
-  return { ...rest, joined: partialDateInput(joinedOn, joinedPrecision) };
-}
 
 /** Registers the member organisation endpoints. */
 export function registerMembersApi(api: Api) {

@@ -4,22 +4,11 @@ import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-sc
 import { AppError } from "../../http/errors.js";
 import { apiPerson, idParam, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import { canManageDirectory, canSeeContactDetails } from "./directory.policy.js";
+import { canManageDirectory } from "./directory.policy.js";
+import { Person, personJson } from "./directory.presenter.js";
 import { findOrganisationByAcronym, findPerson, listPeople } from "./directory.queries.js";
 import { personInput } from "./directory.schemas.js";
 import { createPerson, updatePerson } from "./people.service.js";
-
-const Person = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    organisation: z.string().nullable().openapi({ description: "acronym; null for secretariat staff" }),
-    jobTitle: z.string().nullable(),
-    roles: z.array(z.enum(roles)),
-    email: z.string().optional().openapi({ description: "only for signed-in readers" }),
-    active: z.boolean().optional().openapi({ description: "only for the secretariat" }),
-  })
-  .openapi("Person");
 
 const PersonWrite = parsedByUseCase(personInput, "PersonWrite");
 const PersonChange = parsedByUseCase(changeOf(personInput), "PersonChange");
@@ -133,18 +122,4 @@ export function registerPeopleApi(api: Api) {
       return c.json({ data: personJson(c.var.actor, (await findPerson(c.var.deps.db, id))!) }, 200);
     },
   );
-}
-
-type PersonWithOrg = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
-
-function personJson(actor: Parameters<typeof canSeeContactDetails>[0], { person, acronym }: PersonWithOrg) {
-  return {
-    id: person.id,
-    name: person.name,
-    organisation: acronym,
-    jobTitle: person.jobTitle,
-    roles: person.roles,
-    ...(canSeeContactDetails(actor) ? { email: person.email } : {}),
-    ...(canManageDirectory(actor) ? { active: person.active } : {}),
-  };
 }

@@ -2,8 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { body, errorResponse, json, parsedByUseCase } from "../../http/api-schemas.js";
 import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import { EditionSchema, editionJson, slugParam } from "./editions.api.js";
+import { slugParam } from "./editions.api.js";
 import { deleteEdition, freezeEdition, publishEdition } from "./editions.service.js";
+import { EditionSchema, editionJson } from "./ger.presenter.js";
 import { editionInput } from "./ger.schemas.js";
 
 const EditionWrite = parsedByUseCase(editionInput, "EditionWrite");

@@ -1,87 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  datePrecisions,
-  destinations,
-  editionKinds,
-  editionStatuses,
-  missionStatuses,
-} from "../../db/schema/index.js";
 import { errorResponse, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import type { Api } from "../../http/openapi.js";
 import { compareSides, loadSide } from "./editions.service.js";
-import { type Edition, listEditions } from "./ger.queries.js";
+import { Comparison, comparisonJson, EditionMission, EditionSchema, editionJson } from "./ger.presenter.js";
+import { listEditions } from "./ger.queries.js";
 
-/** An edition in the API's responses. */
-export const EditionSchema = z
-  .object({
-    slug: z.string().openapi({ example: "ger-2024" }),
-    name: z.string(),
-    year: z.number().int(),
-    kind: z.enum(editionKinds),
-    status: z.enum(editionStatuses),
-    snapshotRecorded: z
-      .boolean()
-      .openapi({ description: "false for editions published before the platform" }),
-    frozenAt: z.string().nullable(),
-    publishedAt: z.string().nullable(),
-  })
-  .openapi("Edition");
-const SnapshotMission = z
-  .object({
-    slug: z.string(),
-    name: z.string(),
-    lead: z.string().nullable(),
-    partners: z.array(z.string()),
-    destination: z.enum(destinations),
-    crewed: z.boolean(),
-    launchOn: z.string().nullable(),
-    launchPrecision: z.enum(datePrecisions).nullable(),
-    endsOn: z.string().nullable(),
-    endPrecision: z.enum(datePrecisions).nullable(),
-    status: z.enum(missionStatuses),
-    objectives: z.array(z.string()),
-    studiesPolarVolatiles: z.boolean(),
-    uncertain: z.boolean(),
-  })
-  .openapi("EditionMission");
-const Comparison = z
-  .object({
-    from: z.string(),
-    to: z.string(),
-    added: z.array(z.string()),
-    removed: z.array(z.string()),
-    slipped: z.array(
-      z.object({
-        slug: z.string(),
-        direction: z.enum(["later", "earlier"]),
-        amount: z.number(),
-        unit: z.string(),
-        text: z.string(),
-      }),
-    ),
-    statusChanged: z.array(z.object({ slug: z.string(), before: z.string(), after: z.string() })),
-    destinationChanged: z.array(z.object({ slug: z.string(), before: z.string(), after: z.string() })),
-    dateAnnounced: z.array(z.string()),
-    dateWithdrawn: z.array(z.string()),
-    unchanged: z.number().int(),
-  })
-  .openapi("EditionComparison");
 /** The path parameter naming an edition. */
 export const slugParam = z.object({
   slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "ger-2024" }),
-});
-
-/** An edition as the API shows it. */
-export const editionJson = (e: Edition) => ({
-  slug: e.slug,
-  name: e.name,
-  year: e.year,
-  kind: e.kind,
-  status: e.status,
-  snapshotRecorded: e.frozenAt !== null,
-  frozenAt: e.frozenAt?.toISOString() ?? null,
-  publishedAt: e.publishedAt?.toISOString() ?? null,
 });
 
 /** Registers the editions' read endpoints: the list, a comparison, one edition and its missions. */
@@ -134,31 +61,9 @@ export function registerEditionsApi(api: Api) {
           "conflict",
           `No mission snapshot recorded for ${missing.map((s) => s.label).join(" or ")}.`,
         );
-      const slugs = (l: Array<{ slug: string }>) => l.map((m) => m.slug);
       return c.json(
         {
-          data: {
-            from: q.from,
-            to: q.to ?? "current",
-            added: slugs(diff.added),
-            removed: slugs(diff.removed),
-            slipped: diff.slipped.map((s) => ({
-              slug: s.slug,
-              direction: s.slip.direction,
-              amount: s.slip.amount,
-              unit: s.slip.unit,
-              text: s.slip.text,
-            })),
-            statusChanged: diff.statusChanged.map(({ slug, before, after }) => ({ slug, before, after })),
-            destinationChanged: diff.destinationChanged.map(({ slug, before, after }) => ({
-              slug,
-              before,
-              after,
-            })),
-            dateAnnounced: slugs(diff.dateAnnounced),
-            dateWithdrawn: slugs(diff.dateWithdrawn),
-            unchanged: diff.unchanged,
-          },
+          data: comparisonJson(q.from, q.to ?? "current", diff),
         },
         200,
       );
@@ -191,7 +96,7 @@ export function registerEditionsApi(api: Api) {
       request: { params: slugParam },
       responses: {
         200: json(
-          z.object({ data: z.array(SnapshotMission), snapshotRecorded: z.boolean() }),
+          z.object({ data: z.array(EditionMission), snapshotRecorded: z.boolean() }),
           "The missions (empty when no snapshot was recorded)",
         ),
         404: errorResponse("Not found"),

@@ -3,18 +3,8 @@ import { json } from "../../http/api-schemas.js";
 import type { Api } from "../../http/openapi.js";
 import { registerEditionAdminApi } from "./editions.admin.api.js";
 import { registerEditionsApi } from "./editions.api.js";
+import { Objective, objectivesJson } from "./ger.presenter.js";
 import { loadFramework } from "./ger.queries.js";
-
-const Objective = z
-  .object({
-    code: z.string().openapi({ example: "G4.1" }),
-    title: z.string(),
-    description: z.string().nullable(),
-    goal: z.object({ code: z.string(), title: z.string() }),
-    uncertain: z.boolean(),
-    missions: z.array(z.string()).openapi({ description: "slugs of the missions serving it" }),
-  })
-  .openapi("Objective");
 
 /** Registers the GER framework and editions endpoints. */
 export function registerGerApi(api: Api) {
@@ -29,17 +19,7 @@ export function registerGerApi(api: Api) {
     }),
     async (c) => {
       const f = await loadFramework(c.var.deps.db);
-      const data = f.goals.flatMap((g) =>
-        g.objectives.map((o) => ({
-          code: o.code,
-          title: o.title,
-          description: o.description,
-          goal: { code: g.code, title: g.title },
-          uncertain: o.uncertain,
-          missions: o.missions.map((m) => m.slug),
-        })),
-      );
-      return c.json({ data }, 200);
+      return c.json({ data: objectivesJson(f) }, 200);
     },
   );
   registerEditionsApi(api);

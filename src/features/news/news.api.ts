@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { articleStatuses, newsDatePrecisions } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import type { Actor } from "../../http/actor.js";
 import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
@@ -8,63 +7,18 @@ import { AppError } from "../../http/errors.js";
 import { apiPerson, pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { parseInput } from "../../http/validation.js";
-import { renderMarkdown } from "../../web/markdown.js";
 import { NEWS_PER_PAGE } from "./news.pages.js";
 import { canManageNews, canReadArticle } from "./news.policy.js";
+import { articleJson, NewsArticle } from "./news.presenter.js";
 import { publishArticle, scheduleArticle, unpublishArticle } from "./news.publishing.service.js";
 import { type Article, findArticleBySlug, listLiveArticles } from "./news.queries.js";
 import { articleWrite, scheduleInput } from "./news.schemas.js";
 import { createArticle, updateArticle } from "./news.service.js";
 
-const NewsArticle = z
-  .object({
-    slug: z.string().openapi({ example: "isecg-meeting-in-songdo" }),
-    title: z.string(),
-    date: z.string().openapi({ description: "The date of the news or event, YYYY-MM-DD" }),
-    datePrecision: z
-      .enum(newsDatePrecisions)
-      .openapi({ description: "How much of the date is known; a month or year is given as its first day" }),
-    place: z.string().nullable(),
-    summary: z.string(),
-    body: z.string().openapi({ description: "Markdown" }),
-    html: z
-      .string()
-      .openapi({ description: "The body rendered to HTML (raw HTML in the source is escaped)" }),
-    imageUrl: z.string().nullable(),
-    imageAlt: z.string().nullable(),
-    status: z.enum(articleStatuses),
-    publishAt: z.string().nullable(),
-    url: z.string(),
-    uncertain: z.boolean(),
-    sources: z.array(z.string()),
-  })
-  .openapi("NewsArticle");
-
 const NewsWrite = parsedByUseCase(articleWrite, "NewsWrite");
 const NewsChange = parsedByUseCase(changeOf(articleWrite), "NewsChange");
 
 const slugParam = z.object({ slug: z.string().openapi({ param: { name: "slug", in: "path" } }) });
-
-/** The public and the secretariat's shape of an article. */
-export function articleJson(a: Article, baseUrl: string) {
-  return {
-    slug: a.slug,
-    title: a.title,
-    date: a.newsDate,
-    datePrecision: a.datePrecision,
-    place: a.place,
-    summary: a.summary,
-    body: a.body,
-    html: renderMarkdown(a.body),
-    imageUrl: a.imageUrl,
-    imageAlt: a.imageAlt,
-    status: a.status,
-    publishAt: a.publishAt?.toISOString() ?? null,
-    url: `${baseUrl.replace(/\/+$/, "")}/news/${a.slug}`,
-    uncertain: a.uncertain,
-    sources: a.sources,
-  };
-}
 
 /** Refuses a bad status change before anything is written, so a failed request changes nothing. */
 function checkStatus(deps: Deps, input: Record<string, unknown>) {

@@ -4,40 +4,10 @@ import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-sc
 import { AppError } from "../../http/errors.js";
 import { pageParam } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
-import { partialDateInput } from "../../web/format.js";
-import {
-  findPublication,
-  listPublications,
-  type Publication,
-  type PublicationSummary,
-  publicationChoices,
-} from "./publications.queries.js";
+import { PublicationJson, publicationJson } from "./publications.presenter.js";
+import { findPublication, listPublications, publicationChoices } from "./publications.queries.js";
 import { publicationFields, publicationInput } from "./publications.schemas.js";
 import { createPublication, updatePublication } from "./publications.service.js";
-
-const PublicationJson = z
-  .object({
-    slug: z.string().openapi({ example: "global-exploration-roadmap-2018" }),
-    title: z.string(),
-    category: z.enum(publicationCategories),
-    postedOn: z.string().nullable().openapi({ description: "The “Posted on” date, YYYY-MM-DD" }),
-    published: z
-      .string()
-      .nullable()
-      .openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD, as precise as known" }),
-    description: z.string().nullable(),
-    previousEdition: z.string().nullable().openapi({ description: "slug of the previous edition" }),
-    editionLabel: z.string().nullable(),
-    producedBy: z.string().nullable(),
-    uncertain: z.boolean(),
-    certaintyNote: z.string().nullable(),
-    sources: z.array(z.string()),
-    externalUrl: z.string().nullable(),
-    file: z
-      .object({ name: z.string(), size: z.number(), type: z.string(), sha256: z.string(), url: z.string() })
-      .nullable(),
-  })
-  .openapi("Publication");
 
 const PublicationWrite = parsedByUseCase(publicationInput, "PublicationWrite");
 const PublicationChange = parsedByUseCase(changeOf(publicationFields), "PublicationChange");
@@ -47,36 +17,6 @@ const slugParam = z.object({
     .string()
     .openapi({ param: { name: "slug", in: "path" }, example: "global-exploration-roadmap-2018" }),
 });
-
-/** The public shape of a publication (never the extracted text, which can be large). */
-export function publicationJson(p: PublicationSummary | Publication, slugById: Map<number, string>) {
-  return {
-    slug: p.slug,
-    title: p.title,
-    category: p.category,
-    postedOn: p.postedOn,
-    published:
-      p.publishedOn && p.publishedPrecision ? partialDateInput(p.publishedOn, p.publishedPrecision) : null,
-    description: p.description,
-    previousEdition: p.previousEditionId ? (slugById.get(p.previousEditionId) ?? null) : null,
-    editionLabel: p.editionLabel,
-    producedBy: p.producedBy,
-    uncertain: p.uncertain,
-    certaintyNote: p.certaintyNote,
-    sources: p.sources,
-    externalUrl: p.externalUrl,
-    file:
-      p.fileSha256 && p.fileName
-        ? {
-            name: p.fileName,
-            size: p.fileSize ?? 0,
-            type: p.fileType ?? "application/pdf",
-            sha256: p.fileSha256,
-            url: `/publications/${p.slug}/file`,
-          }
-        : null,
-  };
-}
 
 const slugMap = async (db: Parameters<typeof publicationChoices>[0]) =>
   new Map((await publicationChoices(db)).map((x) => [x.id, x.slug]));

@@ -2,47 +2,15 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errors, json } from "../../http/api-schemas.js";
 import { notFound } from "../../http/errors.js";
 import type { Api } from "../../http/openapi.js";
-import type { ReportDocument } from "./document/document.queries.js";
 import { canSeeDraftReport, canSeeReportStatistics } from "./reports.policy.js";
+import { Report, reportJson } from "./reports.presenter.js";
 import { findReport, listReports } from "./reports.queries.js";
 import { reportYear } from "./reports.schemas.js";
 import { reportForReader } from "./reports.service.js";
 
-const Report = z
-  .object({
-    year: z.number(),
-    status: z.enum(["draft", "published"]),
-    publishedAt: z.string().nullable(),
-    texts: z
-      .record(z.string(), z.string())
-      .openapi({ description: "The narrative parts, Markdown, by part name" }),
-    outlooks: z.array(z.object({ slug: z.string(), title: z.string(), body: z.string() })),
-    data: z.record(z.string(), z.unknown()).openapi({
-      description:
-        "The computed figures and lists (members by country, news, publications, groups, meetings and attendance, assessments, closed actions, participation), each item with the address of its record",
-    }),
-    statisticsIncluded: z.boolean(),
-    links: z.object({ html: z.string(), md: z.string(), pdf: z.string() }),
-  })
-  .openapi("AnnualReport");
-
 const yearParam = z.object({
   year: z.string().openapi({ param: { name: "year", in: "path" }, example: "2023" }),
 });
-
-function reportJson(doc: ReportDocument, statistics: boolean, baseUrl: string) {
-  const base = `${baseUrl.replace(/\/+$/, "")}/reports/${doc.year}`;
-  return {
-    year: doc.year,
-    status: doc.status,
-    publishedAt: doc.publishedAt,
-    texts: doc.texts,
-    outlooks: doc.outlooks.map((o) => ({ slug: o.slug, title: o.title, body: o.body })),
-    data: { ...doc.data, participation: statistics ? doc.data.participation : [] },
-    statisticsIncluded: statistics,
-    links: { html: base, md: `${base}.md`, pdf: `${base}.pdf` },
-  };
-}
 
 /** `/api/v1/reports` and `/api/v1/reports/{year}`: published editions for all, drafts for their writers. */
 export function registerReportsApi(api: Api) {

@@ -1,29 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { destinations } from "../../db/schema/index.js";
 import { errors, json } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import type { Api } from "../../http/openapi.js";
-import { technologyValues } from "./ctl/ctl.service.js";
 import { registerTechnologyImportApi } from "./import/import.api.js";
 import { registerRecordsApi } from "./records/records.api.js";
+import { Area, areaJson, TechnologyBody, technologyJson } from "./technology.presenter.js";
 import { findTechnologyByCode, listAreas, listTechnologies } from "./technology.queries.js";
 
-const Area = z
-  .object({ code: z.string().openapi({ example: "PROP" }), name: z.string(), description: z.string() })
-  .openapi("TechnologyArea");
-/** A technology of the Critical Technology List as the API writes it. */
-export const TechnologyBody = z
-  .object({
-    code: z.string().openapi({ example: "GER-019" }),
-    area: z.string().openapi({ example: "ROBO" }),
-    title: z.string(),
-    description: z.string(),
-    destinations: z.array(z.enum(destinations)),
-    uncertain: z.boolean(),
-    uncertainNote: z.string(),
-    sources: z.array(z.string()),
-  })
-  .openapi("Technology");
 const codeParam = z.object({
   code: z.string().openapi({ param: { name: "code", in: "path" }, example: "GER-019" }),
 });
@@ -41,10 +24,7 @@ export function registerTechnologyApi(api: Api) {
     }),
     async (c) => {
       const areas = await listAreas(c.var.deps.db);
-      return c.json(
-        { data: areas.map((a) => ({ code: a.code, name: a.name, description: a.description })) },
-        200,
-      );
+      return c.json({ data: areas.map(areaJson) }, 200);
     },
   );
   api.openapi(
@@ -56,7 +36,7 @@ export function registerTechnologyApi(api: Api) {
       description: "Public: codes, areas, titles, destinations. Agencies' TRLs are under /capabilities.",
       responses: { 200: json(z.object({ data: z.array(TechnologyBody) }), "Technologies by code") },
     }),
-    async (c) => c.json({ data: (await listTechnologies(c.var.deps.db)).map(technologyValues) }, 200),
+    async (c) => c.json({ data: (await listTechnologies(c.var.deps.db)).map(technologyJson) }, 200),
   );
   api.openapi(
     createRoute({
@@ -70,7 +50,7 @@ export function registerTechnologyApi(api: Api) {
     async (c) => {
       const t = await findTechnologyByCode(c.var.deps.db, c.req.valid("param").code);
       if (!t) throw new AppError("not_found", "No technology with this code.");
-      return c.json({ data: technologyValues(t) }, 200);
+      return c.json({ data: technologyJson(t) }, 200);
     },
   );
   registerRecordsApi(api);

@@ -1,47 +1,20 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { deliverableStatuses } from "../../db/schema/index.js";
 import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
 import { findGroupBySlug } from "../groups/groups.queries.js";
-import { type Deliverable as DeliverableRow, listDeliverables, listOutlooks } from "./workplan.queries.js";
+import { Deliverable, deliverableJson, Outlook, outlookJson } from "./workplan.presenter.js";
+import { listDeliverables, listOutlooks } from "./workplan.queries.js";
 import { deliverableInput, outlookInput } from "./workplan.schemas.js";
 import { createDeliverable, saveOutlook, updateDeliverable } from "./workplan.service.js";
 
-const Deliverable = z
-  .object({
-    id: z.number(),
-    title: z.string(),
-    ownerAgency: z.string().nullable(),
-    ownerPerson: z.number().nullable(),
-    due: z.string().nullable(),
-    status: z.enum(deliverableStatuses),
-    link: z
-      .string()
-      .nullable()
-      .openapi({ description: "what it produced: a publication's address or a URL" }),
-  })
-  .openapi("Deliverable");
 const DeliverableWrite = parsedByUseCase(deliverableInput, "DeliverableWrite");
 const DeliverableChange = parsedByUseCase(changeOf(deliverableInput), "DeliverableChange");
 const OutlookWrite = parsedByUseCase(outlookInput.pick({ body: true }), "OutlookWrite");
-const Outlook = z
-  .object({ year: z.number(), body: z.string().openapi({ description: "Markdown" }) })
-  .openapi("Outlook");
 const slugParam = z.object({
   slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "swg" }),
-});
-
-const deliverableJson = (d: DeliverableRow) => ({
-  id: d.id,
-  title: d.title,
-  ownerAgency: d.ownerAcronym,
-  ownerPerson: d.ownerPersonId,
-  due: d.dueOn,
-  status: d.status,
-  link: d.linkUrl,
 });
 
 async function groupOf(c: AppContext, slug: string) {
@@ -80,7 +53,7 @@ export function registerWorkplanApi(api: Api) {
         {
           data: {
             deliverables: rows.map(deliverableJson),
-            outlooks: outlooks.map((o) => ({ year: o.year, body: o.body })),
+            outlooks: outlooks.map(outlookJson),
           },
         },
         200,
@@ -160,7 +133,7 @@ export function registerWorkplanApi(api: Api) {
       const { slug, year } = c.req.valid("param");
       const g = await groupOf(c, slug);
       const row = await saveOutlook(c.var.deps, actor, g.slug, { year, body: c.req.valid("json").body });
-      return c.json({ data: { year: row.year, body: row.body } }, 200);
+      return c.json({ data: outlookJson(row) }, 200);
     },
   );
 }

@@ -5,44 +5,9 @@ import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
 import { agendaItemInput } from "../meeting-work.schemas.js";
 import { meeting, param, security, slugParam, tags } from "../shared.api.js";
-import { type AgendaItem, findAgendaItem, listAgenda } from "./agenda.queries.js";
+import { AgendaItemSchema, itemJson } from "./agenda.presenter.js";
+import { findAgendaItem, listAgenda } from "./agenda.queries.js";
 import { createAgendaItem, deleteAgendaItem, updateAgendaItem } from "./agenda.service.js";
-
-const AgendaItemSchema = z
-  .object({
-    id: z.number(),
-    position: z.number(),
-    title: z.string(),
-    startTime: z.string().nullable().openapi({ description: "HH:MM local to the meeting" }),
-    durationMinutes: z.number().nullable(),
-    presenterAgency: z.string().nullable(),
-    presenterPerson: z.number().nullable(),
-    presenterName: z.string().nullable(),
-    notes: z.string(),
-    files: z.array(
-      z.object({ id: z.number(), name: z.string(), type: z.string(), size: z.number(), url: z.string() }),
-    ),
-  })
-  .openapi("AgendaItem");
-
-const itemJson = (slug: string, i: AgendaItem) => ({
-  id: i.id,
-  position: i.position,
-  title: i.title,
-  startTime: i.startTime,
-  durationMinutes: i.durationMinutes,
-  presenterAgency: i.presenterAgency,
-  presenterPerson: i.presenterPersonId,
-  presenterName: i.presenterName,
-  notes: i.notes,
-  files: i.files.map((f) => ({
-    id: f.id,
-    name: f.name,
-    type: f.type,
-    size: f.size,
-    url: `/private/meetings/${slug}/files/${f.id}`,
-  })),
-});
 
 /** Registers the members-only agenda endpoints of a meeting. */
 export function registerAgendaRoutes(api: Api) {

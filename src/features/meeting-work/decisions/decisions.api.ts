@@ -5,19 +5,9 @@ import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
 import { decisionInput } from "../meeting-work.schemas.js";
 import { meeting, param, security, slugParam, tags } from "../shared.api.js";
-import { type Decision, listDecisions } from "./decisions.queries.js";
+import { DecisionSchema, decisionJson } from "./decisions.presenter.js";
+import { listDecisions } from "./decisions.queries.js";
 import { createDecision, updateDecision } from "./decisions.service.js";
-
-const DecisionSchema = z
-  .object({
-    id: z.number(),
-    number: z.number(),
-    label: z.string().openapi({ example: "D3" }),
-    text: z.string(),
-  })
-  .openapi("Decision");
-
-const decisionJson = (d: Decision) => ({ id: d.id, number: d.number, label: `D${d.number}`, text: d.text });
 
 /** Registers the members-only decision endpoints of a meeting. */
 export function registerDecisionRoutes(api: Api) {

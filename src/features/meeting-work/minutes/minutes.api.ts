@@ -4,30 +4,9 @@ import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
 import { approvalInput, minutesInput } from "../meeting-work.schemas.js";
 import { meeting, security, slugParam, tags } from "../shared.api.js";
-import { listMinutes, type MinutesVersion } from "./minutes.queries.js";
+import { MinutesSchema, minutesJson } from "./minutes.presenter.js";
+import { listMinutes } from "./minutes.queries.js";
 import { approveMinutes, createMinutesVersion } from "./minutes.service.js";
-
-const MinutesSchema = z
-  .object({
-    version: z.number(),
-    text: z.string().openapi({ description: "Markdown" }),
-    author: z.string(),
-    savedAt: z.string(),
-    approvedAt: z.string().nullable(),
-    approvingMeeting: z.string().nullable().openapi({ description: "slug of the meeting that approved it" }),
-    approvedBy: z.string().nullable(),
-  })
-  .openapi("MinutesVersion");
-
-const minutesJson = (v: MinutesVersion) => ({
-  version: v.version,
-  text: v.text,
-  author: v.authorName,
-  savedAt: v.createdAt.toISOString(),
-  approvedAt: v.approvedAt?.toISOString() ?? null,
-  approvingMeeting: v.approvingSlug,
-  approvedBy: v.approvedByName,
-});
 
 /** Registers the members-only minutes endpoints of a meeting. */
 export function registerMinutesRoutes(api: Api) {

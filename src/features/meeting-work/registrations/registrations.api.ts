@@ -6,30 +6,15 @@ import { apiPerson } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
 import { attendedFlagInput, registrationInput } from "../meeting-work.schemas.js";
 import { meeting, param, security, slugParam, tags } from "../shared.api.js";
+import { RegistrationSchema, registrationJson } from "./registrations.presenter.js";
 import { listRegistrations } from "./registrations.queries.js";
 import { cancelRegistration, registerForMeeting, setAttended } from "./registrations.service.js";
 
-const Registration = z
-  .object({
-    id: z.number(),
-    person: z.string(),
-    agency: z.string().nullable(),
-    attendance: z.enum(registrationModes),
-    attended: z.boolean(),
-  })
-  .openapi("Registration");
-
 /** Registers the members-only registration endpoints of a meeting. */
 export function registerRegistrationRoutes(api: Api) {
-  const list = json(z.object({ data: z.array(Registration) }), "Registrations by agency");
+  const list = json(z.object({ data: z.array(RegistrationSchema) }), "Registrations by agency");
   const toJson = async (c: AppContext, meetingId: number) =>
-    (await listRegistrations(c.var.deps.db, meetingId)).map((r) => ({
-      id: r.id,
-      person: r.name,
-      agency: r.agency,
-      attendance: r.attendance,
-      attended: r.attended,
-    }));
+    (await listRegistrations(c.var.deps.db, meetingId)).map(registrationJson);
   api.openapi(
     createRoute({
       method: "get",

@@ -5,45 +5,15 @@ import { idParam } from "../../../http/guards.js";
 import type { Api } from "../../../http/openapi.js";
 import { loadProduct } from "../load.pages.js";
 import { findVersion } from "../products.queries.js";
-import { agenciesToReconfirm, type CarriedItem, carriedItems } from "./carried.queries.js";
-import { carriedStatusLabels, confirmCarriedComment } from "./carried.service.js";
+import { CarriedJson, carriedJson } from "./carried.presenter.js";
+import { agenciesToReconfirm, carriedItems } from "./carried.queries.js";
+import { confirmCarriedComment } from "./carried.service.js";
 
 const tags = ["Products"];
 const security = [{ session: [] }];
 const p = (name: string, example: string) => z.string().openapi({ param: { name, in: "path" }, example });
 const versionParams = z.object({ slug: p("slug", "lunar-surface-white-paper"), number: p("number", "2") });
 const commentParams = versionParams.extend({ round: p("round", "1"), comment: p("comment", "2") });
-const Section = z.object({ number: z.string(), title: z.string(), text: z.string() }).nullable();
-const CarriedJson = z
-  .object({
-    round: z.number().int(),
-    comment: z.number().int(),
-    agency: z.string(),
-    text: z.string(),
-    status: z.enum(["unchanged", "moved", "text_changed", "orphaned"]),
-    statusLabel: z.string().openapi({ example: "Text changed" }),
-    disposition: z.string().nullable(),
-    writtenOnVersion: z.number().int(),
-    before: Section,
-    after: Section,
-    confirmedAt: z.string().nullable().openapi({ description: "when the editors confirmed it" }),
-  })
-  .openapi("CarriedComment");
-
-const present = (i: CarriedItem) => ({
-  round: i.round,
-  comment: i.number,
-  agency: i.agency,
-  text: i.text,
-  status: i.carried.status,
-  statusLabel: carriedStatusLabels[i.carried.status],
-  disposition: i.disposition,
-  writtenOnVersion: i.writtenOnNumber,
-  before: i.carried.before,
-  after: i.carried.after,
-  confirmedAt: i.confirmed?.at.toISOString() ?? null,
-});
-
 /** The carried-comments page in the API: the list, who re-confirms, and the editors' confirmation. */
 export function registerCarriedApi(api: Api) {
   api.openapi(
@@ -67,7 +37,10 @@ export function registerCarriedApi(api: Api) {
       const v = await findVersion(c.var.deps.db, product.id, idParam(c.req.param("number")));
       if (!v) throw notFound("The version");
       const items = await carriedItems(c.var.deps.db, product.id, v);
-      return c.json({ data: items.map(present), reconfirm: [...agenciesToReconfirm(items).values()] }, 200);
+      return c.json(
+        { data: items.map(carriedJson), reconfirm: [...agenciesToReconfirm(items).values()] },
+        200,
+      );
     },
   );
   api.openapi(

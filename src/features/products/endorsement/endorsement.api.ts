@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { describeReason } from "../../../domain/consensus.js";
 import { body, errorResponse, errors, json, parsedByUseCase } from "../../../http/api-schemas.js";
 import { AppError } from "../../../http/errors.js";
 import { authorize } from "../../../http/guards.js";
@@ -10,6 +9,15 @@ import { consensusRecord } from "../consensus-record/consensus-record.service.js
 import { loadProduct, loadRound } from "../load.pages.js";
 import { matrixRows } from "../matrix/matrix.pages.js";
 import { canEditProduct } from "../products.policy.js";
+import {
+  ConsensusJson,
+  consensusJson,
+  consensusRecordJson,
+  EndorsementJson,
+  endorsementJson,
+  MatrixLine,
+  RecordJson,
+} from "./endorsement.presenter.js";
 import { editorialConfirmationInput, endorsementInput } from "./endorsement.schemas.js";
 import { endorseProduct } from "./endorsement.service.js";
 
@@ -19,111 +27,8 @@ const p = (name: string, example: string) => z.string().openapi({ param: { name,
 const productParams = z.object({ slug: p("slug", "lunar-surface-white-paper") });
 const roundParams = productParams.extend({ round: p("round", "1") });
 
-const ConsensusJson = z
-  .object({
-    round: z.number().int(),
-    ready: z.boolean(),
-    reasons: z.array(
-      z.object({
-        kind: z.enum([
-          "round_open",
-          "awaiting_position",
-          "non_concur",
-          "silent_non_concur",
-          "major_comment_open",
-        ]),
-        agency: z.string().optional(),
-        rationale: z.string().optional(),
-        number: z.number().int().optional(),
-        until: z
-          .array(z.number().int())
-          .optional()
-          .openapi({ description: "a non-concur's comments it waits for" }),
-        resolved: z.boolean().optional().openapi({ description: "those comments all have a disposition" }),
-        message: z.string(),
-      }),
-    ),
-    tally: z.array(
-      z.object({
-        agency: z.string(),
-        counted: z.enum(["concur", "concur_with_comments", "non_concur", "abstain"]).nullable(),
-        bySilence: z.boolean(),
-      }),
-    ),
-    hiddenAgencies: z
-      .array(z.string())
-      .openapi({ description: "agencies whose positions are hidden until the round closes" }),
-  })
-  .openapi("ConsensusStatus");
-
-const MatrixLine = z
-  .object({
-    number: z.number().int(),
-    agency: z.string(),
-    section: z.string(),
-    orphaned: z.boolean(),
-    category: z.enum(["editorial", "technical", "major"]),
-    text: z.string(),
-    proposedFrom: z.string().nullable(),
-    proposedTo: z.string().nullable(),
-    disposition: z.enum(["accepted", "accepted_with_changes", "rejected", "noted"]).nullable(),
-    rationale: z.string().nullable(),
-  })
-  .openapi("CommentResolutionLine");
-
 const EndorsementWrite = parsedByUseCase(endorsementInput, "EndorsementWrite");
-
-const EndorsementJson = z
-  .object({
-    publication: z.string().openapi({ description: "slug of the new publication (/publications/{slug})" }),
-    newsArticleId: z.number().int().nullable(),
-    round: z.number().int(),
-    version: z.number().int(),
-    sha256: z.string().openapi({ description: "SHA-256 (hex) of the published version's text" }),
-  })
-  .openapi("Endorsement");
-
 const EditorialWrite = parsedByUseCase(editorialConfirmationInput, "EditorialConfirmationWrite");
-
-const RecordJson = z
-  .object({
-    product: z.object({ slug: z.string(), title: z.string() }),
-    version: z.number().int(),
-    sha256: z.string(),
-    endorsedAt: z.string(),
-    round: z.object({
-      number: z.number().int(),
-      version: z.number().int(),
-      openedAt: z.string(),
-      closedAt: z.string().nullable(),
-      silenceMeans: z.string(),
-    }),
-    editorialOnly: z
-      .object({ from: z.number(), to: z.number(), reason: z.string(), at: z.string() })
-      .nullable(),
-    decision: z
-      .object({
-        number: z.number(),
-        text: z.string(),
-        meeting: z.string(),
-        meetingSlug: z.string(),
-        date: z.string(),
-      })
-      .nullable(),
-    publication: z.object({ slug: z.string(), title: z.string() }).nullable(),
-    agencies: z.array(
-      z.object({
-        agency: z.string(),
-        position: z.enum(["concur", "concur_with_comments", "non_concur", "abstain"]),
-        givenAt: z.string().nullable(),
-        bySilence: z.boolean(),
-        onBehalf: z.boolean(),
-        rationale: z.string().nullable(),
-      }),
-    ),
-    comments: z.object({ total: z.number(), byDisposition: z.record(z.string(), z.number()) }),
-  })
-  .openapi("ConsensusRecord");
 
 /** Registers consensus status, the resolution matrix lines and endorsement of products. */
 export function registerEndorsementApi(api: Api) {
@@ -147,8 +52,7 @@ export function registerEndorsementApi(api: Api) {
     async (c) => {
       const { product } = await loadProduct(c);
       const r = await consensusRecord(c.var.deps, product);
-      // Dates as ISO 8601 instants, like every API answer.
-      return c.json({ data: JSON.parse(JSON.stringify(r)) }, 200);
+      return c.json({ data: consensusRecordJson(r) }, 200);
     },
   );
   api.openapi(
@@ -199,8 +103,7 @@ export function registerEndorsementApi(api: Api) {
     async (c) => {
       const { actor, product, round } = await loadRound(c);
       const status = visibleConsensus(await roundConsensus(c.var.deps.db, round), actor, product, round);
-      const reasons = status.reasons.map((r) => ({ ...r, message: describeReason(r) }));
-      return c.json({ data: { round: round.number, ...status, reasons } }, 200);
+      return c.json({ data: consensusJson(round.number, status) }, 200);
     },
   );
   api.openapi(
@@ -243,8 +146,7 @@ export function registerEndorsementApi(api: Api) {
     async (c) => {
       const { actor, product } = await loadProduct(c);
       const done = await endorseProduct(c.var.deps, actor, product.slug, c.req.valid("json"));
-      const { publicationSlug, ...rest } = done;
-      return c.json({ data: { publication: publicationSlug, ...rest } }, 201);
+      return c.json({ data: endorsementJson(done) }, 201);
     },
   );
 }

@@ -6,6 +6,7 @@ import { canReadProductHistory } from "../endorsement/endorsement.policy.js";
 import { HISTORY_PER_PAGE, productHistory, visibleHistory } from "../history/history.queries.js";
 import { loadProduct, loadRound } from "../load.pages.js";
 import { closeRoundEarly, currentRound } from "../rounds/rounds.service.js";
+import { HistoryJson, historyEntryJson, RoundState, roundStateJson } from "./round-changes.presenter.js";
 import { closeInput, deferralInput, extensionInput } from "./round-changes.schemas.js";
 import { extendDeadline, requestDeferral } from "./round-changes.service.js";
 
@@ -14,27 +15,9 @@ const security = [{ session: [] }];
 const p = (name: string, example: string) => z.string().openapi({ param: { name, in: "path" }, example });
 const productParams = z.object({ slug: p("slug", "lunar-surface-white-paper") });
 const roundParams = productParams.extend({ round: p("round", "1") });
-const RoundState = z
-  .object({
-    round: z.number().int(),
-    status: z.enum(["open", "closed"]),
-    deadline: z.string().openapi({ description: "UTC instant, ISO 8601" }),
-    closedAt: z.string().nullable(),
-  })
-  .openapi("ReviewRoundState");
 const ClosureWrite = parsedByUseCase(closeInput, "RoundClosureWrite");
 const ExtensionWrite = parsedByUseCase(extensionInput, "DeadlineExtensionWrite");
 const DeferralWrite = parsedByUseCase(deferralInput, "DeferralWrite");
-const HistoryJson = z
-  .object({
-    at: z.string(),
-    who: z.string(),
-    agency: z.string().nullable(),
-    action: z.string(),
-    summary: z.string(),
-    details: z.record(z.string(), z.unknown()).nullable(),
-  })
-  .openapi("ProductHistoryEntry");
 const writeErrors = {
   ...errors,
   409: errorResponse("The round is closed (sealed), or the request is refused"),
@@ -42,13 +25,7 @@ const writeErrors = {
 
 type Loaded = Awaited<ReturnType<typeof loadRound>>;
 async function state(c: Parameters<typeof loadRound>[0], l: Loaded) {
-  const r = await currentRound(c.var.deps, l.product.id, l.round.number);
-  return {
-    round: r.number,
-    status: r.status,
-    deadline: r.deadline.toISOString(),
-    closedAt: r.closedAt?.toISOString() ?? null,
-  };
+  return roundStateJson(await currentRound(c.var.deps, l.product.id, l.round.number));
 }
 
 /** Registers what the round pages offer beyond reviewing: closing early, deadlines, deferrals, history. */
@@ -135,15 +112,14 @@ export function registerRoundChangesApi(api: Api) {
       const page = pageParam(c.req.query("page"));
       const { rows, total } = await productHistory(c.var.deps.db, product.id, page);
       const visible = await visibleHistory(c.var.deps.db, actor, product, rows);
-      const data = visible.map((e) => ({
-        at: e.at.toISOString(),
-        who: e.actorName,
-        agency: e.agencyAcronym,
-        action: e.action,
-        summary: e.summary,
-        details: e.details,
-      }));
-      return c.json({ data, page, pages: Math.max(1, Math.ceil(total / HISTORY_PER_PAGE)) }, 200);
+      return c.json(
+        {
+          data: visible.map(historyEntryJson),
+          page,
+          pages: Math.max(1, Math.ceil(total / HISTORY_PER_PAGE)),
+        },
+        200,
+      );
     },
   );
 }

@@ -15,6 +15,7 @@ import {
   updateCapability,
 } from "./capabilities.service.js";
 import { createNeed, deleteNeed, needValues, updateNeed } from "./needs.service.js";
+import { Capability, capabilityJson, Need, needJson } from "./records.presenter.js";
 import { findCapability, findNeed, listCapabilities, listNeeds } from "./records.queries.js";
 
 /** Resolves `?agency=` to an organisation id (-1 when unknown, so nothing matches). */
@@ -23,34 +24,9 @@ export async function agencyFilter(c: AppContext, acronym: string | undefined) {
   return (await findOrganisationByAcronym(c.var.deps.db, acronym))?.id ?? -1;
 }
 
-// Ranges are checked by the use case, whose messages name the field; the document states them.
-const trl = z.number().int().openapi({ description: "technology readiness level, 1 to 9", example: 6 });
-const Capability = z
-  .object({
-    id: z.number().int(),
-    agency: z.string().openapi({ example: "ESA" }),
-    technology: z.string().openapi({ example: "GER-019" }),
-    currentTrl: trl,
-    targetTrl: trl,
-    targetDate: z.string().openapi({ example: "2030-06-01" }),
-    note: z.string(),
-    evidenceUrl: z.string().nullable(),
-  })
-  .openapi("Capability");
 const CapabilityWrite = parsedByUseCase(capabilityInput, "CapabilityWrite");
 const CapabilityChange = parsedByUseCase(changeOf(capabilityInput), "CapabilityChange");
 
-const Need = z
-  .object({
-    id: z.number().int(),
-    mission: z.string().nullable().openapi({ description: "mission slug", example: "argonaut" }),
-    element: z.string().nullable().openapi({ description: "architecture element, when no mission" }),
-    technology: z.string().openapi({ example: "GER-018" }),
-    trlNeeded: trl,
-    neededBy: z.string().openapi({ example: "2028-01-01" }),
-    note: z.string(),
-  })
-  .openapi("TechnologyNeed");
 const NeedWrite = parsedByUseCase(needInput, "TechnologyNeedWrite");
 const NeedChange = parsedByUseCase(changeOf(needInput), "TechnologyNeedChange");
 
@@ -103,7 +79,7 @@ export function registerRecordsApi(api: Api) {
         organisationId: await agencyFilter(c, q.agency),
         technologyId: await technologyFilter(c.var.deps.db, q.technology),
       });
-      return c.json({ demo: dataset === "demo", data: rows.map(capabilityValues) }, 200);
+      return c.json({ demo: dataset === "demo", data: rows.map(capabilityJson) }, 200);
     },
   );
   api.openapi(
@@ -119,7 +95,7 @@ export function registerRecordsApi(api: Api) {
     }),
     async (c) => {
       const cap = await createCapability(c.var.deps, apiPerson(c), c.req.valid("json"));
-      return c.json({ data: capabilityValues(cap) }, 201);
+      return c.json({ data: capabilityJson(cap) }, 201);
     },
   );
   api.openapi(
@@ -140,7 +116,7 @@ export function registerRecordsApi(api: Api) {
       if (!current) throw new AppError("not_found", "No capability with this id.");
       const merged = { ...capabilityValues(current), ...c.req.valid("json") };
       const cap = await updateCapability(c.var.deps, actor, current.id, merged);
-      return c.json({ data: capabilityValues(cap) }, 200);
+      return c.json({ data: capabilityJson(cap) }, 200);
     },
   );
   api.openapi(
@@ -182,7 +158,7 @@ export function registerRecordsApi(api: Api) {
         dataset,
         technologyId: await technologyFilter(c.var.deps.db, q.technology),
       });
-      return c.json({ demo: dataset === "demo", data: rows.map(needValues) }, 200);
+      return c.json({ demo: dataset === "demo", data: rows.map(needJson) }, 200);
     },
   );
   api.openapi(
@@ -199,7 +175,7 @@ export function registerRecordsApi(api: Api) {
     }),
     async (c) => {
       const need = await createNeed(c.var.deps, apiPerson(c), c.req.valid("json"));
-      return c.json({ data: needValues(need) }, 201);
+      return c.json({ data: needJson(need) }, 201);
     },
   );
   api.openapi(
@@ -219,7 +195,7 @@ export function registerRecordsApi(api: Api) {
       if (!current) throw new AppError("not_found", "No need with this id.");
       const merged = { ...needValues(current), ...c.req.valid("json") };
       const need = await updateNeed(c.var.deps, actor, current.id, merged);
-      return c.json({ data: needValues(need) }, 200);
+      return c.json({ data: needJson(need) }, 200);
     },
   );
   api.openapi(
