@@ -42,7 +42,7 @@ import { makeMatrixCapability, makeMatrixNeed } from "./technology.js";
  * focal point of another agency. The matrix is split over a few files so that test workers share it.
  */
 export function describeAccessMatrix(part: number, parts: number) {
-  const t = useTestDatabase();
+  const t = useTestDatabase({ ownCopy: true });
 
   /** ESA's position in round 1 of "matrix-product", recorded by the secretariat with a file; its id. */
   async function matrixEvidence(secretariat: Person): Promise<string> {

@@ -42,17 +42,34 @@ export async function openCopy(): Promise<{ database: Database; drop: () => Prom
 }
 
 /**
- * Gives every test in the file a seeded database inside a transaction that is rolled back
- * afterwards, so tests are isolated and cost about a millisecond each.
+ * The worker's embedded copy of the template, opened by the first file that asks and kept until the
+ * worker ends. Starting PGlite is a second of WebAssembly work, and a run has a hundred files; each of
+ * their tests rolls back, so every file finds the template as it was.
  */
-export function useTestDatabase(opts: { now?: () => Date } = {}): TestContext {
+let workerCopy: Promise<Database> | undefined;
+
+/** A copy for a file whose tests roll back everything they do: the worker's, on the embedded database. */
+async function openRolledBackCopy(
+  ownCopy: boolean,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (ownCopy || inject("pgServer")) return openCopy();
+  workerCopy ??= openCopy().then((copy) => copy.database);
+  return { database: await workerCopy, drop: async () => {} };
+}
+
+/**
+ * Gives every test in the file a seeded database inside a transaction that is rolled back
+ * afterwards, so tests are isolated and cost about a millisecond each. A file that also commits
+ * (through `t.database`, outside the tests' transactions) asks for its `ownCopy`.
+ */
+export function useTestDatabase(opts: { now?: () => Date; ownCopy?: boolean } = {}): TestContext {
   const ctx = {} as TestContext;
   let drop: () => Promise<void>;
   let release: () => void;
   let finished: Promise<void>;
 
   beforeAll(async () => {
-    const copy = await openCopy();
+    const copy = await openRolledBackCopy(opts.ownCopy ?? false);
     ctx.database = copy.database;
     drop = copy.drop;
   }, 60_000);
