@@ -1,8 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { meetingKinds, meetingModes } from "../../db/schema/index.js";
 import { instantToZoned } from "../../domain/time-zones.js";
 import type { Actor } from "../../http/actor.js";
 import { canSeeVideoLink } from "./meetings.policy.js";
-import { attendanceCount, type MeetingListItem } from "./meetings.queries.js";
+import { attendanceCount, type MeetingDetail, type MeetingListItem } from "./meetings.queries.js";
 import type { MeetingSession } from "./sessions.queries.js";
 
 /** A session as the API answers it: UTC instants, and the same times local to the meeting. */
@@ -92,3 +93,31 @@ export function meetingJson(m: MeetingListItem, actor: Actor, attending?: string
     sources: m.sources,
   };
 }
+
+/** A meeting as the write endpoints answer it once planned or changed. */
+export const MeetingWritten = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    kind: z.enum(meetingKinds),
+    start: z.string().openapi({ description: "UTC instant" }),
+    end: z.string(),
+    timeZone: z.string(),
+    mode: z.enum(meetingModes),
+    group: z.string().nullable(),
+    public: z.boolean(),
+  })
+  .openapi("MeetingWritten");
+
+/** A planned or changed meeting for the write endpoints' answer. */
+export const meetingWrittenJson = (m: MeetingDetail): z.infer<typeof MeetingWritten> => ({
+  slug: m.slug,
+  title: m.title,
+  kind: m.kind,
+  start: m.startsAt.toISOString(),
+  end: m.endsAt.toISOString(),
+  timeZone: m.timeZone,
+  mode: m.mode,
+  group: m.group?.slug ?? null,
+  public: m.public,
+});

@@ -1,30 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { meetingKinds, meetingModes } from "../../db/schema/index.js";
 import { instantToZoned } from "../../domain/time-zones.js";
 import { body, changeOf, errors, json, parsedByUseCase } from "../../http/api-schemas.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { apiPerson } from "../../http/guards.js";
 import type { Api } from "../../http/openapi.js";
+import { MeetingWritten, meetingWrittenJson } from "./meetings.presenter.js";
 import { findMeetingBySlug, type MeetingDetail } from "./meetings.queries.js";
 import { meetingFields } from "./meetings.schemas.js";
 import { createMeeting, updateMeeting } from "./meetings.service.js";
 
 const MeetingWrite = parsedByUseCase(meetingFields, "MeetingWrite");
 const MeetingChange = parsedByUseCase(changeOf(meetingFields), "MeetingChange");
-const MeetingWritten = z
-  .object({
-    slug: z.string(),
-    title: z.string(),
-    kind: z.enum(meetingKinds),
-    start: z.string().openapi({ description: "UTC instant" }),
-    end: z.string(),
-    timeZone: z.string(),
-    mode: z.enum(meetingModes),
-    group: z.string().nullable(),
-    public: z.boolean(),
-  })
-  .openapi("MeetingWritten");
 
 /** A meeting's current values in the shape the write accepts (times back to local wall-clock). */
 function writeValues(m: MeetingDetail) {
@@ -47,18 +34,7 @@ function writeValues(m: MeetingDetail) {
 }
 
 async function written(c: AppContext, slug: string) {
-  const m = (await findMeetingBySlug(c.var.deps.db, slug))!;
-  return {
-    slug: m.slug,
-    title: m.title,
-    kind: m.kind,
-    start: m.startsAt.toISOString(),
-    end: m.endsAt.toISOString(),
-    timeZone: m.timeZone,
-    mode: m.mode,
-    group: m.group?.slug ?? null,
-    public: m.public,
-  };
+  return meetingWrittenJson((await findMeetingBySlug(c.var.deps.db, slug))!);
 }
 
 /** Registers the meeting write endpoints: the secretariat for all, a chair for their group's meetings. */
