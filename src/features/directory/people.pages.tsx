@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import { mailSuppressions, roles } from "../../db/schema/index.js";
+import { roles } from "../../db/schema/index.js";
 import type { AppContext } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
@@ -7,6 +6,7 @@ import { idParam, pageParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { pageGroup } from "../../http/routes.js";
 import type { FormValues } from "../../kit/forms.js";
+import { findMailSuppression } from "../mail/mail.queries.js";
 import { canManageDirectory, canReadPrivateArea } from "./directory.policy.js";
 import { findOrganisationByAcronym, findPerson, listOrganisations, listPeople } from "./directory.queries.js";
 import { createPerson, updatePerson } from "./people.service.js";
@@ -99,10 +99,7 @@ async function editPersonForm(c: AppContext) {
     jobTitle: person.jobTitle ?? "",
     active: person.active,
   };
-  const [stopped] = await c.var.deps.db
-    .select()
-    .from(mailSuppressions)
-    .where(eq(mailSuppressions.address, person.email.toLowerCase()));
+  const stopped = await findMailSuppression(c.var.deps.db, person.email);
   return personForm(c, {
     action: `/private/people/${person.id}/edit`,
     title: `Edit ${person.name}`,

@@ -1,6 +1,6 @@
 import { count, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { type OutboxStatus, outbox } from "../../db/schema/index.js";
+import { mailSuppressions, type OutboxStatus, outbox } from "../../db/schema/index.js";
 
 /** How many messages are in each state. */
 export async function outboxCounts(db: Db): Promise<Record<OutboxStatus, number>> {
@@ -33,5 +33,14 @@ export function latestOutbox(db: Db, limit = 50) {
 /** One message with its bodies. */
 export async function findOutbox(db: Db, id: number) {
   const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+  return row;
+}
+
+/** Why mail to this address stopped, and since when; undefined while mail still goes to it. */
+export async function findMailSuppression(db: Db, address: string) {
+  const [row] = await db
+    .select()
+    .from(mailSuppressions)
+    .where(eq(mailSuppressions.address, address.toLowerCase()));
   return row;
 }

@@ -5,6 +5,7 @@ import {
   productAgencies,
   products,
   productVersions,
+  reviewPositions,
   reviewRounds,
   workingGroups,
 } from "../../db/schema/index.js";
@@ -128,4 +129,13 @@ export async function organisationsByAcronym(db: Db, list: string[]): Promise<Ma
       ),
     );
   return new Map(rows.map((r) => [r.acronym.toUpperCase(), r]));
+}
+
+/** One position recorded in the round, by its id. */
+export async function findPosition(db: Db, roundId: number, positionId: number) {
+  const [row] = await db
+    .select()
+    .from(reviewPositions)
+    .where(and(eq(reviewPositions.roundId, roundId), eq(reviewPositions.id, positionId)));
+  return row;
 }

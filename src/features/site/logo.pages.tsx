@@ -84,7 +84,7 @@ function confirmRemoveLogo(c: AppContext) {
   });
 }
 
-async function removeLogo(c: AppContext) {
+async function submitLogoDeletion(c: AppContext) {
   await deleteLogo(c.var.deps, guard(c));
   return c.redirect("/private/site/logo?done=removed", 303);
 }
@@ -95,5 +95,5 @@ export const logoPages = pageGroup([
   ["GET", "/private/site/logo", logoForm],
   ["POST", "/private/site/logo", uploadLogo],
   ["GET", "/private/site/logo/remove", confirmRemoveLogo],
-  ["POST", "/private/site/logo/remove", removeLogo],
+  ["POST", "/private/site/logo/remove", submitLogoDeletion],
 ]);

@@ -130,7 +130,7 @@ export async function loadDemoData(deps: Deps, actor: Actor) {
   if (!canManageDemoData(actor))
     throw forbidden("The demonstration dataset is loaded from the command line.");
   return write(deps, actor, async (tx, audit) => {
-    await removeDemoRows(tx);
+    await deleteDemoRows(tx);
     const rand = prng(DEMO_SEED);
     const { techs, agencyIds, upcoming } = await loadSources(tx);
     const capabilities = demoCapabilities(rand, techs, agencyIds);
@@ -148,7 +148,7 @@ export async function loadDemoData(deps: Deps, actor: Actor) {
   });
 }
 
-async function removeDemoRows(tx: Db) {
+async function deleteDemoRows(tx: Db) {
   const c = await tx.delete(technologyCapabilities).where(eq(technologyCapabilities.demo, true)).returning({
     id: technologyCapabilities.id,
   });
@@ -163,7 +163,7 @@ export async function deleteDemoData(deps: Deps, actor: Actor) {
   if (!canManageDemoData(actor))
     throw forbidden("The demonstration dataset is removed from the command line.");
   return write(deps, actor, async (tx, audit) => {
-    const report = await removeDemoRows(tx);
+    const report = await deleteDemoRows(tx);
     await audit({
       action: "technology.demo.remove",
       subjectType: "dataset",

@@ -1,5 +1,3 @@
-import { and, eq } from "drizzle-orm";
-import { groupDeliverables } from "../../db/schema/index.js";
 import type { AppContext } from "../../http/env.js";
 import { type FieldErrors, notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
@@ -11,7 +9,7 @@ import type { GroupDetail } from "../groups/groups.queries.js";
 import { loadManagedGroup } from "../groups/groups.service.js";
 import type { Values } from "./views/workplan.js";
 import { DeliverableEditPage, WorkplanPage, type WorkplanProblem } from "./views/workplan-page.js";
-import { listDeliverables, listOutlooks } from "./workplan.queries.js";
+import { findDeliverable, listDeliverables, listOutlooks } from "./workplan.queries.js";
 import { createDeliverable, saveOutlook, updateDeliverable } from "./workplan.service.js";
 
 const notices: Record<string, string> = {
@@ -78,7 +76,7 @@ async function editPage(
 
 const workplan = async (c: AppContext) => workplanPage(c, await managedGroup(c));
 
-async function addDeliverable(c: AppContext) {
+async function submitDeliverable(c: AppContext) {
   const g = await managedGroup(c);
   return handleForm(
     c,
@@ -104,16 +102,11 @@ async function saveYearOutlook(c: AppContext) {
 
 async function editDeliverableForm(c: AppContext) {
   const g = await managedGroup(c);
-  const [d] = await c.var.deps.db
-    .select()
-    .from(groupDeliverables)
-    .where(and(eq(groupDeliverables.id, idParam(c.req.param("id"))), eq(groupDeliverables.groupId, g.id)));
+  const d = await findDeliverable(c.var.deps.db, g.id, idParam(c.req.param("id")));
   if (!d) throw notFound("The deliverable");
-  const rows = await listDeliverables(c.var.deps.db, g.id);
-  const full = rows.find((r) => r.id === d.id)!;
   return editPage(c, g, {
     title: d.title,
-    ownerAgency: d.ownerPersonId ? "" : (full.ownerAcronym ?? ""),
+    ownerAgency: d.ownerPersonId ? "" : (d.ownerAcronym ?? ""),
     ownerPerson: d.ownerPersonId ? String(d.ownerPersonId) : "",
     due: d.dueOn ?? "",
     status: d.status,
@@ -136,7 +129,7 @@ async function saveDeliverable(c: AppContext) {
 /** Managing a group's workplan (deliverables) and yearly outlook: its chair and the secretariat. */
 export const workplanPages = pageGroup([
   ["GET", "/private/groups/:slug/workplan", workplan],
-  ["POST", "/private/groups/:slug/workplan", addDeliverable],
+  ["POST", "/private/groups/:slug/workplan", submitDeliverable],
   ["POST", "/private/groups/:slug/outlook", saveYearOutlook],
   ["GET", "/private/groups/:slug/workplan/:id", editDeliverableForm],
   ["POST", "/private/groups/:slug/workplan/:id", saveDeliverable],

@@ -1,4 +1,4 @@
-import { aliasedTable, asc, desc, eq, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { groupDeliverables, groupOutlooks, organisations, people } from "../../db/schema/index.js";
 
@@ -12,7 +12,20 @@ export type Deliverable = typeof groupDeliverables.$inferSelect & {
 };
 
 /** A group's deliverables: by due date (undated last), then title. */
-export async function listDeliverables(db: Db, groupId: number): Promise<Deliverable[]> {
+export function listDeliverables(db: Db, groupId: number): Promise<Deliverable[]> {
+  return selectDeliverables(db, eq(groupDeliverables.groupId, groupId));
+}
+
+/** One deliverable of the group, with its owner's names. */
+export async function findDeliverable(db: Db, groupId: number, id: number): Promise<Deliverable | undefined> {
+  const [row] = await selectDeliverables(
+    db,
+    and(eq(groupDeliverables.groupId, groupId), eq(groupDeliverables.id, id)),
+  );
+  return row;
+}
+
+async function selectDeliverables(db: Db, where: SQL | undefined): Promise<Deliverable[]> {
   const rows = await db
     .select({
       d: groupDeliverables,
@@ -24,7 +37,7 @@ export async function listDeliverables(db: Db, groupId: number): Promise<Deliver
     .leftJoin(organisations, eq(organisations.id, groupDeliverables.ownerOrganisationId))
     .leftJoin(people, eq(people.id, groupDeliverables.ownerPersonId))
     .leftJoin(personOrg, eq(personOrg.id, people.organisationId))
-    .where(eq(groupDeliverables.groupId, groupId))
+    .where(where)
     .orderBy(
       sql`${groupDeliverables.dueOn} is null`,
       asc(groupDeliverables.dueOn),

@@ -1,5 +1,3 @@
-import { and, eq } from "drizzle-orm";
-import { reviewPositions } from "../../../db/schema/index.js";
 import type { AppContext } from "../../../http/env.js";
 import { notFound } from "../../../http/errors.js";
 import { authorize, idParam } from "../../../http/guards.js";
@@ -7,6 +5,7 @@ import { pageGroup } from "../../../http/routes.js";
 import { serveStoredFile } from "../../publications/publications.download.export.js";
 import { loadRound, roundPath } from "../load.pages.js";
 import { canSeePosition } from "../products.policy.js";
+import { findPosition } from "../products.queries.js";
 
 /** Where the evidence file of a position recorded on an agency's behalf is downloaded. */
 export const evidencePath = (slug: string, round: number, positionId: number) =>
@@ -15,12 +14,7 @@ export const evidencePath = (slug: string, round: number, positionId: number) =>
 /** Always a download, never shown inline: the file is whatever the agency sent. */
 async function downloadEvidence(c: AppContext) {
   const { actor, product, round } = await loadRound(c);
-  const [row] = await c.var.deps.db
-    .select()
-    .from(reviewPositions)
-    .where(
-      and(eq(reviewPositions.roundId, round.id), eq(reviewPositions.id, idParam(c.req.param("position")))),
-    );
+  const row = await findPosition(c.var.deps.db, round.id, idParam(c.req.param("position")));
   if (!row?.evidenceFileSha256 || !row.evidenceFileName) throw notFound("The evidence file");
   authorize(
     canSeePosition(actor, product, round, row.organisationId),

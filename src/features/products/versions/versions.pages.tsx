@@ -65,7 +65,7 @@ async function newVersionForm(c: AppContext) {
   return newVersionPage(c, product, { body: latest?.body ?? "" });
 }
 
-async function addVersion(c: AppContext) {
+async function submitVersion(c: AppContext) {
   const { actor, product } = await productToVersion(c);
   return handleForm(
     c,
@@ -105,7 +105,7 @@ async function compareVersions(c: AppContext) {
 /** Versions of a product: read one with numbered sections, add one, compare two. */
 export const versionPages = pageGroup([
   ["GET", "/private/products/:slug/versions/new", newVersionForm],
-  ["POST", "/private/products/:slug/versions/new", addVersion],
+  ["POST", "/private/products/:slug/versions/new", submitVersion],
   ["GET", "/private/products/:slug/versions/:number", versionPage],
   ["GET", "/private/products/:slug/diff", compareVersions],
 ]);
