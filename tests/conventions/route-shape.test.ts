@@ -17,6 +17,13 @@ describe("one route shape (docs/conventions.md, Handlers)", () => {
     expect(subApps).toEqual([]);
   });
 
+  it("pages and views read and write through queries and services, never with SQL of their own", () => {
+    const direct = featureFiles(".pages.ts", ".pages.tsx", ".tsx")
+      .filter(({ text }) => text.includes('from "drizzle-orm"'))
+      .map(({ file }) => file);
+    expect(direct).toEqual([]);
+  });
+
   it("the API's answers are named in presenters, not in route files", () => {
     // An import's report is the one exception: kit/imports.ts builds it, the feature names its parts.
     const named = featureFiles(".api.ts").flatMap(({ file, text }) =>

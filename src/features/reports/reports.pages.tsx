@@ -1,5 +1,3 @@
-import { eq } from "drizzle-orm";
-import { publications } from "../../db/schema/index.js";
 import type { AppContext } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/page.js";
@@ -9,7 +7,7 @@ import type { ReportDocument } from "./document/document.queries.js";
 import { reportMarkdown } from "./document/markdown.export.js";
 import { reportPdf } from "./document/pdf.export.js";
 import { canSeeDraftReport, canSeeReportStatistics } from "./reports.policy.js";
-import { findReport, listReports } from "./reports.queries.js";
+import { findFiledReportPublication, findReport, listReports } from "./reports.queries.js";
 import { reportForReader } from "./reports.service.js";
 import { PublishedReports } from "./views/published-reports.js";
 import { ReportView } from "./views/report.view.js";
@@ -20,12 +18,7 @@ import { ReportView } from "./views/report.view.js";
  */
 async function libraryPdf(c: AppContext, doc: ReportDocument, statistics: boolean) {
   if (doc.status !== "published" || statistics !== doc.statisticsPublic) return undefined;
-  const report = await findReport(c.var.deps.db, doc.year);
-  if (!report?.publicationId) return undefined;
-  const [p] = await c.var.deps.db
-    .select()
-    .from(publications)
-    .where(eq(publications.id, report.publicationId));
+  const p = await findFiledReportPublication(c.var.deps.db, doc.year);
   if (!p?.fileSha256 || p.category !== "annual_report") return undefined;
   return serveStoredFile(c, {
     sha256: p.fileSha256,

@@ -6,6 +6,7 @@ import {
   annualReportTexts,
   groupChairs,
   groupOutlooks,
+  publications,
   workingGroups,
 } from "../../db/schema/index.js";
 
@@ -17,6 +18,16 @@ export type ReportTextRevision = typeof annualReportTextRevisions.$inferSelect;
 export async function findReport(db: Db, year: number): Promise<AnnualReport | undefined> {
   const [row] = await db.select().from(annualReports).where(eq(annualReports.year, year));
   return row;
+}
+
+/** The publication filed in the library when the year's report was published, if there is one. */
+export async function findFiledReportPublication(db: Db, year: number) {
+  const [row] = await db
+    .select({ publication: publications })
+    .from(annualReports)
+    .innerJoin(publications, eq(publications.id, annualReports.publicationId))
+    .where(eq(annualReports.year, year));
+  return row?.publication;
 }
 
 /** Every report, newest year first. */
