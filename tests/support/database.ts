@@ -67,11 +67,15 @@ export function useTestDatabase(opts: { now?: () => Date; ownCopy?: boolean } = 
   let drop: () => Promise<void>;
   let release: () => void;
   let finished: Promise<void>;
+  // One app for the file, over one Deps object whose fields each test sets afresh: building the app
+  // (every feature's routes and the API document) took longer than most tests do.
+  const deps = {} as Deps;
 
   beforeAll(async () => {
     const copy = await openRolledBackCopy(opts.ownCopy ?? false);
     ctx.database = copy.database;
     drop = copy.drop;
+    ctx.app = createApp(Object.assign(deps, makeDeps(copy.database.db, opts.now)));
   }, 60_000);
   afterAll(async () => drop?.());
 
@@ -79,8 +83,7 @@ export function useTestDatabase(opts: { now?: () => Date; ownCopy?: boolean } = 
     await new Promise<void>((ready) => {
       finished = ctx.database.db
         .transaction(async (tx) => {
-          ctx.deps = makeDeps(tx as Db, opts.now);
-          ctx.app = createApp(ctx.deps);
+          ctx.deps = Object.assign(deps, makeDeps(tx as Db, opts.now));
           ready();
           await new Promise<void>((r) => {
             release = r;
