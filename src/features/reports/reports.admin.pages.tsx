@@ -13,11 +13,7 @@ import { chairedGroupSlugs, findReport, listReports } from "./reports.queries.js
 import { reportYear } from "./reports.schemas.js";
 import { publishReport, requireReport, startReport, updateReportSettings } from "./reports.service.js";
 import { ReportList, ReportOverview } from "./views/report-admin.js";
-
-const guardWriter = personAllowedBy(
-  canSeeDraftReport,
-  "Only the secretariat and group chairs work on annual reports.",
-);
+import { reportWriter } from "./writers.pages.js";
 
 const guardSecretariat = personAllowedBy(
   canManageReports,
@@ -66,7 +62,7 @@ async function overviewPage(
   errors?: FieldErrors,
   status: 200 | 422 = 200,
 ) {
-  const actor = guardWriter(c);
+  const actor = reportWriter(c);
   const year = yearParam(c);
   const report = await requireReport(c.var.deps.db, year);
   const doc = await buildReportDocument(c.var.deps, report);

@@ -1,22 +1,16 @@
 import { compareReports } from "../../domain/annual-report.js";
 import type { AppContext } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
-import { personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { pageGroup } from "../../http/routes.js";
 import { buildReportDocument, type ReportDocument } from "./document/document.queries.js";
-import { canSeeDraftReport } from "./reports.policy.js";
 import { findReport } from "./reports.queries.js";
 import { requireReport } from "./reports.service.js";
 import { ReportComparison } from "./views/report-comparison.js";
-
-const writer = personAllowedBy(
-  canSeeDraftReport,
-  "Only the secretariat and group chairs work on annual reports.",
-);
+import { reportWriter } from "./writers.pages.js";
 
 async function compareWithPreviousYear(c: AppContext) {
-  writer(c);
+  reportWriter(c);
   const year = Number(c.req.param("year"));
   const report = await requireReport(c.var.deps.db, year);
   const previous = await findReport(c.var.deps.db, year - 1);

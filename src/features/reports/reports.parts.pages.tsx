@@ -3,16 +3,16 @@ import type { Person } from "../../http/actor.js";
 import type { AppContext } from "../../http/env.js";
 import { AppError, type FieldErrors, forbidden, notFound } from "../../http/errors.js";
 import { formBody } from "../../http/forms.js";
-import { personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { pageGroup } from "../../http/routes.js";
 import type { FormValues } from "../../kit/forms.js";
 import { buildReportDocument, outlookParts, type ReportDocument } from "./document/document.queries.js";
-import { canEditReportPart, canSeeDraftReport } from "./reports.policy.js";
+import { canEditReportPart } from "./reports.policy.js";
 import { type AnnualReport, listTextRevisions, reportTexts } from "./reports.queries.js";
 import { fixedParts, partLabels, reportPart } from "./reports.schemas.js";
 import { mayEditPart, previewReportText, requireReport, saveReportText } from "./reports.service.js";
 import { PartEditor } from "./views/part-editor.js";
+import { reportWriter } from "./writers.pages.js";
 
 /** A narrative part as the overview lists it. */
 export type PartEntry = { part: string; label: string; editable: boolean; written: boolean };
@@ -66,14 +66,9 @@ async function editorPage(
   );
 }
 
-const writer = personAllowedBy(
-  canSeeDraftReport,
-  "Only the secretariat and group chairs work on annual reports.",
-);
-
 /** The report and the part the address names, if this person may edit that part. */
 async function editablePart(c: AppContext) {
-  const actor = writer(c);
+  const actor = reportWriter(c);
   const year = Number(c.req.param("year"));
   const parsed = reportPart.safeParse(c.req.param("part"));
   if (!parsed.success) throw notFound("This part of the report");

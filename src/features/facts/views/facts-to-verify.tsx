@@ -1,8 +1,7 @@
 import { CsrfField, EmptyState, Notice, PageHeader, Tag } from "../../../web/components.js";
+import { plural } from "../../../web/words.js";
 import { type Fact, factKindLabels, factKinds } from "../facts.queries.js";
 import { hideableKinds } from "../facts.service.js";
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Every fact in doubt by kind, each with its note, its sources and what the secretariat can do. */
 export function FactsToVerify(p: {
@@ -68,7 +67,7 @@ function FactItem({ f, csrf }: { f: Fact; csrf: string }) {
       {f.note ? <p>{f.note}</p> : <p class="muted">No note says what is in doubt.</p>}
       {f.sources.length ? (
         <details>
-          <summary>{plural(f.sources.length, "source", "sources")}</summary>
+          <summary>{plural(f.sources.length, "source")}</summary>
           <ul>
             {f.sources.map((s) => (
               <li>{/^https?:\/\//.test(s) ? <a href={s}>{s}</a> : s}</li>

@@ -8,7 +8,7 @@ import { renderPng } from "../../../web/charts/png.js";
 import { gapAnalysisFor } from "../gaps/gaps.service.js";
 import { hasDemoData } from "../records/records.queries.js";
 import { listAreas } from "../technology.queries.js";
-import { parseDataset } from "../technology.schemas.js";
+import { areaCodePattern, parseDataset } from "../technology.schemas.js";
 import { heatMapCsv, svgDocument } from "./heat-map.export.js";
 import { HeatMapPage } from "./views/heat-map-page.js";
 
@@ -18,7 +18,7 @@ export const download = (c: AppContext, body: string | Uint8Array, type: string,
 
 const areaOf = (c: AppContext) => {
   const area = c.req.query("area")?.toUpperCase();
-  return area && /^[A-Z][A-Z0-9]{1,9}$/.test(area) ? area : undefined;
+  return area && areaCodePattern.test(area) ? area : undefined;
 };
 
 async function modelFor(c: AppContext) {
