@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
 /** Each accessibility check of this run, one JSON line per page checked (git-ignored). */
@@ -55,5 +55,7 @@ export function writeAccessibilityResults(standard: string): void {
   }
   const pages = [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));
   const results = { tool: `axe-core ${checks[0]!.axe}`, standard, pages };
-  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+  // Written aside and renamed: CI runs the other suites meanwhile, and their app reads this file.
+  writeFileSync(`${resultsPath}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  renameSync(`${resultsPath}.tmp`, resultsPath);
 }
