@@ -42,6 +42,10 @@ describe("a permanent delivery failure stops mail to the address", { timeout: 60
     const page = await (await sec.get(`/private/people/${person.id}/edit`)).text();
     expect(page).toContain("No mail is sent to this address");
     expect(page).toContain("User unknown");
+    // A refused save shows the form again with the same notice, not a form that forgot it.
+    const refused = await sec.post(`/private/people/${person.id}/edit`, { name: "", email: person.email });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("No mail is sent to this address");
   });
 
   it("a temporary (4xx) failure is retried as before, and the address stays open", async () => {

@@ -1,6 +1,6 @@
 import { roles } from "../../db/schema/index.js";
 import type { AppContext } from "../../http/env.js";
-import { notFound } from "../../http/errors.js";
+import { type FieldErrors, notFound } from "../../http/errors.js";
 import { handleForm } from "../../http/forms.js";
 import { idParam, pageParam, personAllowedBy } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
@@ -8,7 +8,13 @@ import { pageGroup } from "../../http/routes.js";
 import type { FormValues } from "../../kit/forms.js";
 import { findMailSuppression } from "../mail/mail.queries.js";
 import { canManageDirectory, canReadPrivateArea } from "./directory.policy.js";
-import { findOrganisationByAcronym, findPerson, listOrganisations, listPeople } from "./directory.queries.js";
+import {
+  findOrganisationByAcronym,
+  findPerson,
+  listOrganisations,
+  listPeople,
+  type PersonRow,
+} from "./directory.queries.js";
 import { createPerson, updatePerson } from "./people.service.js";
 import { PeopleList } from "./views/people-list.js";
 import { PersonPage } from "./views/person-page.js";
@@ -88,25 +94,37 @@ async function loadPerson(c: AppContext) {
   return found;
 }
 
-async function editPersonForm(c: AppContext) {
-  manager(c);
-  const { person, acronym } = await loadPerson(c);
-  const values: FormValues = {
-    name: person.name,
-    email: person.email,
-    organisation: acronym ?? "",
-    roles: person.roles,
-    jobTitle: person.jobTitle ?? "",
-    active: person.active,
-  };
+/** The edit form of a person, with why mail to them stopped and the links to their other pages. */
+async function editPage(
+  c: AppContext,
+  person: PersonRow,
+  values: FormValues,
+  errors?: FieldErrors,
+  message?: string,
+) {
   const stopped = await findMailSuppression(c.var.deps.db, person.email);
   return personForm(c, {
     action: `/private/people/${person.id}/edit`,
     title: `Edit ${person.name}`,
     submit: "Save changes",
     values,
+    errors,
+    message,
     mailStopped: stopped ? { reason: stopped.reason, since: stopped.createdAt } : null,
     personId: person.id,
+  });
+}
+
+async function editPersonForm(c: AppContext) {
+  manager(c);
+  const { person, acronym } = await loadPerson(c);
+  return editPage(c, person, {
+    name: person.name,
+    email: person.email,
+    organisation: acronym ?? "",
+    roles: person.roles,
+    jobTitle: person.jobTitle ?? "",
+    active: person.active,
   });
 }
 
@@ -119,15 +137,7 @@ async function savePerson(c: AppContext) {
       await updatePerson(c.var.deps, actor, person.id, body);
       return "/private/people?done=saved";
     },
-    (values, errors, message) =>
-      personForm(c, {
-        action: `/private/people/${person.id}/edit`,
-        title: `Edit ${person.name}`,
-        submit: "Save changes",
-        values,
-        errors,
-        message,
-      }),
+    (values, errors, message) => editPage(c, person, values, errors, message),
   );
 }
 
