@@ -63,7 +63,7 @@ export function writeAccessibilityResults(standard: string): void {
   }
   const pages = [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));
   const results = { tool: `axe-core ${checks[0]!.axe}`, standard, pages };
-  // Written aside and renamed: CI runs the other suites meanwhile, and their app reads this file.
+  // Written aside and renamed: the app of a test suite run meanwhile reads this file.
   writeFileSync(`${resultsPath}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
   renameSync(`${resultsPath}.tmp`, resultsPath);
 }
