@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOidcProvider, type TestOidcProvider } from "../support/oidc.js";
 import { parseMail, type Received, startSmtp } from "../support/smtp.js";
-import { chromiumArgs, executablePath } from "./chromium.js";
+import { launchChromium, openContext } from "./chromium.js";
 import { checkA11y, expectNoSideScroll, freshTotpCode, signIn, viewports } from "./support.js";
 
 /**
@@ -31,8 +31,7 @@ let idp: TestOidcProvider;
 /** Erin's authenticator app: the key she typed in when she switched two-factor sign-in on. */
 let erinTotp = "";
 const dataDir = mkdtempSync(join(tmpdir(), "isecg-e2e-accounts-"));
-const contexts: BrowserContext[] = [];
-const profiles: string[] = [];
+let browser: Browser | undefined;
 
 function freePort(): Promise<number> {
   return new Promise((ok) => {
@@ -90,19 +89,10 @@ async function enrolAuthenticator(page: Page, email: string): Promise<string> {
 
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 }).innerText();
 
+/** A new window as a new person, on the browser this file started. */
 async function open(): Promise<Page> {
-  const profile = mkdtempSync(join(tmpdir(), "isecg-e2e-chromium-"));
-  profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: chromiumArgs,
-    viewport: viewports.desktop,
-    baseURL: baseUrl,
-  });
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  return context.pages()[0] ?? (await context.newPage());
+  browser ??= await launchChromium();
+  return (await openContext(browser, { baseURL: baseUrl })).page;
 }
 
 /** The last mail to `to` whose subject matches, waiting for the outbox worker to send it. */
@@ -135,13 +125,12 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close().catch(() => {});
   server?.kill("SIGTERM");
   await new Promise((r) => (server?.exitCode === null ? server.once("exit", r) : r(null)));
   await smtp?.stop();
   await idp?.close();
   rmSync(dataDir, { recursive: true, force: true });
-  for (const p of profiles) rmSync(p, { recursive: true, force: true });
 });
 
 describe("accounts for 27 agencies", () => {

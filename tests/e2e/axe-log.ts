@@ -22,6 +22,14 @@ type Check = { path: string; label: string; violations: number; passes: number; 
 /** A single-use link's path with its secret left out: "/reset/{link}", one entry whatever the token. */
 const withoutSecrets = (path: string) => path.replace(/^\/(invitation|reset|setup)\/[^/?#]+/, "/$1/{link}");
 
+/**
+ * Whether `a`'s label names a page better than `b`'s: a written label over an address ("/ (dark)"),
+ * then alphabetical. Journeys run side by side, so the order of checks varies; this keeps the file
+ * unchanged when the results are.
+ */
+const namesBetter = (a: { label: string }, b: { label: string }) =>
+  a.label.startsWith("/") === b.label.startsWith("/") ? a.label < b.label : !a.label.startsWith("/");
+
 /** Starts a run's log afresh. */
 export function clearAxeLog(): void {
   rmSync(logPath, { force: true });
@@ -34,8 +42,8 @@ export function logAxeCheck(check: Check): void {
 }
 
 /**
- * Merges the run's results into the statement's file: each page checked keeps its latest result
- * (its worst of this run) and date, so running one journey file does not drop the others' pages.
+ * Merges the run's results into the statement's file: each page checked keeps this run's result
+ * (its worst) and date, so running one journey file does not drop the others' pages.
  * A run that checked nothing leaves the file alone.
  */
 export function writeAccessibilityResults(standard: string): void {
@@ -52,7 +60,11 @@ export function writeAccessibilityResults(standard: string): void {
   const thisRun = new Set<string>();
   for (const c of checks) {
     const seen = thisRun.has(c.path) ? byPath.get(c.path) : undefined;
-    if (seen && seen.violations >= c.violations) continue;
+    if (
+      seen &&
+      (seen.violations > c.violations || (seen.violations === c.violations && !namesBetter(c, seen)))
+    )
+      continue;
     byPath.set(c.path, {
       path: c.path,
       label: c.label,

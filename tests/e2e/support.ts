@@ -3,22 +3,16 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { totpCode } from "../../src/domain/totp.js";
 import { startServer } from "../../src/server.js";
 import { logAxeCheck } from "./axe-log.js";
-import { assertChromium, chromiumArgs, executablePath } from "./chromium.js";
+import { assertChromium, type ContextOptions, launchChromium, openContext, viewports } from "./chromium.js";
 
 export { accounts } from "./accounts.js";
-
-/** The viewports every journey and screenshot is checked at. */
-export const viewports = {
-  desktop: { width: 1280, height: 900 },
-  phone: { width: 360, height: 780 },
-} as const;
-export type ViewportName = keyof typeof viewports;
+export { type ViewportName, viewports } from "./chromium.js";
 
 /** The axe-core rule sets the pages must pass: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -40,26 +34,24 @@ function freePort(): Promise<number> {
   });
 }
 
-type ContextOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
-
 export type Platform = {
   /** Where the platform listens, e.g. http://127.0.0.1:41234 (no trailing slash). */
   baseUrl: string;
   /** The platform's DATA_DIR: without SMTP_URL, its mail lands in outbox/ as .eml files. */
   dataDir: string;
-  /** Opens a fresh browser (its own profile, so its own cookies) on the platform. */
+  /** Opens a new window on the platform as a new person (its own cookies). */
   open: (options?: ContextOptions) => Promise<{ context: BrowserContext; page: Page }>;
 };
 
 /**
  * Starts the real platform once for the calling test file, on a fresh data directory (the seeded
- * database with the two accounts) and a real port, and closes it and every browser afterwards.
+ * database with the two accounts) and a real port, and closes it and the browser afterwards.
  */
 export function usePlatform(opts: { host?: string } = {}): Platform {
   // Passkeys need a host name, not an address: their files use "localhost".
   const host = opts.host ?? "127.0.0.1";
   const cleanups: Array<() => Promise<void> | void> = [];
-  const contexts: BrowserContext[] = [];
+  let browser: Promise<Browser> | undefined;
   const platform = { baseUrl: "" } as Platform;
 
   beforeAll(async () => {
@@ -81,25 +73,14 @@ export function usePlatform(opts: { host?: string } = {}): Platform {
     platform.baseUrl = `http://${host}:${server.port}`;
     platform.dataDir = dataDir;
     platform.open = async (options = {}) => {
-      const profile = mkdtempSync(join(tmpdir(), "isecg-e2e-chromium-"));
-      cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath,
-        headless: true,
-        args: chromiumArgs,
-        viewport: viewports.desktop,
-        baseURL: platform.baseUrl,
-        ...options,
-      });
-      contexts.push(context);
-      context.setDefaultTimeout(10_000);
-      const page = context.pages()[0] ?? (await context.newPage());
-      return { context, page };
+      browser ??= launchChromium();
+      return openContext(await browser, { baseURL: platform.baseUrl, ...options });
     };
   });
 
   afterAll(async () => {
-    for (const context of contexts.splice(0)) await context.close().catch(() => {});
+    await browser?.then((b) => b.close()).catch(() => {});
+    browser = undefined;
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
@@ -175,17 +156,21 @@ export async function expectNoSideScroll(page: Page, label = page.url()): Promis
   expect(offset, `${label} scrolls sideways by ${offset}px at ${page.viewportSize()?.width}px`).toBe(0);
 }
 
-/** The last 30-second step whose code each account used in this file: a code works only once. */
+/**
+ * The last 30-second step whose code each account used, per test file (each file has its own
+ * database, and files share this module in a worker): a code works only once.
+ */
 const lastSteps = new Map<string, number>();
 
 /** A code from the account's authenticator app that was not used before (waits for the next one if need be). */
 export async function freshTotpCode(email: string, secret: string): Promise<string> {
+  const key = `${expect.getState().testPath} ${email}`;
   const now = Math.floor(Date.now() / 30_000);
-  const step = Math.max(now, (lastSteps.get(email) ?? 0) + 1);
+  const step = Math.max(now, (lastSteps.get(key) ?? 0) + 1);
   // The server takes a code one step ahead (clocks drift); further ahead, wait for it.
   const wait = (step - 1) * 30_000 - Date.now();
   if (wait > 0) await new Promise((ok) => setTimeout(ok, wait + 50));
-  lastSteps.set(email, step);
+  lastSteps.set(key, step);
   return totpCode(secret, new Date(step * 30_000));
 }
 
