@@ -18,6 +18,7 @@ import {
   reviewPositions,
   workingGroups,
 } from "../../src/db/schema/index.js";
+import type { Deps } from "../../src/deps.js";
 import { invitePerson } from "../../src/features/invitations/invitations.service.js";
 import { endorseProduct } from "../../src/features/products/endorsement/endorsement.service.js";
 import { setPosition } from "../../src/features/products/positions/positions.service.js";
@@ -36,6 +37,26 @@ import { makeMatrixMeeting } from "./meetings.js";
 import { makeMatrixProposal } from "./missions.js";
 import { makeMatrixProduct, V1, V2 } from "./products.js";
 import { makeMatrixCapability, makeMatrixNeed } from "./technology.js";
+
+/** The dataset's records that route paths name: a chair term, a news article, an FAQ question, a group membership. */
+async function seededRecords(deps: Deps) {
+  const [term] = await deps.db.select({ id: chairTerms.id }).from(chairTerms).limit(1);
+  const [news] = await deps.db.select({ id: newsArticles.id }).from(newsArticles).limit(1);
+  const [faq] = await deps.db.select({ id: faqQuestions.id }).from(faqQuestions).limit(1);
+  // A group with a chair and a member agency in the dataset (SWG: DLR and CNES).
+  const [membership] = await deps.db
+    .select({ id: groupMemberships.id, chair: groupChairs.id, slug: workingGroups.slug })
+    .from(groupMemberships)
+    .innerJoin(workingGroups, eq(workingGroups.id, groupMemberships.groupId))
+    .innerJoin(groupChairs, eq(groupChairs.groupId, workingGroups.id))
+    .limit(1);
+  return {
+    chairTerm: String(term!.id),
+    article: String(news!.id),
+    faq: String(faq!.id),
+    membership: membership!,
+  };
+}
 
 /**
  * Tries every `parts`-th route of the access matrix (from `part`) as a visitor, each role and a
@@ -62,10 +83,13 @@ export function describeAccessMatrix(part: number, parts: number) {
   // route does to them. (Made per case, they were a fifth of the matrix's time.)
   let actors: Awaited<ReturnType<typeof matrixActors>>;
   let subject: Person;
+  // Records of the dataset that routes name, read once: no case changes which ones exist.
+  let seeded: Awaited<ReturnType<typeof seededRecords>>;
   beforeAll(async () => {
     const deps = makeDeps(t.database.db);
     actors = await matrixActors(deps);
     subject = await makePerson(deps, ["member"], "ESA");
+    seeded = await seededRecords(deps);
   });
 
   const cases = accessRoutes
@@ -74,9 +98,6 @@ export function describeAccessMatrix(part: number, parts: number) {
 
   describe(`access matrix, part ${part + 1} of ${parts}: every protected route, every role, signed out, and the wrong agency`, () => {
     it.each(cases)("$method $path as $who", async ({ method, path, body, api, allowed, answers, who }) => {
-      const [term] = await t.deps.db.select().from(chairTerms).limit(1);
-      const [news] = await t.deps.db.select().from(newsArticles).limit(1);
-      const [faq] = await t.deps.db.select().from(faqQuestions).limit(1);
       // A saved version of a content page to restore.
       let pageRevision = "0";
       if (path.includes(":pagerev")) {
@@ -136,34 +157,28 @@ export function describeAccessMatrix(part: number, parts: number) {
         .replace(":missionrev", missionRevision)
         .replace(":siterev", siteRevision)
         .replace(":person", String(subject.id))
-        .replace(":chair", String(term!.id))
-        .replace(":article", String(news!.id))
-        .replace(":faq", String(faq!.id))
+        .replace(":chair", seeded.chairTerm)
+        .replace(":article", seeded.article)
+        .replace(":faq", seeded.faq)
         .replace(":proposal", path.includes(":proposal") ? await makeMatrixProposal(t.deps) : "0")
         .replace(":capability", path.includes(":capability") ? await makeMatrixCapability(t.deps) : "0")
         .replace(":need", path.includes(":need") ? await makeMatrixNeed(t.deps) : "0");
-      // A group with a chair and a member agency in the dataset (SWG: DLR and CNES).
-      const [gm] = await t.deps.db
-        .select({ id: groupMemberships.id, chair: groupChairs.id, slug: workingGroups.slug })
-        .from(groupMemberships)
-        .innerJoin(workingGroups, eq(workingGroups.id, groupMemberships.groupId))
-        .innerJoin(groupChairs, eq(groupChairs.groupId, workingGroups.id))
-        .limit(1);
       const meetingIds = path.includes("matrix-meeting")
         ? await makeMatrixMeeting(t.deps, subject)
         : { item: "0", file: "0", registration: "0", session: "0" };
+      const gm = seeded.membership;
       const groupUrl = url
         .replace(":agendaItem", meetingIds.item)
         .replace(":agendaFile", meetingIds.file)
         .replace(":registration", meetingIds.registration)
         .replace(":session", meetingIds.session)
-        .replace(":group", gm!.slug)
-        .replace(":membership", String(gm!.id))
-        .replace(":gchair", String(gm!.chair))
+        .replace(":group", gm.slug)
+        .replace(":membership", String(gm.id))
+        .replace(":gchair", String(gm.chair))
         .replace(":token", path.includes(":token") ? await matrixToken(t.deps, actors.focalPoint) : "0")
         .replace(
           ":deliverable",
-          path.includes(":deliverable") ? await makeMatrixDeliverable(t.deps, gm!.slug) : "0",
+          path.includes(":deliverable") ? await makeMatrixDeliverable(t.deps, gm.slug) : "0",
         );
       if (path.includes(`/actions/${MATRIX_ACTION}`)) await makeMatrixAction(t.deps);
       if (path.includes("matrix-product")) {
