@@ -2,9 +2,10 @@ import { raw } from "hono/html";
 import { Notice, PageHeader, Tag } from "../../../web/components.js";
 import { renderMarkdown } from "../../../web/markdown.js";
 import type { MeetingDetail } from "../../meetings/meetings.queries.js";
-import { meetingKindLabels, meetingModeLabels } from "../../meetings/meetings.schemas.js";
+import { meetingKindLabels } from "../../meetings/meetings.schemas.js";
 import type { MeetingSession } from "../../meetings/sessions.queries.js";
 import { attendanceLine, meetingWhen } from "../../meetings/views/meeting.js";
+import { MeetingFacts } from "../../meetings/views/meeting-facts.js";
 import { Programme } from "../../meetings/views/programme.js";
 import type { AgendaItem } from "../agenda/agenda.queries.js";
 import { AgendaTable } from "../agenda/views/agenda.js";
@@ -14,47 +15,6 @@ import type { MinutesStatus } from "../minutes/minutes.service.js";
 import { MinutesSection } from "../minutes/views/minutes.js";
 import type { Registration } from "../registrations/registrations.queries.js";
 import { OwnRegistration, RegistrationsByAgency } from "../registrations/views/registrations.js";
-
-function Details({ m }: { m: MeetingDetail }) {
-  return (
-    <dl class="details">
-      <dt>When</dt>
-      <dd>{meetingWhen(m)}</dd>
-      <dt>Mode</dt>
-      <dd>{meetingModeLabels[m.mode]}</dd>
-      {m.place ? (
-        <>
-          <dt>Where</dt>
-          <dd>{m.place}</dd>
-        </>
-      ) : null}
-      {m.hostAcronym ? (
-        <>
-          <dt>Host</dt>
-          <dd>{m.hostAcronym}</dd>
-        </>
-      ) : null}
-      {m.group ? (
-        <>
-          <dt>Group</dt>
-          <dd>
-            <a href={`/groups/${m.group.slug}`}>{m.group.name}</a>
-          </dd>
-        </>
-      ) : null}
-      {m.videoUrl ? (
-        <>
-          <dt>Video link (members only)</dt>
-          <dd>
-            <a href={m.videoUrl} rel="noopener">
-              Join the video call
-            </a>
-          </dd>
-        </>
-      ) : null}
-    </dl>
-  );
-}
 
 function Attendance({ m, manage }: { m: MeetingDetail; manage: boolean }) {
   const line = attendanceLine(m);
@@ -108,7 +68,7 @@ export function MeetingWorkPage(p: {
         {m.public ? <Tag>public</Tag> : <Tag tone="muted">members only</Tag>}{" "}
         {m.uncertain ? <Tag tone="warn">uncertain</Tag> : null}
       </p>
-      <Details m={m} />
+      <MeetingFacts m={m} on="working area" member />
       {m.summary ? <div class="prose">{raw(renderMarkdown(m.summary))}</div> : null}
       {sessions.length || manage ? (
         <section class="section" aria-labelledby="programme">

@@ -4,7 +4,7 @@ import { renderMarkdown } from "../../../web/markdown.js";
 import type { MeetingDetail } from "../meetings.queries.js";
 import { meetingKindLabels, meetingModeLabels } from "../meetings.schemas.js";
 import type { MeetingSession } from "../sessions.queries.js";
-import { attendanceLine, attendanceText, meetingWhen } from "./meeting.js";
+import { MeetingFacts } from "./meeting-facts.js";
 import { Programme } from "./programme.js";
 
 /** A meeting's public page; members also see the video link and the way to its working area. */
@@ -16,7 +16,6 @@ export function PublicMeeting(p: {
   manage: boolean;
 }) {
   const { m, sessions } = p;
-  const attended = attendanceText(m);
   const datedByDay = m.precision === "time" || m.precision === "day";
   return (
     <div class="wrap">
@@ -27,46 +26,7 @@ export function PublicMeeting(p: {
       <p class="tags">
         <Tag>{meetingModeLabels[m.mode]}</Tag> {m.public ? null : <Tag tone="muted">members only</Tag>}
       </p>
-      <dl class="details">
-        <dt>When</dt>
-        <dd>{meetingWhen(m)}</dd>
-        {m.place ? (
-          <>
-            <dt>Where</dt>
-            <dd>{m.place}</dd>
-          </>
-        ) : null}
-        {m.hostAcronym ? (
-          <>
-            <dt>Host</dt>
-            <dd>{m.hostSlug ? <a href={`/members/${m.hostSlug}`}>{m.hostAcronym}</a> : m.hostAcronym}</dd>
-          </>
-        ) : null}
-        {m.group ? (
-          <>
-            <dt>Group</dt>
-            <dd>
-              <a href={`/groups/${m.group.slug}`}>{m.group.name}</a>
-            </dd>
-          </>
-        ) : null}
-        {attended ? (
-          <>
-            <dt>Attendance</dt>
-            <dd>{attendanceLine(m)}</dd>
-          </>
-        ) : null}
-        {m.videoUrl && p.member ? (
-          <>
-            <dt>Video link (members only)</dt>
-            <dd>
-              <a href={m.videoUrl} rel="noopener">
-                Join the video call
-              </a>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <MeetingFacts m={m} on="public page" member={p.member} />
       {datedByDay ? (
         <p class="small">
           <a href={`/meetings/${m.slug}.ics`}>Add to your calendar (.ics)</a>
