@@ -6,7 +6,7 @@ import type { FormValues } from "../../kit/forms.js";
 import { missionNotices as notices } from "./missions.notices.pages.js";
 import { canChooseMissionLead, canReadMissions } from "./roadmap.policy.js";
 import { missionValues } from "./roadmap.presenter.js";
-import { findMissionBySlug, listProposals } from "./roadmap.queries.js";
+import { listMissionsById, listProposals } from "./roadmap.queries.js";
 import { acceptProposal, declineProposal } from "./roadmap.service.js";
 import { formValuesOf } from "./views/mission-form.js";
 import { ProposalsInbox } from "./views/proposals-inbox.js";
@@ -19,11 +19,9 @@ async function proposalsInbox(c: AppContext) {
     leadOrganisationId: secretariat ? null : (actor.organisationId ?? -1),
     status: "open",
   });
-  const current = new Map<number, FormValues>();
-  for (const { proposal, missionSlug } of rows) {
-    const m = await findMissionBySlug(c.var.deps.db, missionSlug);
-    if (m) current.set(proposal.missionId, formValuesOf(missionValues(m)));
-  }
+  // Each mission as it is now, to show what a proposal would change: one read for every row.
+  const missions = await listMissionsById(c.var.deps.db, [...new Set(rows.map((r) => r.proposal.missionId))]);
+  const current = new Map<number, FormValues>(missions.map((m) => [m.id, formValuesOf(missionValues(m))]));
   return renderPrivate(c, {
     title: "Proposals",
     body: () => (

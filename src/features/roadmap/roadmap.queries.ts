@@ -137,14 +137,24 @@ async function objectivesOf(db: Db, ids: number[]): Promise<Map<number, string[]
   return byMission;
 }
 
-/** One mission by its slug, with lead and partners. */
-export async function findMissionBySlug(db: Db, slug: string): Promise<Mission | undefined> {
+/** The missions `where` selects, with lead and partners. */
+async function missionsWhere(db: Db, where: SQL): Promise<Mission[]> {
   const rows = await db
     .select({ m: missionColumns, leadAcronym: organisations.acronym, leadSlug: organisations.slug })
     .from(missions)
     .leftJoin(organisations, eq(organisations.id, missions.leadOrganisationId))
-    .where(eq(missions.slug, slug));
-  return (await withPartners(db, rows))[0];
+    .where(where);
+  return withPartners(db, rows);
+}
+
+/** One mission by its slug, with lead and partners. */
+export async function findMissionBySlug(db: Db, slug: string): Promise<Mission | undefined> {
+  return (await missionsWhere(db, eq(missions.slug, slug)))[0];
+}
+
+/** The missions with these ids, with lead and partners: one read for a page that shows several. */
+export async function listMissionsById(db: Db, ids: number[]): Promise<Mission[]> {
+  return ids.length === 0 ? [] : missionsWhere(db, inArray(missions.id, ids));
 }
 
 const newestFirst = [desc(missionRevisions.at), desc(missionRevisions.id)];
