@@ -7,13 +7,12 @@ import { pageGroup } from "../../http/routes.js";
 import { historyPage } from "../../kit/revisions.js";
 import { formatTimestamp } from "../../web/format.js";
 import { RestoreConfirmation } from "../../web/revisions.js";
-import { articleValues, renderEditPage } from "./news.admin.pages.js";
+import { articleValues, loadArticle, renderEditPage } from "./news.admin.pages.js";
 import { canManageNews } from "./news.policy.js";
 import { publishArticle, scheduleArticle, unpublishArticle } from "./news.publishing.service.js";
 import { findRevision, listArticleRevisions } from "./news.queries.js";
 import { restoreArticleRevision } from "./news.service.js";
 import { ArticleHistory, RevisionView, restoreHref, UnpublishConfirmation } from "./views/article-history.js";
-import { loadArticle } from "./views/publishing.js";
 
 /** The article the address names, for the secretariat. */
 async function managedArticle(c: AppContext) {

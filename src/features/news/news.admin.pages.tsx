@@ -1,18 +1,17 @@
 import { articleStatuses } from "../../db/schema/index.js";
 import type { AppContext } from "../../http/env.js";
-import type { FieldErrors } from "../../http/errors.js";
+import { type FieldErrors, notFound } from "../../http/errors.js";
 import { formBody, handleForm, parseForm } from "../../http/forms.js";
-import { authorize, pageParam, personAllowedBy, requirePerson } from "../../http/guards.js";
+import { authorize, idParam, pageParam, personAllowedBy, requirePerson } from "../../http/guards.js";
 import { renderPrivate } from "../../http/page.js";
 import { pageGroup } from "../../http/routes.js";
 import { PageHeader } from "../../web/components.js";
 import { canManageNews } from "./news.policy.js";
-import { type Article, listAllArticles } from "./news.queries.js";
+import { type Article, findArticle, listAllArticles } from "./news.queries.js";
 import { createArticle, updateArticle } from "./news.service.js";
 import { ArticleEdit } from "./views/article-edit.js";
 import { ArticleForm, ArticlePreview, type ArticleValues } from "./views/article-form.js";
 import { NewsAdminList } from "./views/news-admin-list.js";
-import { loadArticle } from "./views/publishing.js";
 
 const notices: Record<string, string> = {
   created: "The draft was saved. Publish or schedule it when it is ready.",
@@ -26,6 +25,13 @@ const onlySecretariat = "Only the secretariat can manage news.";
 const PER_PAGE = 20;
 
 const editor = personAllowedBy(canManageNews, onlySecretariat);
+
+/** The article named by the `:id` route parameter, or a 404. */
+export async function loadArticle(c: AppContext): Promise<Article> {
+  const a = await findArticle(c.var.deps.db, idParam(c.req.param("id")));
+  if (!a) throw notFound("The article");
+  return a;
+}
 
 /** The article the address names, for the secretariat: a missing one is a 404 before any refusal. */
 async function managedArticle(c: AppContext) {

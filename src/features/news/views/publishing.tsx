@@ -1,18 +1,8 @@
-import type { AppContext } from "../../../http/env.js";
 import type { FieldErrors } from "../../../http/errors.js";
-import { notFound } from "../../../http/errors.js";
-import { idParam } from "../../../http/guards.js";
 import { CsrfField, Field } from "../../../web/components.js";
 import { formatTimestamp } from "../../../web/format.js";
-import { type Article, findArticle } from "../news.queries.js";
+import type { Article } from "../news.queries.js";
 import { StatusTag } from "./article.js";
-
-/** The article named by the `:id` route parameter, or a 404. */
-export async function loadArticle(c: AppContext): Promise<Article> {
-  const a = await findArticle(c.var.deps.db, idParam(c.req.param("id")));
-  if (!a) throw notFound("The article");
-  return a;
-}
 
 /** Status, and the actions that change it: publish now, schedule, unpublish; plus links to history. */
 export function PublishingPanel(p: { a: Article; csrf: string; errors?: FieldErrors; publishAt?: string }) {
