@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
-    fileParallelism: false,
+    // The two files use different things (an embedded data directory; a PostgreSQL server), so
+    // they run side by side.
+    maxWorkers: 2,
   },
 });

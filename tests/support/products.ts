@@ -111,9 +111,9 @@ export async function makeComment(
 
 /**
  * The access matrix's product "matrix-product" (led by TWG; ESA, NASA and CNES take part, JAXA
- * does not). With `withRound`, round 1 is open with comment 1 drafted by `esaMember` and comment 2 submitted by CNES.
+ * does not), with round 1 open: comment 1 drafted by `esaMember`, comment 2 submitted by CNES.
  */
-export async function makeMatrixProduct(deps: Deps, esaMember: Person, withRound: boolean) {
+export async function makeMatrixProduct(deps: Deps, esaMember: Person) {
   const system = systemActor("test");
   await createProduct(deps, system, {
     title: "Matrix Product",
@@ -123,7 +123,6 @@ export async function makeMatrixProduct(deps: Deps, esaMember: Person, withRound
     agencies: ["ESA", "NASA", "CNES"],
   });
   await createVersion(deps, system, "matrix-product", { body: V1 });
-  if (!withRound) return;
   const { product, round } = await makeRound(deps, "matrix-product");
   await createComment(deps, esaMember, product, round, {
     section: "purpose",
