@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
-import { MatrixFirst } from "./tests/support/matrix-first.js";
+import { SlowFilesFirst } from "./tests/support/slow-files-first.js";
 
 export default defineConfig({
   test: {
@@ -15,7 +15,7 @@ export default defineConfig({
     // Test files share a worker's loaded modules instead of importing the whole app again each
     // (import time was most of a run); every file still opens its own database copy.
     isolate: false,
-    sequence: { sequencer: MatrixFirst },
+    sequence: { sequencer: SlowFilesFirst },
     // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache): the next run,
     // here or in CI's next suite, starts its workers without compiling the app again.
     experimental: { fsModuleCache: true },
