@@ -80,7 +80,7 @@ describe.skipIf(!server)("the control connection of instances sharing a PostgreS
     await connected(b);
     a.announceInvalidation("all");
     a.announceInvalidation("signed-in");
-    // A's own notifications reach A no later than B's copies reach B.
+    // PostgreSQL sends a notification to every listener at once: once B has both, A would have its own.
     await until(() => heardB.length === 2);
     // A write only members see leaves the other instances' visitor pages cached.
     expect(heardB.sort()).toEqual(["all", "signed-in"]);
